@@ -1,0 +1,40 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from newsroom.celery import app as celery_app
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEED_PATH = SHARED / "data" / "seeds" / "000_6d07c0304cd3fc04.txt"
+
+
+def services_required() -> bool:
+    """CI sets this so that a missing Redis or browser fails the run instead of skipping."""
+    return os.environ.get("NEWSROOM_REQUIRE_SERVICES", "") == "1"
+
+
+def missing_service(reason: str) -> None:
+    if services_required():
+        pytest.fail(f"{reason} (NEWSROOM_REQUIRE_SERVICES=1)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def eager_celery(request):
+    """Unit tests run tasks in-process; integration tests turn this off for a real worker."""
+    if request.node.get_closest_marker("integration"):
+        yield
+        return
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def seed_text() -> str:
+    if not SEED_PATH.exists():
+        missing_service(f"seed article not found at {SEED_PATH}")
+    return SEED_PATH.read_text(encoding="utf-8")

@@ -1,0 +1,246 @@
+"""From an article's resolved date expressions to event candidates.
+
+One candidate per dated clause: a sentence holding one dated expression is one
+clause; a sentence holding several is cut between them. The clause gives the
+event its title and, through the trigger lexicon, its kind.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+from typing import Protocol
+
+from timeline.event_kinds import KIND_TRIGGERS, EventKind
+from timeline.text import normalise_for_matching
+
+TITLE_MAX_CHARS = 140
+
+# Sentence ends: a full stop not inside a number, ! ? ؟ and line breaks.
+_SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|[!?؟\n]")
+_WORD = re.compile(r"\S+")
+
+# Words that open a clause without saying anything about the event (normalised).
+LEADING_CONNECTIVES: tuple[str, ...] = (
+    "وفي حين",
+    "في حين",
+    "وتاتي",
+    "تاتي",
+    "ويتزامن",
+    "يتزامن",
+    "الا ان",
+    "غير ان",
+    "بينما",
+    "وبينما",
+    "كما",
+    "وكما",
+    "ثم",
+    "نحو",
+    "و",
+)
+
+# Sentence-opening words that news style glues «و» to; the «و» is dropped from them
+# (but not from words that merely start with the letter, like «وزير»).
+WAW_OPENERS: frozenset[str] = frozenset(
+    {
+        "كان",
+        "كانت",
+        "قد",
+        "قال",
+        "قالت",
+        "اكد",
+        "اكدت",
+        "اعلن",
+        "اعلنت",
+        "اشار",
+        "اشارت",
+        "في",
+        "من",
+        "على",
+        "لم",
+        "لا",
+        "ان",
+        "بحسب",
+        "يعد",
+        "تعد",
+        "يذكر",
+        "يعتقد",
+        "تاتي",
+        "يتزامن",
+        "تابع",
+        "اضاف",
+        "اضافت",
+        "شدد",
+        "شددت",
+        "جاء",
+        "جاءت",
+        "بعد",
+        "قبل",
+    }
+)
+
+# Words in the gap between two dates where the second date's clause begins (normalised).
+CLAUSE_BREAKS: frozenset[str] = frozenset(
+    {"نحو", "بهدف", "حيث", "بينما", "لكن", "ولكن", "كما", "ثم", "فيما", "بعدما", "اذ"}
+)
+
+# The value shapes of TIMEX3 (see GUIDELINES.md) and the granularity each stands for.
+_GRANULARITY_BY_VALUE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}(T.*)?"), "day"),
+    (re.compile(r"\d{4}-W\d{2}"), "week"),
+    (re.compile(r"\d{4}-\d{2}|H\d{4}-\d{2}"), "month"),
+    (re.compile(r"\d{4}-(SP|SU|FA|WI)"), "season"),
+    (re.compile(r"\d{4}-Q[1-4]"), "quarter"),
+    (re.compile(r"\d{4}|H\d{4}"), "year"),
+    (re.compile(r"\d{3}"), "decade"),
+    (re.compile(r"\d{2}"), "century"),
+)
+
+
+class ResolvedMention(Protocol):
+    """What events need of a mention; both the tagger's and the model's fit."""
+
+    start: int
+    end: int
+    type: str
+    value: str | None
+    mod: str | None
+    first_day: date | None
+    last_day: date | None
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    mention: ResolvedMention
+    title: str
+    kind: str
+    first_day: date
+    last_day: date
+    granularity: str
+    mod: str | None
+    excerpt: str
+    highlight_start: int
+    highlight_end: int
+
+
+def granularity_of(value: str) -> str | None:
+    """The calendar unit a TIMEX3 value names: "2025-08" → "month"; None if not a period."""
+    for pattern, granularity in _GRANULARITY_BY_VALUE:
+        if pattern.fullmatch(value):
+            return granularity
+    return None
+
+
+def is_event_date(mention: ResolvedMention) -> bool:
+    """Dates and times that resolve to calendar days; durations, sets and vague ones don't."""
+    return (
+        mention.type in ("DATE", "TIME")
+        and mention.value is not None
+        and mention.first_day is not None
+        and mention.last_day is not None
+        and granularity_of(mention.value) is not None
+    )
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank sentence, trimmed of surrounding white space."""
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for begin, end in spans:
+        chunk = text[begin:end]
+        stripped = chunk.strip()
+        if stripped:
+            offset = begin + len(chunk) - len(chunk.lstrip())
+            trimmed.append((offset, offset + len(stripped)))
+    return trimmed
+
+
+def clean_title(clause: str) -> str:
+    """A clause as an event title: no leading connectives, at most ~140 characters."""
+    words = clause.strip().rstrip(".،,؛:").split()
+    while words:
+        for connective in LEADING_CONNECTIVES:
+            size = connective.count(" ") + 1
+            if normalise_for_matching(" ".join(words[:size])) == connective:
+                words = words[size:]
+                break
+        else:
+            break
+    if words and words[0].startswith("و") and normalise_for_matching(words[0][1:]) in WAW_OPENERS:
+        words[0] = words[0][1:]
+    title = " ".join(words)
+    if len(title) <= TITLE_MAX_CHARS:
+        return title
+    cut = title.rfind(" ", 0, TITLE_MAX_CHARS)
+    return title[: cut if cut > 0 else TITLE_MAX_CHARS].rstrip("،,؛: ") + "…"
+
+
+def kind_of(clause: str, date_offset: int) -> str:
+    """The kind whose trigger word stands nearest the date expression in the clause."""
+    best_kind, best_distance = EventKind.OTHER, None
+    for match in _WORD.finditer(clause):
+        word = normalise_for_matching(match.group())
+        for kind, stems in KIND_TRIGGERS.items():
+            if any(_word_has_stem(word, stem) for stem in stems):
+                distance = abs(match.start() - date_offset)
+                if best_distance is None or distance < best_distance:
+                    best_kind, best_distance = kind, distance
+    return str(best_kind)
+
+
+_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "")
+
+
+def _word_has_stem(word: str, stem: str) -> bool:
+    return any(word.startswith(prefix + stem) for prefix in _PREFIXES)
+
+
+def _clause_bounds(text: str, sentence: tuple[int, int], mentions: list) -> list[tuple[int, int]]:
+    """Cut a sentence between its dated mentions, at a clause break where there is one."""
+    bounds = []
+    start = sentence[0]
+    for before, after in pairwise(mentions):
+        cut = before.end
+        for word in _WORD.finditer(text, before.end, after.start):
+            if normalise_for_matching(word.group()) in CLAUSE_BREAKS:
+                cut = word.start()
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, sentence[1]))
+    return bounds
+
+
+def build_candidates(text: str, mentions: Sequence[ResolvedMention]) -> list[EventCandidate]:
+    """One event candidate per dated clause of `text`, in the order of the text."""
+    dated = sorted((m for m in mentions if is_event_date(m)), key=lambda m: m.start)
+    candidates = []
+    for sentence in sentence_spans(text):
+        inside = [m for m in dated if sentence[0] <= m.start and m.end <= sentence[1]]
+        if not inside:
+            continue
+        excerpt = text[sentence[0] : sentence[1]]
+        for mention, (begin, end) in zip(
+            inside, _clause_bounds(text, sentence, inside), strict=True
+        ):
+            clause = text[begin:end]
+            candidates.append(
+                EventCandidate(
+                    mention=mention,
+                    title=clean_title(clause) or excerpt[:TITLE_MAX_CHARS],
+                    kind=kind_of(clause, mention.start - begin),
+                    first_day=mention.first_day,
+                    last_day=mention.last_day,
+                    granularity=granularity_of(mention.value),
+                    mod=mention.mod,
+                    excerpt=excerpt,
+                    highlight_start=mention.start - sentence[0],
+                    highlight_end=mention.end - sentence[0],
+                )
+            )
+    return candidates

@@ -1,0 +1,227 @@
+"""Articles, the date expressions found in them, and the events they report."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from timeline.event_kinds import EventKind
+
+
+def _days_in_order(prefix: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(first_day__isnull=True)
+        | Q(last_day__isnull=True)
+        | Q(first_day__lte=F("last_day")),
+        name=f"{prefix}_first_day_not_after_last_day",
+    )
+
+
+class Source(models.Model):
+    """Where articles come from: an outlet, a feed, or manual entry."""
+
+    name = models.CharField(_("الاسم"), max_length=200, unique=True)
+    url = models.URLField(_("الرابط"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("مصدر")
+        verbose_name_plural = _("المصادر")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("في الانتظار")
+        PROCESSING = "processing", _("قيد المعالجة")
+        DONE = "done", _("تمت المعالجة")
+        FAILED = "failed", _("فشلت المعالجة")
+
+    source = models.ForeignKey(
+        Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
+    )
+    title = models.CharField(_("العنوان"), max_length=500)
+    body = models.TextField(_("النص"))
+    url = models.URLField(_("الرابط"), max_length=2000, blank=True)
+    published = models.DateField(_("تاريخ النشر"), null=True, blank=True)
+    # SHA-256 of the normalised body: the same text ingested twice is one article.
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    status = models.CharField(
+        _("الحالة"), max_length=16, choices=Status.choices, default=Status.QUEUED
+    )
+    error = models.TextField(_("الخطأ"), blank=True)
+    extractor_version = models.CharField(max_length=32, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        verbose_name = _("مقال")
+        verbose_name_plural = _("المقالات")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"], condition=~Q(url=""), name="article_url_unique_when_set"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "updated_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:article", args=[self.pk])
+
+
+class Mention(models.Model):
+    """One temporal expression in an article, as the tagger found and resolved it."""
+
+    class Type(models.TextChoices):
+        DATE = "DATE", _("تاريخ")
+        TIME = "TIME", _("وقت")
+        DURATION = "DURATION", _("مدة")
+        SET = "SET", _("تكرار")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.CharField(max_length=300)
+    type = models.CharField(max_length=8, choices=Type.choices)
+    # None, as from the tagger: unresolved (no reference date) / no modifier.
+    value = models.CharField(_("القيمة"), max_length=64, null=True, blank=True)  # noqa: DJ001
+    mod = models.CharField(max_length=8, null=True, blank=True)  # noqa: DJ001
+    first_day = models.DateField(null=True, blank=True)
+    last_day = models.DateField(null=True, blank=True)
+    anchored = models.BooleanField(default=False, help_text=_("القيمة محسوبة نسبةً إلى تاريخ النشر"))
+
+    class Meta:
+        ordering = ["article", "start"]
+        verbose_name = _("تعبير زمني")
+        verbose_name_plural = _("التعبيرات الزمنية")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "start", "end"], name="mention_span_unique"),
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="mention_span_not_empty"),
+            _days_in_order("mention"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text} → {self.value or '?'}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#mention-{self.pk}"
+
+
+class Event(models.Model):
+    class Status(models.TextChoices):
+        CANDIDATE = "candidate", _("مقترح")
+        CONFIRMED = "confirmed", _("مؤكد")
+        REJECTED = "rejected", _("مرفوض")
+
+    class Granularity(models.TextChoices):
+        DAY = "day", _("يوم")
+        WEEK = "week", _("أسبوع")
+        MONTH = "month", _("شهر")
+        SEASON = "season", _("فصل")
+        QUARTER = "quarter", _("ربع سنة")
+        YEAR = "year", _("سنة")
+        DECADE = "decade", _("عقد")
+        CENTURY = "century", _("قرن")
+
+    class Mod(models.TextChoices):
+        START = "START", _("بداية")
+        MID = "MID", _("منتصف")
+        END = "END", _("نهاية")
+        APPROX = "APPROX", _("نحو")
+
+    title = models.CharField(_("العنوان"), max_length=300)
+    first_day = models.DateField(_("اليوم الأول"))
+    last_day = models.DateField(_("اليوم الأخير"))
+    granularity = models.CharField(
+        _("الدقة"), max_length=8, choices=Granularity.choices, default=Granularity.DAY
+    )
+    mod = models.CharField(max_length=8, choices=Mod.choices, null=True, blank=True)  # noqa: DJ001
+    kind = models.CharField(
+        _("النوع"), max_length=16, choices=EventKind.choices, default=EventKind.OTHER
+    )
+    status = models.CharField(
+        _("الحالة"), max_length=16, choices=Status.choices, default=Status.CANDIDATE
+    )
+    # Set when a person edits the event: re-extraction then leaves it alone.
+    edited_by_editor = models.BooleanField(_("عدّله محرر"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["first_day", "id"]
+        verbose_name = _("حدث")
+        verbose_name_plural = _("الأحداث")
+        constraints = [_days_in_order("event")]
+        indexes = [models.Index(fields=["status", "first_day", "id"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:event", args=[self.pk])
+
+    @property
+    def is_machine_made(self) -> bool:
+        return self.status == self.Status.CANDIDATE and not self.edited_by_editor
+
+
+class EventSource(models.Model):
+    """An article's report of an event: the sentence and the date expression in it."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sources")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="event_sources")
+    mention = models.ForeignKey(Mention, on_delete=models.CASCADE, related_name="event_sources")
+    excerpt = models.TextField(_("المقتطف"))
+    # Where the date expression sits inside `excerpt`, for highlighting.
+    highlight_start = models.PositiveIntegerField()
+    highlight_end = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["article__published", "id"]
+        verbose_name = _("مصدر الحدث")
+        verbose_name_plural = _("مصادر الأحداث")
+        constraints = [
+            models.UniqueConstraint(fields=["mention"], name="event_source_one_per_mention"),
+            models.CheckConstraint(
+                condition=Q(highlight_start__lt=F("highlight_end")),
+                name="event_source_highlight_not_empty",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} → {self.event}"
+
+    @property
+    def excerpt_parts(self) -> tuple[str, str, str]:
+        """The excerpt as (before, date expression, after), for highlighting."""
+        return (
+            self.excerpt[: self.highlight_start],
+            self.excerpt[self.highlight_start : self.highlight_end],
+            self.excerpt[self.highlight_end :],
+        )
+
+
+class Annotation(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="annotations")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations"
+    )
+    text = models.TextField(_("النص"), max_length=10_000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("ملاحظة")
+        verbose_name_plural = _("الملاحظات")
+
+    def __str__(self) -> str:
+        return self.text[:60]
