@@ -10,7 +10,11 @@ from tests.conftest import REPO
 
 
 def run_check(**env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL"}
+    }
     return subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=REPO,
@@ -33,7 +37,10 @@ def test_it_starts_with_debug_and_no_secret_key():
         ({"DEBUG": "maybe"}, "DEBUG='maybe' is not a boolean"),
         ({"DEBUG": "1", "DATABASE_URL": "nonsense://x"}, "DATABASE_URL"),
         ({"DEBUG": "1", "REDIS_URL": "http://127.0.0.1:6379"}, "REDIS_URL"),
-        ({"DEBUG": "1", "ARTICLE_MAX_CHARS": "lots"}, "ARTICLE_MAX_CHARS='lots' is not a whole number"),
+        (
+            {"DEBUG": "1", "ARTICLE_MAX_CHARS": "lots"},
+            "ARTICLE_MAX_CHARS='lots' is not a whole number",
+        ),
     ],
 )
 def test_it_refuses_bad_values_with_a_clear_message(env, message):

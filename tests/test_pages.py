@@ -1,0 +1,90 @@
+import re
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from timeline.ingest import ingest_text
+from timeline.models import Event
+
+
+@pytest.fixture
+def seed_article(seed_text):
+    return ingest_text(seed_text, published=date(2025, 7, 20)).article
+
+
+@pytest.mark.django_db
+def test_timeline_lists_events_oldest_first_with_arabic_dates(client, seed_article):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'dir="rtl"' in html and 'lang="ar"' in html
+    dates = re.findall(r'<time datetime="([^"]+)">', html)
+    assert dates[:4] == ["2015", "2025-07-20", "2025-07-25", "2025-08"]
+    assert "الأحد 20 تموز/يوليو 2025" in html
+    assert "الجمعة 25 تموز/يوليو 2025" in html
+    assert "نهاية آب/أغسطس 2025" in html
+    assert "<mark>يوم الجمعة المقبل</mark>" in html
+
+
+@pytest.mark.django_db
+def test_timeline_loads_htmx_from_our_own_static_files(client, seed_article):
+    html = client.get("/").content.decode()
+    assert "/static/vendor/htmx/htmx.min.js" in html
+    assert "https://" not in html.split("<body")[0]
+
+
+@pytest.mark.django_db
+def test_event_links_work_with_and_without_htmx(client, seed_article):
+    event = Event.objects.get(first_day=date(2025, 7, 25))
+    url = reverse("timeline:event", args=[event.pk])
+    assert f'href="{url}"' in client.get("/").content.decode()
+
+    page = client.get(url)
+    fragment = client.get(url, headers={"HX-Request": "true"})
+
+    assert page.status_code == fragment.status_code == 200
+    assert "<html" in page.content.decode()
+    assert "<html" not in fragment.content.decode()
+    for body in (page.content.decode(), fragment.content.decode()):
+        assert "الجمعة 25 تموز/يوليو 2025" in body
+        assert event.title in body
+
+
+@pytest.mark.django_db
+def test_unknown_event_and_article_are_404(client):
+    assert client.get("/events/999/").status_code == 404
+    assert client.get("/articles/999/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_article_page_highlights_every_mention_with_its_value(client, seed_article):
+    html = client.get(seed_article.get_absolute_url()).content.decode()
+
+    marks = re.findall(
+        r'<mark class="mention[^"]*" id="mention-\d+"[^>]*data-value="([^"]*)">([^<]+)</mark>', html
+    )
+    assert ("2025-07-25", "يوم الجمعة المقبل") in marks
+    assert ("2025-08", "نهاية آب/أغسطس") in marks
+    assert len(marks) == seed_article.mentions.count()
+
+
+@pytest.mark.django_db
+def test_excerpts_link_to_the_sentence_in_the_article(client, seed_article):
+    html = client.get("/").content.decode()
+    mention = seed_article.mentions.get(text="يوم الأحد")
+    assert f'href="/articles/{seed_article.pk}/#mention-{mention.pk}"' in html
+
+
+@pytest.mark.django_db
+def test_hostile_article_text_is_escaped(client):
+    article = ingest_text(
+        "<script>alert(1)</script>\n<img src=x onerror=alert(2)> التقى الوزيران يوم الأحد.",
+        published=date(2025, 7, 20),
+    ).article
+
+    for url in ("/", article.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert "<script>alert" not in html
+        assert "<img src=x" not in html

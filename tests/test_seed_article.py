@@ -1,0 +1,104 @@
+"""The seed article end to end: ingest, extraction, events, idempotence."""
+
+from datetime import date
+
+import pytest
+
+from timeline.ingest import ingest_text
+from timeline.models import Article, Event, EventSource, Mention
+from timeline.pipeline import process_article
+
+SEED_PUBLISHED = date(2025, 7, 20)
+
+# (first day, last day, granularity, mod, kind, words the excerpt must hold)
+EXPECTED_EVENTS = [
+    (date(2015, 1, 1), date(2015, 12, 31), "year", None, "agreement", "الاتفاق النووي لعام 2015"),
+    (date(2025, 7, 20), date(2025, 7, 20), "day", None, "meeting", "بالرئيس الروسي فلاديمير بوتين"),
+    (date(2025, 7, 25), date(2025, 7, 25), "day", None, "talks", "في اسطنبول"),
+    (date(2025, 8, 1), date(2025, 8, 31), "month", "END", "deadline", "أمهلت إيران"),
+]
+
+
+@pytest.fixture
+def seed_article(seed_text) -> Article:
+    return ingest_text(seed_text, published=SEED_PUBLISHED).article
+
+
+@pytest.mark.django_db
+def test_seed_mentions_are_found_and_resolved(seed_article):
+    seed_article.refresh_from_db()
+    assert seed_article.status == Article.Status.DONE, seed_article.error
+    found = {(m.text, m.type, m.value, m.mod) for m in seed_article.mentions.all()}
+
+    assert {
+        ("يوم الأحد", "DATE", "2025-07-20", None),
+        ("يوم الجمعة المقبل", "DATE", "2025-07-25", None),
+        ("نهاية آب/أغسطس", "DATE", "2025-08", "END"),
+        ("عام 2015", "DATE", "2015", None),
+        ("مؤخراً", "DATE", "PAST_REF", None),
+        ("الأشهر الماضية", "DURATION", "PXM", None),
+    } <= found
+    for mention in seed_article.mentions.all():
+        assert seed_article.body[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.django_db
+def test_seed_gives_the_four_dated_events_each_tied_to_its_sentence(seed_article):
+    events = list(Event.objects.order_by("first_day").prefetch_related("sources"))
+
+    got = [(e.first_day, e.last_day, e.granularity, e.mod, e.kind) for e in events]
+    assert got == [expected[:5] for expected in EXPECTED_EVENTS]
+    for event, expected in zip(events, EXPECTED_EVENTS, strict=True):
+        (source,) = event.sources.all()
+        assert source.article == seed_article
+        assert expected[5] in source.excerpt
+        before, highlighted, _after = source.excerpt_parts
+        assert highlighted == source.mention.text
+        assert source.excerpt in seed_article.body
+        assert event.status == Event.Status.CANDIDATE
+
+
+@pytest.mark.django_db
+def test_running_extraction_twice_leaves_the_same_rows(seed_article):
+    def snapshot():
+        return (
+            sorted(Mention.objects.values_list("id", "start", "end", "value", "mod")),
+            sorted(Event.objects.values_list("id", "title", "first_day", "last_day", "kind")),
+            sorted(EventSource.objects.values_list("id", "event_id", "mention_id", "excerpt")),
+        )
+
+    before = snapshot()
+    assert process_article(seed_article.pk) is True
+    assert snapshot() == before
+    assert all(before)
+
+
+@pytest.mark.django_db
+def test_reextraction_keeps_what_an_editor_changed(seed_article):
+    event = Event.objects.get(first_day=date(2025, 7, 20))
+    Event.objects.filter(pk=event.pk).update(title="لقاء لاريجاني وبوتين", edited_by_editor=True)
+
+    process_article(seed_article.pk)
+
+    event.refresh_from_db()
+    assert event.title == "لقاء لاريجاني وبوتين"
+    assert Event.objects.count() == len(EXPECTED_EVENTS)
+
+
+@pytest.mark.django_db
+def test_an_article_being_processed_is_not_claimed_twice(seed_article):
+    Article.objects.filter(pk=seed_article.pk).update(status=Article.Status.PROCESSING)
+    assert process_article(seed_article.pk) is False
+
+
+@pytest.mark.django_db
+def test_a_failing_extraction_is_recorded_on_the_article(seed_article, monkeypatch):
+    def explode(text, reference):
+        raise RuntimeError("tagger broke")
+
+    monkeypatch.setattr("timeline.pipeline.temporal.extract", explode)
+    assert process_article(seed_article.pk) is False
+
+    seed_article.refresh_from_db()
+    assert seed_article.status == Article.Status.FAILED
+    assert "tagger broke" in seed_article.error
