@@ -52,7 +52,7 @@ def test_seed_gives_the_four_dated_events_each_tied_to_its_sentence(seed_article
         (source,) = event.sources.all()
         assert source.article == seed_article
         assert expected[5] in source.excerpt
-        before, highlighted, _after = source.excerpt_parts
+        _before, highlighted, _after = source.excerpt_parts
         assert highlighted == source.mention.text
         assert source.excerpt in seed_article.body
         assert event.status == Event.Status.CANDIDATE
