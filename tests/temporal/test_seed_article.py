@@ -1,0 +1,47 @@
+"""The seed article's six expressions must all come out right (extent, type, value, mod)."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.temporal import extract
+
+EVAL_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
+
+
+def _seed_document() -> dict:
+    path = EVAL_DIR / "seed_gold.jsonl"
+    if not path.exists():
+        pytest.skip(f"shared eval data not found at {path}")
+    return json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+
+
+def test_seed_article_expressions_match_gold_exactly() -> None:
+    doc = _seed_document()
+    mentions = extract(doc["text"], date.fromisoformat(doc["published"]))
+    got = [(m.text, m.type, m.value, m.mod) for m in mentions]
+    want = [(t["text"], t["type"], t["value"], t["mod"]) for t in doc["timexes"]]
+    assert got == want
+
+
+def test_seed_article_offsets_point_at_the_mention_text() -> None:
+    doc = _seed_document()
+    for mention in extract(doc["text"], date.fromisoformat(doc["published"])):
+        assert doc["text"][mention.start : mention.end] == mention.text
+
+
+def test_seed_article_resolves_period_bounds() -> None:
+    doc = _seed_document()
+    by_text = {m.text: m for m in extract(doc["text"], date.fromisoformat(doc["published"]))}
+    friday = by_text["يوم الجمعة المقبل"]
+    assert (friday.first_day, friday.last_day, friday.anchored) == (
+        date(2025, 7, 25), date(2025, 7, 25), True,
+    )
+    august = by_text["نهاية آب/أغسطس"]
+    assert (august.first_day, august.last_day) == (date(2025, 8, 1), date(2025, 8, 31))
+    year = by_text["عام 2015"]
+    assert (year.first_day, year.last_day, year.anchored) == (
+        date(2015, 1, 1), date(2015, 12, 31), False,
+    )

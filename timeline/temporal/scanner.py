@@ -1,0 +1,1197 @@
+"""Token scanner: finds temporal expressions in folded text and resolves them.
+
+The text is folded once (``normalise_with_offsets``) and split into tokens with
+one compiled regex. The scanner walks the tokens left to right; only tokens
+whose (clitic-stripped) form is in ``TRIGGERS`` or that are digits start a
+parse, and each parse looks a few tokens ahead with dict lookups, so the whole
+pass is linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import markers as mk
+from .hijri import (
+    hijri_month_bounds,
+    hijri_to_gregorian,
+    hijri_year_bounds,
+    nearest_hijri_day,
+    nearest_hijri_month,
+)
+from .months import AMBIGUOUS_MONTHS, GREGORIAN_MONTHS, HIJRI_MONTHS, TWO_WORD_MONTH_HEADS
+from .numbers import (
+    DECADE_WORDS,
+    DEFINITE_DUALS,
+    DEFINITE_PLURAL_UNITS,
+    HUNDREDS_WORDS,
+    ORDINAL_TENS_WORDS,
+    ORDINAL_WORDS,
+    TEEN_SUFFIX,
+    TENS_WORDS,
+    UNIT_FORMS,
+    UNIT_WORDS,
+    VAGUE_COUNT_WORDS,
+)
+from .resolve import (
+    add_months,
+    century_bounds,
+    day_value,
+    decade_bounds,
+    half_bounds,
+    iso_week_bounds,
+    iso_week_value,
+    month_bounds,
+    month_value,
+    quarter_bounds,
+    resolve_day_month,
+    resolve_month,
+    resolve_weekday,
+    season_bounds,
+    shift_by_unit,
+    valid_day,
+    year_bounds,
+)
+from .weekdays import NOT_A_DAY_BEFORE, WEEKDAYS
+
+# Digit runs, letter runs, and single punctuation marks (newline kept: it ends a clause).
+TOKEN = re.compile(r"\d+|[^\W\d_]+|\n|[^\w\s]")
+
+_ALL_MONTH_WORDS = frozenset(
+    w for key in (*GREGORIAN_MONTHS, *HIJRI_MONTHS) for w in key.split()
+)
+# Words that may start an expression (after stripping an attached و/ف/ب/ل/ك).
+TRIGGERS: frozenset[str] = frozenset(
+    {
+        *WEEKDAYS, *_ALL_MONTH_WORDS, *mk.RELATIVE_DAYS, *mk.MOD_WORDS, *mk.APPROX_WORDS,
+        mk.DAY_NOUN, mk.DAY_NOUN_DUAL, *mk.PART_OF_DAY_NOUNS, mk.TONIGHT, mk.HOUR_NOUN,
+        *mk.YEAR_NOUNS, mk.MONTH_NOUN, mk.MONTH_NOUN_BARE, mk.WEEK_NOUN, *mk.DEMONSTRATIVES,
+        *mk.SEASONS, mk.QUARTER_NOUN, mk.HALF_NOUN, *DECADE_WORDS, mk.CENTURY_NOUN,
+        *UNIT_FORMS, *DEFINITE_PLURAL_UNITS, *UNIT_WORDS, *TENS_WORDS, *VAGUE_COUNT_WORDS,
+        *ORDINAL_WORDS, *ORDINAL_TENS_WORDS, mk.SINCE_WORD, mk.BEFORE_WORD, mk.AFTER_WORD,
+        *mk.SET_ADVERBS, mk.EVERY_WORD, *mk.VAGUE_WORDS, *mk.HOLIDAY_HEADS, "اونه", "الاونه",
+        "الوقت", "اول", *mk.PART_OF_DAY_ADVERBS,
+    }
+)  # fmt: skip
+# Every lexicon word, so clitic stripping can tell "والأحد" (و + الأحد) from a plain word.
+KNOWN: frozenset[str] = TRIGGERS | mk.NEXT_MARKERS | mk.PREVIOUS_MARKERS | mk.CURRENT_MARKERS
+_CLITICS = frozenset("وفبلك")
+_SEPARATORS = frozenset("/-.")
+_DAY_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE"}
+_TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+_CONNECTORS = frozenset({"الي", "حتي", "و", "-", "لغايه", "وحتي"})
+
+
+@dataclass(slots=True)
+class Sem:
+    """A parsed and (when possible) resolved expression."""
+
+    type: str
+    value: str | None
+    first: date | None = None
+    last: date | None = None
+    anchored: bool = False
+    mod: str | None = None
+    grain: str = ""  # day, month, year, week, ..., clock, part, duration, set, vague
+    # For clock times: hour and minute, and whether the day came with it.
+    clock: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class RawMention:
+    """A mention in folded-text offsets, before mapping back to the original."""
+
+    start: int
+    end: int
+    sem: Sem
+
+
+def _is_digits(word: str) -> bool:
+    return word[:1].isdigit()
+
+
+class Scanner:
+    """One pass over one folded text. Create a new one per text."""
+
+    __slots__ = ("ends", "n", "ref", "starts", "text", "words")
+
+    def __init__(self, folded: str, reference: date | None) -> None:
+        self.text = folded
+        self.ref = reference
+        starts: list[int] = []
+        ends: list[int] = []
+        words: list[str] = []
+        for found in TOKEN.finditer(folded):
+            starts.append(found.start())
+            ends.append(found.end())
+            words.append(found.group())
+        self.starts, self.ends, self.words = starts, ends, words
+        self.n = len(words)
+
+    # ----------------------------------------------------------------- helpers
+
+    def w(self, j: int) -> str:
+        return self.words[j] if 0 <= j < self.n else ""
+
+    def adjacent(self, j: int) -> bool:
+        """True when token j+1 touches token j (no space between)."""
+        return j + 1 < self.n and self.ends[j] == self.starts[j + 1]
+
+    def stem(self, j: int) -> tuple[str, int]:
+        """Token j without an attached clitic (و، ف، ب، ل، ك، لل) when that makes a known word."""
+        word = self.w(j)
+        if word in KNOWN or not word:
+            return word, 0
+        if len(word) > 2 and word[0] in _CLITICS:
+            rest = word[1:]
+            if rest in KNOWN:
+                return rest, 1
+            if word[0] in "وف" and rest[0] in "بلك" and word[2:] in KNOWN:
+                return word[2:], 2
+            if word.startswith("لل") and "ال" + word[2:] in KNOWN:
+                return "ال" + word[2:], 1
+            if word[0] in "وف" and rest.startswith("لل") and "ال" + word[3:] in KNOWN:
+                return "ال" + word[3:], 2
+        return word, 0
+
+    def plain_int(self, j: int) -> int | None:
+        """Token j as an integer when it is a whole number (not part of 1.5, 3,000 or 1-0)."""
+        word = self.w(j)
+        if not _is_digits(word) or len(word) > 6:
+            return None
+        if j + 2 < self.n and self.adjacent(j) and self.words[j + 1] in ".,:" and \
+                _is_digits(self.words[j + 2]) and self.adjacent(j + 1):
+            return None
+        if j >= 2 and self.adjacent(j - 1) and self.words[j - 1] in ".,:" and \
+                _is_digits(self.words[j - 2]) and self.adjacent(j - 2):
+            return None
+        return int(word)
+
+    def future(self, i: int) -> bool:
+        """Rule 2: does the clause before token i speak of the future? Nearest cue wins."""
+        words = self.words
+        for j in range(i - 1, max(-1, i - 30), -1):
+            word = words[j]
+            if word in mk.SENTENCE_ENDS:
+                return False
+            bare = word[1:] if len(word) > 3 and word[0] in "وف" else word
+            if word in mk.FUTURE_CUE_WORDS or bare in mk.FUTURE_CUE_WORDS:
+                return True
+            if word in mk.PAST_CUE_WORDS or bare in mk.PAST_CUE_WORDS:
+                if bare == "قد" and j + 1 < self.n and words[j + 1][:1] in "يتن":
+                    continue
+                return False
+            if bare == "ان" and j > 0 and words[j - 1] in ("علي", "وعلي"):
+                return True
+            if mk.FUTURE_VERB.match(word) and not mk.NOT_FUTURE_VERB.match(word):
+                return True
+        return False
+
+    # ------------------------------------------------------------- value makers
+
+    def _day(self, day: date | None, anchored: bool) -> Sem | None:
+        if day is None:
+            return None
+        return Sem("DATE", day_value(day), day, day, anchored, grain="day")
+
+    def _unresolved(self, type_: str = "DATE", grain: str = "") -> Sem:
+        return Sem(type_, None, grain=grain)
+
+    def _month(self, year: int, month: int, anchored: bool) -> Sem:
+        first, last = month_bounds(year, month)
+        return Sem("DATE", month_value(year, month), first, last, anchored, grain="month")
+
+    def _year(self, year: int, anchored: bool) -> Sem:
+        first, last = year_bounds(year)
+        return Sem("DATE", f"{year:04d}", first, last, anchored, grain="year")
+
+    def _week(self, day: date) -> Sem:
+        first, last = iso_week_bounds(day)
+        return Sem("DATE", iso_week_value(day), first, last, True, grain="week")
+
+    # ------------------------------------------------------------------ numbers
+
+    def cardinal(self, j: int) -> tuple[int | None, int] | None:
+        """A count at token j: digits or number words. Returns (value or None for "some", next)."""
+        word = self.w(j)
+        if _is_digits(word):
+            value = self.plain_int(j)
+            return (value, j + 1) if value is not None else None
+        stem, _ = self.stem(j)
+        if stem.startswith("ال") and stem[2:] in UNIT_WORDS:
+            stem = stem[2:]  # الأسابيع الثلاثة الماضية
+        if stem in VAGUE_COUNT_WORDS:
+            return None, j + 1
+        if stem in HUNDREDS_WORDS:
+            return HUNDREDS_WORDS[stem], j + 1
+        if stem in TENS_WORDS:
+            return TENS_WORDS[stem], j + 1
+        if stem in UNIT_WORDS:
+            value = UNIT_WORDS[stem]
+            nxt = self.w(j + 1)
+            if value < 10 and nxt in TEEN_SUFFIX:
+                return value + 10, j + 2
+            if nxt[:1] == "و" and nxt[1:] in TENS_WORDS:
+                return value + TENS_WORDS[nxt[1:]], j + 2
+            return value, j + 1
+        return None
+
+    def ordinal(self, j: int) -> tuple[int, int] | None:
+        """An ordinal at token j (الثالث، الحادي عشر، الثالث والعشرين، العشرين) -> (value, next)."""
+        stem, _ = self.stem(j)
+        if stem in ORDINAL_TENS_WORDS:
+            return ORDINAL_TENS_WORDS[stem], j + 1
+        if stem not in ORDINAL_WORDS:
+            return None
+        value = ORDINAL_WORDS[stem]
+        nxt = self.w(j + 1)
+        if value < 10 and nxt in TEEN_SUFFIX:
+            return value + 10, j + 2
+        if nxt[:1] == "و" and nxt[1:] in ORDINAL_TENS_WORDS and value < 10:
+            return value + ORDINAL_TENS_WORDS[nxt[1:]], j + 2
+        if stem in ("الحادي", "الحاديه"):
+            return None  # الحادي alone is not an ordinal
+        return value, j + 1
+
+    def year_number(self, j: int) -> tuple[int, bool | None, int] | None:
+        """A year at token j: 3-4 digits with an optional era mark -> (year, hijri?, next)."""
+        value = self.plain_int(j)
+        if value is None or not (3 <= len(self.words[j]) <= 4) or value < 100:
+            return None
+        k = j + 1
+        era: bool | None = None
+        nxt = self.w(k)
+        if nxt in mk.HIJRI_ERA:
+            era, k = True, k + 1
+        elif nxt in mk.GREGORIAN_ERA:
+            era, k = False, k + 1
+        if era is None and not 1000 <= value <= 2200:
+            return None
+        return value, era, k
+
+    # ------------------------------------------------------------------- months
+
+    def month_name(self, j: int) -> tuple[str, int, int, int] | None:
+        """A month name at token j, with a twin spelling (آب/أغسطس, تموز (يوليو)).
+
+        Returns (calendar "G"/"H", month, next token, clitic length).
+        """
+        stem, clitic = self.stem(j)
+        if stem in TWO_WORD_MONTH_HEADS:
+            pair = stem + " " + self.w(j + 1)
+            if pair in GREGORIAN_MONTHS:
+                found = ("G", GREGORIAN_MONTHS[pair], j + 2)
+            elif pair in HIJRI_MONTHS:
+                found = ("H", HIJRI_MONTHS[pair], j + 2)
+            else:
+                return None
+        elif stem in GREGORIAN_MONTHS:
+            found = ("G", GREGORIAN_MONTHS[stem], j + 1)
+        elif stem in HIJRI_MONTHS:
+            found = ("H", HIJRI_MONTHS[stem], j + 1)
+        else:
+            return None
+        scheme, month, k = found
+        if scheme == "G":
+            # Twin spellings: "/" or "(" ... ")" naming the same month.
+            sep = self.w(k)
+            if sep in ("/", "(", "-", "،"):
+                twin = self._bare_month(k + 1)
+                if twin and twin[0] == month:
+                    k = twin[1]
+                    if sep == "(" and self.w(k) == ")":
+                        k += 1
+        return scheme, month, k, clitic
+
+    def _bare_month(self, j: int) -> tuple[int, int] | None:
+        word = self.w(j)
+        pair = word + " " + self.w(j + 1)
+        if pair in GREGORIAN_MONTHS:
+            return GREGORIAN_MONTHS[pair], j + 2
+        if word in GREGORIAN_MONTHS:
+            return GREGORIAN_MONTHS[word], j + 1
+        return None
+
+    def relation_at(self, k: int) -> tuple[str | None, int]:
+        """المقبل / الماضي / الجاري after a period -> ("next"|"previous"|"current", next)."""
+        word = self.w(k)
+        if word in mk.NEXT_MARKERS:
+            return "next", k + 1
+        if word in mk.PREVIOUS_MARKERS:
+            return "previous", k + 1
+        if word in mk.CURRENT_MARKERS:
+            return "current", k + 1
+        return None, k
+
+    def year_after(self, k: int) -> tuple[int, bool | None, int] | None:
+        """A year after a month: "2025", "عام 2025", "سنة 1990 م"."""
+        stem, _ = self.stem(k)
+        if stem in mk.YEAR_NOUNS and _is_digits(self.w(k + 1)):
+            return self.year_number(k + 1)
+        if _is_digits(self.w(k)):
+            return self.year_number(k)
+        return None
+
+    def month_expression(self, i: int, day: int | None, context: bool) -> tuple[int, Sem] | None:
+        """[شهر] MONTH [twin] [relation | year], with ``day`` when a day number came first."""
+        j = i
+        if self.stem(j)[0] == mk.MONTH_NOUN_BARE:
+            j += 1
+            context = True
+        named = self.month_name(j)
+        if named is None:
+            return None
+        scheme, month, k, _ = named
+        relation, k2 = self.relation_at(k)
+        year = None if relation else self.year_after(k)
+        if year is not None:
+            k2 = year[2]
+        first_stem, clitic = self.stem(j)
+        if first_stem in AMBIGUOUS_MONTHS and clitic and self.words[j][:1] not in "وف":
+            return None  # "باب" is a door, not ب + آب
+        if first_stem in AMBIGUOUS_MONTHS or (first_stem + " " + self.w(j + 1)) in AMBIGUOUS_MONTHS:
+            twin = k > j + 1 and first_stem not in TWO_WORD_MONTH_HEADS
+            if not (context or day is not None or relation or year or twin):
+                return None
+        if scheme == "H":
+            return k2, self._hijri(day, month, year, relation)
+        if year is not None and year[1] is True:
+            return None  # a Gregorian month with a Hijri year: not a date we can read
+        ref = self.ref
+        if year is not None:
+            if day is None:
+                return k2, self._month(year[0], month, False)
+            found = valid_day(year[0], month, day)
+            return (k2, self._day(found, False)) if found else None
+        if ref is None:
+            return k2, self._unresolved(grain="day" if day else "month")
+        future = self.future(i)
+        if day is None:
+            y, m = resolve_month(ref, month, relation, future)
+            return k2, self._month(y, m, True)
+        found = resolve_day_month(ref, day, month, relation, future)
+        return (k2, self._day(found, True)) if found else None
+
+    def _hijri(self, day: int | None, month: int, year: tuple | None, relation: str | None) -> Sem:
+        ref = self.ref
+        if year is not None:
+            if day is not None:
+                found = hijri_to_gregorian(year[0], month, day)
+                if found is None:
+                    return Sem("DATE", f"H{year[0]:04d}-{month:02d}", grain="month")
+                return Sem("DATE", day_value(found), found, found, False, grain="day")
+            bounds = hijri_month_bounds(year[0], month)
+            first, last = bounds if bounds else (None, None)
+            return Sem("DATE", f"H{year[0]:04d}-{month:02d}", first, last, False, grain="month")
+        if ref is None:
+            return self._unresolved(grain="day" if day else "month")
+        if day is not None:
+            found = nearest_hijri_day(ref, month, day)
+            if found:
+                return Sem("DATE", day_value(found), found, found, True, grain="day")
+            return self._unresolved(grain="day")
+        hyear = nearest_hijri_month(ref, month)
+        if hyear is None:
+            return self._unresolved(grain="month")
+        bounds = hijri_month_bounds(hyear, month)
+        first, last = bounds if bounds else (None, None)
+        return Sem("DATE", f"H{hyear:04d}-{month:02d}", first, last, True, grain="month")
+
+    # --------------------------------------------------------------- day forms
+
+    def day_number(self, i: int) -> tuple[int, int] | None:
+        """A day of the month at token i: 1-31 digits, an ordinal, or أول."""
+        word = self.w(i)
+        if _is_digits(word):
+            value = self.plain_int(i)
+            if value is None or not 1 <= value <= 31 or len(word) > 2:
+                return None
+            return value, i + 1
+        found = self.ordinal(i)
+        if found and found[0] <= 31:
+            return found
+        if self.stem(i)[0] == "اول":
+            return 1, i + 1
+        return None
+
+    def day_month(self, i: int) -> tuple[int, Sem] | None:
+        """DAY [من] [شهر] MONTH ... or DAY من الشهر الجاري."""
+        found = self.day_number(i)
+        if found is None:
+            return None
+        day, k = found
+        if self.w(k) == "من":
+            k += 1
+        month = self.month_expression(k, day, True)
+        if month is not None:
+            return month
+        # "الثالث والعشرين من الشهر الجاري"
+        if self.w(k - 1) == "من" and self.stem(k)[0] == mk.MONTH_NOUN:
+            relation, k2 = self.relation_at(k + 1)
+            if relation and self.ref:
+                shift = {"next": 1, "previous": -1, "current": 0}[relation]
+                y, m = add_months(self.ref.year, self.ref.month, shift)
+                return k2, self._day(valid_day(y, m, day), True) or Sem("DATE", None)
+            if relation:
+                return k2, self._unresolved(grain="day")
+        return None
+
+    def numeric_date(self, i: int) -> tuple[int, Sem] | None:
+        """20/7/2025, 20-7-2025, 15.9.2025, 2025/7/28 (tokens touching each other)."""
+        words = self.words
+        if i + 4 >= self.n:
+            return None
+        sep = words[i + 1]
+        if sep not in _SEPARATORS or words[i + 3] != sep:
+            return None
+        if not all(self.adjacent(j) for j in range(i, i + 4)):
+            return None
+        a, b, c = words[i], words[i + 2], words[i + 4]
+        if not (_is_digits(a) and _is_digits(b) and _is_digits(c)):
+            return None
+        if i + 5 < self.n and self.adjacent(i + 4) and words[i + 5] in _SEPARATORS | {","} \
+                and i + 6 < self.n and _is_digits(words[i + 6]):
+            return None  # a longer run of numbers (phone number, version)
+        if i > 0 and self.adjacent(i - 1) and words[i - 1] in _SEPARATORS:
+            return None
+        if len(a) == 4 and len(b) <= 2 and len(c) <= 2:
+            year, month, day = int(a), int(b), int(c)
+        elif len(c) == 4 and len(a) <= 2 and len(b) <= 2:
+            day, month, year = int(a), int(b), int(c)
+        else:
+            return None
+        found = valid_day(year, month, day)
+        if found is None or not 1000 <= year <= 2200:
+            return None
+        return i + 5, self._day(found, False)
+
+    # ------------------------------------------------------------ relative days
+
+    def relative_day(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """اليوم، أمس، أمس الأول، أول أمس، غداً، الغد، بعد غد، اليوم الأحد."""
+        k = i + 1
+        offset: int | None = None
+        if stem in mk.RELATIVE_DAYS:
+            offset = mk.RELATIVE_DAYS[stem]
+            if stem == mk.TODAY:
+                nxt = self.w(k)
+                if nxt in mk.NOT_TODAY_AFTER or nxt in ORDINAL_WORDS:
+                    return None
+                if self.w(i - 1) in ("في", "ذلك", "هذا") and nxt in ("نفسه", "ذاته"):
+                    return None
+            if stem == mk.YESTERDAY and self.w(k) in mk.FIRST_WORDS:
+                offset, k = -2, k + 1
+        elif stem == "اول":
+            if self.w(k) == mk.YESTERDAY:
+                offset, k = -2, k + 1
+            elif self.w(k) == "من" and self.w(k + 1) == mk.YESTERDAY:
+                offset, k = -2, k + 2
+        elif stem == mk.AFTER_WORD and self.w(k) in (mk.TOMORROW_BARE, "الغد"):
+            offset, k = 2, k + 1
+        if offset is None:
+            return None
+        # "اليوم الأحد": the weekday names the same day.
+        if offset == 0 and self.stem(k)[0] in WEEKDAYS:
+            k += 1
+        if self.ref is None:
+            return k, self._unresolved(grain="day")
+        return k, self._day(self.ref + timedelta(days=offset), True)
+
+    def weekday(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """[يوم] WEEKDAY [المقبل|الماضي] [DAY MONTH [YEAR]]."""
+        k = i
+        if stem in (mk.DAY_NOUN, mk.DAY_NOUN_DUAL):
+            k += 1
+            stem = self.stem(k)[0]
+        if stem not in WEEKDAYS:
+            return None
+        weekday = WEEKDAYS[stem]
+        if stem == "الجمعه" and self.w(i - 1) in NOT_A_DAY_BEFORE:
+            return None
+        k += 1
+        relation, k = self.relation_at(k)
+        # "يوم الأحد 20 تموز": the date names the same day.
+        if _is_digits(self.w(k)) or self.w(k) in ("،", ","):
+            start = k + 1 if self.w(k) in ("،", ",") else k
+            dated = self.day_month(start) or self.numeric_date(start)
+            if dated is not None and dated[1].grain == "day":
+                return dated
+        if self.ref is None:
+            return k, self._unresolved(grain="day")
+        if relation == "next":
+            direction = "next"
+        elif relation == "previous":
+            direction = "previous"
+        else:
+            direction = "future" if self.future(i) else "past"
+        return k, self._day(resolve_weekday(self.ref, weekday, direction), True)
+
+    def day_anchor(self, k: int) -> tuple[int, Sem] | None:
+        """The day after a part-of-day noun: اليوم، أمس، الغد، [يوم] الأحد، 9 أوت."""
+        stem, _ = self.stem(k)
+        if stem in mk.RELATIVE_DAYS or stem == "اول":
+            return self.relative_day(k, stem)
+        if stem == mk.TOMORROW_BARE:
+            if self.ref is None:
+                return k + 1, self._unresolved(grain="day")
+            return k + 1, self._day(self.ref + timedelta(days=1), True)
+        if stem in WEEKDAYS or (stem == mk.DAY_NOUN and self.stem(k + 1)[0] in WEEKDAYS):
+            return self.weekday(k, stem)
+        found = self.day_month(k) or self.numeric_date(k) if _is_digits(self.w(k)) else None
+        if found is None and self.ordinal(k):
+            found = self.day_month(k)
+        return found
+
+    def part_of_day(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """صباح اليوم، مساء أمس، بعد ظهر الأحد، ليلة السبت، الليلة، الليلة الماضية."""
+        k = i + 1
+        if stem == mk.TONIGHT:
+            relation, k2 = self.relation_at(k)
+            offset = -1 if relation == "previous" else 0
+            if relation is None and self.day_anchor(k) is None:
+                if self.ref is None:
+                    return k, self._unresolved("TIME", "part")
+                day = self.ref
+                return k, Sem("TIME", f"{day_value(day)}TNI", day, day, True, grain="part")
+            if relation is not None:
+                if self.ref is None:
+                    return k2, self._unresolved("TIME", "part")
+                day = self.ref + timedelta(days=offset)
+                return k2, Sem("TIME", f"{day_value(day)}TNI", day, day, True, grain="part")
+            part = "NI"
+        elif stem == mk.AFTER_WORD and self.w(k) in mk.NOON_WORDS | {"ظهر"}:
+            part, k = "AF", k + 1
+        elif stem in mk.PART_OF_DAY_NOUNS:
+            part = mk.PART_OF_DAY_NOUNS[stem]
+        else:
+            return None
+        if self.w(k) == mk.DAY_NOUN and self.stem(k + 1)[0] not in WEEKDAYS:
+            k += 1  # "صباح يوم 9 أوت"
+        anchor = self.day_anchor(k)
+        if anchor is None:
+            return None
+        end, day_sem = anchor
+        if day_sem.grain != "day":
+            return None
+        if day_sem.first is None:
+            return end, Sem("TIME", None, grain="part", anchored=day_sem.anchored)
+        day = day_sem.first
+        value = f"{day_value(day)}T{part}"
+        return end, Sem("TIME", value, day, day, day_sem.anchored, grain="part")
+
+    # ------------------------------------------------------------------ clocks
+
+    def clock(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """الساعة العاشرة صباحاً، الساعة 19:00، الساعة الثامنة والنصف مساءً، 10:30."""
+        k = i
+        if stem == mk.HOUR_NOUN:
+            k += 1
+        hour: int | None = None
+        minute = 0
+        if _is_digits(self.w(k)):
+            value = int(self.w(k)) if len(self.w(k)) <= 2 else None
+            if value is None or value > 24:
+                return None
+            hour, k = value, k + 1
+            separators = (":", ".") if stem == mk.HOUR_NOUN else (":",)
+            if self.w(k) in separators and self.adjacent(k - 1) and self.adjacent(k) and \
+                    _is_digits(self.w(k + 1)) and len(self.w(k + 1)) == 2:
+                minute, k = int(self.w(k + 1)), k + 2
+                if minute > 59:
+                    return None
+            elif stem != mk.HOUR_NOUN:
+                return None
+        elif stem == mk.HOUR_NOUN:
+            found = self.ordinal(k)
+            if found is None or found[0] > 12:
+                cardinal = self.cardinal(k)
+                if cardinal is None or cardinal[0] is None or cardinal[0] > 12:
+                    return None
+                found = (cardinal[0], cardinal[1])
+            hour, k = found
+        else:
+            return None
+        word = self.w(k)
+        if word in mk.CLOCK_FRACTIONS:
+            minute, k = mk.CLOCK_FRACTIONS[word], k + 1
+        elif word in mk.EXCEPT_WORDS and self.w(k + 1) in mk.QUARTER_WORDS:
+            hour, minute, k = (hour - 1) % 24, 45, k + 2
+        elif word[:1] == "و" and word[1:].isdigit() and self.stem(k + 1)[0] in mk.MINUTE_WORDS:
+            minute, k = int(word[1:]) % 60, k + 2
+        elif word == "و" and _is_digits(self.w(k + 1)) and self.w(k + 2) in mk.MINUTE_WORDS:
+            minute, k = int(self.w(k + 1)) % 60, k + 3
+        part = None
+        word = self.w(k)
+        if word in mk.PART_OF_DAY_ADVERBS:
+            part = mk.PART_OF_DAY_ADVERBS[word]
+            # "مساء اليوم" after the clock is its day, a separate expression.
+            if self.day_anchor(k + 1) is None:
+                k += 1
+        elif word == mk.AFTER_WORD and self.w(k + 1) in mk.NOON_WORDS:
+            part, k = "AF", k + 2
+        elif word == "من" and self.w(k + 1) in mk.PART_OF_DAY_NOUNS:
+            part = mk.PART_OF_DAY_NOUNS[self.w(k + 1)]
+        hour = _apply_part(hour, part)
+        return k, Sem("TIME", None, grain="clock", clock=(hour % 24, minute))
+
+    # ------------------------------------------------------------------- years
+
+    def year_expression(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """عام 2015، سنة 1966، عامي 2015 (و2018)، 1446 هـ، العام الماضي."""
+        if stem in mk.DEFINITE_YEAR_NOUNS:
+            relation, k = self.relation_at(i + 1)
+            if relation:
+                return k, self._relative_year(relation)
+        if stem in mk.YEAR_NOUNS and _is_digits(self.w(i + 1)):
+            found = self.year_number(i + 1)
+            if found is None:
+                return None
+            return found[2], self._year_sem(found)
+        return None
+
+    def _year_sem(self, found: tuple[int, bool | None, int]) -> Sem:
+        year, hijri, _ = found
+        if hijri:
+            bounds = hijri_year_bounds(year)
+            first, last = bounds if bounds else (None, None)
+            return Sem("DATE", f"H{year:04d}", first, last, False, grain="year")
+        return self._year(year, False)
+
+    def _relative_year(self, relation: str, mod: str | None = None) -> Sem:
+        if self.ref is None:
+            return self._unresolved(grain="year")
+        shift = {"next": 1, "previous": -1, "current": 0}[relation]
+        return self._year(self.ref.year + shift, True)
+
+    def bare_year(self, i: int) -> tuple[int, Sem] | None:
+        """A four-digit year with no noun before it, when the words around say it is one."""
+        found = self.year_number(i)
+        if found is None:
+            return None
+        year, era, k = found
+        if era is None:
+            before = self.w(i - 1)
+            if before not in mk.YEAR_CONTEXT_BEFORE and self.stem(i - 1)[0] not in mk.MOD_WORDS:
+                return None
+            if not 1900 <= year <= 2100:
+                return None
+            after = self.w(k)
+            if after in mk.NOT_YEAR_AFTER or self.stem(k)[0] in UNIT_FORMS:
+                return None
+            if after in ("%", "٪") or (after == "." and _is_digits(self.w(k + 1))):
+                return None
+        return k, self._year_sem(found)
+
+    # ----------------------------------------------------- named relative periods
+
+    def relative_period(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """الشهر المقبل، الأسبوع الماضي، هذا العام، هذا الأسبوع."""
+        k = i
+        relation: str | None = None
+        if stem in mk.DEMONSTRATIVES:
+            k += 1
+            stem = self.w(k)
+            relation = "current"
+        if stem not in (mk.MONTH_NOUN, mk.WEEK_NOUN, *mk.DEFINITE_YEAR_NOUNS, mk.CENTURY_NOUN):
+            return None
+        k += 1
+        if relation is None:
+            relation, k = self.relation_at(k)
+            if relation is None:
+                return None
+        return k, self.period_of(stem, relation)
+
+    def period_of(self, noun: str, relation: str) -> Sem:
+        """The month/week/year/century named by ``noun`` with ``relation`` to the reference."""
+        ref = self.ref
+        grain = {mk.MONTH_NOUN: "month", mk.WEEK_NOUN: "week", mk.CENTURY_NOUN: "century"}.get(
+            noun, "year"
+        )
+        if ref is None:
+            return self._unresolved(grain=grain)
+        shift = {"next": 1, "previous": -1, "current": 0}[relation]
+        if grain == "month":
+            y, m = add_months(ref.year, ref.month, shift)
+            return self._month(y, m, True)
+        if grain == "week":
+            return self._week(ref + timedelta(weeks=shift))
+        if grain == "century":
+            century = (ref.year // 100) + shift
+            first, last = century_bounds(century)
+            return Sem("DATE", f"{century:02d}", first, last, True, grain="century")
+        return self._year(ref.year + shift, True)
+
+    # -------------------------------------------------- seasons, quarters, eras
+
+    def year_reference(self, k: int) -> tuple[int, int | None, bool] | None:
+        """A year after من: "عام 2019", "2019", "العام الجاري", "هذا العام".
+
+        Returns (next token, year or None when unresolved, anchored).
+        """
+        stem, _ = self.stem(k)
+        if stem in mk.YEAR_NOUNS and _is_digits(self.w(k + 1)):
+            found = self.year_number(k + 1)
+            return (found[2], found[0], False) if found else None
+        if _is_digits(self.w(k)):
+            found = self.year_number(k)
+            return (found[2], found[0], False) if found else None
+        if stem in mk.DEFINITE_YEAR_NOUNS:
+            relation, k2 = self.relation_at(k + 1)
+            if relation:
+                shift = {"next": 1, "previous": -1, "current": 0}[relation]
+                return k2, (self.ref.year + shift if self.ref else None), True
+        if stem in mk.DEMONSTRATIVES and self.w(k + 1) in mk.DEFINITE_YEAR_NOUNS:
+            return k + 2, (self.ref.year if self.ref else None), True
+        return None
+
+    def season(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """صيف 2026، ربيع العام المقبل، الصيف الماضي."""
+        if stem not in mk.SEASONS:
+            return None
+        season = mk.SEASONS[stem]
+        k = i + 1
+        year_ref = self.year_reference(k)
+        if year_ref is None and stem.startswith("ال"):
+            relation, k2 = self.relation_at(k)
+            if relation is None:
+                if self.w(k) in mk.DEMONSTRATIVES:
+                    return None
+                return None
+            if self.ref is None:
+                return k2, self._unresolved(grain="season")
+            year = _season_year(self.ref, season, relation)
+            year_ref = (k2, year, True)
+        if year_ref is None:
+            return None
+        end, year, anchored = year_ref
+        if year is None:
+            return end, self._unresolved(grain="season")
+        first, last = season_bounds(year, season)
+        return end, Sem("DATE", f"{year:04d}-{season}", first, last, anchored, grain="season")
+
+    def quarter(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """الربع الثاني من عام 2019، النصف الأول من العام الجاري."""
+        if stem not in (mk.QUARTER_NOUN, mk.HALF_NOUN):
+            return None
+        found = self.ordinal(i + 1)
+        word = self.w(i + 1)
+        if found is None:
+            if word in ("الاخير", "الاخيره"):
+                found = (4 if stem == mk.QUARTER_NOUN else 2, i + 2)
+            else:
+                return None
+        number, k = found
+        limit = 4 if stem == mk.QUARTER_NOUN else 2
+        if not 1 <= number <= limit:
+            return None
+        if self.w(k) == "من":
+            k += 1
+        year_ref = self.year_reference(k)
+        if year_ref is None:
+            return None
+        end, year, anchored = year_ref
+        if year is None:
+            return end, self._unresolved(grain="quarter")
+        if stem == mk.QUARTER_NOUN:
+            first, last = quarter_bounds(year, number)
+            return end, Sem("DATE", f"{year:04d}-Q{number}", first, last, anchored, grain="quarter")
+        first, last = half_bounds(year, number)
+        return end, Sem("DATE", f"{year:04d}-H{number}", first, last, anchored, grain="half")
+
+    def decade(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """الثمانينيات، عشرينيات القرن الماضي."""
+        if stem not in DECADE_WORDS:
+            return None
+        tens = DECADE_WORDS[stem]
+        century = 19
+        anchored = False
+        k = i + 1
+        if self.w(k) == "من":
+            k += 1
+        if self.w(k) == mk.CENTURY_NOUN:
+            found = self.century(k, mk.CENTURY_NOUN)
+            if found and found[1].value and found[1].value.isdigit():
+                century = int(found[1].value)
+                anchored = found[1].anchored
+                k = found[0]
+            else:
+                k = i + 1
+        else:
+            k = i + 1
+        decade = century * 10 + tens
+        first, last = decade_bounds(decade)
+        return k, Sem("DATE", f"{decade:03d}", first, last, anchored, grain="decade")
+
+    def century(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """القرن التاسع عشر، القرن الحادي والعشرين، القرن الماضي."""
+        if stem != mk.CENTURY_NOUN:
+            return None
+        relation, k = self.relation_at(i + 1)
+        if relation:
+            return k, self.period_of(mk.CENTURY_NOUN, relation)
+        found = self.ordinal(i + 1)
+        if found is None:
+            return None
+        number, k = found
+        if not 1 <= number <= 30:
+            return None
+        if self.w(k) in ("الميلادي", "للميلاد"):
+            k += 1
+        first, last = century_bounds(number - 1)
+        return k, Sem("DATE", f"{number - 1:02d}", first, last, False, grain="century")
+
+    # ---------------------------------------------------------------- durations
+
+    def duration(self, i: int) -> tuple[int, int | None, str] | None:
+        """A length of time at token i -> (next, count or None for "some", unit)."""
+        stem, _ = self.stem(i)
+        form = UNIT_FORMS.get(stem)
+        if form is not None:
+            unit, implied = form
+            if implied == 2:
+                return i + 1, 2, unit
+            if implied == 1 and self.w(i + 1) in ("واحد", "واحده"):
+                return i + 2, 1, unit
+            return None
+        if stem in DEFINITE_PLURAL_UNITS:
+            unit = DEFINITE_PLURAL_UNITS[stem]
+            k = i + 1
+            count: int | None = 2 if stem in DEFINITE_DUALS else None
+            number = self.cardinal(k)
+            if number is not None and number[0] is not None and count is None:
+                count, k = number[0], number[1]
+            if self.w(k) not in mk.SPAN_MARKERS:
+                return None
+            k += 1
+            if self.w(k) in mk.SPAN_MARKERS:
+                k += 1
+            return k, count, unit
+        if stem == "ال" and _is_digits(self.w(i + 1)):  # الـ24 ساعة الماضية
+            found = self.duration(i + 1)
+            if found and self.w(found[0]) in mk.SPAN_MARKERS:
+                return found[0] + 1, found[1], found[2]
+            return None
+        number = self.cardinal(i)
+        if number is None:
+            return None
+        count, k = number
+        if count is not None and (count == 0 or count > 1000):
+            return None
+        unit_stem = self.w(k)
+        form = UNIT_FORMS.get(unit_stem)
+        if form is None or form[1] == 2:
+            return None
+        if form[0] == "DE" and unit_stem == "عقد" and (count or 0) < 11:
+            return None  # "ثلاثة عقد" is not Arabic; عقد here is "contract"
+        return k + 1, count, form[0]
+
+    def duration_sem(self, count: int | None, unit: str) -> Sem:
+        if unit in _TIME_UNITS:
+            value = f"PT{'X' if count is None else count}{_TIME_UNITS[unit]}"
+        else:
+            value = f"P{'X' if count is None else count}{_DAY_UNITS[unit]}"
+        return Sem("DURATION", value, grain="duration")
+
+    def offset(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """Rule 6: منذ/قبل ثلاثة أيام (ago), بعد أسبوع (in); the preposition stays in the span."""
+        if stem not in (mk.SINCE_WORD, mk.BEFORE_WORD, mk.AFTER_WORD):
+            return None
+        k = i + 1
+        found = self.duration(k)
+        if found is None:
+            form = UNIT_FORMS.get(self.stem(k)[0])
+            if form is None:
+                return None
+            unit, implied = form
+            if implied == 1:
+                nxt = self.w(k + 1)
+                if _is_digits(nxt) or nxt in mk.NEXT_MARKERS | mk.PREVIOUS_MARKERS | \
+                        mk.CURRENT_MARKERS or self.month_name(k + 1) or nxt in WEEKDAYS:
+                    return None
+                found = (k + 1, 1, unit)
+            elif implied is None and self.stem(k)[0] in ("سنوات", "اعوام", "ايام", "اشهر",
+                                                         "شهور", "اسابيع", "عقود", "ساعات"):
+                found = (k + 1, None, unit)
+            else:
+                return None
+        end, count, unit = found
+        if self.w(end) == "من" and stem != mk.SINCE_WORD:
+            return None  # "قبل ثلاثة أيام من الانتخابات": relative to an event, not to today
+        sign = 1 if stem == mk.AFTER_WORD else -1
+        if count is None:
+            return end, Sem("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", grain="vague")
+        if self.ref is None:
+            return end, self._unresolved(grain="day")
+        value, first, last = shift_by_unit(self.ref, sign * count, unit)
+        grain = {"D": "day", "H": "day", "MIN": "day", "S": "day", "W": "week", "M": "month"}
+        return end, Sem("DATE", value, first, last, True, grain=grain.get(unit, "year"))
+
+    def recurrence(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """يومياً، كل أسبوع، كل أربع سنوات."""
+        if stem in mk.SET_ADVERBS:
+            return i + 1, Sem("SET", mk.SET_ADVERBS[stem], grain="set")
+        if stem != mk.EVERY_WORD:
+            return None
+        k = i + 1
+        form = UNIT_FORMS.get(self.w(k))
+        if form is not None and form[1] in (1, 2):
+            unit, count = form[0], form[1]
+            end = k + 1
+            if unit == "D" and self.stem(end)[0] in WEEKDAYS:
+                unit, end = "W", end + 1
+        else:
+            found = self.duration(k)
+            if found is None or found[1] is None:
+                return None
+            end, count, unit = found
+        value = self.duration_sem(count, unit).value
+        return end, Sem("SET", value, grain="set")
+
+    def holiday(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """عيد الفطر، عيد الأضحى، رأس السنة الهجرية: the day in the nearest year."""
+        for table, hijri in ((mk.HIJRI_HOLIDAYS, True), (mk.GREGORIAN_HOLIDAYS, False)):
+            for key, (month, day) in table.items():
+                if key[0] != stem:
+                    continue
+                if any(self.w(i + 1 + n) != part for n, part in enumerate(key[1:])):
+                    continue
+                k = i + len(key)
+                if self.w(k) in ("المبارك", "السعيد"):
+                    k += 1
+                year = self.year_after(k)
+                if year is not None and year[1] is not False and hijri and 1300 <= year[0] <= 1600:
+                    found = hijri_to_gregorian(year[0], month, day)
+                    return year[2], self._day(found, False) or self._unresolved(grain="day")
+                if self.ref is None:
+                    return k, self._unresolved(grain="day")
+                if hijri:
+                    found = nearest_hijri_day(self.ref, month, day)
+                else:
+                    found = resolve_day_month(self.ref, day, month, None, self.future(i))
+                return k, self._day(found, True) or self._unresolved(grain="day")
+        return None
+
+    def vague(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """مؤخراً، حالياً، الآن، قريباً، الآونة الأخيرة، الوقت الحالي."""
+        if stem in mk.VAGUE_WORDS:
+            return i + 1, Sem("DATE", mk.VAGUE_WORDS[stem], grain="vague")
+        nxt = self.w(i + 1)
+        if stem == "الاونه" and nxt == "الاخيره":
+            return i + 2, Sem("DATE", "PAST_REF", grain="vague")
+        if stem == "الوقت" and nxt in ("الحالي", "الراهن"):
+            return i + 2, Sem("DATE", "PRESENT_REF", grain="vague")
+        return None
+
+    # -------------------------------------------------------------- dispatching
+
+    def core(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """The longest expression (without a leading modifier) starting at token i."""
+        best: tuple[int, Sem] | None = None
+        word = self.words[i]
+        if _is_digits(word):
+            candidates = (
+                self.numeric_date(i), self.clock(i, ""), self.day_month(i),
+                self._duration_at(i), self.bare_year(i),
+            )  # fmt: skip
+        else:
+            candidates = (
+                self.relative_day(i, stem) if stem in mk.RELATIVE_DAYS or stem in ("اول", "بعد")
+                else None,
+                self.weekday(i, stem) if stem in WEEKDAYS or stem in (mk.DAY_NOUN, mk.DAY_NOUN_DUAL)
+                else None,
+                self.part_of_day(i, stem) if stem in mk.PART_OF_DAY_NOUNS or stem in (
+                    mk.TONIGHT, mk.AFTER_WORD) else None,
+                self.clock(i, stem) if stem == mk.HOUR_NOUN else None,
+                self.day_month(i) if stem in ORDINAL_WORDS or stem in ORDINAL_TENS_WORDS
+                or stem == "اول" else None,
+                self.month_expression(i, None, self._month_context(i)),
+                self.year_expression(i, stem),
+                self.relative_period(i, stem),
+                self.season(i, stem),
+                self.quarter(i, stem),
+                self.decade(i, stem),
+                self.century(i, stem),
+                self.offset(i, stem),
+                self._duration_at(i),
+                self.recurrence(i, stem),
+                self.holiday(i, stem) if stem in mk.HOLIDAY_HEADS else None,
+                self.vague(i, stem),
+            )  # fmt: skip
+        for found in candidates:
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+        return best
+
+    def _month_context(self, i: int) -> bool:
+        before = self.w(i - 1)
+        return before in ("في", "منذ", "خلال", "حتي", "من", "الي", "شهر") or \
+            self.stem(i - 1)[0] in mk.MOD_WORDS or \
+            (self.words[i][:1] in "بل" and self.stem(i)[1] == 1)
+
+    def _duration_at(self, i: int) -> tuple[int, Sem] | None:
+        found = self.duration(i)
+        if found is None:
+            return None
+        end, count, unit = found
+        return end, self.duration_sem(count, unit)
+
+    def modified(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """MOD + period (نهاية آب، مطلع العام المقبل، منتصف 2027) or APPROX + duration/clock."""
+        k = i + 1
+        if stem in mk.APPROX_WORDS:
+            stem2, _ = self.stem(k)
+            found = self.core(k, stem2)
+            if found is None or found[1].grain not in ("duration", "clock", "year"):
+                return None
+            found[1].mod = "APPROX"
+            return found
+        mod = mk.MOD_WORDS.get(stem)
+        if mod is None:
+            return None
+        stem2, _ = self.stem(k)
+        if stem2 in (mk.MONTH_NOUN, mk.WEEK_NOUN, *mk.DEFINITE_YEAR_NOUNS, mk.CENTURY_NOUN) and \
+                self.relation_at(k + 1)[0] is None and self.w(k + 1) not in ("من",) and \
+                not _is_digits(self.w(k + 1)):
+            found = (k + 1, self.period_of(stem2, "current"))
+        else:
+            found = self.core(k, stem2)
+            if found is None and stem2 == mk.MONTH_NOUN_BARE:
+                found = self.month_expression(k, None, True)
+            if found is None and _is_digits(self.w(k)):
+                year = self.year_number(k)
+                found = (year[2], self._year_sem(year)) if year else None
+        if found is None:
+            return None
+        end, sem = found
+        if sem.grain in ("duration", "set", "vague", "clock", "day", "part", ""):
+            return None
+        if stem in mk.WEAK_MOD_WORDS and sem.grain in ("day",):
+            return None
+        sem.mod = mod
+        return end, sem
+
+    def scan(self) -> list[RawMention]:
+        """All expressions, left to right, non-overlapping."""
+        out: list[RawMention] = []
+        words, n = self.words, self.n
+        i = 0
+        while i < n:
+            word = words[i]
+            if _is_digits(word):
+                stem, clitic = word, 0
+            else:
+                stem, clitic = self.stem(i)
+                if stem not in TRIGGERS:
+                    i += 1
+                    continue
+            found = self.core(i, stem)
+            if stem in mk.MOD_WORDS or stem in mk.APPROX_WORDS:
+                modded = self.modified(i, stem)
+                if modded and (found is None or modded[0] >= found[0]):
+                    found = modded
+            if found is None or found[0] <= i:
+                i += 1
+                continue
+            end, sem = found
+            # "من 5 إلى 7 أيار": the first day takes the month of the second.
+            if sem.grain == "duration" and _is_digits(word):
+                ranged = self._day_range(i)
+                if ranged:
+                    out.extend(ranged[1])
+                    i = ranged[0]
+                    continue
+            out.append(RawMention(self.starts[i] + clitic, self.ends[end - 1], sem))
+            if sem.grain == "year" and sem.value and self.w(end) == "و" and \
+                    _is_digits(self.w(end + 1)):
+                # "عامي 2015 و2018": the second year is its own expression.
+                year = self.year_number(end + 1)
+                if year:
+                    out.append(RawMention(self.starts[end + 1], self.ends[year[2] - 1],
+                                          self._year_sem(year)))
+                    end = year[2]
+            i = end
+        _anchor_clocks(out, self.ref)
+        return out
+
+    def _day_range(self, i: int) -> tuple[int, list[RawMention]] | None:
+        first = self.day_number(i)
+        if first is None:
+            return None
+        k = first[1]
+        if self.w(k) not in _CONNECTORS and not (self.w(k)[:1] == "و" and len(self.w(k)) == 1):
+            return None
+        second = self.day_month(k + 1)
+        if second is None or second[1].grain != "day" or second[1].first is None:
+            return None
+        day = second[1].first
+        found = valid_day(day.year, day.month, first[0])
+        if found is None:
+            return None
+        return second[0], [
+            RawMention(self.starts[i], self.ends[i], self._day(found, second[1].anchored)),
+            RawMention(self.starts[k + 1], self.ends[second[0] - 1], second[1]),
+        ]
+
+
+def _apply_part(hour: int, part: str | None) -> int:
+    """24-hour clock from a 12-hour one and the part of day said after it."""
+    if part in ("EV", "AF") and hour < 12:
+        return hour + 12
+    if part == "NI":
+        if 6 <= hour < 12:
+            return hour + 12
+        if hour == 12:
+            return 0
+    if part == "MI" and 1 <= hour <= 5:
+        return hour + 12
+    if part == "MO" and hour == 12:
+        return 0
+    return hour
+
+
+def _season_year(reference: date, season: str, relation: str) -> int:
+    """The year of "الصيف المقبل/الماضي/الحالي" relative to the reference date."""
+    current_season = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU",
+                      8: "SU", 9: "FA", 10: "FA", 11: "FA"}[reference.month]  # fmt: skip
+    order = ["WI", "SP", "SU", "FA"]
+    year = reference.year - (1 if reference.month <= 2 else 0) if current_season == "WI" \
+        else reference.year
+    if relation == "current":
+        return year if season == current_season else reference.year
+    position, here = order.index(season), order.index(current_season)
+    if relation == "next":
+        return reference.year if position > here else reference.year + 1
+    return reference.year if position < here else reference.year - 1
+
+
+def _anchor_clocks(mentions: list[RawMention], reference: date | None) -> None:
+    """Give clock times their day: the day expression right after them, else the
+    nearest earlier day that depends on the reference, else any earlier day,
+    else the reference date."""
+    for index, mention in enumerate(mentions):
+        sem = mention.sem
+        if sem.grain != "clock" or sem.clock is None:
+            continue
+        day: date | None = None
+        anchored = False
+        if index + 1 < len(mentions):
+            nxt = mentions[index + 1]
+            if nxt.start - mention.end <= 4 and nxt.sem.grain in ("day", "part") and nxt.sem.first:
+                day, anchored = nxt.sem.first, nxt.sem.anchored
+        if day is None:
+            earlier = [m.sem for m in mentions[:index] if m.sem.grain in ("day", "part")
+                       and m.sem.first is not None]  # fmt: skip
+            relative = [s for s in earlier if s.anchored]
+            chosen = (relative or earlier or [None])[-1]
+            if chosen is not None:
+                day, anchored = chosen.first, chosen.anchored
+        if day is None and reference is not None:
+            day, anchored = reference, True
+        if day is None:
+            continue
+        hour, minute = sem.clock
+        sem.value = f"{day_value(day)}T{hour:02d}:{minute:02d}"
+        sem.first = sem.last = day
+        sem.anchored = anchored
