@@ -81,6 +81,11 @@ _CLITICS = frozenset("وفبلك")
 _SEPARATORS = frozenset("/-.")
 _DAY_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE"}
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+_NOT_DAY_ORDINAL_AFTER = frozenset(
+    {"الاسبوع", "الشهر", "العام", "السنه", "الربع", "النصف", "الدقيقه", "الساعه", "الجوله",
+     "الاسابيع", "الاشهر", "الايام", "الفصل", "الثلث", "الشوط", "المرحله", "الدور"}
+)  # fmt: skip
+_DURATION_WORDS = frozenset({"لمده", "مده", "مدته", "مدتها", "طيله", "طوال", "طوال", "قرابه"})
 _CONNECTORS = frozenset({"الي", "حتي", "و", "-", "لغايه", "وحتي"})
 
 
@@ -348,6 +353,16 @@ class Scanner:
         year = None if relation else self.year_after(k)
         if year is not None:
             k2 = year[2]
+        elif relation is None and self.w(k) == "من" and scheme == "G":
+            # "ديسمبر من العام الماضي", "مارس من عام 2024"
+            year_ref = self.year_reference(k + 1)
+            if year_ref is not None:
+                if year_ref[1] is None:
+                    return year_ref[0], self._unresolved(grain="day" if day else "month")
+                year = (year_ref[1], False, year_ref[0])
+                k2 = year_ref[0]
+                if year_ref[2]:
+                    context = True
         first_stem, clitic = self.stem(j)
         if first_stem in AMBIGUOUS_MONTHS and clitic and self.words[j][:1] not in "وف":
             return None  # "باب" is a door, not ب + آب
@@ -361,10 +376,12 @@ class Scanner:
             return None  # a Gregorian month with a Hijri year: not a date we can read
         ref = self.ref
         if year is not None:
+            anchored = self.w(k) == "من" and not _is_digits(self.w(k + 1)) and \
+                self.stem(k + 1)[0] not in ("عام", "سنه")
             if day is None:
-                return k2, self._month(year[0], month, False)
+                return k2, self._month(year[0], month, anchored)
             found = valid_day(year[0], month, day)
-            return (k2, self._day(found, False)) if found else None
+            return (k2, self._day(found, anchored)) if found else None
         if ref is None:
             return k2, self._unresolved(grain="day" if day else "month")
         future = self.future(i)
@@ -411,6 +428,8 @@ class Scanner:
             return value, i + 1
         found = self.ordinal(i)
         if found and found[0] <= 31:
+            if self.w(i - 1) in _NOT_DAY_ORDINAL_AFTER:
+                return None  # "الأسبوع الأول من الشهر" is a week, not the 1st
             return found
         if self.stem(i)[0] == "اول":
             return 1, i + 1
@@ -492,9 +511,14 @@ class Scanner:
             offset, k = 2, k + 1
         if offset is None:
             return None
-        # "اليوم الأحد": the weekday names the same day.
-        if offset == 0 and self.stem(k)[0] in WEEKDAYS:
+        # "اليوم الأحد", "أمس الثلاثاء": the weekday names the same day.
+        if offset in (-1, 0, 1) and self.stem(k)[0] in WEEKDAYS:
             k += 1
+            if _is_digits(self.w(k)) or self.w(k) in ("،", ","):
+                start = k + 1 if self.w(k) in ("،", ",") else k
+                dated = self.day_month(start) or self.numeric_date(start)
+                if dated is not None and dated[1].grain == "day":
+                    return dated
         if self.ref is None:
             return k, self._unresolved(grain="day")
         return k, self._day(self.ref + timedelta(days=offset), True)
@@ -508,7 +532,9 @@ class Scanner:
         if stem not in WEEKDAYS:
             return None
         weekday = WEEKDAYS[stem]
-        if stem == "الجمعه" and self.w(i - 1) in NOT_A_DAY_BEFORE:
+        if stem == "الجمعه" and (
+            self.w(i - 1) in NOT_A_DAY_BEFORE or self.w(k + 1) in ("الحزينه", "العظيمه")
+        ):
             return None
         k += 1
         relation, k = self.relation_at(k)
@@ -854,6 +880,9 @@ class Scanner:
                 return i + 1, 2, unit
             if implied == 1 and self.w(i + 1) in ("واحد", "واحده"):
                 return i + 2, 1, unit
+            if implied == 1 and self.stem(i - 1)[0] in _DURATION_WORDS | mk.APPROX_WORDS and \
+                    not _is_digits(self.w(i + 1)) and self.month_name(i + 1) is None:
+                return i + 1, 1, unit  # "لمدة عام", "نحو ساعة"
             return None
         if stem in DEFINITE_PLURAL_UNITS:
             unit = DEFINITE_PLURAL_UNITS[stem]
@@ -899,6 +928,9 @@ class Scanner:
         if stem not in (mk.SINCE_WORD, mk.BEFORE_WORD, mk.AFTER_WORD):
             return None
         k = i + 1
+        approx = self.w(k) in mk.APPROX_WORDS
+        if approx:
+            k += 1  # "قبل نحو عامين"
         found = self.duration(k)
         if found is None:
             form = UNIT_FORMS.get(self.stem(k)[0])
@@ -926,7 +958,8 @@ class Scanner:
             return end, self._unresolved(grain="day")
         value, first, last = shift_by_unit(self.ref, sign * count, unit)
         grain = {"D": "day", "H": "day", "MIN": "day", "S": "day", "W": "week", "M": "month"}
-        return end, Sem("DATE", value, first, last, True, grain=grain.get(unit, "year"))
+        return end, Sem("DATE", value, first, last, True, grain=grain.get(unit, "year"),
+                        mod="APPROX" if approx else None)
 
     def recurrence(self, i: int, stem: str) -> tuple[int, Sem] | None:
         """يومياً، كل أسبوع، كل أربع سنوات."""
@@ -1086,6 +1119,12 @@ class Scanner:
                 if stem not in TRIGGERS:
                     i += 1
                     continue
+            if _is_digits(word) or stem in (mk.DAY_NOUN, mk.DAY_NOUN_DUAL):
+                ranged = self._day_range(i)
+                if ranged:
+                    out.extend(ranged[1])
+                    i = ranged[0]
+                    continue
             found = self.core(i, stem)
             if stem in mk.MOD_WORDS or stem in mk.APPROX_WORDS:
                 modded = self.modified(i, stem)
@@ -1095,13 +1134,6 @@ class Scanner:
                 i += 1
                 continue
             end, sem = found
-            # "من 5 إلى 7 أيار": the first day takes the month of the second.
-            if sem.grain == "duration" and _is_digits(word):
-                ranged = self._day_range(i)
-                if ranged:
-                    out.extend(ranged[1])
-                    i = ranged[0]
-                    continue
             out.append(RawMention(self.starts[i] + clitic, self.ends[end - 1], sem))
             if sem.grain == "year" and sem.value and self.w(end) == "و" and \
                     _is_digits(self.w(end + 1)):
@@ -1116,8 +1148,12 @@ class Scanner:
         return out
 
     def _day_range(self, i: int) -> tuple[int, list[RawMention]] | None:
+        """"من 5 إلى 7 أيار", "يومي 17 و18 أيار": two expressions, the first in the second's month."""
+        start = self.starts[i] + self.stem(i)[1]
+        if not _is_digits(self.words[i]):
+            i += 1  # يوم / يومي introduces the number and stays in the span
         first = self.day_number(i)
-        if first is None:
+        if first is None or not _is_digits(self.w(i)):
             return None
         k = first[1]
         if self.w(k) not in _CONNECTORS and not (self.w(k)[:1] == "و" and len(self.w(k)) == 1):
@@ -1130,7 +1166,7 @@ class Scanner:
         if found is None:
             return None
         return second[0], [
-            RawMention(self.starts[i], self.ends[i], self._day(found, second[1].anchored)),
+            RawMention(start, self.ends[i], self._day(found, second[1].anchored)),
             RawMention(self.starts[k + 1], self.ends[second[0] - 1], second[1]),
         ]
 
