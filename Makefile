@@ -8,6 +8,7 @@ SEED_PUBLISHED ?= 2025-07-20
 # What the tests run with unless the caller says otherwise.
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-test-only-not-a-secret} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost,testserver} \
+	REDIS_URL=$${TEST_REDIS_URL:-redis://127.0.0.1:6379/15} \
 	DEBUG=$${DEBUG:-0}
 
 .PHONY: run test lint format clean

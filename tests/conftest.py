@@ -1,4 +1,5 @@
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,17 @@ def seed_text() -> str:
     if not SEED_PATH.exists():
         missing_service(f"seed article not found at {SEED_PATH}")
     return SEED_PATH.read_text(encoding="utf-8")
+
+
+SEED_PUBLISHED = date(2025, 7, 20)
+
+
+@pytest.fixture
+def seed_article(seed_text, django_capture_on_commit_callbacks):
+    """The seed article, ingested and extracted (tasks run eagerly on commit)."""
+    from timeline.ingest import ingest_text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article = ingest_text(seed_text, published=SEED_PUBLISHED).article
+    article.refresh_from_db()
+    return article

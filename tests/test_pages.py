@@ -8,11 +8,6 @@ from timeline.ingest import ingest_text
 from timeline.models import Event
 
 
-@pytest.fixture
-def seed_article(seed_text):
-    return ingest_text(seed_text, published=date(2025, 7, 20)).article
-
-
 @pytest.mark.django_db
 def test_timeline_lists_events_oldest_first_with_arabic_dates(client, seed_article):
     response = client.get("/")
@@ -20,8 +15,8 @@ def test_timeline_lists_events_oldest_first_with_arabic_dates(client, seed_artic
     assert response.status_code == 200
     html = response.content.decode()
     assert 'dir="rtl"' in html and 'lang="ar"' in html
-    dates = re.findall(r'<time datetime="([^"]+)">', html)
-    assert dates[:4] == ["2015", "2025-07-20", "2025-07-25", "2025-08"]
+    dates = re.findall(r'<time class="event-date" datetime="([^"]+)">', html)
+    assert dates == ["2015", "2025-07-20", "2025-07-25", "2025-08"]
     assert "الأحد 20 تموز/يوليو 2025" in html
     assert "الجمعة 25 تموز/يوليو 2025" in html
     assert "نهاية آب/أغسطس 2025" in html

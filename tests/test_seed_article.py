@@ -4,11 +4,8 @@ from datetime import date
 
 import pytest
 
-from timeline.ingest import ingest_text
 from timeline.models import Article, Event, EventSource, Mention
 from timeline.pipeline import process_article
-
-SEED_PUBLISHED = date(2025, 7, 20)
 
 # (first day, last day, granularity, mod, kind, words the excerpt must hold)
 EXPECTED_EVENTS = [
@@ -17,11 +14,6 @@ EXPECTED_EVENTS = [
     (date(2025, 7, 25), date(2025, 7, 25), "day", None, "talks", "في اسطنبول"),
     (date(2025, 8, 1), date(2025, 8, 31), "month", "END", "deadline", "أمهلت إيران"),
 ]
-
-
-@pytest.fixture
-def seed_article(seed_text) -> Article:
-    return ingest_text(seed_text, published=SEED_PUBLISHED).article
 
 
 @pytest.mark.django_db

@@ -1,12 +1,12 @@
 """A real Celery worker on real Redis processes the seed article."""
 
-import os
 import time
 from datetime import date
 
 import pytest
 import redis
 from celery.contrib.testing.worker import start_worker
+from django.conf import settings
 
 from newsroom.celery import app as celery_app
 from tests.conftest import missing_service
@@ -15,25 +15,20 @@ from timeline.models import Article, Event
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
 
 @pytest.fixture
 def redis_worker():
+    """A worker thread consuming from the broker the settings name (REDIS_URL)."""
+    if not settings.REDIS_URL:
+        missing_service("REDIS_URL is not set; `make test` points it at Redis database 15")
     try:
-        redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=2).ping()
+        redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2).ping()
     except redis.RedisError as exc:
-        missing_service(f"Redis is not reachable at {TEST_REDIS_URL}: {exc}")
-    saved = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
-    celery_app.conf.update(broker_url=TEST_REDIS_URL, task_always_eager=False)
-    celery_app.pool.force_close_all()
-    redis.Redis.from_url(TEST_REDIS_URL).flushdb()
-    try:
-        with start_worker(celery_app, pool="solo", perform_ping_check=False) as worker:
-            yield worker
-    finally:
-        celery_app.conf.update(saved)
-        celery_app.pool.force_close_all()
+        missing_service(f"Redis is not reachable at {settings.REDIS_URL}: {exc}")
+    celery_app.conf.task_always_eager = False
+    celery_app.control.purge()  # messages left by an earlier, interrupted run
+    with start_worker(celery_app, pool="solo", perform_ping_check=False) as worker:
+        yield worker
 
 
 def wait_for(condition, timeout: float = 30.0) -> bool:
