@@ -37,11 +37,15 @@ def test_seed_article_resolves_period_bounds() -> None:
     by_text = {m.text: m for m in extract(doc["text"], date.fromisoformat(doc["published"]))}
     friday = by_text["يوم الجمعة المقبل"]
     assert (friday.first_day, friday.last_day, friday.anchored) == (
-        date(2025, 7, 25), date(2025, 7, 25), True,
+        date(2025, 7, 25),
+        date(2025, 7, 25),
+        True,
     )
     august = by_text["نهاية آب/أغسطس"]
     assert (august.first_day, august.last_day) == (date(2025, 8, 1), date(2025, 8, 31))
     year = by_text["عام 2015"]
     assert (year.first_day, year.last_day, year.anchored) == (
-        date(2015, 1, 1), date(2015, 12, 31), False,
+        date(2015, 1, 1),
+        date(2015, 12, 31),
+        False,
     )

@@ -42,7 +42,10 @@ _HIJRI_SPELLINGS: dict[int, tuple[str, ...]] = {
 
 # Words that are month names only sometimes; they need a day, a year, a
 # modifier, "شهر" or a twin spelling next to them.
-_AMBIGUOUS = ("آب", "مارس", "شباط", "نيسان", "صفر", "محرم", "المحرم", "رجب", "ماي", "تموز", "رمضان", "شعبان")
+_AMBIGUOUS = (
+    "آب", "مارس", "شباط", "نيسان", "صفر", "محرم", "المحرم", "رجب", "ماي", "تموز", "رمضان",
+    "شعبان",
+)  # fmt: skip
 
 
 def _fold_table(spellings: dict[int, tuple[str, ...]]) -> dict[str, int]:

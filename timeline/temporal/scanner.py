@@ -57,7 +57,7 @@ from .resolve import (
 from .weekdays import NOT_A_DAY_BEFORE, WEEKDAYS
 
 # Digit runs, letter runs, and single punctuation marks (newline kept: it ends a clause).
-TOKEN = re.compile(r"\d+|[^\W\d_]+|\n|[^\w\s]")
+TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|\n|[^\w\s]")
 
 _ALL_MONTH_WORDS = frozenset(
     w for key in (*GREGORIAN_MONTHS, *HIJRI_MONTHS) for w in key.split()
@@ -85,7 +85,7 @@ _NOT_DAY_ORDINAL_AFTER = frozenset(
     {"الاسبوع", "الشهر", "العام", "السنه", "الربع", "النصف", "الدقيقه", "الساعه", "الجوله",
      "الاسابيع", "الاشهر", "الايام", "الفصل", "الثلث", "الشوط", "المرحله", "الدور"}
 )  # fmt: skip
-_DURATION_WORDS = frozenset({"لمده", "مده", "مدته", "مدتها", "طيله", "طوال", "طوال", "قرابه"})
+_DURATION_WORDS = frozenset({"لمده", "مده", "مدته", "مدتها", "طيله", "طوال", "قرابه"})
 _CONNECTORS = frozenset({"الي", "حتي", "و", "-", "لغايه", "وحتي"})
 
 
@@ -114,7 +114,9 @@ class RawMention:
 
 
 def _is_digits(word: str) -> bool:
-    return word[:1].isdigit()
+    # ASCII only: folding already turned Arabic-Indic digits into these, and
+    # other "digits" (superscripts, other scripts) are not numbers we read.
+    return "0" <= word[:1] <= "9"
 
 
 class Scanner:
@@ -332,7 +334,9 @@ class Scanner:
 
     def year_after(self, k: int) -> tuple[int, bool | None, int] | None:
         """A year after a month: "2025", "عام 2025", "سنة 1990 م"."""
-        stem, _ = self.stem(k)
+        stem, clitic = self.stem(k)
+        if clitic and self.words[k][:1] in "وف":
+            return None  # "20 يوليو ولعام 2015": a new expression starts
         if stem in mk.YEAR_NOUNS and _is_digits(self.w(k + 1)):
             return self.year_number(k + 1)
         if _is_digits(self.w(k)):
@@ -644,8 +648,6 @@ class Scanner:
             minute, k = mk.CLOCK_FRACTIONS[word], k + 1
         elif word in mk.EXCEPT_WORDS and self.w(k + 1) in mk.QUARTER_WORDS:
             hour, minute, k = (hour - 1) % 24, 45, k + 2
-        elif word[:1] == "و" and word[1:].isdigit() and self.stem(k + 1)[0] in mk.MINUTE_WORDS:
-            minute, k = int(word[1:]) % 60, k + 2
         elif word == "و" and _is_digits(self.w(k + 1)) and self.w(k + 2) in mk.MINUTE_WORDS:
             minute, k = int(self.w(k + 1)) % 60, k + 3
         part = None
@@ -699,6 +701,8 @@ class Scanner:
         year, era, k = found
         if era is None:
             before = self.w(i - 1)
+            if len(before) > 1 and before[0] in "وف":
+                before = before[1:]  # "وبـ2016", "وفي 2016"
             if before not in mk.YEAR_CONTEXT_BEFORE and self.stem(i - 1)[0] not in mk.MOD_WORDS:
                 return None
             if not 1900 <= year <= 2100:
@@ -1022,6 +1026,8 @@ class Scanner:
     def core(self, i: int, stem: str) -> tuple[int, Sem] | None:
         """The longest expression (without a leading modifier) starting at token i."""
         best: tuple[int, Sem] | None = None
+        if i >= self.n:
+            return None
         word = self.words[i]
         if _is_digits(word):
             candidates = (
@@ -1148,7 +1154,7 @@ class Scanner:
         return out
 
     def _day_range(self, i: int) -> tuple[int, list[RawMention]] | None:
-        """"من 5 إلى 7 أيار", "يومي 17 و18 أيار": two expressions, the first in the second's month."""
+        """"من 5 إلى 7 أيار", "يومي 17 و18 أيار": two days, the first in the second's month."""
         start = self.starts[i] + self.stem(i)[1]
         if not _is_digits(self.words[i]):
             i += 1  # يوم / يومي introduces the number and stays in the span
