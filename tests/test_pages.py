@@ -83,3 +83,20 @@ def test_hostile_article_text_is_escaped(client):
         html = client.get(url).content.decode()
         assert "<script>alert" not in html
         assert "<img src=x" not in html
+
+
+@pytest.mark.django_db
+def test_site_is_arabic_even_for_english_browsers(client):
+    html = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
+    assert 'lang="ar" dir="rtl"' in html
+    assert "الخط الزمني للأحداث" in html
+
+
+@pytest.mark.django_db
+def test_a_reader_can_switch_to_english(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+
+    html = client.get("/").content.decode()
+    assert 'lang="en" dir="ltr"' in html
+    assert "Event timeline" in html

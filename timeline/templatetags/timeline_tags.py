@@ -1,6 +1,8 @@
 from django import template
 
-from timeline.dates import format_period
+from datetime import date
+
+from timeline.dates import format_day, format_period
 from timeline.models import Event
 
 register = template.Library()
@@ -22,3 +24,9 @@ def event_datetime(event: Event) -> str:
             return f"{event.first_day.year:04d}"
         case _:
             return event.first_day.isoformat()
+
+
+@register.filter
+def arabic_day(day: date | None) -> str:
+    """«الأحد 20 تموز/يوليو 2025», the way the timeline writes days."""
+    return format_day(day) if day else ""
