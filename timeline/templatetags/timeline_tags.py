@@ -1,6 +1,6 @@
-from django import template
-
 from datetime import date
+
+from django import template
 
 from timeline.dates import format_day, format_period
 from timeline.models import Event
