@@ -72,12 +72,21 @@ TRIGGERS: frozenset[str] = frozenset(
         *UNIT_FORMS, *DEFINITE_PLURAL_UNITS, *UNIT_WORDS, *TENS_WORDS, *VAGUE_COUNT_WORDS,
         *ORDINAL_WORDS, *ORDINAL_TENS_WORDS, mk.SINCE_WORD, mk.BEFORE_WORD, mk.AFTER_WORD,
         *mk.SET_ADVERBS, mk.EVERY_WORD, *mk.VAGUE_WORDS, *mk.HOLIDAY_HEADS, "اونه", "الاونه",
-        "الوقت", "اول", *mk.PART_OF_DAY_ADVERBS,
+        "الوقت", "اول", "ال",
     }
 )  # fmt: skip
 # Every lexicon word, so clitic stripping can tell "والأحد" (و + الأحد) from a plain word.
 KNOWN: frozenset[str] = TRIGGERS | mk.NEXT_MARKERS | mk.PREVIOUS_MARKERS | mk.CURRENT_MARKERS
 _CLITICS = frozenset("وفبلك")
+_PERIOD_HEADS = frozenset(
+    {mk.MONTH_NOUN, mk.WEEK_NOUN, mk.CENTURY_NOUN, *mk.DEFINITE_YEAR_NOUNS, *mk.DEMONSTRATIVES}
+)
+_OFFSET_WORDS = frozenset({mk.SINCE_WORD, mk.BEFORE_WORD, mk.AFTER_WORD})
+_DURATION_HEADS = frozenset(
+    {*UNIT_FORMS, *DEFINITE_PLURAL_UNITS, *UNIT_WORDS, *TENS_WORDS, *VAGUE_COUNT_WORDS,
+     *HUNDREDS_WORDS, "ال"}
+)  # fmt: skip
+_VAGUE_HEADS = frozenset({*mk.VAGUE_WORDS, "الاونه", "الوقت"})
 _SEPARATORS = frozenset("/-.")
 _DAY_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE"}
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
@@ -113,6 +122,27 @@ class RawMention:
     sem: Sem
 
 
+_STEMS: dict[str, tuple[str, int]] = {}
+_STEM_CACHE_LIMIT = 100_000
+
+
+def _stem_of(word: str) -> tuple[str, int]:
+    """(word without an attached clitic, clitic length) when that makes a known word."""
+    if word in KNOWN or not word:
+        return word, 0
+    if len(word) > 2 and word[0] in _CLITICS:
+        rest = word[1:]
+        if rest in KNOWN:
+            return rest, 1
+        if word[0] in "وف" and rest[0] in "بلك" and word[2:] in KNOWN:
+            return word[2:], 2
+        if word.startswith("لل") and "ال" + word[2:] in KNOWN:
+            return "ال" + word[2:], 1
+        if word[0] in "وف" and rest.startswith("لل") and "ال" + word[3:] in KNOWN:
+            return "ال" + word[3:], 2
+    return word, 0
+
+
 def _is_digits(word: str) -> bool:
     # ASCII only: folding already turned Arabic-Indic digits into these, and
     # other "digits" (superscripts, other scripts) are not numbers we read.
@@ -122,19 +152,22 @@ def _is_digits(word: str) -> bool:
 class Scanner:
     """One pass over one folded text. Create a new one per text."""
 
-    __slots__ = ("ends", "n", "ref", "starts", "text", "words")
+    __slots__ = ("n", "ref", "starts", "text", "words")
 
     def __init__(self, folded: str, reference: date | None) -> None:
         self.text = folded
         self.ref = reference
+        # findall runs in C; the offsets are recovered with str.find from a
+        # cursor, which is exact because the gaps between tokens hold only
+        # characters no token can start with (spaces, "_", non-ASCII digits).
+        words: list[str] = TOKEN.findall(folded)
         starts: list[int] = []
-        ends: list[int] = []
-        words: list[str] = []
-        for found in TOKEN.finditer(folded):
-            starts.append(found.start())
-            ends.append(found.end())
-            words.append(found.group())
-        self.starts, self.ends, self.words = starts, ends, words
+        add, find, pos = starts.append, folded.find, 0
+        for word in words:
+            pos = find(word, pos)
+            add(pos)
+            pos += len(word)
+        self.starts, self.words = starts, words
         self.n = len(words)
 
     # ----------------------------------------------------------------- helpers
@@ -144,24 +177,22 @@ class Scanner:
 
     def adjacent(self, j: int) -> bool:
         """True when token j+1 touches token j (no space between)."""
-        return j + 1 < self.n and self.ends[j] == self.starts[j + 1]
+        return j + 1 < self.n and self.end(j) == self.starts[j + 1]
+
+    def end(self, j: int) -> int:
+        """Offset just after token j."""
+        return self.starts[j] + len(self.words[j])
 
     def stem(self, j: int) -> tuple[str, int]:
         """Token j without an attached clitic (و، ف، ب، ل، ك، لل) when that makes a known word."""
         word = self.w(j)
-        if word in KNOWN or not word:
-            return word, 0
-        if len(word) > 2 and word[0] in _CLITICS:
-            rest = word[1:]
-            if rest in KNOWN:
-                return rest, 1
-            if word[0] in "وف" and rest[0] in "بلك" and word[2:] in KNOWN:
-                return word[2:], 2
-            if word.startswith("لل") and "ال" + word[2:] in KNOWN:
-                return "ال" + word[2:], 1
-            if word[0] in "وف" and rest.startswith("لل") and "ال" + word[3:] in KNOWN:
-                return "ال" + word[3:], 2
-        return word, 0
+        found = _STEMS.get(word)
+        if found is None:
+            found = _stem_of(word)
+            if len(_STEMS) > _STEM_CACHE_LIMIT:
+                _STEMS.clear()  # bounded: adversarial input cannot grow it forever
+            _STEMS[word] = found
+        return found
 
     def plain_int(self, j: int) -> int | None:
         """Token j as an integer when it is a whole number (not part of 1.5, 3,000 or 1-0)."""
@@ -1035,6 +1066,7 @@ class Scanner:
                 self._duration_at(i), self.bare_year(i),
             )  # fmt: skip
         else:
+            # Only the parsers whose first word this is: most triggers have one.
             candidates = (
                 self.relative_day(i, stem) if stem in mk.RELATIVE_DAYS or stem in ("اول", "بعد")
                 else None,
@@ -1045,18 +1077,20 @@ class Scanner:
                 self.clock(i, stem) if stem == mk.HOUR_NOUN else None,
                 self.day_month(i) if stem in ORDINAL_WORDS or stem in ORDINAL_TENS_WORDS
                 or stem == "اول" else None,
-                self.month_expression(i, None, self._month_context(i)),
-                self.year_expression(i, stem),
-                self.relative_period(i, stem),
-                self.season(i, stem),
-                self.quarter(i, stem),
-                self.decade(i, stem),
-                self.century(i, stem),
-                self.offset(i, stem),
-                self._duration_at(i),
-                self.recurrence(i, stem),
+                self.month_expression(i, None, self._month_context(i))
+                if stem in _ALL_MONTH_WORDS or stem == mk.MONTH_NOUN_BARE else None,
+                self.year_expression(i, stem) if stem in mk.YEAR_NOUNS else None,
+                self.relative_period(i, stem) if stem in _PERIOD_HEADS else None,
+                self.season(i, stem) if stem in mk.SEASONS else None,
+                self.quarter(i, stem) if stem in (mk.QUARTER_NOUN, mk.HALF_NOUN) else None,
+                self.decade(i, stem) if stem in DECADE_WORDS else None,
+                self.century(i, stem) if stem == mk.CENTURY_NOUN else None,
+                self.offset(i, stem) if stem in _OFFSET_WORDS else None,
+                self._duration_at(i) if stem in _DURATION_HEADS else None,
+                self.recurrence(i, stem) if stem in mk.SET_ADVERBS or stem == mk.EVERY_WORD
+                else None,
                 self.holiday(i, stem) if stem in mk.HOLIDAY_HEADS else None,
-                self.vague(i, stem),
+                self.vague(i, stem) if stem in _VAGUE_HEADS else None,
             )  # fmt: skip
         for found in candidates:
             if found is not None and (best is None or found[0] > best[0]):
@@ -1115,17 +1149,20 @@ class Scanner:
         """All expressions, left to right, non-overlapping."""
         out: list[RawMention] = []
         words, n = self.words, self.n
+        stems = _STEMS
         i = 0
         while i < n:
             word = words[i]
-            if _is_digits(word):
+            if "0" <= word[0] <= "9":
                 stem, clitic = word, 0
             else:
-                stem, clitic = self.stem(i)
+                # Most words are not date words: one cached dict lookup rejects them.
+                found = stems.get(word)
+                stem, clitic = found if found is not None else self.stem(i)
                 if stem not in TRIGGERS:
                     i += 1
                     continue
-            if _is_digits(word) or stem in (mk.DAY_NOUN, mk.DAY_NOUN_DUAL):
+            if stem is word or stem in (mk.DAY_NOUN, mk.DAY_NOUN_DUAL):
                 ranged = self._day_range(i)
                 if ranged:
                     out.extend(ranged[1])
@@ -1140,13 +1177,13 @@ class Scanner:
                 i += 1
                 continue
             end, sem = found
-            out.append(RawMention(self.starts[i] + clitic, self.ends[end - 1], sem))
+            out.append(RawMention(self.starts[i] + clitic, self.end(end - 1), sem))
             if sem.grain == "year" and sem.value and self.w(end) == "و" and \
                     _is_digits(self.w(end + 1)):
                 # "عامي 2015 و2018": the second year is its own expression.
                 year = self.year_number(end + 1)
                 if year:
-                    out.append(RawMention(self.starts[end + 1], self.ends[year[2] - 1],
+                    out.append(RawMention(self.starts[end + 1], self.end(year[2] - 1),
                                           self._year_sem(year)))
                     end = year[2]
             i = end
@@ -1172,8 +1209,8 @@ class Scanner:
         if found is None:
             return None
         return second[0], [
-            RawMention(start, self.ends[i], self._day(found, second[1].anchored)),
-            RawMention(self.starts[k + 1], self.ends[second[0] - 1], second[1]),
+            RawMention(start, self.end(i), self._day(found, second[1].anchored)),
+            RawMention(self.starts[k + 1], self.end(second[0] - 1), second[1]),
         ]
 
 
@@ -1211,9 +1248,16 @@ def _season_year(reference: date, season: str, relation: str) -> int:
 def _anchor_clocks(mentions: list[RawMention], reference: date | None) -> None:
     """Give clock times their day: the day expression right after them, else the
     nearest earlier day that depends on the reference, else any earlier day,
-    else the reference date."""
+    else the reference date. One pass, so linear in the number of mentions."""
+    last_relative: Sem | None = None
+    last_any: Sem | None = None
     for index, mention in enumerate(mentions):
         sem = mention.sem
+        if sem.grain in ("day", "part") and sem.first is not None:
+            last_any = sem
+            if sem.anchored:
+                last_relative = sem
+            continue
         if sem.grain != "clock" or sem.clock is None:
             continue
         day: date | None = None
@@ -1223,10 +1267,7 @@ def _anchor_clocks(mentions: list[RawMention], reference: date | None) -> None:
             if nxt.start - mention.end <= 4 and nxt.sem.grain in ("day", "part") and nxt.sem.first:
                 day, anchored = nxt.sem.first, nxt.sem.anchored
         if day is None:
-            earlier = [m.sem for m in mentions[:index] if m.sem.grain in ("day", "part")
-                       and m.sem.first is not None]  # fmt: skip
-            relative = [s for s in earlier if s.anchored]
-            chosen = (relative or earlier or [None])[-1]
+            chosen = last_relative or last_any
             if chosen is not None:
                 day, anchored = chosen.first, chosen.anchored
         if day is None and reference is not None:
