@@ -220,3 +220,26 @@ def test_diacritics_and_tatweel_stay_inside_the_span() -> None:
 
 def test_normalise_arabic_folds_spelling_variants() -> None:
     assert normalise_arabic("أمسِ إلى آخِر الأُسبوع ى ة ١٢") == "امس الي اخر الاسبوع ي ه 12"
+
+
+def test_day_noun_before_a_date_stays_in_the_span_and_anchors_the_clock() -> None:
+    assert values("من الساعة 11.00 يوم 23 فيفري 2017", SUNDAY) == [
+        ("الساعة 11.00", "2017-02-23T11:00", None),
+        ("يوم 23 فيفري 2017", "2017-02-23", None),
+    ]
+
+
+def test_whole_day_phrases_are_not_today() -> None:
+    assert extract("تحسنت الأوضاع على مدار اليوم", SUNDAY) == []
+
+
+def test_scheduled_event_verb_in_present_tense_points_to_the_next_weekday() -> None:
+    assert only("يزور الرئيس فرنسا الخميس", SUNDAY).value == "2025-07-24"
+    assert only("وصل الرئيس إلى فرنسا الخميس", SUNDAY).value == "2025-07-17"
+
+
+def test_hijri_month_with_next_and_previous_markers() -> None:
+    assert values("رمضان المقبل وشهر رمضان الماضي", SUNDAY) == [
+        ("رمضان المقبل", "H1447-09", None),
+        ("شهر رمضان الماضي", "H1446-09", None),
+    ]

@@ -37,7 +37,12 @@ APPROX_WORDS = _words("نحو", "حوالي", "قرابة", "زهاء", "حوا�
 # Cues that the clause speaks of the future (rule 2): سوف, من المقرر, ...
 FUTURE_CUE_WORDS = _words(
     "سوف", "المقرر", "المتوقع", "المنتظر", "يعتزم", "تعتزم", "يعتزمون", "المرتقب",
-    "المزمع", "ينوي", "تنوي", "مقرر", "يرتقب", "يتوقع", "تتوقع", "متوقع",
+    "المزمع", "ينوي", "تنوي", "مقرر", "يرتقب", "يتوقع", "تتوقع", "متوقع", "اعتباراً",
+    "اعتبارا", "ابتداءً", "ابتداء",
+    # Imperfect verbs of scheduled events: in news they announce what is coming.
+    "يزور", "تزور", "يصل", "تصل", "يعقد", "تعقد", "تنطلق", "ينطلق", "تبدأ", "يبدأ",
+    "يجتمع", "تجتمع", "يتوجه", "تتوجه", "يستضيف", "تستضيف", "تقام", "يقام", "تجرى",
+    "يجرى", "تختتم", "يختتم", "يفتتح", "تفتتح", "يستأنف", "تستأنف", "يحيي", "تحيي",
 )  # fmt: skip
 # Cues of a past clause, nearer than any future cue, override it.
 PAST_CUE_WORDS = _words(
@@ -134,6 +139,8 @@ NOT_TODAY_AFTER = _words(
     "العالمي", "نفسه", "ذاته", "السابق", "الموعود", "الواحد", "الدولي", "المفتوح",
     "الذي", "التي", "العربي", "المحدد", "الختامي", "الافتتاحي",
 )  # fmt: skip
+# اليوم after these is "the (whole) day", not today (على مدار اليوم).
+NOT_TODAY_BEFORE = _words("مدار", "طوال", "طيلة", "نفس", "ذلك", "ذات")
 
 # Fractions after a clock hour.
 CLOCK_FRACTIONS: dict[str, int] = {
@@ -174,7 +181,7 @@ GREGORIAN_ERA = _words("م", "ميلادي", "ميلادية", "للميلاد")
 
 # Words before a bare four-digit number that make it a year (منذ 2015, بـ2024).
 YEAR_CONTEXT_BEFORE = _words(
-    "منذ", "في", "حتى", "قبل", "بعد", "خلال", "ب", "ل", "و", "مقارنة", "عن", "إلى",
+    "منذ", "في", "حتى", "قبل", "بعد", "خلال", "ب", "ل", "و", "مقارنة", "عن", "إلى", "بين",
     "الى", "لغاية", "بحلول", "مطلع", "ومنذ", "وفي", "وحتى", "من",
 )  # fmt: skip
 # Words after a number that show it counts things, so it is not a year.

@@ -445,6 +445,12 @@ class Scanner:
                 return Sem("DATE", day_value(found), found, found, True, grain="day")
             return self._unresolved(grain="day")
         hyear = nearest_hijri_month(ref, month)
+        if hyear is not None and relation in ("next", "previous"):
+            bounds = hijri_month_bounds(hyear, month)
+            if bounds and relation == "next" and bounds[0] <= ref:
+                hyear += 1  # "رمضان المقبل": the first one starting after the reference
+            elif bounds and relation == "previous" and bounds[1] >= ref:
+                hyear -= 1
         if hyear is None:
             return self._unresolved(grain="month")
         bounds = hijri_month_bounds(hyear, month)
@@ -531,7 +537,8 @@ class Scanner:
             offset = mk.RELATIVE_DAYS[stem]
             if stem == mk.TODAY:
                 nxt = self.w(k)
-                if nxt in mk.NOT_TODAY_AFTER or nxt in ORDINAL_WORDS:
+                if nxt in mk.NOT_TODAY_AFTER or nxt in ORDINAL_WORDS or \
+                        self.w(i - 1) in mk.NOT_TODAY_BEFORE:
                     return None
                 if self.w(i - 1) in ("في", "ذلك", "هذا") and nxt in ("نفسه", "ذاته"):
                     return None
@@ -563,6 +570,10 @@ class Scanner:
         k = i
         if stem in (mk.DAY_NOUN, mk.DAY_NOUN_DUAL):
             k += 1
+            if stem == mk.DAY_NOUN and _is_digits(self.w(k)):
+                # "يوم 15 يونيو 2014": the introducing word stays in the span.
+                dated = self.day_month(k) or self.numeric_date(k)
+                return dated if dated is not None and dated[1].grain == "day" else None
             stem = self.stem(k)[0]
         if stem not in WEEKDAYS:
             return None
@@ -805,6 +816,8 @@ class Scanner:
                 return k2, (self.ref.year + shift if self.ref else None), True
         if stem in mk.DEMONSTRATIVES and self.w(k + 1) in mk.DEFINITE_YEAR_NOUNS:
             return k + 2, (self.ref.year if self.ref else None), True
+        if stem in mk.DEFINITE_YEAR_NOUNS and self.w(k - 1) == "من":
+            return k + 1, (self.ref.year if self.ref else None), True  # "الربع الأول من العام"
         return None
 
     def season(self, i: int, stem: str) -> tuple[int, Sem] | None:
@@ -1264,7 +1277,7 @@ def _anchor_clocks(mentions: list[RawMention], reference: date | None) -> None:
         anchored = False
         if index + 1 < len(mentions):
             nxt = mentions[index + 1]
-            if nxt.start - mention.end <= 4 and nxt.sem.grain in ("day", "part") and nxt.sem.first:
+            if nxt.start - mention.end <= 6 and nxt.sem.grain in ("day", "part") and nxt.sem.first:
                 day, anchored = nxt.sem.first, nxt.sem.anchored
         if day is None:
             chosen = last_relative or last_any
