@@ -243,3 +243,17 @@ def test_hijri_month_with_next_and_previous_markers() -> None:
         ("رمضان المقبل", "H1447-09", None),
         ("شهر رمضان الماضي", "H1446-09", None),
     ]
+
+
+def test_bare_year_after_a_preposition_is_a_year_but_counts_are_not() -> None:
+    assert values("ارتفعت الأرباح في 2021، وتراجعت منذ 2015 وفي 2016", SUNDAY) == [
+        ("2021", "2021", None),
+        ("2015", "2015", None),
+        ("2016", "2016", None),
+    ]
+    assert extract("بلغ عدد السكان 1985 نسمة وارتفع المؤشر إلى 2020 نقطة", SUNDAY) == []
+
+
+def test_lone_accusative_unit_is_one_unit() -> None:
+    assert only("بعد تأجيلها أسبوعاً بسبب الجائحة", SUNDAY).value == "P1W"
+    assert extract("سيعود يوماً ما", SUNDAY) == []

@@ -86,6 +86,7 @@ _DURATION_HEADS = frozenset(
     {*UNIT_FORMS, *DEFINITE_PLURAL_UNITS, *UNIT_WORDS, *TENS_WORDS, *VAGUE_COUNT_WORDS,
      *HUNDREDS_WORDS, "ال"}
 )  # fmt: skip
+_ACCUSATIVE_SINGULARS = frozenset({"يوما", "اسبوعا", "شهرا", "عاما"})
 _VAGUE_HEADS = frozenset({*mk.VAGUE_WORDS, "الاونه", "الوقت"})
 _SEPARATORS = frozenset("/-.")
 _DAY_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE"}
@@ -743,7 +744,7 @@ class Scanner:
         year, era, k = found
         if era is None:
             before = self.w(i - 1)
-            if len(before) > 1 and before[0] in "وف":
+            if before not in mk.YEAR_CONTEXT_BEFORE and len(before) > 1 and before[0] in "وف":
                 before = before[1:]  # "وبـ2016", "وفي 2016"
             if before not in mk.YEAR_CONTEXT_BEFORE and self.stem(i - 1)[0] not in mk.MOD_WORDS:
                 return None
@@ -928,6 +929,8 @@ class Scanner:
                 return i + 1, 2, unit
             if implied == 1 and self.w(i + 1) in ("واحد", "واحده"):
                 return i + 2, 1, unit
+            if stem in _ACCUSATIVE_SINGULARS and not (stem == "يوما" and self.w(i + 1) == "ما"):
+                return i + 1, 1, unit  # "تأجيلها أسبوعاً": one week
             if implied == 1 and self.stem(i - 1)[0] in _DURATION_WORDS | mk.APPROX_WORDS and \
                     not _is_digits(self.w(i + 1)) and self.month_name(i + 1) is None:
                 return i + 1, 1, unit  # "لمدة عام", "نحو ساعة"
