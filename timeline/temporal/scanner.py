@@ -470,6 +470,9 @@ class Scanner:
             return value, i + 1
         found = self.ordinal(i)
         if found and found[0] <= 31:
+            stem = self.stem(i)[0]
+            if stem.endswith("ه") or stem == "الاولي":
+                return None  # feminine ordinals count other things (الأيام الـ25 الأولى)
             if self.w(i - 1) in _NOT_DAY_ORDINAL_AFTER:
                 return None  # "الأسبوع الأول من الشهر" is a week, not the 1st
             return found
@@ -555,7 +558,7 @@ class Scanner:
         if offset is None:
             return None
         # "اليوم الأحد", "أمس الثلاثاء": the weekday names the same day.
-        if offset in (-1, 0, 1) and self.stem(k)[0] in WEEKDAYS:
+        if offset in (-2, -1, 0, 1, 2) and self.stem(k)[0] in WEEKDAYS:
             k += 1
             if _is_digits(self.w(k)) or self.w(k) in ("،", ","):
                 start = k + 1 if self.w(k) in ("،", ",") else k
@@ -827,6 +830,8 @@ class Scanner:
             return None
         season = mk.SEASONS[stem]
         k = i + 1
+        if self.w(k) == "من" and not _is_digits(self.w(k + 1)):
+            k += 1  # "الخريف من هذا العام"
         year_ref = self.year_reference(k)
         if year_ref is None and stem.startswith("ال"):
             relation, k2 = self.relation_at(k)
