@@ -93,8 +93,10 @@ def main() -> None:
     reference = date(2025, 7, 20)
     small_time = best_of(3, lambda: extract(small, reference))
     large_time = best_of(3, lambda: extract(large, reference))
-    print(f"linearity: 100 KB adversarial {small_time * 1e3:.1f} ms, "
-          f"1 MB {large_time * 1e3:.1f} ms, ratio {large_time / small_time:.1f}x (target <= 12x)")
+    print(
+        f"linearity: 100 KB adversarial {small_time * 1e3:.1f} ms, "
+        f"1 MB {large_time * 1e3:.1f} ms, ratio {large_time / small_time:.1f}x (target <= 12x)"
+    )
 
 
 if __name__ == "__main__":

@@ -59,9 +59,7 @@ from .weekdays import NOT_A_DAY_BEFORE, WEEKDAYS
 # Digit runs, letter runs, and single punctuation marks (newline kept: it ends a clause).
 TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|\n|[^\w\s]")
 
-_ALL_MONTH_WORDS = frozenset(
-    w for key in (*GREGORIAN_MONTHS, *HIJRI_MONTHS) for w in key.split()
-)
+_ALL_MONTH_WORDS = frozenset(w for key in (*GREGORIAN_MONTHS, *HIJRI_MONTHS) for w in key.split())
 # Words that may start an expression (after stripping an attached و/ف/ب/ل/ك).
 TRIGGERS: frozenset[str] = frozenset(
     {
@@ -200,11 +198,21 @@ class Scanner:
         word = self.w(j)
         if not _is_digits(word) or len(word) > 6:
             return None
-        if j + 2 < self.n and self.adjacent(j) and self.words[j + 1] in ".,:" and \
-                _is_digits(self.words[j + 2]) and self.adjacent(j + 1):
+        if (
+            j + 2 < self.n
+            and self.adjacent(j)
+            and self.words[j + 1] in ".,:"
+            and _is_digits(self.words[j + 2])
+            and self.adjacent(j + 1)
+        ):
             return None
-        if j >= 2 and self.adjacent(j - 1) and self.words[j - 1] in ".,:" and \
-                _is_digits(self.words[j - 2]) and self.adjacent(j - 2):
+        if (
+            j >= 2
+            and self.adjacent(j - 1)
+            and self.words[j - 1] in ".,:"
+            and _is_digits(self.words[j - 2])
+            and self.adjacent(j - 2)
+        ):
             return None
         return int(word)
 
@@ -412,8 +420,11 @@ class Scanner:
             return None  # a Gregorian month with a Hijri year: not a date we can read
         ref = self.ref
         if year is not None:
-            anchored = self.w(k) == "من" and not _is_digits(self.w(k + 1)) and \
-                self.stem(k + 1)[0] not in ("عام", "سنه")
+            anchored = (
+                self.w(k) == "من"
+                and not _is_digits(self.w(k + 1))
+                and self.stem(k + 1)[0] not in ("عام", "سنه")
+            )
             if day is None:
                 return k2, self._month(year[0], month, anchored)
             found = valid_day(year[0], month, day)
@@ -515,8 +526,13 @@ class Scanner:
         a, b, c = words[i], words[i + 2], words[i + 4]
         if not (_is_digits(a) and _is_digits(b) and _is_digits(c)):
             return None
-        if i + 5 < self.n and self.adjacent(i + 4) and words[i + 5] in _SEPARATORS | {","} \
-                and i + 6 < self.n and _is_digits(words[i + 6]):
+        if (
+            i + 5 < self.n
+            and self.adjacent(i + 4)
+            and words[i + 5] in _SEPARATORS | {","}
+            and i + 6 < self.n
+            and _is_digits(words[i + 6])
+        ):
             return None  # a longer run of numbers (phone number, version)
         if i > 0 and self.adjacent(i - 1) and words[i - 1] in _SEPARATORS:
             return None
@@ -541,8 +557,11 @@ class Scanner:
             offset = mk.RELATIVE_DAYS[stem]
             if stem == mk.TODAY:
                 nxt = self.w(k)
-                if nxt in mk.NOT_TODAY_AFTER or nxt in ORDINAL_WORDS or \
-                        self.w(i - 1) in mk.NOT_TODAY_BEFORE:
+                if (
+                    nxt in mk.NOT_TODAY_AFTER
+                    or nxt in ORDINAL_WORDS
+                    or self.w(i - 1) in mk.NOT_TODAY_BEFORE
+                ):
                     return None
                 if self.w(i - 1) in ("في", "ذلك", "هذا") and nxt in ("نفسه", "ذاته"):
                     return None
@@ -672,8 +691,13 @@ class Scanner:
                 return None
             hour, k = value, k + 1
             separators = (":", ".") if stem == mk.HOUR_NOUN else (":",)
-            if self.w(k) in separators and self.adjacent(k - 1) and self.adjacent(k) and \
-                    _is_digits(self.w(k + 1)) and len(self.w(k + 1)) == 2:
+            if (
+                self.w(k) in separators
+                and self.adjacent(k - 1)
+                and self.adjacent(k)
+                and _is_digits(self.w(k + 1))
+                and len(self.w(k + 1)) == 2
+            ):
                 minute, k = int(self.w(k + 1)), k + 2
                 if minute > 59:
                     return None
@@ -936,8 +960,12 @@ class Scanner:
                 return i + 2, 1, unit
             if stem in _ACCUSATIVE_SINGULARS and not (stem == "يوما" and self.w(i + 1) == "ما"):
                 return i + 1, 1, unit  # "تأجيلها أسبوعاً": one week
-            if implied == 1 and self.stem(i - 1)[0] in _DURATION_WORDS | mk.APPROX_WORDS and \
-                    not _is_digits(self.w(i + 1)) and self.month_name(i + 1) is None:
+            if (
+                implied == 1
+                and self.stem(i - 1)[0] in _DURATION_WORDS | mk.APPROX_WORDS
+                and not _is_digits(self.w(i + 1))
+                and self.month_name(i + 1) is None
+            ):
                 return i + 1, 1, unit  # "لمدة عام", "نحو ساعة"
             return None
         if stem in DEFINITE_PLURAL_UNITS:
@@ -995,12 +1023,24 @@ class Scanner:
             unit, implied = form
             if implied == 1:
                 nxt = self.w(k + 1)
-                if _is_digits(nxt) or nxt in mk.NEXT_MARKERS | mk.PREVIOUS_MARKERS | \
-                        mk.CURRENT_MARKERS or self.month_name(k + 1) or nxt in WEEKDAYS:
+                if (
+                    _is_digits(nxt)
+                    or nxt in mk.NEXT_MARKERS | mk.PREVIOUS_MARKERS | mk.CURRENT_MARKERS
+                    or self.month_name(k + 1)
+                    or nxt in WEEKDAYS
+                ):
                     return None
                 found = (k + 1, 1, unit)
-            elif implied is None and self.stem(k)[0] in ("سنوات", "اعوام", "ايام", "اشهر",
-                                                         "شهور", "اسابيع", "عقود", "ساعات"):
+            elif implied is None and self.stem(k)[0] in (
+                "سنوات",
+                "اعوام",
+                "ايام",
+                "اشهر",
+                "شهور",
+                "اسابيع",
+                "عقود",
+                "ساعات",
+            ):
                 found = (k + 1, None, unit)
             else:
                 return None
@@ -1014,8 +1054,15 @@ class Scanner:
             return end, self._unresolved(grain="day")
         value, first, last = shift_by_unit(self.ref, sign * count, unit)
         grain = {"D": "day", "H": "day", "MIN": "day", "S": "day", "W": "week", "M": "month"}
-        return end, Sem("DATE", value, first, last, True, grain=grain.get(unit, "year"),
-                        mod="APPROX" if approx else None)
+        return end, Sem(
+            "DATE",
+            value,
+            first,
+            last,
+            True,
+            grain=grain.get(unit, "year"),
+            mod="APPROX" if approx else None,
+        )
 
     def recurrence(self, i: int, stem: str) -> tuple[int, Sem] | None:
         """يومياً، كل أسبوع، كل أربع سنوات."""
@@ -1120,9 +1167,11 @@ class Scanner:
 
     def _month_context(self, i: int) -> bool:
         before = self.w(i - 1)
-        return before in ("في", "منذ", "خلال", "حتي", "من", "الي", "شهر") or \
-            self.stem(i - 1)[0] in mk.MOD_WORDS or \
-            (self.words[i][:1] in "بل" and self.stem(i)[1] == 1)
+        return (
+            before in ("في", "منذ", "خلال", "حتي", "من", "الي", "شهر")
+            or self.stem(i - 1)[0] in mk.MOD_WORDS
+            or (self.words[i][:1] in "بل" and self.stem(i)[1] == 1)
+        )
 
     def _duration_at(self, i: int) -> tuple[int, Sem] | None:
         found = self.duration(i)
@@ -1145,9 +1194,12 @@ class Scanner:
         if mod is None:
             return None
         stem2, _ = self.stem(k)
-        if stem2 in (mk.MONTH_NOUN, mk.WEEK_NOUN, *mk.DEFINITE_YEAR_NOUNS, mk.CENTURY_NOUN) and \
-                self.relation_at(k + 1)[0] is None and self.w(k + 1) not in ("من",) and \
-                not _is_digits(self.w(k + 1)):
+        if (
+            stem2 in (mk.MONTH_NOUN, mk.WEEK_NOUN, *mk.DEFINITE_YEAR_NOUNS, mk.CENTURY_NOUN)
+            and self.relation_at(k + 1)[0] is None
+            and self.w(k + 1) not in ("من",)
+            and not _is_digits(self.w(k + 1))
+        ):
             found = (k + 1, self.period_of(stem2, "current"))
         else:
             found = self.core(k, stem2)
@@ -1199,20 +1251,27 @@ class Scanner:
                 continue
             end, sem = found
             out.append(RawMention(self.starts[i] + clitic, self.end(end - 1), sem))
-            if sem.grain == "year" and sem.value and self.w(end) == "و" and \
-                    _is_digits(self.w(end + 1)):
+            if (
+                sem.grain == "year"
+                and sem.value
+                and self.w(end) == "و"
+                and _is_digits(self.w(end + 1))
+            ):
                 # "عامي 2015 و2018": the second year is its own expression.
                 year = self.year_number(end + 1)
                 if year:
-                    out.append(RawMention(self.starts[end + 1], self.end(year[2] - 1),
-                                          self._year_sem(year)))
+                    out.append(
+                        RawMention(
+                            self.starts[end + 1], self.end(year[2] - 1), self._year_sem(year)
+                        )
+                    )
                     end = year[2]
             i = end
         _anchor_clocks(out, self.ref)
         return out
 
     def _day_range(self, i: int) -> tuple[int, list[RawMention]] | None:
-        """"من 5 إلى 7 أيار", "يومي 17 و18 أيار": two days, the first in the second's month."""
+        """ "من 5 إلى 7 أيار", "يومي 17 و18 أيار": two days, the first in the second's month."""
         start = self.starts[i] + self.stem(i)[1]
         if not _is_digits(self.words[i]):
             i += 1  # يوم / يومي introduces the number and stays in the span
@@ -1256,8 +1315,11 @@ def _season_year(reference: date, season: str, relation: str) -> int:
     current_season = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU",
                       8: "SU", 9: "FA", 10: "FA", 11: "FA"}[reference.month]  # fmt: skip
     order = ["WI", "SP", "SU", "FA"]
-    year = reference.year - (1 if reference.month <= 2 else 0) if current_season == "WI" \
+    year = (
+        reference.year - (1 if reference.month <= 2 else 0)
+        if current_season == "WI"
         else reference.year
+    )
     if relation == "current":
         return year if season == current_season else reference.year
     position, here = order.index(season), order.index(current_season)
