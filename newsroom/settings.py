@@ -112,7 +112,19 @@ if _database_url:
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from None
 else:
-    _default_db = {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
+    _default_db = {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": BASE_DIR / "db.sqlite3",
+        # The web process and the worker write to the same file: WAL lets readers
+        # go on during a write, IMMEDIATE makes writers queue instead of failing.
+        "OPTIONS": {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        },
+        # A file, not memory, so that worker processes started by tests see it.
+        "TEST": {"NAME": BASE_DIR / "test-db.sqlite3"},
+    }
 DATABASES = {"default": _default_db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -138,6 +150,14 @@ LOGIN_URL = "admin:login"
 
 # Articles longer than this are refused at ingest (characters of cleaned text).
 ARTICLE_MAX_CHARS = env_int("ARTICLE_MAX_CHARS", 2_000_000, minimum=1_000)
+# A worker's claim on an article older than this (seconds) is taken to be dead, and
+# the sweep re-queues articles left queued or processing for longer.
+ARTICLE_PROCESSING_TIMEOUT = env_int("ARTICLE_PROCESSING_TIMEOUT", 600, minimum=1)
+# Fetching an article or a feed by URL.
+FETCH_TIMEOUT = env_int("FETCH_TIMEOUT", 15, minimum=1)
+FETCH_MAX_BYTES = env_int("FETCH_MAX_BYTES", 5_000_000, minimum=1_000)
+FETCH_USER_AGENT = os.environ.get("FETCH_USER_AGENT", "newsroom-timeline/1.0")
+FEED_POLL_INTERVAL = env_int("FEED_POLL_INTERVAL", 900, minimum=10)
 
 # Celery. With no REDIS_URL, tasks run in-process when enqueued (no worker needed).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
@@ -154,6 +174,17 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "newsroom")
+# Publishing gives up after a few seconds when Redis is down; the article stays
+# queued and the sweep sends it later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0.2, "interval_step": 0.5}
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BEAT_SCHEDULE = {
+    "requeue-stale-articles": {
+        "task": "timeline.tasks.requeue_stale_articles",
+        "schedule": max(30, ARTICLE_PROCESSING_TIMEOUT // 2),
+    },
+    "poll-feeds": {"task": "timeline.tasks.poll_feeds", "schedule": FEED_POLL_INTERVAL},
+}
 
 LOGGING = {
     "version": 1,

@@ -1,11 +1,12 @@
 """The seed article end to end: ingest, extraction, events, idempotence."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 
 from timeline.models import Article, Event, EventSource, Mention
-from timeline.pipeline import process_article
+from timeline.pipeline import Outcome, process_article, requeue_article
 
 # (first day, last day, granularity, mod, kind, words the excerpt must hold)
 EXPECTED_EVENTS = [
@@ -60,7 +61,11 @@ def test_running_extraction_twice_leaves_the_same_rows(seed_article):
         )
 
     before = snapshot()
-    assert process_article(seed_article.pk) is True
+    assert process_article(seed_article.pk) is Outcome.SKIPPED  # a repeated message
+    assert snapshot() == before
+
+    requeue_article(seed_article)  # a deliberate re-extraction
+    assert process_article(seed_article.pk) is Outcome.DONE
     assert snapshot() == before
     assert all(before)
 
@@ -70,7 +75,8 @@ def test_reextraction_keeps_what_an_editor_changed(seed_article):
     event = Event.objects.get(first_day=date(2025, 7, 20))
     Event.objects.filter(pk=event.pk).update(title="لقاء لاريجاني وبوتين", edited_by_editor=True)
 
-    process_article(seed_article.pk)
+    requeue_article(seed_article)
+    assert process_article(seed_article.pk) is Outcome.DONE
 
     event.refresh_from_db()
     assert event.title == "لقاء لاريجاني وبوتين"
@@ -79,8 +85,19 @@ def test_reextraction_keeps_what_an_editor_changed(seed_article):
 
 @pytest.mark.django_db
 def test_an_article_being_processed_is_not_claimed_twice(seed_article):
-    Article.objects.filter(pk=seed_article.pk).update(status=Article.Status.PROCESSING)
-    assert process_article(seed_article.pk) is False
+    Article.objects.filter(pk=seed_article.pk).update(
+        status=Article.Status.PROCESSING, claimed_at=timezone.now()
+    )
+    assert process_article(seed_article.pk) is Outcome.BUSY
+
+
+@pytest.mark.django_db
+def test_a_claim_older_than_the_timeout_is_taken_over(seed_article, settings):
+    settings.ARTICLE_PROCESSING_TIMEOUT = 60
+    Article.objects.filter(pk=seed_article.pk).update(
+        status=Article.Status.PROCESSING, claimed_at=timezone.now() - timedelta(seconds=61)
+    )
+    assert process_article(seed_article.pk) is Outcome.DONE
 
 
 @pytest.mark.django_db
@@ -89,7 +106,8 @@ def test_a_failing_extraction_is_recorded_on_the_article(seed_article, monkeypat
         raise RuntimeError("tagger broke")
 
     monkeypatch.setattr("timeline.pipeline.temporal.extract", explode)
-    assert process_article(seed_article.pk) is False
+    requeue_article(seed_article)
+    assert process_article(seed_article.pk) is Outcome.FAILED
 
     seed_article.refresh_from_db()
     assert seed_article.status == Article.Status.FAILED

@@ -13,6 +13,9 @@ from itertools import pairwise
 from typing import Protocol
 
 from timeline.event_kinds import KIND_TRIGGERS, EventKind
+from timeline.gazetteer import PLACES
+from timeline.temporal.months import GREGORIAN_MONTHS, HIJRI_MONTHS
+from timeline.temporal.weekdays import WEEKDAYS
 from timeline.text import normalise_for_matching
 
 TITLE_MAX_CHARS = 140
@@ -244,3 +247,157 @@ def build_candidates(text: str, mentions: Sequence[ResolvedMention]) -> list[Eve
                 )
             )
     return candidates
+
+
+# --- Places -------------------------------------------------------------------
+
+_PLACE_BY_SPELLING: dict[str, str] = {
+    normalise_for_matching(spelling): name
+    for name, variants in PLACES.items()
+    for spelling in (name, *variants)
+}
+_PLACE_MAX_WORDS = max(spelling.count(" ") + 1 for spelling in _PLACE_BY_SPELLING)
+# Clitics glued to a place name: «بموسكو»، «وفي» is a word of its own.
+_PLACE_CLITICS = ("وب", "ول", "وف", "و", "ب", "ل", "")
+_LETTERS = re.compile(r"\w+")
+
+
+def find_places(text: str) -> list[str]:
+    """Gazetteer places named in the text, by display name, in order of appearance."""
+    words = _LETTERS.findall(normalise_for_matching(text))
+    found: list[str] = []
+    for i in range(len(words)):
+        for size in range(_PLACE_MAX_WORDS, 0, -1):
+            phrase = " ".join(words[i : i + size])
+            for clitic in _PLACE_CLITICS:
+                if phrase.startswith(clitic):
+                    name = _PLACE_BY_SPELLING.get(phrase[len(clitic) :])
+                    if name and name not in found:
+                        found.append(name)
+    return found
+
+
+# --- Clustering ------------------------------------------------------------------
+
+# Words that say nothing about which event a title reports (normalised, no clitics).
+STOPWORDS: frozenset[str] = frozenset(
+    {
+        "في",
+        "من",
+        "الي",
+        "علي",
+        "عن",
+        "مع",
+        "ان",
+        "او",
+        "ثم",
+        "قد",
+        "لم",
+        "لن",
+        "لا",
+        "ما",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "التي",
+        "الذي",
+        "الذين",
+        "كان",
+        "كانت",
+        "بين",
+        "بعد",
+        "قبل",
+        "خلال",
+        "حتي",
+        "منذ",
+        "عند",
+        "يوم",
+        "اليوم",
+        "امس",
+        "غدا",
+        "المقبل",
+        "المقبله",
+        "القادم",
+        "الماضي",
+        "الماضيه",
+        "الجاري",
+        "عام",
+        "العام",
+        "شهر",
+        "اسبوع",
+        "نهايه",
+        "بدايه",
+        "منتصف",
+        "مطلع",
+        "اواخر",
+        "اوائل",
+        "وفق",
+        "حيث",
+        "كما",
+        "الا",
+        *WEEKDAYS,
+        *GREGORIAN_MONTHS,
+        *HIJRI_MONTHS,
+    }
+)
+_TOKEN_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
+
+# How alike two titles must be (Jaccard over content words) to be one event: days
+# are specific enough for a loose match, a whole month or year is not.
+TITLE_SIMILARITY = {"day": 0.3, "week": 0.4}
+TITLE_SIMILARITY_COARSE = 0.5
+MIN_SHARED_WORDS = 2
+
+
+def title_words(title: str) -> set[str]:
+    """Content words of a title: normalised, without clitics, stopwords, dates or digits."""
+    words = set()
+    for word in _LETTERS.findall(normalise_for_matching(title)):
+        if word.isdigit() or word in STOPWORDS:
+            continue
+        for clitic in _TOKEN_CLITICS:
+            if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+                word = word[len(clitic) :]
+                break
+        if word not in STOPWORDS:
+            words.add(word)
+    return words
+
+
+class ClusterableEvent(Protocol):
+    title: str
+    kind: str
+    first_day: date
+    last_day: date
+    granularity: str
+
+
+def same_event(
+    candidate: EventCandidate,
+    candidate_places: set[str],
+    event: ClusterableEvent,
+    event_places: set[str],
+) -> bool:
+    """Whether a new candidate reports an event already known.
+
+    Both must cover overlapping days at the same granularity; then either their
+    titles share enough content words, or they are of the same (specific) kind in
+    the same place on the same day.
+    """
+    if candidate.granularity != event.granularity:
+        return False
+    if candidate.first_day > event.last_day or event.first_day > candidate.last_day:
+        return False
+    if (
+        candidate.granularity == "day"
+        and candidate.kind == event.kind != EventKind.OTHER
+        and candidate_places & event_places
+    ):
+        return True
+    ours, theirs = title_words(candidate.title), title_words(event.title)
+    shared = len(ours & theirs)
+    if shared < MIN_SHARED_WORDS:
+        return False
+    threshold = TITLE_SIMILARITY.get(candidate.granularity, TITLE_SIMILARITY_COARSE)
+    return shared / len(ours | theirs) >= threshold

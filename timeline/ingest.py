@@ -1,21 +1,38 @@
-"""Turning raw article text into saved `Article` rows, queued for extraction."""
+"""Turning text, HTML, URLs, JSON Lines and feeds into saved `Article` rows.
 
+Every path ends in `ingest_text`, which cleans the text, refuses duplicates (same
+URL, or same normalised text) and queues the article's extraction on commit.
+"""
+
+import calendar
 import hashlib
+import json
+import logging
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+import feedparser
+import trafilatura
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from timeline.boilerplate import TRAILING_LINE
+from timeline.fetch import FetchError, check_url, fetch
 from timeline.models import Article, Source
-from timeline.tasks import extract_article
+from timeline.queueing import queue_extraction
 from timeline.text import normalise_for_matching
+
+log = logging.getLogger(__name__)
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
 TITLE_MAX_CHARS = 500
+# Only the page's own metadata dates an article; guessing from its text would
+# resolve "yesterday" against the wrong day.
+_DATE_FROM_METADATA = {"extensive_search": False, "original_date": True}
 
 
 class IngestError(ValueError):
@@ -33,6 +50,10 @@ class IngestResult:
     article: Article
     created: bool
 
+    @property
+    def duplicate(self) -> bool:
+        return not self.created
+
 
 def clean_article_text(raw: str) -> CleanedText:
     """Split raw text into a title (its first line) and a body without boilerplate.
@@ -40,6 +61,8 @@ def clean_article_text(raw: str) -> CleanedText:
     The body loses the site's trailing boilerplate lines and any repeats of the
     headline at its start; the story's own lines are kept as they are.
     """
+    if len(raw) > settings.ARTICLE_MAX_CHARS * 2:
+        raise IngestError(f"النص أطول من الحد المسموح ({settings.ARTICLE_MAX_CHARS:,} حرف).")
     lines = [line.rstrip() for line in raw.lstrip("\ufeff").replace("\r\n", "\n").split("\n")]
     while lines and (not lines[-1].strip() or TRAILING_LINE.fullmatch(lines[-1].strip())):
         lines.pop()
@@ -71,41 +94,51 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(normalise_for_matching(body).encode("utf-8")).hexdigest()
 
 
+def decode_text(data: bytes, declared_charset: str | None = None) -> str:
+    """Bytes as text: the declared charset, else UTF-8 (BOM or not), else Windows-1256."""
+    for encoding in filter(None, (declared_charset, "utf-8-sig", "cp1256")):
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        return text.lstrip("\ufeff")
+    raise IngestError("ليس نصاً بترميز UTF-8 ولا Windows-1256.")
+
+
 def read_text_file(path: Path) -> str:
     """Read a text file as UTF-8 (with or without BOM), falling back to Windows-1256."""
     size = path.stat().st_size
     # Four bytes per character is UTF-8's worst case.
     if size > settings.ARTICLE_MAX_CHARS * 4:
         raise IngestError(f"{path}: الملف أكبر من الحد المسموح ({size:,} بايت).")
-    data = path.read_bytes()
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1256")
-    except UnicodeDecodeError:
-        raise IngestError(f"{path}: ليس نصاً بترميز UTF-8 ولا Windows-1256.") from None
+        return decode_text(path.read_bytes())
+    except IngestError as exc:
+        raise IngestError(f"{path}: {exc}") from None
 
 
 def ingest_text(
     raw: str,
     *,
+    title: str = "",
     published: date | None = None,
     url: str = "",
     source: Source | None = None,
 ) -> IngestResult:
-    """Save an article from raw text and queue its extraction once the save commits.
+    """Save an article and queue its extraction once the save commits.
 
-    The same text (after normalisation) is stored once: a repeat returns the article
-    already stored with `created=False`.
+    Without `title`, the first line of `raw` is the title. The same URL, or the same
+    text after normalisation, is stored once: a repeat returns the article already
+    stored with `created=False`.
     """
+    if title.strip():
+        raw = f"{title.strip()}\n{raw}"
     cleaned = clean_article_text(raw)
+    url = check_url(url) if url else ""
     fingerprint = content_hash(cleaned.body)
-    existing = Article.objects.filter(content_hash=fingerprint).first()
+    existing = find_duplicate(fingerprint, url)
     if existing is not None:
         return IngestResult(existing, created=False)
-
     try:
         with transaction.atomic():
             article = Article.objects.create(
@@ -116,8 +149,186 @@ def ingest_text(
                 source=source,
                 content_hash=fingerprint,
             )
-            extract_article.delay_on_commit(article.pk)
+            queue_extraction(article.pk)
     except IntegrityError:
-        # Another process stored the same text between our check and our insert.
-        return IngestResult(Article.objects.get(content_hash=fingerprint), created=False)
+        # Another process stored the same article between our check and our insert.
+        existing = find_duplicate(fingerprint, url)
+        if existing is None:
+            raise
+        return IngestResult(existing, created=False)
     return IngestResult(article, created=True)
+
+
+def find_duplicate(fingerprint: str, url: str) -> Article | None:
+    if url:
+        by_url = Article.objects.filter(url=url).first()
+        if by_url is not None:
+            return by_url
+    return Article.objects.filter(content_hash=fingerprint).first()
+
+
+def ingest_html(
+    html: str | bytes,
+    *,
+    url: str = "",
+    published: date | None = None,
+    source: Source | None = None,
+) -> IngestResult:
+    """Save the main text of an HTML page; title and date come from its metadata."""
+    document = trafilatura.bare_extraction(
+        html,
+        url=url or None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params=_DATE_FROM_METADATA,
+    )
+    if document is None or not (document.text or "").strip():
+        raise IngestError("لم يُعثر على نص مقال في الصفحة.")
+    return ingest_text(
+        document.text,
+        title=document.title or "",
+        published=published or _parse_day(document.date),
+        url=url,
+        source=source,
+    )
+
+
+def ingest_url(
+    url: str, *, published: date | None = None, source: Source | None = None
+) -> IngestResult:
+    """Fetch a page (with a timeout and a size limit) and save its article."""
+    url = check_url(url)
+    existing = Article.objects.filter(url=url).first()
+    if existing is not None:
+        return IngestResult(existing, created=False)
+    try:
+        page = fetch(url)
+    except FetchError as exc:
+        raise IngestError(str(exc)) from None
+    charset = _charset(page.content_type)
+    return ingest_html(
+        decode_text(page.body, charset), url=page.url, published=published, source=source
+    )
+
+
+def read_jsonl_records(lines: Iterable[str]) -> Iterator[tuple[int, dict]]:
+    """(line number, record) for each non-blank JSON Lines line; bad lines raise IngestError."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise IngestError(f"السطر {number}: ليس JSON صالحاً ({exc.msg}).") from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise IngestError(f"السطر {number}: يلزم كائن فيه الحقل text.")
+        yield number, record
+
+
+def ingest_record(record: dict, source: Source | None = None) -> IngestResult:
+    """Save one JSON Lines record: `text`, and optionally `title`, `published`, `url`."""
+    published = record.get("published")
+    day = _parse_day(published) if published else None
+    if published and day is None:
+        raise IngestError(f"published={published!r} ليس تاريخاً بالصيغة YYYY-MM-DD.")
+    return ingest_text(
+        record["text"],
+        title=str(record.get("title") or ""),
+        published=day,
+        url=str(record.get("url") or ""),
+        source=source,
+    )
+
+
+@dataclass
+class FeedReport:
+    entries: int = 0
+    created: int = 0
+    duplicates: int = 0
+    failed: int = 0
+
+
+def poll_feed(source: Source) -> FeedReport:
+    """Fetch a source's feed and save each entry's article that is not stored yet.
+
+    The entry's page is fetched for the full text; when that fails, the text in
+    the feed itself is used. The feed's ETag and Last-Modified are kept so that
+    an unchanged feed is not downloaded again.
+    """
+    report = FeedReport()
+    headers = {}
+    if source.feed_etag:
+        headers["If-None-Match"] = source.feed_etag
+    if source.feed_modified:
+        headers["If-Modified-Since"] = source.feed_modified
+    try:
+        page = fetch(source.feed_url, headers)
+    except FetchError as exc:
+        Source.objects.filter(pk=source.pk).update(
+            last_polled_at=timezone.now(), last_error=str(exc)
+        )
+        raise IngestError(str(exc)) from None
+
+    if page.status != 304:
+        feed = feedparser.parse(page.body)
+        for entry in feed.entries:
+            report.entries += 1
+            try:
+                result = _ingest_feed_entry(entry, source)
+            except IngestError as exc:
+                report.failed += 1
+                log.warning("feed %s: entry %s skipped: %s", source.pk, entry.get("link"), exc)
+                continue
+            if result.created:
+                report.created += 1
+            else:
+                report.duplicates += 1
+    Source.objects.filter(pk=source.pk).update(
+        last_polled_at=timezone.now(),
+        last_error="",
+        feed_etag=page.headers.get("ETag", source.feed_etag)[:500],
+        feed_modified=page.headers.get("Last-Modified", source.feed_modified)[:100],
+    )
+    return report
+
+
+def _ingest_feed_entry(entry: feedparser.FeedParserDict, source: Source) -> IngestResult:
+    link = (entry.get("link") or "").strip()
+    published = _entry_day(entry)
+    if link:
+        try:
+            return ingest_url(link, published=published, source=source)
+        except IngestError as exc:
+            log.info(
+                "feed %s: page %s not usable (%s); using the feed's text", source.pk, link, exc
+            )
+    contents = entry.get("content") or []
+    html = contents[0].get("value", "") if contents else entry.get("summary", "")
+    text = trafilatura.extract(html) if html else None
+    if not text:
+        raise IngestError("لا نص في المدخل ولا في صفحته.")
+    return ingest_text(
+        text, title=entry.get("title", ""), published=published, url=link, source=source
+    )
+
+
+def _entry_day(entry: feedparser.FeedParserDict) -> date | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not parsed:
+        return None
+    return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).date()
+
+
+def _parse_day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _charset(content_type: str) -> str | None:
+    match = re.search(r"charset=([\w-]+)", content_type, re.IGNORECASE)
+    return match.group(1) if match else None

@@ -23,6 +23,15 @@ class Source(models.Model):
 
     name = models.CharField(_("الاسم"), max_length=200, unique=True)
     url = models.URLField(_("الرابط"), blank=True)
+    feed_url = models.URLField(
+        _("رابط التغذية"), max_length=2000, blank=True, help_text=_("RSS أو Atom، يُستطلع دورياً")
+    )
+    active = models.BooleanField(_("نشط"), default=True)
+    last_polled_at = models.DateTimeField(_("آخر استطلاع"), null=True, blank=True)
+    # Sent back on the next poll so an unchanged feed costs one 304 response.
+    feed_etag = models.CharField(max_length=500, blank=True, editable=False)
+    feed_modified = models.CharField(max_length=100, blank=True, editable=False)
+    last_error = models.TextField(_("آخر خطأ"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -57,6 +66,8 @@ class Article(models.Model):
     extractor_version = models.CharField(max_length=32, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # When a worker took it; a claim older than ARTICLE_PROCESSING_TIMEOUT is abandoned.
+    claimed_at = models.DateTimeField(null=True, blank=True)
     processed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -115,6 +126,20 @@ class Mention(models.Model):
         return f"{self.article.get_absolute_url()}#mention-{self.pk}"
 
 
+class Place(models.Model):
+    """A city from the gazetteer (`timeline/gazetteer.py`), by its display name."""
+
+    name = models.CharField(_("الاسم"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("مكان")
+        verbose_name_plural = _("الأماكن")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Event(models.Model):
     class Status(models.TextChoices):
         CANDIDATE = "candidate", _("مقترح")
@@ -147,6 +172,7 @@ class Event(models.Model):
     kind = models.CharField(
         _("النوع"), max_length=16, choices=EventKind.choices, default=EventKind.OTHER
     )
+    places = models.ManyToManyField(Place, blank=True, related_name="events")
     status = models.CharField(
         _("الحالة"), max_length=16, choices=Status.choices, default=Status.CANDIDATE
     )

@@ -1,11 +1,61 @@
 """Celery tasks: thin wrappers that take ids and call plain functions."""
 
-from celery import shared_task
+import logging
 
-from timeline.pipeline import process_article
+from celery import shared_task
+from django.conf import settings
+
+from timeline import pipeline
+from timeline.ingest import IngestError, poll_feed
+from timeline.models import Source
+from timeline.queueing import send_extraction
+
+log = logging.getLogger(__name__)
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=pipeline.TRANSIENT_DATABASE_ERRORS,
+    retry_backoff=2,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=8,
+)
+def extract_article(self, article_id: int) -> str:
+    """Find the dates and event candidates of one article."""
+    outcome = pipeline.process_article(article_id)
+    if outcome is pipeline.Outcome.BUSY:
+        # Another worker holds the article, or a worker died holding it: look
+        # again once its claim would have expired.
+        raise self.retry(countdown=pipeline.seconds_until_claim_expires(article_id) + 1)
+    return outcome.value
 
 
 @shared_task
-def extract_article(article_id: int) -> bool:
-    """Find the dates and event candidates of one article."""
-    return process_article(article_id)
+def requeue_stale_articles() -> int:
+    """Periodic sweep: re-send articles left queued or processing for too long."""
+    return pipeline.requeue_stale(settings.ARTICLE_PROCESSING_TIMEOUT, send_extraction)
+
+
+@shared_task
+def poll_feeds() -> int:
+    """Periodic: poll every active source that has a feed, one task each."""
+    ids = list(Source.objects.filter(active=True).exclude(feed_url="").values_list("pk", flat=True))
+    for source_id in ids:
+        poll_source.delay(source_id)
+    return len(ids)
+
+
+@shared_task(acks_late=True)
+def poll_source(source_id: int) -> dict[str, int]:
+    """Fetch one source's feed and store its new articles."""
+    source = Source.objects.filter(pk=source_id, active=True).exclude(feed_url="").first()
+    if source is None:
+        return {}
+    try:
+        report = poll_feed(source)
+    except IngestError as exc:
+        log.warning("source %s: feed not polled: %s", source_id, exc)
+        return {"failed": 1}
+    return vars(report)

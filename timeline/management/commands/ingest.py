@@ -1,11 +1,21 @@
-"""python manage.py ingest PATH… [--published YYYY-MM-DD]"""
+"""python manage.py ingest PATH_OR_URL… [--published YYYY-MM-DD] [--source NAME]"""
 
 from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from timeline.ingest import IngestError, ingest_text, read_text_file
+from timeline.ingest import (
+    IngestError,
+    IngestResult,
+    ingest_html,
+    ingest_record,
+    ingest_text,
+    ingest_url,
+    read_jsonl_records,
+    read_text_file,
+)
+from timeline.models import Source
 
 
 def parse_day(value: str) -> date:
@@ -16,36 +26,76 @@ def parse_day(value: str) -> date:
 
 
 class Command(BaseCommand):
-    help = "Store articles from .txt files (first line is the title) and queue their extraction."
+    help = (
+        "Store articles and queue their extraction. Reads .txt (first line is the title), "
+        ".html/.htm (main text extracted), .jsonl (one {title, text, published, url} a line) "
+        "and http(s) URLs."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("paths", nargs="+", type=Path, help=".txt files to ingest")
+        parser.add_argument("inputs", nargs="+", help="files or URLs to ingest")
         parser.add_argument(
             "--published",
             type=parse_day,
             default=None,
             help="publication date (YYYY-MM-DD) that relative dates are resolved against",
         )
+        parser.add_argument("--source", default="", help="name of the Source to file them under")
 
-    def handle(self, *args, paths: list[Path], published: date | None, **options) -> None:
-        failures = 0
-        for path in paths:
+    def handle(self, *args, inputs: list[str], published: date | None, source: str, **options):
+        self.source = Source.objects.get_or_create(name=source)[0] if source else None
+        self.published = published
+        self.counts = {"stored": 0, "duplicates": 0, "failed": 0}
+        for item in inputs:
             try:
-                if path.suffix.lower() != ".txt":
-                    raise IngestError(f"{path}: only .txt files are read for now.")
-                if not path.is_file():
-                    raise IngestError(f"{path}: no such file.")
-                result = ingest_text(read_text_file(path), published=published)
+                self.ingest_one(item)
             except IngestError as exc:
-                failures += 1
-                self.stderr.write(self.style.ERROR(str(exc)))
-                continue
-            article = result.article
-            if result.created:
-                self.stdout.write(f"{path}: stored as article {article.pk} «{article.title}»")
-            else:
-                self.stdout.write(
-                    self.style.WARNING(f"{path}: already stored as article {article.pk}; skipped")
-                )
-        if failures:
-            raise CommandError(f"{failures} of {len(paths)} file(s) could not be ingested.")
+                self.counts["failed"] += 1
+                self.stderr.write(self.style.ERROR(f"{item}: {exc}"))
+        summary = ", ".join(f"{count} {name}" for name, count in self.counts.items())
+        self.stdout.write(f"Done: {summary}.")
+        if self.counts["failed"]:
+            raise CommandError(f"{self.counts['failed']} input(s) could not be ingested.")
+
+    def ingest_one(self, item: str) -> None:
+        if item.startswith(("http://", "https://")):
+            self.report(item, ingest_url(item, published=self.published, source=self.source))
+            return
+        path = Path(item)
+        if not path.is_file():
+            raise IngestError("no such file.")
+        suffix = path.suffix.lower()
+        if suffix == ".jsonl":
+            with path.open(encoding="utf-8-sig") as lines:
+                for number, record in read_jsonl_records(lines):
+                    try:
+                        result = ingest_record(record, source=self.source)
+                    except IngestError as exc:
+                        self.counts["failed"] += 1
+                        self.stderr.write(self.style.ERROR(f"{item}:{number}: {exc}"))
+                        continue
+                    self.report(f"{item}:{number}", result, verbose=False)
+        elif suffix in (".html", ".htm"):
+            self.report(
+                item,
+                ingest_html(read_text_file(path), published=self.published, source=self.source),
+            )
+        elif suffix == ".txt":
+            self.report(
+                item,
+                ingest_text(read_text_file(path), published=self.published, source=self.source),
+            )
+        else:
+            raise IngestError("only .txt, .html, .htm and .jsonl files are read.")
+
+    def report(self, item: str, result: IngestResult, verbose: bool = True) -> None:
+        article = result.article
+        if result.created:
+            self.counts["stored"] += 1
+            if verbose:
+                self.stdout.write(f"{item}: stored as article {article.pk} «{article.title}»")
+        else:
+            self.counts["duplicates"] += 1
+            self.stdout.write(
+                self.style.WARNING(f"{item}: already stored as article {article.pk}; skipped")
+            )

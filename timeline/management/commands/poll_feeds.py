@@ -1,0 +1,34 @@
+"""python manage.py poll_feeds [--source NAME]"""
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from timeline.ingest import IngestError, poll_feed
+from timeline.models import Source
+
+
+class Command(BaseCommand):
+    help = "Poll the feeds of active sources now and store their new articles."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--source", default="", help="only the source with this name")
+
+    def handle(self, *args, source: str, **options) -> None:
+        sources = Source.objects.filter(active=True).exclude(feed_url="")
+        if source:
+            sources = sources.filter(name=source)
+            if not sources.exists():
+                raise CommandError(f"No active source named {source!r} has a feed.")
+        failed = 0
+        for item in sources:
+            try:
+                report = poll_feed(item)
+            except IngestError as exc:
+                failed += 1
+                self.stderr.write(self.style.ERROR(f"{item}: {exc}"))
+                continue
+            self.stdout.write(
+                f"{item}: {report.entries} entries, {report.created} new, "
+                f"{report.duplicates} already stored, {report.failed} failed"
+            )
+        if failed:
+            raise CommandError(f"{failed} feed(s) could not be polled.")

@@ -1,0 +1,30 @@
+"""Sending articles to the workers without ever failing the save that asked for it."""
+
+import logging
+
+from django.db import transaction
+from kombu.exceptions import OperationalError as BrokerError
+
+log = logging.getLogger(__name__)
+
+
+def queue_extraction(article_id: int) -> None:
+    """Send the article to the workers once the current transaction commits.
+
+    When the broker cannot be reached the article simply stays queued: the
+    periodic sweep (`requeue_stale_articles`) sends it later.
+    """
+    transaction.on_commit(lambda: send_extraction(article_id))
+
+
+def send_extraction(article_id: int) -> bool:
+    """Enqueue `extract_article` now; False (and a warning) when the broker is down."""
+    # Imported here because the tasks module imports the modules that call this one.
+    from timeline.tasks import extract_article
+
+    try:
+        extract_article.delay(article_id)
+    except BrokerError as exc:
+        log.warning("article %s stays queued, the broker is unreachable: %s", article_id, exc)
+        return False
+    return True
