@@ -61,7 +61,7 @@ def test_article_page_highlights_every_mention_with_its_value(client, seed_artic
         r'<mark class="mention[^"]*" id="mention-\d+"[^>]*data-value="([^"]*)">([^<]+)</mark>', html
     )
     assert ("2025-07-25", "يوم الجمعة المقبل") in marks
-    assert ("2025-08", "نهاية آب/أغسطس") in marks
+    assert ("2025-08 END", "نهاية آب/أغسطس") in marks
     assert len(marks) == seed_article.mentions.count()
 
 

@@ -1,11 +1,10 @@
-"""Reader-facing pages: the timeline, an event, an article."""
+"""Reader-facing pages: the timeline and its events."""
 
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from timeline.highlight import split_by_spans
-from timeline.models import Article, Event, EventSource
+from timeline.models import Event, EventSource
 from timeline.timeline_axis import place_on_axis
 
 VISIBLE_STATUSES = (Event.Status.CANDIDATE, Event.Status.CONFIRMED)
@@ -36,17 +35,3 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     if request.htmx:
         template += "#event-detail"
     return render(request, template, {"event": event})
-
-
-def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
-    article = get_object_or_404(Article, pk=article_id)
-    mentions = list(article.mentions.all())
-    return render(
-        request,
-        "timeline/article.html",
-        {
-            "article": article,
-            "mentions": mentions,
-            "paragraphs": split_by_spans(article.body, mentions),
-        },
-    )
