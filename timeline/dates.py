@@ -1,36 +1,85 @@
-"""Dates written the way Arabic newsrooms write them: «الأحد 20 تموز/يوليو 2025»."""
+"""Dates written the way Arabic newsrooms write them: «الأحد 20 تموز/يوليو 2025».
 
+Month names come in the site's scheme (Syriac «تموز», Egyptian «يوليو» or both
+«تموز/يوليو») and digits in Western (2025) or Eastern Arabic (٢٠٢٥) form; a
+`DateStyle` carries both. The names themselves live in `timeline.temporal`.
+"""
+
+from dataclasses import dataclass
 from datetime import date
 
-from timeline.temporal.months import _GREGORIAN_SPELLINGS
-from timeline.temporal.weekdays import _WEEKDAY_SPELLINGS
+from hijridate import Gregorian
 
-WEEKDAY_NAMES = [_WEEKDAY_SPELLINGS[n][0] for n in range(7)]
+from timeline.temporal.months import EGYPTIAN_MONTH_NAMES, HIJRI_MONTH_NAMES, SYRIAC_MONTH_NAMES
+from timeline.temporal.weekdays import WEEKDAY_NAMES
+
+MONTH_SCHEMES = ("both", "syriac", "egyptian")
+DIGIT_STYLES = ("western", "eastern")
 
 MOD_WORDS = {"START": "بداية", "MID": "منتصف", "END": "نهاية", "APPROX": "نحو"}
 SEASON_NAMES = {"SP": "ربيع", "SU": "صيف", "FA": "خريف", "WI": "شتاء"}
 QUARTER_NAMES = {1: "الربع الأول", 2: "الربع الثاني", 3: "الربع الثالث", 4: "الربع الرابع"}
 
-
-def month_name(month: int) -> str:
-    """Both common names of a Gregorian month, Syriac first: «تموز/يوليو»."""
-    syriac, egyptian = _GREGORIAN_SPELLINGS[month][:2]
-    return f"{syriac}/{egyptian}"
+_EASTERN_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
-def format_day(day: date) -> str:
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {month_name(day.month)} {day.year}"
+@dataclass(frozen=True)
+class DateStyle:
+    """How dates are written: month-name scheme and digits."""
+
+    months: str = "both"
+    digits: str = "western"
+
+    def __post_init__(self) -> None:
+        if self.months not in MONTH_SCHEMES:
+            raise ValueError(f"month scheme {self.months!r} is not one of {MONTH_SCHEMES}")
+        if self.digits not in DIGIT_STYLES:
+            raise ValueError(f"digit style {self.digits!r} is not one of {DIGIT_STYLES}")
 
 
-def format_period(first_day: date, last_day: date, granularity: str, mod: str | None) -> str:
+DEFAULT_STYLE = DateStyle()
+
+
+def with_digits(text: str, style: DateStyle = DEFAULT_STYLE) -> str:
+    """The text with its digits in the style's form (only for display, never for datetime=)."""
+    return text.translate(_EASTERN_DIGITS) if style.digits == "eastern" else text
+
+
+def month_name(month: int, style: DateStyle = DEFAULT_STYLE) -> str:
+    """A Gregorian month in the style's scheme: «تموز», «يوليو» or «تموز/يوليو»."""
+    match style.months:
+        case "syriac":
+            return SYRIAC_MONTH_NAMES[month]
+        case "egyptian":
+            return EGYPTIAN_MONTH_NAMES[month]
+        case _:
+            return f"{SYRIAC_MONTH_NAMES[month]}/{EGYPTIAN_MONTH_NAMES[month]}"
+
+
+def _day(day: date, style: DateStyle) -> str:
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {month_name(day.month, style)} {day.year}"
+
+
+def format_day(day: date, style: DateStyle = DEFAULT_STYLE) -> str:
+    """«الأحد 20 تموز/يوليو 2025»."""
+    return with_digits(_day(day, style), style)
+
+
+def format_period(
+    first_day: date,
+    last_day: date,
+    granularity: str,
+    mod: str | None,
+    style: DateStyle = DEFAULT_STYLE,
+) -> str:
     """The period an event covers, only as precise as what the article said."""
     match granularity:
         case "day":
-            text = format_day(first_day)
+            text = _day(first_day, style)
         case "week":
-            text = f"أسبوع {first_day.day} {month_name(first_day.month)} – {format_day(last_day)}"
+            text = f"أسبوع {first_day.day} {month_name(first_day.month, style)} – {_day(last_day, style)}"
         case "month":
-            text = f"{month_name(first_day.month)} {first_day.year}"
+            text = f"{month_name(first_day.month, style)} {first_day.year}"
         case "season":
             text = f"{SEASON_NAMES[season_of(first_day)]} {last_day.year}"
         case "quarter":
@@ -41,7 +90,38 @@ def format_period(first_day: date, last_day: date, granularity: str, mod: str | 
             text = f"{first_day.year}–{last_day.year}"
     if mod in MOD_WORDS:
         text = f"{MOD_WORDS[mod]} {text}"
-    return text
+    return with_digits(text, style)
+
+
+def _hijri(day: date) -> tuple[int, int, int] | None:
+    try:
+        h = Gregorian(day.year, day.month, day.day).to_hijri()
+    except (ValueError, OverflowError):
+        return None  # outside the Umm al-Qura tables (1343–1500 AH)
+    return h.year, h.month, h.day
+
+
+def format_hijri_period(
+    first_day: date, last_day: date, granularity: str, style: DateStyle = DEFAULT_STYLE
+) -> str:
+    """The same period in the Umm al-Qura calendar: «25 محرم 1447 هـ», «صفر – ربيع الأول 1447 هـ».
+
+    Empty outside the calendar's range. Longer periods give the Hijri years they span.
+    """
+    first, last = _hijri(first_day), _hijri(last_day)
+    if first is None or last is None:
+        return ""
+    if granularity == "day" or first == last:
+        text = f"{first[2]} {HIJRI_MONTH_NAMES[first[1]]} {first[0]}"
+    elif granularity in ("week", "month", "season", "quarter"):
+        start = HIJRI_MONTH_NAMES[first[1]]
+        if first[0] != last[0]:
+            start = f"{start} {first[0]}"
+        end = HIJRI_MONTH_NAMES[last[1]]
+        text = f"{start} – {end} {last[0]}" if (first[:2] != last[:2]) else f"{end} {last[0]}"
+    else:
+        text = str(first[0]) if first[0] == last[0] else f"{first[0]}–{last[0]}"
+    return with_digits(f"{text} هـ", style)
 
 
 def season_of(day: date) -> str:
