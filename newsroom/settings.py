@@ -106,25 +106,23 @@ TEMPLATES = [
 
 # SQLite needs no setup; DATABASE_URL (postgres://user@host:5432/name) switches engines.
 _database_url = os.environ.get("DATABASE_URL", "").strip()
-if _database_url:
-    try:
-        _default_db = dj_database_url.parse(_database_url, conn_max_age=60)
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from None
-else:
-    _default_db = {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": BASE_DIR / "db.sqlite3",
-        # The web process and the worker write to the same file: WAL lets readers
-        # go on during a write, IMMEDIATE makes writers queue instead of failing.
-        "OPTIONS": {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-        },
-        # A file, not memory, so that worker processes started by tests see it.
-        "TEST": {"NAME": BASE_DIR / "test-db.sqlite3"},
+try:
+    _default_db = dj_database_url.parse(
+        _database_url or f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+    )
+except ValueError as exc:
+    raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from None
+if _default_db["ENGINE"] == "django.db.backends.sqlite3":
+    _default_db["CONN_MAX_AGE"] = 0
+    # The web process and the worker write to the same file: WAL lets readers go
+    # on during a write, IMMEDIATE makes writers queue instead of failing.
+    _default_db["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
     }
+    # A file, not memory, so that worker processes started by tests share it.
+    _default_db["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 DATABASES = {"default": _default_db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -12,6 +12,8 @@ from timeline.queueing import send_extraction
 
 log = logging.getLogger(__name__)
 
+BUSY_RETRY_MAX_SECONDS = 60
+
 
 @shared_task(
     bind=True,
@@ -26,9 +28,12 @@ def extract_article(self, article_id: int) -> str:
     """Find the dates and event candidates of one article."""
     outcome = pipeline.process_article(article_id)
     if outcome is pipeline.Outcome.BUSY:
-        # Another worker holds the article, or a worker died holding it: look
-        # again once its claim would have expired.
-        raise self.retry(countdown=pipeline.seconds_until_claim_expires(article_id) + 1)
+        # Another worker holds the article (then this message is a duplicate and
+        # will find it done), or a worker died holding it (then the claim expires
+        # and this message takes over). Look again soon, backing off, until then.
+        backoff = min(BUSY_RETRY_MAX_SECONDS, 5 * 2**self.request.retries)
+        countdown = min(backoff, pipeline.seconds_until_claim_expires(article_id) + 1)
+        raise self.retry(countdown=countdown, max_retries=None)
     return outcome.value
 
 

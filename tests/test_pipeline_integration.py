@@ -1,0 +1,192 @@
+"""The pipeline with real parts: a Redis server that we stop and start, Celery workers
+as separate processes (killed mid-task), and manage.py commands as a newsroom runs them."""
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.processes import RedisServer, Worker, manage, process_env, wait_for
+from timeline import temporal
+from timeline.models import Article, Event, EventSource, Mention
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+
+MONTHS = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
+          "تشرين الأول", "تشرين الثاني", "كانون الأول"]  # fmt: skip
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def workers(tmp_path):
+    started: list[Worker] = []
+
+    def start(env: dict[str, str], concurrency: int = 1) -> Worker:
+        worker = Worker(env, tmp_path / f"worker-{len(started)}.log", concurrency)
+        started.append(worker)
+        return worker
+
+    yield start
+    for worker in started:
+        worker.stop()
+
+
+def statuses() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for status in Article.objects.values_list("status", flat=True):
+        counts[status] = counts.get(status, 0) + 1
+    return counts
+
+
+def write_article(directory: Path, name: str, title: str, body: str) -> Path:
+    path = directory / f"{name}.txt"
+    path.write_text(f"{title}\n{body}\n", encoding="utf-8")
+    return path
+
+
+def snapshot() -> tuple[list, list, list]:
+    return (
+        sorted(Mention.objects.values_list("id", "article_id", "start", "end", "value")),
+        sorted(Event.objects.values_list("id", "title", "first_day", "last_day")),
+        sorted(EventSource.objects.values_list("id", "event_id", "mention_id")),
+    )
+
+
+def test_articles_saved_while_redis_is_down_are_processed_after_the_sweep(
+    redis_server, workers, tmp_path
+):
+    env = process_env(redis_server.url)
+    paths = [
+        write_article(
+            tmp_path,
+            f"a{i}",
+            f"خبر رقم {i}",
+            f"التقى الوزير رقم {i} نظيره في القاهرة يوم {i} {MONTHS[i % 12]} 2024 لبحث الملف رقم {i}.",
+        )
+        for i in range(1, 21)
+    ]
+    redis_server.stop()
+
+    ingest = manage("ingest", *map(str, paths), "--published", "2024-12-01", env=env)
+
+    assert ingest.returncode == 0, ingest.stderr
+    assert "20 stored" in ingest.stdout
+    assert "stays queued" in ingest.stderr
+    assert statuses() == {"queued": 20}
+
+    redis_server.start()
+    workers(env)
+    sweep = manage("requeue_stale", "--older-than", "0", env=env)
+    assert sweep.returncode == 0, sweep.stderr
+    assert "20 article(s) sent" in sweep.stdout
+
+    assert wait_for(lambda: statuses() == {"done": 20}, timeout=60), statuses()
+    assert Event.objects.count() == 20
+
+
+def test_a_task_whose_worker_is_killed_is_delivered_again_and_completes(
+    redis_server, workers, tmp_path
+):
+    # A long article, so that the kill lands while it is being processed.
+    sentences = [
+        f"وفي {1 + i % 28} {MONTHS[i % 12]} {1950 + i % 70} وقّع الطرف رقم {i} اتفاقاً مع الطرف رقم {i + 1}."
+        for i in range(3000)
+    ]
+    path = write_article(tmp_path, "long", "أرشيف الاتفاقات", "\n".join(sentences))
+    env = process_env(redis_server.url, ARTICLE_PROCESSING_TIMEOUT="3")
+    worker = workers(env)
+
+    assert manage("ingest", str(path), "--published", "2024-12-01", env=env).returncode == 0
+    article = Article.objects.get()
+    assert wait_for(lambda: statuses() == {"processing": 1}, timeout=30, every=0.05)
+    first_claim = Article.objects.get().claimed_at
+    time.sleep(0.5)  # well inside the extraction
+    assert statuses() == {"processing": 1}, "the article was processed too fast to interrupt"
+
+    assert worker.kill_children(), "no pool process to kill"
+
+    assert wait_for(lambda: statuses() == {"done": 1}, timeout=120), (statuses(), worker.log())
+    article.refresh_from_db()
+    assert article.claimed_at > first_claim, "processed again by a new claim"
+    assert "WorkerLostError" in worker.log() or "Process" in worker.log()
+    expected_mentions = len(temporal.extract(article.body, article.published))
+    assert Mention.objects.count() == expected_mentions
+    assert EventSource.objects.count() == Mention.objects.filter(
+        type__in=["DATE", "TIME"], first_day__isnull=False
+    ).count()
+    assert not Event.objects.filter(sources__isnull=True).exists()
+
+
+def test_the_same_article_enqueued_five_times_at_once_is_extracted_once(
+    redis_server, workers, tmp_path
+):
+    env = process_env(redis_server.url)
+    path = write_article(
+        tmp_path,
+        "seed",
+        "لقاء في موسكو",
+        "التقى علي لاريجاني يوم الأحد بالرئيس الروسي في موسكو. "
+        "وتُستأنف المفاوضات يوم الجمعة المقبل في اسطنبول.",
+    )
+    assert manage("ingest", str(path), "--published", "2025-07-20", env=env).returncode == 0
+    article_id = Article.objects.get().pk
+    send = manage(
+        "shell",
+        "-c",
+        "from timeline.tasks import extract_article\n"
+        f"for _ in range(5): extract_article.delay({article_id})",
+        env=env,
+    )
+    assert send.returncode == 0, send.stderr
+
+    worker = workers(env, concurrency=2)
+
+    def all_six_finished() -> bool:
+        return worker.log().count("succeeded in") == 6
+
+    assert wait_for(all_six_finished, timeout=90), worker.log()
+    assert statuses() == {"done": 1}
+    assert Mention.objects.count() == 2
+    assert Event.objects.count() == 2
+    assert EventSource.objects.count() == 2
+    assert worker.log().count("'done'") == 1, "exactly one of the six extracted the article"
+
+
+def test_two_articles_reporting_the_same_meeting_make_one_event_with_two_sources(
+    redis_server, workers, tmp_path
+):
+    env = process_env(redis_server.url)
+    workers(env, concurrency=1)
+    first = write_article(
+        tmp_path,
+        "first",
+        "وزيرا الخارجية يلتقيان في جنيف",
+        "التقى وزير الخارجية الأمريكي نظيره الروسي في جنيف يوم الخميس لبحث الحرب في أوكرانيا.",
+    )
+    second = write_article(
+        tmp_path,
+        "second",
+        "محادثات أمريكية روسية في جنيف",
+        "عقد وزيرا الخارجية الأمريكي والروسي محادثات في جنيف أمس تناولت الحرب في أوكرانيا.",
+    )
+
+    assert manage("ingest", str(first), "--published", "2025-03-13", env=env).returncode == 0
+    assert wait_for(lambda: statuses() == {"done": 1}, timeout=30)
+    assert manage("ingest", str(second), "--published", "2025-03-14", env=env).returncode == 0
+    assert wait_for(lambda: statuses() == {"done": 2}, timeout=30)
+
+    event = Event.objects.get()
+    assert event.first_day == date(2025, 3, 13)
+    assert sorted(event.sources.values_list("article__title", flat=True)) == [
+        "محادثات أمريكية روسية في جنيف",
+        "وزيرا الخارجية يلتقيان في جنيف",
+    ]
+    assert list(event.places.values_list("name", flat=True)) == ["جنيف"]
