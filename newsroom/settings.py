@@ -191,3 +191,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+
+# The reader timeline: how dates are written, and how many events a page of the list holds.
+def env_choice(name: str, choices: tuple[str, ...]) -> str:
+    """One of `choices` (the first is the default); anything else stops the process."""
+    value = os.environ.get(name, "").strip().lower() or choices[0]
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}={value!r} must be one of: {', '.join(choices)}.")
+    return value
+
+
+# Month names «تموز/يوليو» (both), «تموز» (syriac) or «يوليو» (egyptian); digits 2025 or ٢٠٢٥.
+TIMELINE_MONTH_NAMES = env_choice("TIMELINE_MONTH_NAMES", ("both", "syriac", "egyptian"))
+TIMELINE_DIGITS = env_choice("TIMELINE_DIGITS", ("western", "eastern"))
+TIMELINE_PAGE_SIZE = env_int("TIMELINE_PAGE_SIZE", 30, minimum=5)

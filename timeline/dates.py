@@ -8,6 +8,7 @@ Month names come in the site's scheme (Syriac «تموز», Egyptian «يولي�
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from hijridate import Gregorian
 
 from timeline.temporal.months import EGYPTIAN_MONTH_NAMES, HIJRI_MONTH_NAMES, SYRIAC_MONTH_NAMES
@@ -38,6 +39,11 @@ class DateStyle:
 
 
 DEFAULT_STYLE = DateStyle()
+
+
+def site_date_style() -> DateStyle:
+    """The style the site is set to (TIMELINE_MONTH_NAMES, TIMELINE_DIGITS)."""
+    return DateStyle(months=settings.TIMELINE_MONTH_NAMES, digits=settings.TIMELINE_DIGITS)
 
 
 def with_digits(text: str, style: DateStyle = DEFAULT_STYLE) -> str:
@@ -77,7 +83,8 @@ def format_period(
         case "day":
             text = _day(first_day, style)
         case "week":
-            text = f"أسبوع {first_day.day} {month_name(first_day.month, style)} – {_day(last_day, style)}"
+            week_start = f"{first_day.day} {month_name(first_day.month, style)}"
+            text = f"أسبوع {week_start} – {_day(last_day, style)}"
         case "month":
             text = f"{month_name(first_day.month, style)} {first_day.year}"
         case "season":

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from timeline.event_kinds import EventKind
+from timeline.text import normalise_for_matching
 
 
 def _days_in_order(prefix: str) -> models.CheckConstraint:
@@ -178,6 +179,9 @@ class Event(models.Model):
     )
     # Set when a person edits the event: re-extraction then leaves it alone.
     edited_by_editor = models.BooleanField(_("عدّله محرر"), default=False)
+    # The title and places folded by `timeline.text.normalise_for_matching`, so that a
+    # search for «اسطنبول» finds «إسطنبول» and diacritics never get in the way.
+    search_text = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -186,10 +190,21 @@ class Event(models.Model):
         verbose_name = _("حدث")
         verbose_name_plural = _("الأحداث")
         constraints = [_days_in_order("event")]
-        indexes = [models.Index(fields=["status", "first_day", "id"])]
+        # The timeline pages walk these in (first_day, id) order: one index per filter
+        # that narrows a page, so a page costs the same however many events there are.
+        indexes = [
+            models.Index(fields=["status", "first_day", "id"]),
+            models.Index(
+                fields=["status", "kind", "first_day", "id"], name="event_status_kind_keyset"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = normalise_for_matching(self.title)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("timeline:event", args=[self.pk])
@@ -233,6 +248,29 @@ class EventSource(models.Model):
             self.excerpt[self.highlight_start : self.highlight_end],
             self.excerpt[self.highlight_end :],
         )
+
+
+class Story(models.Model):
+    """A published thread of events readers follow, e.g. «الملف النووي الإيراني»."""
+
+    title = models.CharField(_("العنوان"), max_length=300)
+    slug = models.SlugField(_("المعرّف في الرابط"), max_length=200, unique=True, allow_unicode=True)
+    description = models.TextField(_("الوصف"), blank=True)
+    published = models.BooleanField(_("منشورة"), default=False)
+    events = models.ManyToManyField(Event, blank=True, related_name="stories")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("قصة")
+        verbose_name_plural = _("القصص")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:story", args=[self.slug])
 
 
 class Annotation(models.Model):

@@ -15,6 +15,7 @@ from timeline import temporal
 from timeline.events import EventCandidate, build_candidates, find_places, same_event
 from timeline.models import Article, Event, EventSource, Mention, Place
 from timeline.queueing import queue_extraction
+from timeline.text import normalise_for_matching
 
 log = logging.getLogger(__name__)
 
@@ -180,6 +181,8 @@ def extract_into_database(article: Article) -> tuple[int, int]:
 def _event_fields(candidate: EventCandidate) -> dict:
     return {
         "title": candidate.title,
+        # Kept in step here because QuerySet.update() skips Event.save().
+        "search_text": normalise_for_matching(candidate.title),
         "kind": candidate.kind,
         "first_day": candidate.first_day,
         "last_day": candidate.last_day,

@@ -1,10 +1,142 @@
-"""Where each event sits on the horizontal axis, as a share of the shown period."""
+"""The timeline's horizontal axis: a window of time at a zoom level, and the events in it.
+
+A window is named by its zoom level and the day at its centre (`?zoom=years&at=2020-06-01`),
+so every view of the axis is a link. Positions are percentages from the earliest end,
+which CSS puts on the right in Arabic (`inset-inline-start`).
+"""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
+from django.utils.translation import gettext_lazy as _
+
+from timeline.dates import DateStyle, month_name, with_digits
 from timeline.models import Event
+
+# Widest first. Each level: how much time the window shows and where its ticks fall.
+ZOOM_LEVELS = ("decades", "years", "months", "days")
+DEFAULT_ZOOM = "years"
+ZOOM_LABELS = {"decades": _("عقود"), "years": _("سنوات"), "months": _("أشهر"), "days": _("أيام")}
+
+
+@dataclass(frozen=True)
+class Window:
+    zoom: str
+    start: date  # first day shown
+    end: date  # first day after the window
+    at: date  # the centre the reader asked for
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days
+
+    @property
+    def label(self) -> str:
+        return str(ZOOM_LABELS[self.zoom])
+
+    @property
+    def zoom_in(self) -> str | None:
+        index = ZOOM_LEVELS.index(self.zoom)
+        return ZOOM_LEVELS[index + 1] if index + 1 < len(ZOOM_LEVELS) else None
+
+    @property
+    def zoom_out(self) -> str | None:
+        index = ZOOM_LEVELS.index(self.zoom)
+        return ZOOM_LEVELS[index - 1] if index > 0 else None
+
+    @property
+    def earlier(self) -> date:
+        """Centre of the window half a window earlier (panning)."""
+        return _clamp(self.at - timedelta(days=self.days // 2))
+
+    @property
+    def later(self) -> date:
+        return _clamp(self.at + timedelta(days=self.days // 2))
+
+
+def _clamp(day: date) -> date:
+    # Keeps window arithmetic inside what `date` can hold.
+    return min(max(day, date(100, 1, 1)), date(9800, 12, 31))
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def window_at(zoom: str, at: date) -> Window:
+    """The window of a zoom level around a day, its ends on round boundaries."""
+    at = _clamp(at)
+    match zoom:
+        case "decades":
+            first_year = (at.year - 25) // 10 * 10
+            start, end = date(first_year, 1, 1), date(first_year + 50, 1, 1)
+        case "years":
+            start, end = date(at.year - 6, 1, 1), date(at.year + 6, 1, 1)
+        case "months":
+            start = _add_months(at.replace(day=1), -6)
+            end = _add_months(start, 12)
+        case "days":
+            start = at - timedelta(days=14)
+            end = start + timedelta(days=28)
+        case _:
+            raise ValueError(f"unknown zoom level {zoom!r}")
+    return Window(zoom=zoom, start=start, end=end, at=at)
+
+
+def fit_window(first_day: date, last_day: date) -> Window:
+    """The closest zoom whose window, centred between the two days, shows both."""
+    middle = first_day + (last_day - first_day) / 2
+    for zoom in reversed(ZOOM_LEVELS):
+        window = window_at(zoom, middle)
+        if window.start <= first_day and last_day < window.end:
+            return window
+    return window_at(ZOOM_LEVELS[0], middle)
+
+
+def parse_window(zoom: str | None, at: str | None) -> Window | None:
+    """The window a URL names, or None when it names none (or names it badly)."""
+    if zoom not in ZOOM_LEVELS or not at:
+        return None
+    try:
+        return window_at(zoom, date.fromisoformat(at))
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Tick:
+    offset: float  # percent from the earliest end
+    label: str  # empty for a minor tick
+
+
+def ticks(window: Window, style: DateStyle) -> list[Tick]:
+    """Round dates along the window: decades, years, months or days."""
+    marks: list[tuple[date, str]] = []
+    match window.zoom:
+        case "decades":
+            marks = [(date(y, 1, 1), str(y)) for y in range(window.start.year, window.end.year, 10)]
+        case "years":
+            marks = [(date(y, 1, 1), str(y)) for y in range(window.start.year, window.end.year)]
+        case "months":
+            day = window.start
+            while day < window.end:
+                label = month_name(day.month, style)
+                if day.month == 1 or day == window.start:
+                    label = f"{label} {day.year}"
+                marks.append((day, label))
+                day = _add_months(day, 1)
+        case "days":
+            for n in range(window.days):
+                day = window.start + timedelta(days=n)
+                label = f"{day.day} {month_name(day.month, style)}" if n % 7 == 0 else ""
+                marks.append((day, label))
+    return [Tick(_offset(window, day), with_digits(label, style)) for day, label in marks]
+
+
+def _offset(window: Window, day: date) -> float:
+    return round(100 * (day - window.start).days / window.days, 3)
 
 
 @dataclass(frozen=True)
@@ -13,31 +145,31 @@ class AxisMark:
     offset: float  # percent from the earliest end (the right, in RTL)
     length: float  # percent of the axis the event's days cover
     is_point: bool
+    # Which ends fade because the article was vague: "start", "end" or "both".
+    fuzzy: str
 
 
-@dataclass(frozen=True)
-class Axis:
-    first_day: date
-    last_day: date
-    marks: list[AxisMark]
+# START/MID/END narrow a period but its edges stay uncertain; APPROX blurs both.
+_FUZZY_ENDS = {"START": "end", "MID": "both", "END": "start", "APPROX": "both"}
 
 
-def place_on_axis(events: Sequence[Event]) -> Axis | None:
-    """Spread events over an axis from the earliest first day to the latest last day."""
-    if not events:
-        return None
-    first = min(event.first_day for event in events)
-    last = max(event.last_day for event in events)
-    total_days = (last - first).days + 1
+def place_on_axis(events: Sequence[Event], window: Window) -> list[AxisMark]:
+    """Marks for the events, clipped to the window: points for days, bars for the rest."""
     marks = []
     for event in events:
-        days = (event.last_day - event.first_day).days + 1
+        first = max(event.first_day, window.start)
+        last = min(event.last_day, window.end - timedelta(days=1))
+        if first > last:
+            continue
+        days = (last - first).days + 1
+        is_point = event.granularity == Event.Granularity.DAY
         marks.append(
             AxisMark(
                 event=event,
-                offset=round(100 * (event.first_day - first).days / total_days, 3),
-                length=round(100 * days / total_days, 3),
-                is_point=event.granularity == Event.Granularity.DAY,
+                offset=_offset(window, first),
+                length=round(100 * days / window.days, 3),
+                is_point=is_point,
+                fuzzy="" if is_point else _FUZZY_ENDS.get(event.mod or "", ""),
             )
         )
-    return Axis(first_day=first, last_day=last, marks=marks)
+    return marks

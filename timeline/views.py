@@ -1,37 +1,182 @@
-"""Reader-facing pages: the timeline and its events."""
+"""Reader-facing pages: the timeline, a story's timeline, and an event.
 
-from django.db.models import Count, Prefetch
-from django.http import HttpRequest, HttpResponse
+Each page is one view and one template; an HTMX request gets a named fragment of
+the same template. Every page costs a fixed number of queries, however many events
+the archive holds (keyset pagination, prefetching, no counts over the archive).
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 
-from timeline.models import Event, EventSource
-from timeline.timeline_axis import place_on_axis
+from timeline.access import is_editor
+from timeline.dates import site_date_style
+from timeline.models import Event, EventSource, Story
+from timeline.reader_filters import (
+    TimelineFilterForm,
+    after_cursor,
+    filter_events,
+    format_cursor,
+    parse_cursor,
+)
+from timeline.timeline_axis import (
+    AxisMark,
+    Tick,
+    Window,
+    fit_window,
+    parse_window,
+    place_on_axis,
+    ticks,
+    window_at,
+)
 
-VISIBLE_STATUSES = (Event.Status.CANDIDATE, Event.Status.CONFIRMED)
+# The axis shows at most this many marks; a page of the list holds PAGE_SIZE cards.
+AXIS_LIMIT = 200
+# Events that began this long before the window still show on the axis; older long
+# spans are left off so the axis query stays a bounded index range scan.
+AXIS_LOOKBACK = timedelta(days=400)
 
 
-def _visible_events():
-    sources = EventSource.objects.select_related("article", "mention").order_by("id")
-    return (
-        Event.objects.filter(status__in=VISIBLE_STATUSES)
-        .annotate(article_count=Count("sources__article", distinct=True))
-        .prefetch_related(Prefetch("sources", queryset=sources))
-        .order_by("first_day", "id")
+def _sources() -> Prefetch:
+    return Prefetch(
+        "sources",
+        queryset=EventSource.objects.select_related("article", "mention").order_by("id"),
     )
+
+
+def _with_article_counts(events: list[Event]) -> list[Event]:
+    # Counted from the prefetched sources: a COUNT() join would group the whole archive.
+    for event in events:
+        event.article_count = len({source.article_id for source in event.sources.all()})
+    return events
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    form: TimelineFilterForm
+    window: Window
+    tick_marks: list[Tick]
+    marks: list[AxisMark]
+    axis_truncated: bool
+    events: list[Event]
+    next_cursor: str | None
+
+
+def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
+    """The events (one page of the list and the axis window) the request asks for."""
+    editor = is_editor(request.user)
+    form = TimelineFilterForm(request.GET, editor=editor, with_story=story is None)
+    form.is_valid()  # invalid fields are dropped from cleaned_data and shown as errors
+    events: QuerySet[Event] = filter_events(Event.objects.all(), form.cleaned_data, editor)
+    if story is not None:
+        events = events.filter(stories=story)
+
+    window = parse_window(request.GET.get("zoom"), request.GET.get("at"))
+    cursor = parse_cursor(request.GET.get("after"))
+    if cursor is None and window is not None:
+        # Panning the axis moves the list with it: it starts where the window starts.
+        cursor = (window.start, 0)
+
+    page = list(
+        after_cursor(events, cursor)
+        .prefetch_related(_sources(), "places")
+        .order_by("first_day", "id")[: settings.TIMELINE_PAGE_SIZE + 1]
+    )
+    next_cursor = None
+    if len(page) > settings.TIMELINE_PAGE_SIZE:
+        page = page[: settings.TIMELINE_PAGE_SIZE]
+        next_cursor = format_cursor(page[-1])
+    _with_article_counts(page)
+
+    if window is None:
+        if page:
+            window = fit_window(page[0].first_day, max(event.last_day for event in page))
+        else:
+            window = window_at("years", cursor[0] if cursor else timezone.localdate())
+    on_axis = list(
+        events.filter(
+            first_day__gte=window.start - AXIS_LOOKBACK,
+            first_day__lt=window.end,
+            last_day__gte=window.start,
+        ).order_by("first_day", "id")[: AXIS_LIMIT + 1]
+    )
+    style = site_date_style()
+    return TimelineView(
+        form=form,
+        window=window,
+        tick_marks=ticks(window, style),
+        marks=place_on_axis(on_axis[:AXIS_LIMIT], window),
+        axis_truncated=len(on_axis) > AXIS_LIMIT,
+        events=page,
+        next_cursor=next_cursor,
+    )
+
+
+def _fragment(request: HttpRequest, template: str) -> str:
+    """The page, or for HTMX the part it swaps: more cards, or the whole view."""
+    if not request.htmx or request.htmx.history_restore_request:
+        return template
+    if "after" in request.GET:
+        return f"{template}#events-page"
+    return f"{template}#timeline-view"
+
+
+def _render_timeline(
+    request: HttpRequest, template: str, story: Story | None = None
+) -> HttpResponse:
+    view = _timeline_view(request, story)
+    response = render(
+        request,
+        _fragment(request, template),
+        {
+            "story": story,
+            "view": view,
+            "editor": is_editor(request.user),
+            "filtered": any(
+                request.GET.get(name) for name in ("q", "kind", "place", "story", "start", "end")
+            ),
+        },
+    )
+    # The same URL answers with a page or a fragment: caches must keep them apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def timeline(request: HttpRequest) -> HttpResponse:
-    events = list(_visible_events())
-    return render(
-        request,
-        "timeline/timeline.html",
-        {"events": events, "axis": place_on_axis(events)},
-    )
+    """All confirmed events (editors: all events), filtered, on the axis and in a list."""
+    return _render_timeline(request, "timeline/timeline.html")
+
+
+def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """One story's events; unpublished stories exist for editors only."""
+    story = get_object_or_404(Story, slug=slug)
+    if not story.published and not is_editor(request.user):
+        raise Http404("No such story.")
+    return _render_timeline(request, "timeline/story.html", story)
 
 
 def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
-    event = get_object_or_404(_visible_events(), pk=event_id)
+    """An event with every excerpt that reports it; a panel for HTMX, else a page."""
+    events = Event.objects.all()
+    if not is_editor(request.user):
+        events = events.filter(status=Event.Status.CONFIRMED)
+    event = get_object_or_404(
+        events.annotate(article_count=Count("sources__article", distinct=True)).prefetch_related(
+            _sources(),
+            "places",
+            Prefetch("stories", queryset=Story.objects.filter(published=True)),
+        ),
+        pk=event_id,
+    )
     template = "timeline/event.html"
-    if request.htmx:
+    if request.htmx and not request.htmx.history_restore_request:
         template += "#event-detail"
-    return render(request, template, {"event": event})
+    response = render(request, template, {"event": event, "in_panel": bool(request.htmx)})
+    patch_vary_headers(response, ["HX-Request"])
+    return response

@@ -1,8 +1,16 @@
+"""Filters that write dates in the site's style (see `timeline.dates`)."""
+
 from datetime import date
 
 from django import template
 
-from timeline.dates import format_day, format_period
+from timeline.dates import (
+    format_day,
+    format_hijri_period,
+    format_period,
+    site_date_style,
+    with_digits,
+)
 from timeline.models import Event
 
 register = template.Library()
@@ -11,7 +19,17 @@ register = template.Library()
 @register.filter
 def event_date(event: Event) -> str:
     """«الأحد 20 تموز/يوليو 2025», «نهاية آب/أغسطس 2025»…"""
-    return format_period(event.first_day, event.last_day, event.granularity, event.mod)
+    return format_period(
+        event.first_day, event.last_day, event.granularity, event.mod, site_date_style()
+    )
+
+
+@register.filter
+def event_hijri(event: Event) -> str:
+    """The event's period in the Umm al-Qura calendar: «25 محرم 1447 هـ»."""
+    return format_hijri_period(
+        event.first_day, event.last_day, event.granularity, site_date_style()
+    )
 
 
 @register.filter
@@ -29,4 +47,10 @@ def event_datetime(event: Event) -> str:
 @register.filter
 def arabic_day(day: date | None) -> str:
     """«الأحد 20 تموز/يوليو 2025», the way the timeline writes days."""
-    return format_day(day) if day else ""
+    return format_day(day, site_date_style()) if day else ""
+
+
+@register.filter
+def digits(value: object) -> str:
+    """A number (or any text) with its digits in the site's style."""
+    return with_digits(str(value), site_date_style())

@@ -1,0 +1,102 @@
+"""The timeline's filters: a plain GET form, and the query it makes."""
+
+from datetime import date
+
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from timeline.event_kinds import EventKind
+from timeline.models import Event, Place, Story
+from timeline.text import normalise_for_matching
+
+
+class TimelineFilterForm(forms.Form):
+    q = forms.CharField(label=_("بحث"), required=False, max_length=100)
+    kind = forms.ChoiceField(
+        label=_("النوع"), required=False, choices=[("", _("كل الأنواع")), *EventKind.choices]
+    )
+    place = forms.ModelChoiceField(
+        label=_("المكان"),
+        required=False,
+        queryset=Place.objects.order_by("name"),
+        to_field_name="name",
+        empty_label=_("كل الأماكن"),
+    )
+    story = forms.ModelChoiceField(
+        label=_("القصة"),
+        required=False,
+        queryset=Story.objects.filter(published=True).order_by("title"),
+        to_field_name="slug",
+        empty_label=_("كل القصص"),
+    )
+    start = forms.DateField(
+        label=_("من"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("إلى"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    status = forms.ChoiceField(
+        label=_("الحالة"),
+        required=False,
+        choices=[("", _("كل الحالات")), *Event.Status.choices],
+    )
+
+    def __init__(self, *args, editor: bool = False, with_story: bool = True, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Only editors see unconfirmed events, so only they get to choose a status.
+        if not editor:
+            del self.fields["status"]
+        if not with_story:
+            del self.fields["story"]
+
+
+def filter_events(queryset: QuerySet[Event], data: dict, editor: bool) -> QuerySet[Event]:
+    """Narrow events by the valid values of a `TimelineFilterForm` (its cleaned_data)."""
+    if editor:
+        if data.get("status"):
+            queryset = queryset.filter(status=data["status"])
+    else:
+        queryset = queryset.filter(status=Event.Status.CONFIRMED)
+    if data.get("kind"):
+        queryset = queryset.filter(kind=data["kind"])
+    if data.get("place"):
+        queryset = queryset.filter(places=data["place"])
+    if data.get("story"):
+        queryset = queryset.filter(stories=data["story"])
+    if data.get("start"):
+        queryset = queryset.filter(last_day__gte=data["start"])
+    if data.get("end"):
+        queryset = queryset.filter(first_day__lte=data["end"])
+    if query := normalise_for_matching(data.get("q") or ""):
+        # Every word must appear, each folded the way search_text was.
+        for word in query.split()[:8]:
+            queryset = queryset.filter(search_text__contains=word)
+    return queryset
+
+
+def after_cursor(queryset: QuerySet[Event], cursor: tuple[date, int] | None) -> QuerySet[Event]:
+    """Events after (first_day, id) in timeline order: keyset pagination.
+
+    Written as first_day >= d AND NOT (first_day = d AND id <= i) so that the
+    index on first_day gives a range scan on every database.
+    """
+    if cursor is None:
+        return queryset
+    day, event_id = cursor
+    return queryset.filter(first_day__gte=day).exclude(Q(first_day=day) & Q(id__lte=event_id))
+
+
+def parse_cursor(value: str | None) -> tuple[date, int] | None:
+    """«2025-07-20.42» → (date(2025, 7, 20), 42); None if absent or malformed."""
+    if not value:
+        return None
+    day, _, event_id = value.partition(".")
+    try:
+        return date.fromisoformat(day), int(event_id)
+    except ValueError:
+        return None
+
+
+def format_cursor(event: Event) -> str:
+    return f"{event.first_day.isoformat()}.{event.pk}"
