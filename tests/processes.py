@@ -46,8 +46,19 @@ class RedisServer:
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.workdir)],
+            [
+                self.binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.workdir),
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -111,9 +122,25 @@ class Worker:
     def __init__(self, env: dict[str, str], logfile: Path, concurrency: int = 1) -> None:
         self.logfile = logfile
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "newsroom", "worker", "--pool", "prefork",
-             "--concurrency", str(concurrency), "--loglevel", "INFO", "--without-gossip",
-             "--without-mingle", "--without-heartbeat", "--logfile", str(logfile)],
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "newsroom",
+                "worker",
+                "--pool",
+                "prefork",
+                "--concurrency",
+                str(concurrency),
+                "--loglevel",
+                "INFO",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                "--logfile",
+                str(logfile),
+            ],
             cwd=REPO,
             env=env,
             stdout=subprocess.DEVNULL,

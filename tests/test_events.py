@@ -1,7 +1,14 @@
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.events import build_candidates, clean_title, granularity_of, sentence_spans
+from timeline.events import (
+    build_candidates,
+    clean_title,
+    find_places,
+    granularity_of,
+    same_event,
+    sentence_spans,
+)
 
 
 @dataclass
@@ -76,3 +83,56 @@ def test_durations_and_unresolved_dates_make_no_event():
         mention_of(text, "يوم الأحد", None, None, None),
     ]
     assert build_candidates(text, mentions) == []
+
+
+def candidate_for(text: str, phrase: str, day: date):
+    (candidate,) = build_candidates(text, [mention_of(text, phrase, day.isoformat(), day, day)])
+    return candidate
+
+
+def test_places_are_found_in_any_spelling_and_with_clitics():
+    text = "التقى الوزيران بموسكو ثم توجها إلى إسطنبول، وفي اسطنبول اجتمعا في تل أبيب"
+    assert find_places(text) == ["موسكو", "إسطنبول", "تل أبيب"]
+    assert find_places("كيف حالك في واشنطنية") == []
+
+
+def test_two_reports_of_one_meeting_are_the_same_event():
+    day = date(2025, 3, 13)
+    first = candidate_for(
+        "التقى وزير الخارجية الأمريكي نظيره الروسي في جنيف يوم الخميس لبحث الحرب في أوكرانيا.",
+        "يوم الخميس",
+        day,
+    )
+    second = candidate_for(
+        "عقد وزيرا الخارجية الأمريكي والروسي محادثات في جنيف أمس تناولت الحرب في أوكرانيا.",
+        "أمس",
+        day,
+    )
+    assert same_event(second, {"جنيف"}, first, {"جنيف"})
+
+
+def test_different_events_on_the_same_day_stay_apart():
+    day = date(2025, 3, 13)
+    geneva = candidate_for(
+        "التقى وزير الخارجية الأمريكي نظيره الروسي في جنيف يوم الخميس لبحث الحرب في أوكرانيا.",
+        "يوم الخميس",
+        day,
+    )
+    cairo = candidate_for(
+        "اجتمع رئيس الوزراء المصري مع وفد صندوق النقد في القاهرة أمس لبحث القرض.", "أمس", day
+    )
+    next_day = candidate_for(
+        "التقى وزير الخارجية الأمريكي نظيره الروسي في جنيف يوم الجمعة لبحث الحرب في أوكرانيا.",
+        "يوم الجمعة",
+        date(2025, 3, 14),
+    )
+    assert not same_event(cairo, {"القاهرة"}, geneva, {"جنيف"})
+    assert not same_event(next_day, {"جنيف"}, geneva, {"جنيف"})
+
+
+def test_same_kind_in_the_same_place_on_the_same_day_is_one_event():
+    day = date(2025, 7, 20)
+    first = candidate_for("التقى لاريجاني بوتين في موسكو يوم الأحد.", "يوم الأحد", day)
+    second = candidate_for("لقاء سري جمع المستشار الإيراني والرئيس الروسي بموسكو أمس.", "أمس", day)
+    assert first.kind == second.kind == "meeting"
+    assert same_event(second, {"موسكو"}, first, {"موسكو"})

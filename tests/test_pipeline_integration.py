@@ -119,9 +119,10 @@ def test_a_task_whose_worker_is_killed_is_delivered_again_and_completes(
     assert "WorkerLostError" in worker.log() or "Process" in worker.log()
     expected_mentions = len(temporal.extract(article.body, article.published))
     assert Mention.objects.count() == expected_mentions
-    assert EventSource.objects.count() == Mention.objects.filter(
-        type__in=["DATE", "TIME"], first_day__isnull=False
-    ).count()
+    assert (
+        EventSource.objects.count()
+        == Mention.objects.filter(type__in=["DATE", "TIME"], first_day__isnull=False).count()
+    )
     assert not Event.objects.filter(sources__isnull=True).exists()
 
 

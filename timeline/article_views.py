@@ -35,7 +35,7 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
 @login_required
 @permission_required("timeline.add_article", raise_exception=True)
 def article_create(request: HttpRequest) -> HttpResponse:
-    form = ArticleForm(request.POST or None)
+    form = ArticleForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -1,7 +1,7 @@
 """Fetching pages and feeds over HTTP, with a timeout and a size limit."""
 
 from dataclasses import dataclass
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import urllib3
 from django.conf import settings
@@ -62,7 +62,7 @@ def fetch(url: str, extra_headers: dict[str, str] | None = None) -> FetchedPage:
     if response.status >= 400:
         raise FetchError(f"{url}: أجاب الخادم بالرمز {response.status}.")
     return FetchedPage(
-        url=response.geturl() or url,
+        url=urljoin(url, response.geturl() or url),
         status=response.status,
         body=bytes(body),
         content_type=response.headers.get("Content-Type", ""),

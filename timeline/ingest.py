@@ -15,6 +15,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import feedparser
+import lxml.etree
+import lxml.html
 import trafilatura
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -134,7 +136,7 @@ def ingest_text(
     if title.strip():
         raw = f"{title.strip()}\n{raw}"
     cleaned = clean_article_text(raw)
-    url = check_url(url) if url else ""
+    url = _checked_url(url) if url else ""
     fingerprint = content_hash(cleaned.body)
     existing = find_duplicate(fingerprint, url)
     if existing is not None:
@@ -198,7 +200,7 @@ def ingest_url(
     url: str, *, published: date | None = None, source: Source | None = None
 ) -> IngestResult:
     """Fetch a page (with a timeout and a size limit) and save its article."""
-    url = check_url(url)
+    url = _checked_url(url)
     existing = Article.objects.filter(url=url).first()
     if existing is not None:
         return IngestResult(existing, created=False)
@@ -305,7 +307,7 @@ def _ingest_feed_entry(entry: feedparser.FeedParserDict, source: Source) -> Inge
             )
     contents = entry.get("content") or []
     html = contents[0].get("value", "") if contents else entry.get("summary", "")
-    text = trafilatura.extract(html) if html else None
+    text = html_fragment_text(html) if html else ""
     if not text:
         raise IngestError("لا نص في المدخل ولا في صفحته.")
     return ingest_text(
@@ -313,11 +315,29 @@ def _ingest_feed_entry(entry: feedparser.FeedParserDict, source: Source) -> Inge
     )
 
 
+def html_fragment_text(html: str) -> str:
+    """The text of a snippet of HTML (a feed's summary), paragraphs on their own lines."""
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for block in root.iter("p", "br", "div", "li"):
+        block.tail = "\n" + (block.tail or "")
+    return "\n".join(line.strip() for line in root.text_content().splitlines() if line.strip())
+
+
 def _entry_day(entry: feedparser.FeedParserDict) -> date | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
     return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).date()
+
+
+def _checked_url(url: str) -> str:
+    try:
+        return check_url(url)
+    except FetchError as exc:
+        raise IngestError(str(exc)) from None
 
 
 def _parse_day(value: str | None) -> date | None:
