@@ -1,17 +1,24 @@
-"""Debian's Chromium, driven by Playwright, reads the timeline as a reader would."""
+"""Debian's Chromium, driven by Playwright, reads the timeline as a reader would.
 
+Screenshots of each main view go to test-output/screenshots/ (or $TEST_OUTPUT_DIR).
+"""
+
+import json
 import os
 import shutil
-from datetime import date
+from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
-from tests.conftest import missing_service
-from timeline.ingest import ingest_text
+from tests.conftest import REPO, SEED_PATH, missing_service
+from timeline.models import Article, Event
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+AXE = REPO / "tests" / "vendor" / "axe-core" / "axe.min.js"
+SCREENSHOTS = Path(os.environ.get("TEST_OUTPUT_DIR", REPO / "test-output")) / "screenshots"
 
 
 @pytest.fixture(scope="module")
@@ -39,29 +46,199 @@ def browser():
         browser.close()
 
 
+def new_page(browser, width=1400, height=900, javascript=True):
+    context = browser.new_context(
+        locale="ar", viewport={"width": width, "height": height}, java_script_enabled=javascript
+    )
+    return context.new_page()
+
+
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="ar", viewport={"width": 1400, "height": 900})
-    page = context.new_page()
+    page = new_page(browser)
     yield page
-    context.close()
+    page.context.close()
+
+
+@pytest.fixture
+def demo(live_server):
+    """What `make run` serves: the seed's events confirmed, in a published story."""
+    if not SEED_PATH.exists():
+        missing_service(f"seed article not found at {SEED_PATH}")
+    call_command("load_demo", str(SEED_PATH), published="2025-07-20")
+    return live_server.url
+
+
+def screenshot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+
+def card_days(page) -> list[str]:
+    cards = page.locator(".event-card")
+    return [cards.nth(i).get_attribute("data-first-day") for i in range(cards.count())]
+
+
+def focused_card(page) -> str | None:
+    return page.evaluate(
+        "() => document.activeElement.closest('.event-card')?.dataset.firstDay ?? null"
+    )
 
 
 @pytest.mark.django_db(transaction=True)
-def test_events_run_right_to_left_and_a_click_opens_the_detail(page, live_server, seed_text):
-    ingest_text(seed_text, published=date(2025, 7, 20))
-
-    page.goto(live_server.url + "/")
+def test_events_run_right_to_left_and_a_click_opens_the_detail(page, demo):
+    page.goto(demo + "/")
 
     cards = page.locator(".event-card")
     assert cards.count() == 4
-    days = [cards.nth(i).get_attribute("data-first-day") for i in range(4)]
+    days = card_days(page)
     assert days == sorted(days)
     lefts = [cards.nth(i).bounding_box()["x"] for i in range(4)]
     assert lefts == sorted(lefts, reverse=True), "the earliest event must be rightmost"
+    # On the axis too: the 2015 agreement lies right of the 2025 meetings.
+    agreement = page.locator(".axis-mark.kind-agreement").bounding_box()["x"]
+    meeting = page.locator(".axis-mark.kind-meeting").bounding_box()["x"]
+    assert agreement > meeting
+    screenshot(page, "timeline")
 
     page.get_by_role("link", name="اسطنبول").first.click()
     panel = page.locator("#event-panel")
     panel.get_by_text("الجمعة 25 تموز/يوليو 2025").wait_for()
-    assert page.url == live_server.url + "/", "the detail loads in place, through HTMX"
+    assert page.url == demo + "/", "the detail loads in place, through HTMX"
     assert "يرد في مقال واحد" in panel.inner_text()
+    assert "30 محرم 1447 هـ" in panel.inner_text()
+    assert page.evaluate("document.activeElement.tagName") == "H2", "focus moves to the panel"
+    screenshot(page, "timeline-detail-panel")
+
+    panel.get_by_role("button", name="إغلاق التفاصيل").click()
+    assert panel.inner_html().strip() == ""
+    assert focused_card(page) == "2025-07-25", "focus returns to the event that opened it"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_arrow_keys_mirror_right_to_left_time(page, demo):
+    page.goto(demo + "/")
+    page.locator(".event-link").first.focus()
+    assert focused_card(page) == "2015-01-01"
+
+    page.keyboard.press("ArrowLeft")
+    assert focused_card(page) == "2025-07-20", "left is later"
+    page.keyboard.press("ArrowLeft")
+    assert focused_card(page) == "2025-07-25"
+    page.keyboard.press("ArrowRight")
+    assert focused_card(page) == "2025-07-20", "right is earlier"
+    page.keyboard.press("End")
+    assert focused_card(page) == card_days(page)[-1]
+    page.keyboard.press("Home")
+    assert focused_card(page) == "2015-01-01"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_zoom_in_and_out_goes_in_the_url_and_back_restores_it(page, demo):
+    page.goto(demo + "/")
+    assert page.locator(".zoom-level strong").inner_text() == "سنوات"
+
+    page.locator("#zoom-in").click()
+    page.wait_for_url("**zoom=months**")
+    assert page.locator(".zoom-level strong").inner_text() == "أشهر"
+    assert page.evaluate("document.activeElement.id") == "zoom-in", "focus stays on the button"
+    screenshot(page, "timeline-months")
+
+    page.keyboard.press("-")
+    page.wait_for_url("**zoom=years**")
+    assert page.locator(".zoom-level strong").inner_text() == "سنوات"
+
+    page.go_back()
+    page.wait_for_url("**zoom=months**")
+    page.locator(".zoom-level strong", has_text="أشهر").wait_for()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_filter_narrows_the_list_changes_the_url_and_back_restores_it(page, demo):
+    page.goto(demo + "/")
+    page.get_by_label("النوع").select_option("deadline")
+    page.wait_for_url("**kind=deadline**")
+    page.wait_for_function("document.querySelectorAll('.event-card').length === 1")
+    assert "نهاية آب/أغسطس 2025" in page.locator(".event-card").inner_text()
+
+    page.get_by_label("بحث").fill("إسطنبول")
+    page.get_by_label("النوع").select_option("")
+    page.wait_for_url("**q=**")
+    page.wait_for_function("document.querySelectorAll('.event-card').length === 1")
+    assert "25 تموز/يوليو" in page.locator(".event-card").inner_text()
+    screenshot(page, "timeline-filtered")
+
+    page.go_back()
+    page.wait_for_url("**kind=deadline**")
+    page.wait_for_function("document.querySelectorAll('.event-card').length === 1")
+    assert "نهاية آب/أغسطس 2025" in page.locator(".event-card").inner_text()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_narrow_viewport_gets_the_vertical_layout(browser, demo):
+    page = new_page(browser, width=390, height=800)
+    page.goto(demo + "/stories/iran-nuclear/")
+    cards = page.locator(".event-card")
+    assert cards.count() == 4
+    boxes = [cards.nth(i).bounding_box() for i in range(4)]
+    tops = [box["y"] for box in boxes]
+    assert tops == sorted(tops), "earliest at the top, one under the other"
+    assert len({round(box["x"]) for box in boxes}) == 1
+    assert not page.locator(".axis").is_visible()
+    screenshot(page, "story-narrow")
+    page.context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_javascript_the_same_pages_work(browser, demo):
+    page = new_page(browser, javascript=False)
+    page.goto(demo + "/")
+    assert page.locator(".event-card").count() == 4
+
+    page.get_by_label("النوع").select_option("meeting")
+    page.get_by_role("button", name="تصفية").click()
+    page.wait_for_url("**kind=meeting**")
+    assert card_days(page) == ["2025-07-20"]
+
+    page.locator("#zoom-out").click()
+    page.wait_for_url("**zoom=**")
+    assert "kind=meeting" in page.url
+    screenshot(page, "timeline-no-javascript")
+
+    page.get_by_role("link", name="لاريجاني").first.click()
+    page.wait_for_url("**/events/**")
+    assert "الأحد 20 تموز/يوليو 2025" in page.locator("main").inner_text()
+    screenshot(page, "event-page")
+    page.context.close()
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document)")
+    assert result["passes"], "axe ran its checks"
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_serious_accessibility_violations(page, demo):
+    event = Event.objects.get(first_day="2025-07-25")
+    article = Article.objects.get()
+    for name, path in [
+        ("timeline", "/"),
+        ("story", "/stories/iran-nuclear/"),
+        ("event", event.get_absolute_url()),
+        ("article", article.get_absolute_url()),
+    ]:
+        page.goto(demo + path)
+        violations = axe_violations(page)
+        assert violations == [], f"{name}: {json.dumps(violations, ensure_ascii=False)}"
+        if name == "article":
+            screenshot(page, "article")
+    page.goto(demo + "/")
+    page.locator(".event-link").first.click()
+    page.locator("#event-panel h2").wait_for()
+    assert axe_violations(page) == [], "the timeline with its detail panel open"
