@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
 from tests.conftest import SEED_PATH
-from timeline.models import Event, Place, Story
+from timeline.models import Article, Event, EventSource, Mention, Place, Story
 
 CARD_DATES = re.compile(r'<time class="event-date" datetime="([^"]+)">')
 CARD_IDS = re.compile(r'<li class="event-card[^"]*" id="event-(\d+)"')
@@ -21,9 +21,9 @@ def confirmed_seed(seed_article):
 
 
 def make_events(count: int, start: date = date(2000, 1, 1), **fields) -> list[Event]:
-    """`count` confirmed one-day events, a day apart (search_text as save() would set it)."""
+    """`count` confirmed one-day events a day apart, each reported by its own article."""
     fields.setdefault("status", Event.Status.CONFIRMED)
-    return Event.objects.bulk_create(
+    events = Event.objects.bulk_create(
         Event(
             title=f"حدث رقم {n}",
             search_text=f"حدث رقم {n}",
@@ -33,6 +33,21 @@ def make_events(count: int, start: date = date(2000, 1, 1), **fields) -> list[Ev
         )
         for n in range(count)
     )
+    tag = f"{start.isoformat()}-{count}"
+    articles = Article.objects.bulk_create(
+        Article(title=f"مقال {n}", body="التقيا يوم الأحد.", content_hash=f"{tag}-{n}")
+        for n in range(count)
+    )
+    mentions = Mention.objects.bulk_create(
+        Mention(article=a, start=6, end=15, text="يوم الأحد", type="DATE") for a in articles
+    )
+    EventSource.objects.bulk_create(
+        EventSource(
+            event=e, article=a, mention=m, excerpt=a.body, highlight_start=6, highlight_end=15
+        )
+        for e, a, m in zip(events, articles, mentions, strict=True)
+    )
+    return events
 
 
 @pytest.mark.django_db

@@ -46,7 +46,7 @@ AXIS_LOOKBACK = timedelta(days=400)
 def _sources() -> Prefetch:
     return Prefetch(
         "sources",
-        queryset=EventSource.objects.select_related("article", "mention").order_by("id"),
+        queryset=EventSource.objects.select_related("article").order_by("id"),
     )
 
 
