@@ -73,6 +73,14 @@
   document.addEventListener("htmx:beforeRequest", function (e) {
     if (e.detail.target && e.detail.target.id === "event-panel") opener = e.detail.elt;
   });
+  // A swap of the whole view can remove the focused control (zoom at its limit):
+  // then focus goes to the list's heading rather than back to the top of the page.
+  document.addEventListener("htmx:afterSettle", function (e) {
+    if (e.detail.target && e.detail.target.id === "timeline-view" && document.activeElement === document.body) {
+      var heading = document.getElementById("events-heading");
+      if (heading) heading.focus({ preventScroll: true });
+    }
+  });
   document.addEventListener("htmx:afterSwap", function (e) {
     var target = e.detail.target;
     if (target && target.id === "event-panel") {
