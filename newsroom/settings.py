@@ -113,7 +113,6 @@ try:
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from None
 if _default_db["ENGINE"] == "django.db.backends.sqlite3":
-    _default_db["CONN_MAX_AGE"] = 0
     # The web process and the worker write to the same file: WAL lets readers go
     # on during a write, IMMEDIATE makes writers queue instead of failing.
     _default_db["OPTIONS"] = {
@@ -121,8 +120,9 @@ if _default_db["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    # A file, not memory, so that worker processes started by tests share it.
-    _default_db["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
+    # A file, not memory, so that worker processes started by tests share it; one
+    # per test run, so that two runs in one checkout do not trip over each other.
+    _default_db["TEST"] = {"NAME": str(BASE_DIR / f"test-db-{os.getpid()}.sqlite3")}
 DATABASES = {"default": _default_db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

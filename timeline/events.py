@@ -125,6 +125,7 @@ class EventCandidate:
     excerpt: str
     highlight_start: int
     highlight_end: int
+    places: tuple[str, ...] = ()  # gazetteer names in the title, in order
 
 
 def granularity_of(value: str) -> str | None:
@@ -184,24 +185,28 @@ def clean_title(clause: str) -> str:
     return title[: cut if cut > 0 else TITLE_MAX_CHARS].rstrip("،,؛: ") + "…"
 
 
+_STEM_KINDS: dict[str, str] = {
+    stem: str(kind) for kind, stems in KIND_TRIGGERS.items() for stem in stems
+}
+# A trigger is a word starting with a stem, after an optional و/ف/ب/ل/ال prefix.
+_TRIGGER = re.compile(
+    r"(?<!\w)(?:وال|بال|فال|لل|ال|و|ف|ب|ل)?("
+    + "|".join(sorted(map(re.escape, _STEM_KINDS), key=len, reverse=True))
+    + ")"
+)
+
+
 def kind_of(clause: str, date_offset: int) -> str:
     """The kind whose trigger word stands nearest the date expression in the clause."""
-    best_kind, best_distance = EventKind.OTHER, None
-    for match in _WORD.finditer(clause):
-        word = normalise_for_matching(match.group())
-        for kind, stems in KIND_TRIGGERS.items():
-            if any(_word_has_stem(word, stem) for stem in stems):
-                distance = abs(match.start() - date_offset)
-                if best_distance is None or distance < best_distance:
-                    best_kind, best_distance = kind, distance
-    return str(best_kind)
-
-
-_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "")
-
-
-def _word_has_stem(word: str, stem: str) -> bool:
-    return any(word.startswith(prefix + stem) for prefix in _PREFIXES)
+    # Folding only deletes characters, so offsets shrink by the deletions before them.
+    folded = normalise_for_matching(clause)
+    date_at = len(normalise_for_matching(clause[:date_offset]))
+    best_kind, best_distance = str(EventKind.OTHER), None
+    for match in _TRIGGER.finditer(folded):
+        distance = abs(match.start() - date_at)
+        if best_distance is None or distance < best_distance:
+            best_kind, best_distance = _STEM_KINDS[match.group(1)], distance
+    return best_kind
 
 
 def _clause_bounds(text: str, sentence: tuple[int, int], mentions: list) -> list[tuple[int, int]]:
@@ -232,10 +237,11 @@ def build_candidates(text: str, mentions: Sequence[ResolvedMention]) -> list[Eve
             inside, _clause_bounds(text, sentence, inside), strict=True
         ):
             clause = text[begin:end]
+            title = clean_title(clause) or excerpt[:TITLE_MAX_CHARS]
             candidates.append(
                 EventCandidate(
                     mention=mention,
-                    title=clean_title(clause) or excerpt[:TITLE_MAX_CHARS],
+                    title=title,
                     kind=kind_of(clause, mention.start - begin),
                     first_day=mention.first_day,
                     last_day=mention.last_day,
@@ -244,6 +250,7 @@ def build_candidates(text: str, mentions: Sequence[ResolvedMention]) -> list[Eve
                     excerpt=excerpt,
                     highlight_start=mention.start - sentence[0],
                     highlight_end=mention.end - sentence[0],
+                    places=tuple(find_places(title)),
                 )
             )
     return candidates

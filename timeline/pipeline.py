@@ -4,15 +4,16 @@ concurrently, plus the sweep that re-sends articles that got stuck."""
 import enum
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 
 from timeline import temporal
-from timeline.events import EventCandidate, build_candidates, find_places, same_event
+from timeline.events import EventCandidate, build_candidates, same_event
 from timeline.models import Article, Event, EventSource, Mention, Place
 from timeline.queueing import queue_extraction
 from timeline.text import normalise_for_matching
@@ -85,13 +86,6 @@ def process_article(article_id: int) -> Outcome:
         )
         log.exception("article %s: extraction failed", article_id)
         return Outcome.FAILED
-    now = timezone.now()
-    Article.objects.filter(pk=article_id).update(
-        status=Article.Status.DONE,
-        extractor_version=temporal.EXTRACTOR_VERSION,
-        processed_at=now,
-        updated_at=now,
-    )
     log.info("article %s: done, %s mentions, %s events", article_id, *counts)
     return Outcome.DONE
 
@@ -127,7 +121,9 @@ def requeue_stale(older_than: int, send: Callable[[int], bool]) -> int:
     return sent
 
 
-@transaction.atomic
+MENTION_FIELDS = ("text", "type", "value", "mod", "first_day", "last_day", "anchored")
+
+
 def extract_into_database(article: Article) -> tuple[int, int]:
     """Replace what the machine made for this article with a fresh extraction.
 
@@ -135,47 +131,76 @@ def extract_into_database(article: Article) -> tuple[int, int]:
     running this twice leaves the same rows with the same ids. Events a person
     confirmed, rejected or edited keep their fields. Returns (mentions, events).
     """
+    # The tagging is pure computation: done before the transaction, so that the
+    # database's write lock is held only while rows are written.
     found = temporal.extract(article.body, article.published)
+    candidates = build_candidates(article.body, found)
+    return _save_extraction(article, found, candidates)
 
-    kept_ids = []
-    for item in found:
-        mention, _ = Mention.objects.update_or_create(
-            article=article,
-            start=item.start,
-            end=item.end,
-            defaults={
-                "text": item.text,
-                "type": item.type,
-                "value": item.value,
-                "mod": item.mod,
-                "first_day": item.first_day,
-                "last_day": item.last_day,
-                "anchored": item.anchored,
-            },
-        )
-        kept_ids.append(mention.pk)
-    # Cascades to the event sources of mentions that are no longer found.
-    article.mentions.exclude(pk__in=kept_ids).delete()
 
-    mentions = list(article.mentions.all())
+@transaction.atomic
+def _save_extraction(
+    article: Article, found: list[temporal.Mention], candidates: list[EventCandidate]
+) -> tuple[int, int]:
+    """A handful of queries whatever the article's length: rows are written in bulk."""
+    mentions = {(m.start, m.end): m for m in _save_mentions(article, found)}
+    # Candidates were built from the tagger's mentions; point them at the rows.
+    candidates = [replace(c, mention=mentions[c.mention.start, c.mention.end]) for c in candidates]
     sources = {
         s.mention_id: s for s in EventSource.objects.filter(article=article).select_related("event")
     }
-    candidates = build_candidates(article.body, mentions)
+    matcher = EventMatcher(candidates)
+    new_sources = []
     for candidate in candidates:
         source = sources.pop(candidate.mention.pk, None)
-        if source is not None and _keep_source(source, candidate, article):
+        if source is not None and _keep_source(source, candidate, article, matcher):
             continue
         if source is not None:
             source.delete()
-        _attach_candidate(candidate, article)
+        event = matcher.find(candidate) or matcher.add(candidate)
+        new_sources.append(
+            EventSource(
+                event=event, article=article, mention=candidate.mention, **_source_fields(candidate)
+            )
+        )
+    matcher.save_new_events()
+    EventSource.objects.bulk_create(new_sources)
 
     # Mentions that no longer make an event (e.g. now a duration) lose their source.
     EventSource.objects.filter(pk__in=[s.pk for s in sources.values()]).delete()
     Event.objects.filter(
         status=Event.Status.CANDIDATE, edited_by_editor=False, sources__isnull=True
     ).delete()
+    # In the same transaction: the rows and the status that announces them commit together.
+    now = timezone.now()
+    Article.objects.filter(pk=article.pk).update(
+        status=Article.Status.DONE,
+        extractor_version=temporal.EXTRACTOR_VERSION,
+        processed_at=now,
+        updated_at=now,
+    )
     return len(mentions), len(candidates)
+
+
+def _save_mentions(article: Article, found: list[temporal.Mention]) -> list[Mention]:
+    """Make the article's mentions exactly `found`, keeping the rows of unchanged spans."""
+    existing = {(m.start, m.end): m for m in article.mentions.all()}
+    kept, changed, new = [], [], []
+    for item in found:
+        mention = existing.pop((item.start, item.end), None)
+        if mention is None:
+            mention = Mention(article=article, start=item.start, end=item.end)
+            new.append(mention)
+        elif any(getattr(mention, f) != getattr(item, f) for f in MENTION_FIELDS):
+            changed.append(mention)
+        for field in MENTION_FIELDS:
+            setattr(mention, field, getattr(item, field))
+        kept.append(mention)
+    # Cascades to the event sources of mentions that are no longer found.
+    Mention.objects.filter(pk__in=[m.pk for m in existing.values()]).delete()
+    Mention.objects.bulk_update(changed, MENTION_FIELDS)
+    Mention.objects.bulk_create(new)
+    return kept
 
 
 def _event_fields(candidate: EventCandidate) -> dict:
@@ -199,7 +224,9 @@ def _source_fields(candidate: EventCandidate) -> dict:
     }
 
 
-def _keep_source(source: EventSource, candidate: EventCandidate, article: Article) -> bool:
+def _keep_source(
+    source: EventSource, candidate: EventCandidate, article: Article, matcher: "EventMatcher"
+) -> bool:
     """Refresh an existing source in place; False when it must move to another event."""
     event = source.event
     others = event.sources.exclude(article=article).exists()
@@ -215,49 +242,78 @@ def _keep_source(source: EventSource, candidate: EventCandidate, article: Articl
         Event.objects.filter(pk=event.pk).update(
             **_event_fields(candidate), updated_at=timezone.now()
         )
-        event.places.set(_places(candidate))
+        event.places.set(matcher.places_of(candidate))
     return True
-
-
-def _attach_candidate(candidate: EventCandidate, article: Article) -> None:
-    """Add the candidate to the event it reports, or make it a new event."""
-    places = _places(candidate)
-    event = _matching_event(candidate, {p.name for p in places})
-    if event is None:
-        event = Event.objects.create(**_event_fields(candidate))
-        event.places.set(places)
-    EventSource.objects.create(
-        event=event, article=article, mention=candidate.mention, **_source_fields(candidate)
-    )
-
-
-def _places(candidate: EventCandidate) -> list[Place]:
-    names = find_places(candidate.title)
-    return [Place.objects.get_or_create(name=name)[0] for name in names]
 
 
 # A month or a year can hold many events; compare with the most recent ones only.
 MAX_EVENTS_COMPARED = 300
 
 
-def _matching_event(candidate: EventCandidate, place_names: set[str]) -> Event | None:
-    """The existing event this candidate reports again, if any (see `events.same_event`)."""
-    nearby = (
-        Event.objects.filter(
-            granularity=candidate.granularity,
-            first_day__lte=candidate.last_day,
-            last_day__gte=candidate.first_day,
+class EventMatcher:
+    """Finds the known event each candidate of one article reports, or makes one.
+
+    Loads the events of the candidates' periods and the places they name up
+    front, so matching costs a few queries per article rather than per candidate.
+    New events join the pool at once: an article may report one event twice.
+    """
+
+    def __init__(self, candidates: list[EventCandidate]) -> None:
+        self.places = _places_named({name for c in candidates for name in c.places})
+        known: dict[tuple, list[Event]] = {}
+        for period in {_period(c) for c in candidates}:
+            granularity, first_day, last_day = period
+            known[period] = list(
+                Event.objects.filter(
+                    granularity=granularity, first_day=first_day, last_day=last_day
+                )
+                .exclude(status=Event.Status.REJECTED)
+                .order_by("-id")[:MAX_EVENTS_COMPARED]
+            )
+        prefetch_related_objects([e for events in known.values() for e in events], "places")
+        self.pool: dict[tuple, list[tuple[Event, set[str]]]] = {
+            period: [(e, {p.name for p in e.places.all()}) for e in events]
+            for period, events in known.items()
+        }
+        self.new_events: list[tuple[Event, list[Place]]] = []
+
+    def places_of(self, candidate: EventCandidate) -> list[Place]:
+        return [self.places[name] for name in candidate.places]
+
+    def find(self, candidate: EventCandidate) -> Event | None:
+        names = set(candidate.places)
+        for event, event_places in self.pool.get(_period(candidate), []):
+            if same_event(candidate, names, event, event_places):
+                return event
+        return None
+
+    def add(self, candidate: EventCandidate) -> Event:
+        """A new (not yet saved) event for the candidate; `save_new_events` writes it."""
+        event = Event(**_event_fields(candidate))
+        places = self.places_of(candidate)
+        self.pool.setdefault(_period(candidate), []).insert(0, (event, {p.name for p in places}))
+        self.new_events.append((event, places))
+        return event
+
+    def save_new_events(self) -> None:
+        Event.objects.bulk_create([event for event, _ in self.new_events])
+        Event.places.through.objects.bulk_create(
+            Event.places.through(event_id=event.pk, place_id=place.pk)
+            for event, places in self.new_events
+            for place in places
         )
-        .exclude(status=Event.Status.REJECTED)
-        .prefetch_related("places")
-        .order_by("-id")[:MAX_EVENTS_COMPARED]
-    )
-    for event in nearby:
-        if same_event(
-            candidate,
-            place_names,
-            event,
-            {place.name for place in event.places.all()},
-        ):
-            return event
-    return None
+
+
+def _period(candidate: EventCandidate) -> tuple:
+    # Same granularity and overlapping days means the very same period: units align.
+    return (candidate.granularity, candidate.first_day, candidate.last_day)
+
+
+def _places_named(names: set[str]) -> dict[str, Place]:
+    """Place rows for gazetteer names, created the first time a name is seen."""
+    places = {p.name: p for p in Place.objects.filter(name__in=names)}
+    missing = names - places.keys()
+    if missing:
+        Place.objects.bulk_create([Place(name=n) for n in missing], ignore_conflicts=True)
+        places.update((p.name, p) for p in Place.objects.filter(name__in=missing))
+    return places
