@@ -6,6 +6,7 @@ from timeline.events import (
     clean_title,
     find_places,
     granularity_of,
+    kind_of,
     same_event,
     sentence_spans,
 )
@@ -136,3 +137,27 @@ def test_same_kind_in_the_same_place_on_the_same_day_is_one_event():
     second = candidate_for("لقاء سري جمع المستشار الإيراني والرئيس الروسي بموسكو أمس.", "أمس", day)
     assert first.kind == second.kind == "meeting"
     assert same_event(second, {"موسكو"}, first, {"موسكو"})
+
+
+def test_dates_with_no_break_between_them_share_their_clause():
+    text = "شهدت البلاد اضطرابات بين عامي 1956 و1958."
+    mentions = [
+        mention_of(text, "عامي 1956", "1956", date(1956, 1, 1), date(1956, 12, 31)),
+        mention_of(text, "1958", "1958", date(1958, 1, 1), date(1958, 12, 31)),
+    ]
+    first, second = build_candidates(text, mentions)
+    assert first.title == second.title == "شهدت البلاد اضطرابات بين عامي 1956 و1958"
+
+
+def test_short_triggers_match_whole_words_only():
+    assert kind_of("أكدت وزارة الداخلية اليوم توقيف المشتبه بهم", 20) == "statement"
+    assert kind_of("زار الرئيس المدينة اليوم", 20) == "visit"
+    assert kind_of("وزارة الصحة اليوم", 12) == "other"
+
+
+def test_a_sentence_ending_in_a_year_ends_there():
+    text = "اعتقل منصور في آذار 2017. وأثار اعتقاله احتجاجاً."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "اعتقل منصور في آذار 2017.",
+        "وأثار اعتقاله احتجاجاً.",
+    ]

@@ -21,15 +21,31 @@ class EventKind(models.TextChoices):
     OTHER = "other", _("أخرى")
 
 
-# Word stems, already normalised. Order does not matter: the trigger nearest the
-# date expression wins, because a sentence often names several happenings.
+# Trigger words, already normalised. A trigger of four letters or more is a stem
+# (it matches «اجتماعات» too); a shorter one must be the whole word after its
+# prefix, because «زار» (visited) is also the start of «وزارة» (ministry). The
+# trigger nearest the date expression wins: a sentence often names several happenings.
 KIND_TRIGGERS: dict[str, tuple[str, ...]] = {
-    EventKind.MEETING: ("التقي", "يلتقي", "تلتقي", "لقاء", "اجتماع", "اجتمع", "يجتمع", "قمه"),
-    EventKind.TALKS: ("مفاوضات", "محادثات", "مباحثات", "تفاوض", "حوار"),
-    EventKind.VISIT: ("زياره", "زار", "يزور", "تزور", "وصل", "يصل"),
-    EventKind.DEADLINE: ("امهل", "مهله", "موعد نهائي", "انذار"),
-    EventKind.AGREEMENT: ("اتفاق", "اتفاقيه", "معاهده", "وقع", "توقيع"),
-    EventKind.ATTACK: ("هجوم", "هجمات", "قصف", "غاره", "غارات", "انفجار", "استهدف"),
-    EventKind.ELECTION: ("انتخابات", "اقتراع", "تصويت", "استفتاء"),
-    EventKind.STATEMENT: ("اعلن", "صرح", "قال", "اكد", "بيان", "تصريح"),
-}
+    EventKind.MEETING: (
+        "التقي", "التقت", "يلتقي", "تلتقي", "لقاء", "اجتماع", "اجتمع", "يجتمع", "تجتمع",
+        "قمه", "جلسه", "مؤتمر", "منتدي", "ندوه",
+    ),
+    EventKind.TALKS: ("مفاوضات", "محادثات", "مباحثات", "تفاوض", "يتفاوض", "حوار", "مشاورات"),
+    EventKind.VISIT: (
+        "زياره", "زيارات", "زار", "زارت", "يزور", "تزور", "وصل", "وصلت", "يصل", "تصل",
+        "جوله", "توجه",
+    ),
+    EventKind.DEADLINE: ("امهل", "مهله", "انذار", "موعدا نهائيا", "الموعد النهائي"),
+    EventKind.AGREEMENT: (
+        "اتفاق", "اتفاقيه", "معاهده", "توقيع", "وقعت", "وقع اتفاق", "مذكره تفاهم", "صفقه",
+    ),
+    EventKind.ATTACK: (
+        "هجوم", "هجمات", "قصف", "غاره", "غارات", "انفجار", "تفجير", "استهدف", "اغتيال",
+        "مقتل", "قتل", "اشتباكات", "ضربه",
+    ),
+    EventKind.ELECTION: ("انتخابات", "انتخاب", "اقتراع", "تصويت", "استفتاء", "الرئاسيه"),
+    EventKind.STATEMENT: (
+        "اعلن", "اعلنت", "صرح", "صرحت", "قال", "قالت", "اكد", "اكدت", "بيان", "تصريح",
+        "تصريحات", "اتهم", "اتهمت", "نفي", "نفت", "دعا", "دعت", "كشف", "كشفت",
+    ),
+}  # fmt: skip

@@ -20,8 +20,8 @@ from timeline.text import normalise_for_matching
 
 TITLE_MAX_CHARS = 140
 
-# Sentence ends: a full stop not inside a number, ! ? ؟ and line breaks.
-_SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|[!?؟\n]")
+# Sentence ends: a full stop not followed by a digit (so not «25.8»), ! ? ؟ and line breaks.
+_SENTENCE_END = re.compile(r"\.(?!\d)|[!?؟\n]")
 _WORD = re.compile(r"\S+")
 
 # Words that open a clause without saying anything about the event (normalised).
@@ -186,14 +186,21 @@ def clean_title(clause: str) -> str:
 
 
 _STEM_KINDS: dict[str, str] = {
-    stem: str(kind) for kind, stems in KIND_TRIGGERS.items() for stem in stems
+    normalise_for_matching(stem): str(kind)
+    for kind, stems in KIND_TRIGGERS.items()
+    for stem in stems
 }
-# A trigger is a word starting with a stem, after an optional و/ف/ب/ل/ال prefix.
+# A trigger is a stem (four letters or more) or a whole short word, after an
+# optional و/ف/ب/ل/ال prefix; multi-word triggers match as written.
 _TRIGGER = re.compile(
-    r"(?<!\w)(?:وال|بال|فال|لل|ال|و|ف|ب|ل)?("
-    + "|".join(sorted(map(re.escape, _STEM_KINDS), key=len, reverse=True))
+    r"(?<!\w)(?:وال|بال|فال|لل|ال|و|ف|ب|ل)?(?:"
+    + "|".join(
+        f"({re.escape(t)})" + ("" if len(t) >= 4 else r"(?!\w)")
+        for t in sorted(_STEM_KINDS, key=len, reverse=True)
+    )
     + ")"
 )
+_TRIGGER_ORDER = sorted(_STEM_KINDS, key=len, reverse=True)
 
 
 def kind_of(clause: str, date_offset: int) -> str:
@@ -205,22 +212,28 @@ def kind_of(clause: str, date_offset: int) -> str:
     for match in _TRIGGER.finditer(folded):
         distance = abs(match.start() - date_at)
         if best_distance is None or distance < best_distance:
-            best_kind, best_distance = _STEM_KINDS[match.group(1)], distance
+            trigger = _TRIGGER_ORDER[match.lastindex - 1]
+            best_kind, best_distance = _STEM_KINDS[trigger], distance
     return best_kind
 
 
 def _clause_bounds(text: str, sentence: tuple[int, int], mentions: list) -> list[tuple[int, int]]:
-    """Cut a sentence between its dated mentions, at a clause break where there is one."""
-    bounds = []
-    start = sentence[0]
+    """Cut a sentence between its dated mentions where a clause break stands between them.
+
+    Two dates with no break between them («بين عامي 1956 و1958») share the clause.
+    """
+    cuts = [sentence[0]]
     for before, after in pairwise(mentions):
-        cut = before.end
+        cut = None
         for word in _WORD.finditer(text, before.end, after.start):
             if normalise_for_matching(word.group()) in CLAUSE_BREAKS:
                 cut = word.start()
-        bounds.append((start, cut))
-        start = cut
-    bounds.append((start, sentence[1]))
+        cuts.append(cut)
+    bounds = []
+    for index in range(len(mentions)):
+        start = next(c for c in reversed(cuts[: index + 1]) if c is not None)
+        end = next((c for c in cuts[index + 1 :] if c is not None), sentence[1])
+        bounds.append((start, end))
     return bounds
 
 
