@@ -49,7 +49,9 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", False)
+# On by default so that a fresh clone's manage.py commands just work; production
+# sets DEBUG=0, and then SECRET_KEY (below) and ALLOWED_HOSTS must be given.
+DEBUG = env_bool("DEBUG", True)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
