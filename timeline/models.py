@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from timeline.event_kinds import EventKind
 from timeline.text import normalise_for_matching
@@ -184,6 +185,9 @@ class Event(models.Model):
     search_text = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Who changed what and when; the pipeline's bulk writes are the machine's and
+    # leave no record.
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
 
     class Meta:
         ordering = ["first_day", "id"]
@@ -260,6 +264,7 @@ class Story(models.Model):
     events = models.ManyToManyField(Event, blank=True, related_name="stories")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["title"]
@@ -274,13 +279,26 @@ class Story(models.Model):
 
 
 class Annotation(models.Model):
+    """An editor's note on an event: public (readers see it) or internal (editors only)."""
+
+    class Format(models.TextChoices):
+        PLAIN = "plain", _("نص عادي")
+        MARKDOWN = "markdown", _("ماركداون محدود")
+
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="annotations")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations"
     )
     text = models.TextField(_("النص"), max_length=10_000)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    format = models.CharField(
+        _("الصيغة"), max_length=8, choices=Format.choices, default=Format.PLAIN
+    )
+    public = models.BooleanField(
+        _("عامة"), default=False, help_text=_("تظهر للقراء على الخط الزمني؛ وإلا فللمحررين فقط.")
+    )
+    created_at = models.DateTimeField(_("أُنشئت"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("عُدّلت"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["created_at", "id"]
