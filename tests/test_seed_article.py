@@ -49,6 +49,9 @@ def test_seed_gives_the_four_dated_events_each_tied_to_its_sentence(seed_article
         assert highlighted == source.mention.text
         assert source.excerpt in seed_article.body
         assert event.status == Event.Status.CANDIDATE
+    places = {e.first_day: sorted(e.places.values_list("name", flat=True)) for e in events}
+    assert "موسكو" in places[date(2025, 7, 20)]
+    assert "إسطنبول" in places[date(2025, 7, 25)]
 
 
 @pytest.mark.django_db

@@ -125,7 +125,7 @@ class EventCandidate:
     excerpt: str
     highlight_start: int
     highlight_end: int
-    places: tuple[str, ...] = ()  # gazetteer names in the title, in order
+    places: tuple[str, ...] = ()  # gazetteer names in the clause, in order
 
 
 def granularity_of(value: str) -> str | None:
@@ -263,7 +263,7 @@ def build_candidates(text: str, mentions: Sequence[ResolvedMention]) -> list[Eve
                     excerpt=excerpt,
                     highlight_start=mention.start - sentence[0],
                     highlight_end=mention.end - sentence[0],
-                    places=tuple(find_places(title)),
+                    places=tuple(find_places(clause)),
                 )
             )
     return candidates
