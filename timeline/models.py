@@ -71,6 +71,8 @@ class Article(models.Model):
     # When a worker took it; a claim older than ARTICLE_PROCESSING_TIMEOUT is abandoned.
     claimed_at = models.DateTimeField(null=True, blank=True)
     processed_at = models.DateTimeField(null=True, blank=True)
+    # The title folded by `normalise_for_matching`, for search (timeline/search.py).
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["-published", "-id"]
@@ -81,10 +83,18 @@ class Article(models.Model):
                 fields=["url"], condition=~Q(url=""), name="article_url_unique_when_set"
             ),
         ]
-        indexes = [models.Index(fields=["status", "updated_at"])]
+        indexes = [
+            models.Index(fields=["status", "updated_at"]),
+            # The API lists articles newest first, keyset-paginated.
+            models.Index(fields=["-published", "-id"], name="article_published_keyset"),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = normalise_for_matching(self.title)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("timeline:article", args=[self.pk])
@@ -307,3 +317,22 @@ class Annotation(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class TaskFailure(models.Model):
+    """A Celery task that raised, recorded by the worker so the admin shows it."""
+
+    task_name = models.CharField(_("المهمة"), max_length=200)
+    task_id = models.CharField(max_length=64, blank=True)
+    arguments = models.TextField(_("المعطيات"), blank=True)
+    error = models.TextField(_("الخطأ"))
+    traceback = models.TextField(blank=True)
+    created_at = models.DateTimeField(_("الوقت"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("فشل مهمة")
+        verbose_name_plural = _("إخفاقات المهام")
+
+    def __str__(self) -> str:
+        return f"{self.task_name}: {self.error[:60]}"

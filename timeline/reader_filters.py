@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from timeline.event_kinds import EventKind
 from timeline.models import Event, Place, Story
-from timeline.text import normalise_for_matching
+from timeline.search import search
 
 
 class TimelineFilterForm(forms.Form):
@@ -68,11 +68,8 @@ def filter_events(queryset: QuerySet[Event], data: dict, editor: bool) -> QueryS
         queryset = queryset.filter(last_day__gte=data["start"])
     if data.get("end"):
         queryset = queryset.filter(first_day__lte=data["end"])
-    if query := normalise_for_matching(data.get("q") or ""):
-        # Every word must appear, each folded the way search_text was.
-        for word in query.split()[:8]:
-            queryset = queryset.filter(search_text__contains=word)
-    return queryset
+    # Full-text on PostgreSQL, LIKE on SQLite: see timeline/search.py.
+    return search(queryset, data.get("q") or "")
 
 
 def after_cursor(queryset: QuerySet[Event], cursor: tuple[date, int] | None) -> QuerySet[Event]:
