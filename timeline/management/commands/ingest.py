@@ -15,14 +15,8 @@ from timeline.ingest import (
     read_jsonl_records,
     read_text_file,
 )
+from timeline.management.arguments import publication_day
 from timeline.models import Source
-
-
-def parse_day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"--published {value!r} is not a date in the form YYYY-MM-DD.") from None
 
 
 class Command(BaseCommand):
@@ -36,7 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("inputs", nargs="+", help="files or URLs to ingest")
         parser.add_argument(
             "--published",
-            type=parse_day,
+            type=publication_day,
             default=None,
             help="publication date (YYYY-MM-DD) that relative dates are resolved against",
         )

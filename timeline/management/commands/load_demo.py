@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from timeline.ingest import IngestError, ingest_text, read_text_file
+from timeline.management.arguments import publication_day
 from timeline.models import Article, Event, Story
 from timeline.pipeline import process_article
 
@@ -20,19 +21,12 @@ STORY_TITLE = "الملف النووي الإيراني"
 STORY_DESCRIPTION = "المفاوضات حول البرنامج النووي الإيراني، من اتفاق 2015 إلى مهلة آب/أغسطس 2025."
 
 
-def parse_day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"--published {value!r} is not a date in the form YYYY-MM-DD.") from None
-
-
 class Command(BaseCommand):
     help = "Load the demo: ingest and extract the seed, confirm its events, put them in a story."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("seed", type=Path, help="the seed article (.txt, first line the title)")
-        parser.add_argument("--published", type=parse_day, default=date(2025, 7, 20))
+        parser.add_argument("--published", type=publication_day, default=date(2025, 7, 20))
 
     def handle(self, *args, seed: Path, published: date, **options) -> None:
         if not seed.is_file():
