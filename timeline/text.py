@@ -2,14 +2,16 @@
 
 import re
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+from timeline.temporal import normalise_arabic
+
 _SPACES = re.compile(r"\s+")
 
 
 def normalise_for_matching(text: str) -> str:
-    """Fold diacritics, tatweel and letter variants so spellings compare equal.
+    """Fold diacritics, tatweel, letter variants and digits so spellings compare equal.
 
-    The result is for comparing and hashing only; its offsets do not match the input.
+    The tagger's folding (one definition of «the same spelling» for the whole
+    app) with runs of white space made one. For comparing, searching and hashing
+    only: offsets do not match the input.
     """
-    return _SPACES.sub(" ", _DIACRITICS.sub("", text).translate(_FOLD)).strip()
+    return _SPACES.sub(" ", normalise_arabic(text)).strip()
