@@ -257,3 +257,10 @@ def test_bare_year_after_a_preposition_is_a_year_but_counts_are_not() -> None:
 def test_lone_accusative_unit_is_one_unit() -> None:
     assert only("بعد تأجيلها أسبوعاً بسبب الجائحة", SUNDAY).value == "P1W"
     assert extract("سيعود يوماً ما", SUNDAY) == []
+
+
+def test_yuqarib_and_yunahiz_make_a_duration_approximate() -> None:
+    (mention,) = extract("لعب هناك قبل ذلك بما يقارب 32 عاماً", SUNDAY)
+    assert (mention.text, mention.value, mention.mod) == ("يقارب 32 عاماً", "P32Y", "APPROX")
+    (mention,) = extract("استمرت الحرب ما يناهز ثلاث سنوات", SUNDAY)
+    assert (mention.value, mention.mod) == ("P3Y", "APPROX")

@@ -32,7 +32,7 @@ MOD_WORDS: dict[str, str] = {
 }
 # Modifiers that are also common ordinary words; only before an explicit period.
 WEAK_MOD_WORDS = _words("أول", "آخر", "أخر")
-APPROX_WORDS = _words("نحو", "حوالي", "قرابة", "زهاء", "حوالى")
+APPROX_WORDS = _words("نحو", "حوالي", "قرابة", "زهاء", "حوالى", "يقارب", "يناهز")
 
 # Cues that the clause speaks of the future (rule 2): سوف, من المقرر, ...
 FUTURE_CUE_WORDS = _words(
