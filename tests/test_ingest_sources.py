@@ -14,6 +14,7 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from timeline.ingest import IngestError, ingest_html, ingest_text, ingest_url, poll_feed
 from timeline.models import Article, Event, Source
+from timeline.temporal import EXTRACTOR_VERSION
 
 PAGE = """<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8">
 <title>موقع الأخبار | لقاء في موسكو</title>
@@ -292,3 +293,21 @@ def test_a_queued_article_page_refreshes_itself_through_htmx(client):
     assert 'hx-trigger="load delay:2s"' in page
     assert "في انتظار استخراج التواريخ" in fragment
     assert "<html" not in fragment
+
+
+@pytest.mark.django_db
+def test_reextract_outdated_redoes_only_articles_of_an_older_extractor(run_on_commit):
+    with run_on_commit():
+        old = ingest_text("أ\nالتقى الوزيران يوم الأحد.", published=date(2025, 7, 20)).article
+        current = ingest_text("ب\nاجتمع المجلس يوم الاثنين.", published=date(2025, 7, 20)).article
+    Article.objects.filter(pk=old.pk).update(extractor_version="0.9")
+    out = StringIO()
+
+    with run_on_commit():
+        call_command("reextract", "--outdated", stdout=out)
+
+    assert "1 article(s) queued" in out.getvalue()
+    assert Article.objects.get(pk=old.pk).extractor_version == EXTRACTOR_VERSION
+    assert Article.objects.get(pk=current.pk).extractor_version == EXTRACTOR_VERSION
+    with pytest.raises(CommandError):
+        call_command("reextract")

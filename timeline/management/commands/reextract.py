@@ -1,0 +1,38 @@
+"""python manage.py reextract [--outdated] [--failed] [ARTICLE_ID…]"""
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.db.models import Q
+
+from timeline import temporal
+from timeline.models import Article
+from timeline.pipeline import requeue_article
+
+
+class Command(BaseCommand):
+    help = (
+        "Queue articles for extraction again: those done by an older extractor version "
+        "(--outdated), those that failed (--failed), or the ones named. What editors "
+        "confirmed or corrected is kept."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("ids", nargs="*", type=int, metavar="ARTICLE_ID")
+        parser.add_argument("--outdated", action="store_true", help="not extracted by this version")
+        parser.add_argument("--failed", action="store_true", help="whose last extraction failed")
+
+    def handle(self, *args, ids: list[int], outdated: bool, failed: bool, **options) -> None:
+        if not (ids or outdated or failed):
+            raise CommandError("Name article ids, or use --outdated and/or --failed.")
+        wanted = Q(pk__in=ids)
+        if outdated:
+            wanted |= Q(status=Article.Status.DONE) & ~Q(
+                extractor_version=temporal.EXTRACTOR_VERSION
+            )
+        if failed:
+            wanted |= Q(status=Article.Status.FAILED)
+        articles = list(Article.objects.filter(wanted).exclude(status=Article.Status.PROCESSING))
+        with transaction.atomic():
+            for article in articles:
+                requeue_article(article)
+        self.stdout.write(f"{len(articles)} article(s) queued for extraction.")
