@@ -1,0 +1,271 @@
+"""The timeline in other tools' formats: TimelineJS3 JSON, iCalendar, Atom, and CSV.
+
+The public exports (JSON, .ics, Atom) hold confirmed events only and take the
+timeline's filters from the query string, so any view of the timeline or of a story
+can be exported as it is seen. CSV is for editors: every status, every field.
+"""
+
+import csv
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from django.contrib.auth.views import redirect_to_login
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    JsonResponse,
+    StreamingHttpResponse,
+)
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape, format_html
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from timeline.access import is_editor
+from timeline.dates import format_period, site_date_style
+from timeline.models import Event, Story
+from timeline.reader_filters import TimelineFilterForm, filter_events
+
+# TimelineJS slows to a crawl past a few hundred slides; calendars and feeds stay small.
+EXPORT_LIMIT = 500
+FEED_LIMIT = 50
+
+
+class BadFilters(ValueError):
+    """The query string's filters do not validate; the message says why."""
+
+
+def _story_or_404(request: HttpRequest, slug: str | None) -> Story | None:
+    if slug is None:
+        return None
+    return get_object_or_404(Story, slug=slug, published=True)
+
+
+def exported_events(request: HttpRequest, story: Story | None) -> QuerySet[Event]:
+    """Confirmed events matching the request's filters, in timeline order, at most EXPORT_LIMIT."""
+    form = TimelineFilterForm(request.GET, editor=False, with_story=story is None)
+    if not form.is_valid():
+        raise BadFilters("; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+    events = filter_events(Event.objects.all(), form.cleaned_data, editor=False)
+    if story is not None:
+        events = events.filter(stories=story)
+    return events.order_by("first_day", "id")[:EXPORT_LIMIT]
+
+
+def _bad_request(error: BadFilters) -> HttpResponseBadRequest:
+    return HttpResponseBadRequest(f"Bad filters: {error}", content_type="text/plain")
+
+
+def event_period(event: Event) -> str:
+    """The event's dates the way the timeline writes them."""
+    return format_period(
+        event.first_day, event.last_day, event.granularity, event.mod, site_date_style()
+    )
+
+
+# --- TimelineJS3 ---------------------------------------------------------------------
+
+
+def _tl_date(day: date, granularity: str) -> dict[str, int]:
+    """A TimelineJS date object, as precise as the event: year, year+month, or a day."""
+    if granularity in {Event.Granularity.YEAR, Event.Granularity.DECADE, Event.Granularity.CENTURY}:
+        return {"year": day.year}
+    if granularity in {Event.Granularity.MONTH, Event.Granularity.QUARTER}:
+        return {"year": day.year, "month": day.month}
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def timelinejs_slide(request: HttpRequest, event: Event) -> dict:
+    """One TimelineJS slide. Its text fields are HTML, so every value is escaped."""
+    slide = {
+        "unique_id": f"event-{event.pk}",
+        "start_date": _tl_date(event.first_day, event.granularity),
+        "display_date": escape(event_period(event)),
+        "group": event.get_kind_display(),
+        "text": {
+            "headline": escape(event.title),
+            "text": format_html(
+                '<a href="{}">{}</a>', request.build_absolute_uri(event.get_absolute_url()), "↗"
+            ),
+        },
+    }
+    if event.last_day != event.first_day:
+        slide["end_date"] = _tl_date(event.last_day, event.granularity)
+    return slide
+
+
+def timelinejs(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    """The timeline (or a story) as a TimelineJS3 JSON document."""
+    story = _story_or_404(request, slug)
+    try:
+        events = list(exported_events(request, story))
+    except BadFilters as error:
+        return _bad_request(error)
+    title = story.title if story else "الخط الزمني"
+    document = {
+        "title": {
+            "text": {
+                "headline": escape(title),
+                "text": escape(story.description or "") if story else "",
+            }
+        },
+        "events": [timelinejs_slide(request, event) for event in events],
+    }
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"  # embedded on other sites
+    return response
+
+
+# --- iCalendar -----------------------------------------------------------------------
+
+
+def calendar_event(request: HttpRequest, event: Event) -> CalendarEvent:
+    """An all-day VEVENT over the event's days; DTEND is exclusive in iCalendar."""
+    entry = CalendarEvent()
+    entry.add("uid", f"event-{event.pk}@{request.get_host()}")
+    entry.add("summary", event.title)
+    entry.add("description", event_period(event))
+    entry.add("dtstart", event.first_day)
+    entry.add("dtend", event.last_day + timedelta(days=1))
+    entry.add("dtstamp", event.updated_at)
+    entry.add("url", request.build_absolute_uri(event.get_absolute_url()))
+    entry.add("categories", [event.get_kind_display()])
+    return entry
+
+
+def icalendar_export(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    """The timeline (or a story) as an .ics calendar of all-day events."""
+    story = _story_or_404(request, slug)
+    try:
+        events = list(exported_events(request, story))
+    except BadFilters as error:
+        return _bad_request(error)
+    calendar = Calendar()
+    calendar.add("prodid", "-//Newsroom timeline//AR")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", story.title if story else "الخط الزمني")
+    for event in events:
+        calendar.add_component(calendar_event(request, event))
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{slug or "timeline"}.ics"'
+    return response
+
+
+# --- Atom ----------------------------------------------------------------------------
+
+
+class ConfirmedEventsFeed(Feed):
+    """Confirmed events, most recently confirmed (or changed since) first."""
+
+    feed_type = Atom1Feed
+    title = "أحداث مؤكدة جديدة"
+    link = "/"
+    subtitle = "آخر الأحداث التي أكدها المحررون"
+
+    def items(self) -> QuerySet[Event]:
+        return Event.objects.filter(status=Event.Status.CONFIRMED).order_by("-updated_at", "-id")[
+            :FEED_LIMIT
+        ]
+
+    def item_title(self, item: Event) -> str:
+        return item.title
+
+    def item_description(self, item: Event) -> str:
+        # Feed readers render this as HTML: the syndication framework escapes it as text.
+        return event_period(item)
+
+    def item_updateddate(self, item: Event):
+        return item.updated_at
+
+    def item_pubdate(self, item: Event):
+        return item.updated_at
+
+
+confirmed_events_feed = ConfirmedEventsFeed()
+
+
+# --- CSV for editors -----------------------------------------------------------------
+
+CSV_COLUMNS = [
+    "id",
+    "title",
+    "first_day",
+    "last_day",
+    "granularity",
+    "mod",
+    "kind",
+    "status",
+    "places",
+    "stories",
+    "updated_at",
+]
+
+
+def csv_cell(value: object) -> str:
+    """A cell a spreadsheet will not run: text starting with = + - @ gets a quote."""
+    text = "" if value is None else str(value)
+    if text[:1] in {"=", "+", "-", "@", "\t", "\r"}:
+        return "'" + text
+    return text
+
+
+def _csv_rows(events: QuerySet[Event]) -> Iterator[list[str]]:
+    yield CSV_COLUMNS
+    for event in events:
+        yield [
+            csv_cell(value)
+            for value in (
+                event.pk,
+                event.title,
+                event.first_day.isoformat(),
+                event.last_day.isoformat(),
+                event.granularity,
+                event.mod or "",
+                event.kind,
+                event.status,
+                "؛ ".join(place.name for place in event.places.all()),
+                "؛ ".join(story.slug for story in event.stories.all()),
+                event.updated_at.isoformat(),
+            )
+        ]
+
+
+class _Echo:
+    """csv.writer writes to this, and the row comes straight back to be streamed."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def events_csv(request: HttpRequest) -> HttpResponse:
+    """Every event the filters select, any status, for editors; streamed."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not is_editor(request.user):
+        raise PermissionDenied("Editors only.")
+    form = TimelineFilterForm(request.GET, editor=True)
+    if not form.is_valid():
+        return _bad_request(
+            BadFilters("; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+        )
+    events = (
+        filter_events(Event.objects.all(), form.cleaned_data, editor=True)
+        .prefetch_related("places", "stories")
+        .order_by("first_day", "id")
+    )
+    writer = csv.writer(_Echo())
+    # A byte-order mark, so that Excel opens the Arabic as UTF-8.
+    rows = (writer.writerow(row) for row in _csv_rows(events.iterator(chunk_size=2000)))
+    response = StreamingHttpResponse(_with_bom(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="events.csv"'
+    return response
+
+
+def _with_bom(rows: Iterator[str]) -> Iterator[str]:
+    yield "\ufeff"
+    yield from rows
