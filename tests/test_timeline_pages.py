@@ -65,7 +65,7 @@ def test_readers_see_only_confirmed_events(client, seed_article):
 @pytest.mark.django_db
 def test_editors_also_see_candidates_and_can_filter_by_status(client, seed_article):
     editor = User.objects.create_user("editor")
-    editor.groups.add(Group.objects.create(name="Editors"))
+    editor.groups.add(Group.objects.get_or_create(name="Editors")[0])
     client.force_login(editor)
     Event.objects.filter(first_day=date(2025, 7, 25)).update(status=Event.Status.REJECTED)
 

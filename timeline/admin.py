@@ -1,18 +1,105 @@
+"""The Django admin, in Arabic and right to left, made for curation.
+
+Searches fold diacritics and letter variants on both sides (so «اسطنبول» finds
+«إسطنبول»); events are confirmed, rejected, merged and put in stories in bulk;
+articles are re-extracted; provenance (sources, mentions, history) is read-only.
+"""
+
+from functools import partial
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, Func, Q, QuerySet, Value
+from django.db.models.functions import Replace
 from django.http import HttpRequest
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
+from timeline.annotation_text import render_annotation
+from timeline.editing import merge_events, set_status
+from timeline.highlight import split_by_spans
 from timeline.ingest import content_hash
-from timeline.models import Annotation, Article, Event, EventSource, Mention, Place, Source
+from timeline.models import (
+    Annotation,
+    Article,
+    Event,
+    EventSource,
+    Mention,
+    Place,
+    Source,
+    Story,
+)
 from timeline.pipeline import requeue_article
 from timeline.tasks import poll_source
+from timeline.temporal import normalise_arabic
+from timeline.text import normalise_for_matching
+
+admin.site.site_header = _("إدارة الخط الزمني")
+admin.site.site_title = _("إدارة الخط الزمني")
+admin.site.index_title = _("التحرير والتنظيم")
+
+
+def _folding_table() -> list[tuple[str, str]]:
+    """Each character `normalise_arabic` changes, and what it becomes ("" if deleted).
+
+    Derived from the one definition of «the same spelling», not copied from it.
+    """
+    candidates = [*range(0x0600, 0x0700), *range(0x200B, 0x2070), 0xFEFF]
+    table = [(chr(c), normalise_arabic(chr(c))) for c in candidates]
+    return [(char, to) for char, to in table if to != char]
+
+
+FOLDING = _folding_table()
+
+
+def folded(field: str) -> Func:
+    """The column folded in the database the way `normalise_for_matching` folds text.
+
+    For admin searches on short columns (titles, names): one Replace per folded
+    character, the same on SQLite and PostgreSQL.
+    """
+    expression: Func = F(field)
+    for char, to in FOLDING:
+        expression = Replace(expression, Value(char), Value(to))
+    return expression
+
+
+class FoldedSearchMixin:
+    """Admin search that ignores diacritics and letter variants.
+
+    `folded_search_fields` name short text columns folded in the database;
+    `search_text_field` names a column that is already stored folded. The admin's
+    own `search_fields` (plain, case-insensitive) still apply alongside.
+    """
+
+    folded_search_fields: tuple[str, ...] = ()
+    search_text_field: str | None = None
+
+    def get_search_results(self, request, queryset, search_term):
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        words = normalise_for_matching(search_term).split()
+        if not words:
+            return results, may_have_duplicates
+        match = Q()
+        for word in words[:10]:
+            any_column = Q()
+            if self.search_text_field:
+                any_column |= Q(**{f"{self.search_text_field}__contains": word})
+            for index, _field in enumerate(self.folded_search_fields):
+                any_column |= Q(**{f"_folded_{index}__contains": word})
+            match &= any_column
+        annotated = queryset.alias(
+            **{f"_folded_{i}": folded(f) for i, f in enumerate(self.folded_search_fields)}
+        )
+        return results | annotated.filter(match), may_have_duplicates
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    folded_search_fields = ("name",)
     list_display = ["name", "feed_url", "active", "article_count", "last_polled_at", "last_error"]
     list_filter = ["active"]
     search_fields = ["name", "url", "feed_url"]
@@ -76,16 +163,78 @@ class MentionInline(admin.TabularInline):
     can_delete = False
     show_change_link = True
 
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class ArticleEventSourceInline(admin.TabularInline):
+    """The events this article reports, through which sentence (read-only provenance)."""
+
+    model = EventSource
+    fields = ["event", "mention", "excerpt"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    verbose_name_plural = _("الأحداث التي يرويها المقال")
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["title", "source", "published", "status", "mention_count", "created_at"]
     list_filter = ["status", "source", "extractor_version", MissingPublishedFilter]
     search_fields = ["title", "body", "url"]
+    folded_search_fields = ("title",)
     date_hierarchy = "published"
-    readonly_fields = ["content_hash", "status", "error", "extractor_version", "processed_at"]
+    readonly_fields = [
+        "highlighted_body",
+        "content_hash",
+        "status",
+        "error",
+        "extractor_version",
+        "processed_at",
+    ]
     list_select_related = ["source"]
-    inlines = [MentionInline]
+    inlines = [MentionInline, ArticleEventSourceInline]
+
+    @admin.display(description=_("النص وتعبيراته الزمنية"))
+    def highlighted_body(self, article: Article) -> SafeString:
+        """The body with every mention marked; every piece of text is escaped."""
+        if not article.pk:
+            return SafeString("")
+        paragraphs = split_by_spans(article.body, list(article.mentions.all()))
+        return format_html(
+            '<div class="highlighted-body" dir="rtl">{}</div>',
+            format_html_join(
+                "",
+                "<p>{}</p>",
+                (
+                    (
+                        format_html_join(
+                            "",
+                            "{}",
+                            (
+                                (
+                                    format_html(
+                                        '<mark title="{}">{}</mark>',
+                                        segment.span.value or "?",
+                                        segment.text,
+                                    )
+                                    if segment.span
+                                    else segment.text,
+                                )
+                                for segment in paragraph
+                            ),
+                        ),
+                    )
+                    for paragraph in paragraphs
+                ),
+            ),
+        )
+
     actions = ["reextract", "retry_failed"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
@@ -137,33 +286,68 @@ class EventSourceInline(admin.TabularInline):
     readonly_fields = fields
     extra = 0
     can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
 
 
 class AnnotationInline(admin.StackedInline):
     model = Annotation
-    fields = ["text", "author"]
-    raw_id_fields = ["author"]
+    fields = ["text", "format", "public", "author", "rendered", "created_at"]
+    readonly_fields = ["author", "rendered", "created_at"]
     extra = 0
+
+    @admin.display(description=_("كما يراها القارئ"))
+    def rendered(self, annotation: Annotation) -> SafeString:
+        return render_annotation(annotation) if annotation.pk else SafeString("")
+
+
+class EventSourceFilter(admin.SimpleListFilter):
+    """Events reported by articles from one source (outlet or feed)."""
+
+    title = _("المصدر")
+    parameter_name = "source"
+
+    def lookups(self, request: HttpRequest, model_admin) -> list[tuple[str, str]]:
+        return [(str(source.pk), source.name) for source in Source.objects.all()]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        if self.value() and self.value().isdigit():
+            return queryset.filter(sources__article__source_id=int(self.value())).distinct()
+        return queryset
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "first_day",
         "last_day",
         "granularity",
-        "mod",
         "kind",
         "status",
+        "edited_by_editor",
         "source_count",
     ]
-    list_filter = ["status", "kind", "granularity", "mod", "edited_by_editor", "places"]
+    list_filter = [
+        "status",
+        "kind",
+        "granularity",
+        "mod",
+        "edited_by_editor",
+        EventSourceFilter,
+        "stories",
+        "places",
+    ]
     filter_horizontal = ["places"]
     search_fields = ["title", "sources__excerpt"]
+    search_text_field = "search_text"
     date_hierarchy = "first_day"
+    readonly_fields = ["edited_by_editor", "created_at", "updated_at"]
     inlines = [EventSourceInline, AnnotationInline]
-    actions = ["confirm", "reject"]
+    actions = ["confirm", "reject", "merge"]
+    list_per_page = 50
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Event]:
         return super().get_queryset(request).annotate(_source_count=Count("sources"))
@@ -174,18 +358,81 @@ class EventAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Event, form, change: bool) -> None:
         if change:
+            # Re-extraction never overwrites what a person changed.
             obj.edited_by_editor = True
         super().save_model(request, obj, form, change)
 
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        annotations = formset.save(commit=False)
+        for annotation in annotations:
+            if isinstance(annotation, Annotation) and not annotation.author_id:
+                annotation.author = request.user
+            annotation.save()
+        for deleted in formset.deleted_objects:
+            deleted.delete()
+        formset.save_m2m()
+
+    def get_actions(self, request: HttpRequest) -> dict:
+        """The fixed actions, and one «add to story» per story (no intermediate page)."""
+        actions = super().get_actions(request)
+        for story in Story.objects.only("pk", "title")[:50]:
+            name = f"add_to_story_{story.pk}"
+            description = _("إضافة المحدد إلى القصة «%(title)s»") % {"title": story.title}
+            actions[name] = (partial(_add_to_story, story_id=story.pk), name, description)
+        return actions
+
     @admin.action(description=_("تأكيد الأحداث المحددة"))
     def confirm(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        count = queryset.update(status=Event.Status.CONFIRMED)
+        count = set_status(list(queryset), Event.Status.CONFIRMED)
         self.message_user(request, _("أُكّد %(count)d حدث.") % {"count": count}, messages.SUCCESS)
 
     @admin.action(description=_("رفض الأحداث المحددة"))
     def reject(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        count = queryset.update(status=Event.Status.REJECTED)
+        count = set_status(list(queryset), Event.Status.REJECTED)
         self.message_user(request, _("رُفض %(count)d حدث.") % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("دمج الأحداث المحددة في حدث واحد"))
+    def merge(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        events = list(queryset)
+        if len(events) < 2:
+            self.message_user(request, _("الدمج يحتاج إلى حدثين على الأقل."), messages.ERROR)
+            return
+        merged = merge_events(events)
+        self.message_user(
+            request,
+            _("دُمج %(count)d حدث في «%(title)s».") % {"count": len(events), "title": merged.title},
+            messages.SUCCESS,
+        )
+
+
+def _add_to_story(
+    modeladmin: EventAdmin, request: HttpRequest, queryset: QuerySet[Event], story_id: int
+) -> None:
+    story = Story.objects.get(pk=story_id)
+    events = list(queryset)
+    story.events.add(*events)
+    modeladmin.message_user(
+        request,
+        _("أُضيف %(count)d حدث إلى «%(title)s».") % {"count": len(events), "title": story.title},
+        messages.SUCCESS,
+    )
+
+
+@admin.register(Story)
+class StoryAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    list_display = ["title", "slug", "published", "event_count", "updated_at"]
+    list_filter = ["published"]
+    search_fields = ["title", "slug", "description"]
+    folded_search_fields = ("title",)
+    prepopulated_fields = {"slug": ["title"]}
+    raw_id_fields = ["events"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Story]:
+        return super().get_queryset(request).annotate(_event_count=Count("events"))
+
+    @admin.display(description=_("عدد الأحداث"), ordering="_event_count")
+    def event_count(self, story: Story) -> int:
+        return story._event_count
 
 
 @admin.register(EventSource)
@@ -197,10 +444,10 @@ class EventSourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Annotation)
-class AnnotationAdmin(admin.ModelAdmin):
-    list_display = ["event", "author", "created_at"]
+class AnnotationAdmin(SimpleHistoryAdmin):
+    list_display = ["event", "author", "public", "format", "created_at"]
     search_fields = ["text", "event__title"]
-    list_filter = ["created_at"]
+    list_filter = ["public", "format", "created_at"]
     list_select_related = ["event", "author"]
     raw_id_fields = ["event", "author"]
 
@@ -211,6 +458,7 @@ class AnnotationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    folded_search_fields = ("name",)
     list_display = ["name"]
     search_fields = ["name"]

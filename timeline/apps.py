@@ -1,6 +1,28 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+# What the «Editors» group may do through Django's own permission checks (adding
+# articles, correcting a publication date); the editorial views check the group.
+EDITOR_PERMISSIONS = ("add_article", "change_article", "view_article")
+
+
+def ensure_editors_group(sender: AppConfig, **kwargs) -> None:
+    """The «Editors» group exists after every migrate, with its permissions."""
+    from django.contrib.auth.models import Group, Permission
+
+    from timeline.access import EDITORS_GROUP
+
+    group, _created = Group.objects.get_or_create(name=EDITORS_GROUP)
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="timeline", codename__in=EDITOR_PERMISSIONS
+        )
+    )
 
 
 class TimelineConfig(AppConfig):
     name = "timeline"
     verbose_name = "الخط الزمني"
+
+    def ready(self) -> None:
+        post_migrate.connect(ensure_editors_group, sender=self)

@@ -1,6 +1,9 @@
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from timeline.models import Annotation, Event, Story
 
 
 class ArticleForm(forms.Form):
@@ -43,3 +46,132 @@ class PublishedDateForm(forms.Form):
     published = forms.DateField(
         label=_("تاريخ النشر"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+# -- The editorial side: correcting events, annotations, stories -----------------
+
+# Bidi controls are kept (they are legitimate in mixed Arabic/Latin text); the
+# templates isolate user text so that they cannot spill over the page around it.
+
+
+class EventCorrectionForm(forms.ModelForm):
+    """What an editor may correct in an event: title, dates and granularity, kind, places."""
+
+    class Meta:
+        model = Event
+        fields = ["title", "first_day", "last_day", "granularity", "mod", "kind", "places"]
+        widgets = {
+            "title": forms.TextInput(attrs={"dir": "auto", "maxlength": 300}),
+            "first_day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "last_day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "places": forms.SelectMultiple(attrs={"size": 4}),
+        }
+        labels = {"mod": _("الموضع في الفترة")}
+        error_messages = {
+            "title": {"required": _("العنوان مطلوب."), "max_length": _("العنوان أطول من 300 حرف.")},
+            "first_day": {"required": _("اليوم الأول مطلوب."), "invalid": _("تاريخ غير صالح.")},
+            "last_day": {"required": _("اليوم الأخير مطلوب."), "invalid": _("تاريخ غير صالح.")},
+        }
+
+    def clean(self) -> dict:
+        data = super().clean()
+        first, last = data.get("first_day"), data.get("last_day")
+        if first and last and first > last:
+            self.add_error("last_day", _("اليوم الأخير قبل اليوم الأول."))
+        return data
+
+
+class AnnotationForm(forms.ModelForm):
+    class Meta:
+        model = Annotation
+        fields = ["text", "format", "public"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 4, "dir": "auto", "maxlength": 10_000}),
+            "format": forms.RadioSelect,
+        }
+        error_messages = {
+            "text": {
+                "required": _("اكتب نص الملاحظة."),
+                "max_length": _("الملاحظة أطول من 10000 حرف."),
+            }
+        }
+
+
+class StoryForm(forms.ModelForm):
+    class Meta:
+        model = Story
+        fields = ["title", "slug", "description", "published"]
+        widgets = {
+            "title": forms.TextInput(attrs={"dir": "auto"}),
+            "slug": forms.TextInput(attrs={"dir": "ltr"}),
+            "description": forms.Textarea(attrs={"rows": 4, "dir": "auto", "maxlength": 5_000}),
+        }
+        error_messages = {
+            "title": {"required": _("العنوان مطلوب.")},
+            "slug": {
+                "required": _("المعرّف مطلوب."),
+                "unique": _("هذا المعرّف مستعمل لقصة أخرى."),
+                "invalid": _("المعرّف حروف وأرقام وشرطات فقط."),
+            },
+        }
+
+    def clean_description(self) -> str:
+        description = self.cleaned_data["description"]
+        if len(description) > 5_000:
+            raise forms.ValidationError(_("الوصف أطول من 5000 حرف."))
+        return description
+
+    def clean_slug(self) -> str:
+        return self.cleaned_data["slug"].strip().lower()
+
+
+class StoryChoiceForm(forms.Form):
+    story = forms.ModelChoiceField(
+        label=_("القصة"),
+        queryset=Story.objects.all(),
+        error_messages={"required": _("اختر قصة."), "invalid_choice": _("لا توجد هذه القصة.")},
+    )
+
+
+# One bulk request touches at most this many events.
+BULK_LIMIT = 200
+
+
+class BulkReviewForm(forms.Form):
+    class Action(models.TextChoices):
+        CONFIRM = "confirm", _("تأكيد")
+        REJECT = "reject", _("رفض")
+        MERGE = "merge", _("دمج")
+        ADD_TO_STORY = "add_to_story", _("إضافة إلى قصة")
+
+    action = forms.ChoiceField(
+        choices=Action.choices, error_messages={"invalid_choice": _("إجراء غير معروف.")}
+    )
+    events = forms.ModelMultipleChoiceField(
+        queryset=Event.objects.all(),
+        error_messages={
+            "required": _("حدّد حدثاً واحداً على الأقل."),
+            "invalid_choice": _("أحد الأحداث المحددة غير موجود."),
+            "invalid_pk_value": _("أحد الأحداث المحددة غير موجود."),
+        },
+    )
+    story = forms.ModelChoiceField(
+        queryset=Story.objects.all(),
+        required=False,
+        error_messages={"invalid_choice": _("لا توجد هذه القصة.")},
+    )
+
+    def clean_events(self) -> list[Event]:
+        events = self.cleaned_data["events"]
+        if len(events) > BULK_LIMIT:
+            raise forms.ValidationError(_("حدّد %(limit)d حدثاً على الأكثر.") % {"limit": BULK_LIMIT})
+        return events
+
+    def clean(self) -> dict:
+        data = super().clean()
+        action, events = data.get("action"), data.get("events")
+        if action == self.Action.MERGE and events is not None and len(events) < 2:
+            self.add_error("events", _("الدمج يحتاج إلى حدثين على الأقل."))
+        if action == self.Action.ADD_TO_STORY and not data.get("story"):
+            self.add_error("story", _("اختر القصة التي تُضاف إليها الأحداث."))
+        return data

@@ -168,8 +168,12 @@ def _save_extraction(
 
     # Mentions that no longer make an event (e.g. now a duration) lose their source.
     EventSource.objects.filter(pk__in=[s.pk for s in sources.values()]).delete()
+    # An annotated event is an editor's even if no source is left: annotations survive.
     Event.objects.filter(
-        status=Event.Status.CANDIDATE, edited_by_editor=False, sources__isnull=True
+        status=Event.Status.CANDIDATE,
+        edited_by_editor=False,
+        sources__isnull=True,
+        annotations__isnull=True,
     ).delete()
     # In the same transaction: the rows and the status that announces them commit together.
     now = timezone.now()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from timeline import article_views, views
+from timeline import article_views, editor_views, views
 
 app_name = "timeline"
 
@@ -14,5 +14,39 @@ urlpatterns = [
         "articles/<int:article_id>/published/",
         article_views.article_set_published,
         name="article_published",
+    ),
+    # The editorial side (timeline/editor_views.py): editors only.
+    path("review/", editor_views.review_queue, name="review"),
+    path("review/bulk/", editor_views.review_bulk, name="review_bulk"),
+    path("review/stories/", editor_views.story_list, name="story_list"),
+    path("review/stories/<int:story_id>/", editor_views.story_edit, name="story_edit"),
+    path("events/<int:event_id>/confirm/", editor_views.event_confirm, name="event_confirm"),
+    path("events/<int:event_id>/reject/", editor_views.event_reject, name="event_reject"),
+    path("events/<int:event_id>/correct/", editor_views.event_correct, name="event_correct"),
+    path(
+        "events/<int:event_id>/split/<int:source_id>/",
+        editor_views.event_split,
+        name="event_split",
+    ),
+    path("events/<int:event_id>/stories/", editor_views.event_story_add, name="event_story_add"),
+    path(
+        "events/<int:event_id>/stories/<int:story_id>/remove/",
+        editor_views.event_story_remove,
+        name="event_story_remove",
+    ),
+    path(
+        "events/<int:event_id>/annotations/",
+        editor_views.annotation_create,
+        name="annotation_create",
+    ),
+    path(
+        "annotations/<int:annotation_id>/edit/",
+        editor_views.annotation_edit,
+        name="annotation_edit",
+    ),
+    path(
+        "annotations/<int:annotation_id>/delete/",
+        editor_views.annotation_delete,
+        name="annotation_delete",
     ),
 ]

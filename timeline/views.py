@@ -15,8 +15,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
-from timeline.access import is_editor
+from timeline.access import is_editor, visible_annotations, visible_events
 from timeline.dates import site_date_style
+from timeline.editing import event_history
+from timeline.forms import AnnotationForm
 from timeline.models import Event, EventSource, Story
 from timeline.reader_filters import (
     TimelineFilterForm,
@@ -163,20 +165,30 @@ def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     """An event with every excerpt that reports it; a panel for HTMX, else a page."""
-    events = Event.objects.all()
-    if not is_editor(request.user):
-        events = events.filter(status=Event.Status.CONFIRMED)
+    editor = is_editor(request.user)
+    # Editors also see unpublished stories: they add the event to them and remove it.
+    stories = Story.objects.all() if editor else Story.objects.filter(published=True)
     event = get_object_or_404(
-        events.annotate(article_count=Count("sources__article", distinct=True)).prefetch_related(
-            _sources(),
-            "places",
-            Prefetch("stories", queryset=Story.objects.filter(published=True)),
-        ),
+        visible_events(request.user)
+        .annotate(article_count=Count("sources__article", distinct=True))
+        .prefetch_related(_sources(), "places", Prefetch("stories", queryset=stories)),
         pk=event_id,
     )
     template = "timeline/event.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#event-detail"
-    response = render(request, template, {"event": event, "in_panel": bool(request.htmx)})
+    context = {
+        "event": event,
+        "in_panel": bool(request.htmx),
+        "editor": editor,
+        "annotations": visible_annotations(request.user).filter(event=event),
+    }
+    if editor:
+        context |= {
+            "annotation_form": AnnotationForm(),
+            "all_stories": Story.objects.only("pk", "title"),
+            "history": event_history(event),
+        }
+    response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response

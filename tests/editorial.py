@@ -1,0 +1,65 @@
+"""Users and events the editorial tests share."""
+
+from datetime import date
+
+from django.contrib.auth.models import Group, User
+
+from timeline.access import EDITORS_GROUP
+from timeline.models import Article, Event, EventSource, Mention
+
+
+def make_editor(username: str = "editor") -> User:
+    user = User.objects.create_user(username, password="a-long-test-password")
+    user.groups.add(Group.objects.get_or_create(name=EDITORS_GROUP)[0])
+    return user
+
+
+def make_admin(username: str = "admin") -> User:
+    return User.objects.create_superuser(username, password="a-long-test-password")
+
+
+def make_reader(username: str = "reader") -> User:
+    return User.objects.create_user(username, password="a-long-test-password")
+
+
+_counter = iter(range(1, 1_000_000))
+
+
+def make_event(
+    title: str = "لقاء الوزيرين في إسطنبول",
+    status: str = Event.Status.CANDIDATE,
+    day: date = date(2025, 7, 25),
+    sources: int = 1,
+) -> Event:
+    """An event with `sources` excerpts, each from its own article."""
+    event = Event.objects.create(title=title, first_day=day, last_day=day, status=status)
+    for _ in range(sources):
+        n = next(_counter)
+        article = Article.objects.create(
+            title=f"مقال {n}",
+            body=f"التقى الوزيران يوم الجمعة {n}.",
+            content_hash=f"hash-{n}",
+            published=date(2025, 7, 20),
+            status=Article.Status.DONE,
+        )
+        start = article.body.index("يوم الجمعة")
+        end = start + len("يوم الجمعة")
+        mention = Mention.objects.create(
+            article=article,
+            start=start,
+            end=end,
+            text="يوم الجمعة",
+            type=Mention.Type.DATE,
+            value=day.isoformat(),
+            first_day=day,
+            last_day=day,
+        )
+        EventSource.objects.create(
+            event=event,
+            article=article,
+            mention=mention,
+            excerpt=article.body,
+            highlight_start=start,
+            highlight_end=end,
+        )
+    return event

@@ -1,0 +1,349 @@
+"""The editorial side: the review queue, corrections, merge and split, annotations, stories.
+
+One view and one template per page; an HTMX request gets a named fragment of the
+same template. Every view is wrapped in `editor_required`, and every action is a
+POST that also works as a plain form without JavaScript (it then redirects).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Min, Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
+
+from timeline.access import can_change_annotation, editor_required, visible_annotations
+from timeline.editing import SplitError, merge_events, set_status, split_source
+from timeline.forms import (
+    AnnotationForm,
+    BulkReviewForm,
+    EventCorrectionForm,
+    StoryChoiceForm,
+    StoryForm,
+)
+from timeline.models import Annotation, Article, Event, EventSource, Story
+
+QUEUE_PAGE_SIZE = 50
+
+
+def _next_url(request: HttpRequest, default: str) -> str:
+    """Where to go after a plain form POST: `next` if it is on this site, else `default`."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _queue_events(order: str, article_id: int | None) -> QuerySet[Event]:
+    events = Event.objects.filter(status=Event.Status.CANDIDATE).prefetch_related(
+        Prefetch(
+            "sources",
+            queryset=EventSource.objects.select_related("article").order_by("article_id", "id"),
+        ),
+        "places",
+        "stories",
+    )
+    if article_id is not None:
+        events = events.filter(sources__article_id=article_id).distinct()
+    if order == "article":
+        return events.annotate(first_article=Min("sources__article_id")).order_by(
+            "first_article", "first_day", "id"
+        )
+    return events.order_by("first_day", "id")
+
+
+def _queue_context(request: HttpRequest, bulk_form: BulkReviewForm | None = None) -> dict:
+    order = "article" if request.GET.get("order") == "article" else "date"
+    article_id = request.GET.get("article", "")
+    article = None
+    if article_id.isdigit():
+        article = Article.objects.filter(pk=int(article_id)).first()
+    page = Paginator(_queue_events(order, article and article.pk), QUEUE_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return {
+        "page": page,
+        "order": order,
+        "article": article,
+        "stories": Story.objects.only("pk", "title"),
+        "bulk_form": bulk_form,
+        "bulk_limit": QUEUE_PAGE_SIZE,
+    }
+
+
+@require_GET
+@editor_required
+def review_queue(request: HttpRequest) -> HttpResponse:
+    """Candidates by date or by article, each with its excerpts, to confirm, reject or correct."""
+    template = "timeline/review.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#queue"
+    return render(request, template, _queue_context(request))
+
+
+def _reviewed(request: HttpRequest, event: Event, done: str) -> HttpResponse:
+    """HTMX: the item replaced by a line saying what was done; else back to the queue."""
+    if request.htmx:
+        return render(request, "timeline/review.html#review-done", {"event": event, "done": done})
+    messages.success(request, f"«{event.title}»: {done}.")
+    return redirect(_next_url(request, reverse("timeline:review")))
+
+
+@require_POST
+@editor_required
+def event_confirm(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=event_id)
+    set_status([event], Event.Status.CONFIRMED)
+    return _reviewed(request, event, "أُكّد")
+
+
+@require_POST
+@editor_required
+def event_reject(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=event_id)
+    set_status([event], Event.Status.REJECTED)
+    return _reviewed(request, event, "رُفض")
+
+
+@require_http_methods(["GET", "POST"])
+@editor_required
+def event_correct(request: HttpRequest, event_id: int) -> HttpResponse:
+    """Correct title, dates, granularity, kind and places; the event is then the editor's."""
+    event = get_object_or_404(Event, pk=event_id)
+    form = EventCorrectionForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        event = form.save(commit=False)
+        # Re-extraction never overwrites what an editor corrected.
+        event.edited_by_editor = True
+        if "confirm" in request.POST:
+            event.status = Event.Status.CONFIRMED
+        event.save()
+        form.save_m2m()
+        if request.htmx:
+            if event.status == Event.Status.CONFIRMED:
+                response = render(
+                    request,
+                    "timeline/review.html#review-done",
+                    {"event": event, "done": "صُحّح وأُكّد"},
+                )
+            else:
+                response = render(request, "timeline/review.html#review-item", {"event": event})
+            return reswap(retarget(response, f"#review-{event.pk}"), "outerHTML")
+        messages.success(request, f"صُحّح «{event.title}».")
+        return redirect(_next_url(request, event.get_absolute_url()))
+    template = "timeline/review_correct.html"
+    if request.htmx:
+        template += "#correct-form"
+    return render(
+        request,
+        template,
+        {"event": event, "form": form, "next": _next_url(request, event.get_absolute_url())},
+    )
+
+
+@require_POST
+@editor_required
+def review_bulk(request: HttpRequest) -> HttpResponse:
+    """Confirm, reject, merge or add to a story every selected event at once."""
+    form = BulkReviewForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        if request.htmx:
+            return render(request, "timeline/review.html#queue", _queue_context(request, form))
+        return redirect(_next_url(request, reverse("timeline:review")))
+    events = list(form.cleaned_data["events"])
+    action = form.cleaned_data["action"]
+    if action == BulkReviewForm.Action.MERGE:
+        merged = merge_events(events)
+        messages.success(request, f"دُمج {len(events)} حدث في «{merged.title}».")
+        if request.htmx:
+            return HttpResponseClientRedirect(merged.get_absolute_url())
+        return redirect(merged)
+    if action == BulkReviewForm.Action.ADD_TO_STORY:
+        story = form.cleaned_data["story"]
+        story.events.add(*events)
+        messages.success(request, f"أُضيف {len(events)} حدث إلى «{story.title}».")
+    else:
+        status = (
+            Event.Status.CONFIRMED
+            if action == BulkReviewForm.Action.CONFIRM
+            else Event.Status.REJECTED
+        )
+        count = set_status(events, status)
+        word = "أُكّد" if status == Event.Status.CONFIRMED else "رُفض"
+        messages.success(request, f"{word} {count} حدث.")
+    if request.htmx:
+        return render(request, "timeline/review.html#queue", _queue_context(request))
+    return redirect(_next_url(request, reverse("timeline:review")))
+
+
+@require_POST
+@editor_required
+def event_split(request: HttpRequest, event_id: int, source_id: int) -> HttpResponse:
+    """Move one excerpt out of the event into a new event of its own."""
+    event = get_object_or_404(Event, pk=event_id)
+    source = get_object_or_404(EventSource, pk=source_id, event=event)
+    try:
+        new = split_source(event, source)
+    except SplitError as exc:
+        messages.error(request, str(exc))
+        target = event.get_absolute_url()
+    else:
+        messages.success(request, "فُصل المصدر في حدث جديد؛ صحّح عنوانه وتاريخه.")
+        target = reverse("timeline:event_correct", args=[new.pk])
+    if request.htmx:
+        return HttpResponseClientRedirect(target)
+    return redirect(target)
+
+
+# -- Annotations ----------------------------------------------------------------
+
+
+def _annotation_list(request: HttpRequest, event: Event, form: AnnotationForm | None = None):
+    """The event's annotations fragment (the same one the event page includes)."""
+    return render(
+        request,
+        "timeline/annotations.html#annotation-list",
+        {
+            "event": event,
+            "annotations": visible_annotations(request.user).filter(event=event),
+            "annotation_form": form or AnnotationForm(),
+            "editor": True,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@editor_required
+def annotation_create(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=event_id)
+    form = AnnotationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        annotation = form.save(commit=False)
+        annotation.event = event
+        annotation.author = request.user
+        annotation.save()
+        if request.htmx:
+            return _annotation_list(request, event)
+        messages.success(request, "أُضيفت الملاحظة.")
+        return redirect(event)
+    if request.htmx:
+        return _annotation_list(request, event, form)
+    return render(
+        request, "timeline/annotation_form.html", {"event": event, "form": form, "annotation": None}
+    )
+
+
+def _own_annotation(request: HttpRequest, annotation_id: int) -> Annotation:
+    annotation = get_object_or_404(Annotation.objects.select_related("event"), pk=annotation_id)
+    if not can_change_annotation(request.user, annotation):
+        raise PermissionDenied("Only its author or an admin changes an annotation.")
+    return annotation
+
+
+@require_http_methods(["GET", "POST"])
+@editor_required
+def annotation_edit(request: HttpRequest, annotation_id: int) -> HttpResponse:
+    annotation = _own_annotation(request, annotation_id)
+    form = AnnotationForm(request.POST or None, instance=annotation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        if request.htmx:
+            return _annotation_list(request, annotation.event)
+        messages.success(request, "عُدّلت الملاحظة.")
+        return redirect(annotation.event)
+    template = "timeline/annotation_form.html"
+    if request.htmx:
+        template += "#annotation-form"
+    response = render(
+        request, template, {"event": annotation.event, "form": form, "annotation": annotation}
+    )
+    if request.htmx and request.method == "POST":
+        # The form posts to the whole list; with errors it stays in place instead.
+        return reswap(retarget(response, f"#annotation-{annotation.pk}"), "innerHTML")
+    return response
+
+
+@require_POST
+@editor_required
+def annotation_delete(request: HttpRequest, annotation_id: int) -> HttpResponse:
+    annotation = _own_annotation(request, annotation_id)
+    event = annotation.event
+    annotation.delete()
+    if request.htmx:
+        return _annotation_list(request, event)
+    messages.success(request, "حُذفت الملاحظة.")
+    return redirect(event)
+
+
+# -- Stories --------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@editor_required
+def story_list(request: HttpRequest) -> HttpResponse:
+    """Every story, published or not, and a form to start a new one."""
+    form = StoryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        story = form.save()
+        messages.success(request, f"أُنشئت القصة «{story.title}».")
+        return redirect("timeline:story_edit", story_id=story.pk)
+    stories = Story.objects.annotate(event_count=Count("events"))
+    return render(request, "timeline/review_stories.html", {"stories": stories, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@editor_required
+def story_edit(request: HttpRequest, story_id: int) -> HttpResponse:
+    """Describe, publish or unpublish a story; its events are listed to remove."""
+    story = get_object_or_404(Story, pk=story_id)
+    form = StoryForm(request.POST or None, instance=story)
+    if request.method == "POST" and form.is_valid():
+        story = form.save()
+        messages.success(request, f"حُفظت القصة «{story.title}».")
+        return redirect("timeline:story_edit", story_id=story.pk)
+    return render(
+        request,
+        "timeline/review_story.html",
+        {"story": story, "form": form, "events": story.events.order_by("first_day", "id")},
+    )
+
+
+def _event_stories(request: HttpRequest, event: Event) -> HttpResponse:
+    """HTMX: the event panel's story controls; else back where the form was."""
+    if request.htmx:
+        return render(
+            request,
+            "timeline/event.html#event-stories",
+            {"event": event, "editor": True, "all_stories": Story.objects.only("pk", "title")},
+        )
+    return redirect(_next_url(request, event.get_absolute_url()))
+
+
+@require_POST
+@editor_required
+def event_story_add(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=event_id)
+    form = StoryChoiceForm(request.POST)
+    if form.is_valid():
+        form.cleaned_data["story"].events.add(event)
+    else:
+        messages.error(request, " ".join(form.errors.get("story", [])))
+    return _event_stories(request, event)
+
+
+@require_POST
+@editor_required
+def event_story_remove(request: HttpRequest, event_id: int, story_id: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=event_id)
+    story = get_object_or_404(Story, pk=story_id)
+    story.events.remove(event)
+    return _event_stories(request, event)
