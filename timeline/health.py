@@ -5,15 +5,15 @@ a ping; 503 otherwise. The JSON body names each check and what went wrong. With 
 REDIS_URL, tasks run in the web process, so Redis and the worker are not checked.
 """
 
+import functools
 import logging
 
 import redis
+from celery import Celery
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
-
-from newsroom.celery import app as celery_app
 
 log = logging.getLogger(__name__)
 
@@ -41,12 +41,17 @@ def check_redis(url: str) -> str | None:
     return None
 
 
+@functools.cache
+def _control_app(url: str) -> Celery:
+    """A bare Celery app on `url`, kept per URL: only for pinging, so it reuses its pool."""
+    return Celery("healthz", broker=url, set_as_current=False)
+
+
 def check_worker(url: str) -> str | None:
     """None if at least one Celery worker on this broker answers a ping in time."""
     try:
-        with celery_app.connection_for_write(url) as conn:
-            # limit=1: return on the first answer instead of waiting out the timeout.
-            replies = celery_app.control.ping(timeout=TIMEOUT, limit=1, connection=conn)
+        # limit=1: return on the first answer instead of waiting out the timeout.
+        replies = _control_app(url).control.ping(timeout=TIMEOUT, limit=1)
     except Exception as exc:
         return f"{type(exc).__name__}: {exc}"
     if not replies:
