@@ -6,6 +6,7 @@ for the following page (null on the last page). Bad input answers 400 with a mes
 """
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
@@ -38,6 +39,10 @@ api = NinjaAPI(
 def validation_error(request: HttpRequest, exc: ValidationError):
     # Ninja answers 422 by default; a bad query string is a plain bad request.
     return api.create_response(request, {"detail": exc.errors}, status=400)
+
+
+class ErrorOut(Schema):
+    detail: str | list[dict[str, Any]] = Field(description="what was wrong")
 
 
 class EventOut(Schema):
@@ -148,7 +153,11 @@ def public_events() -> QuerySet[Event]:
     return Event.objects.filter(status=Event.Status.CONFIRMED)
 
 
-@api.get("/events", response=EventPage, summary="Confirmed events in timeline order")
+@api.get(
+    "/events",
+    response={200: EventPage, 400: ErrorOut},
+    summary="Confirmed events in timeline order",
+)
 def list_events(request: HttpRequest, filters: Query[EventFilters]) -> dict:
     """The timeline's filters, as on `/`; ordered by (first day, id)."""
     data = filters.dict()
@@ -171,7 +180,11 @@ def list_events(request: HttpRequest, filters: Query[EventFilters]) -> dict:
     return {"items": [_event_out(e) for e in page[: filters.limit]], "next": next_cursor}
 
 
-@api.get("/events/{event_id}", response=EventDetailOut, summary="One confirmed event")
+@api.get(
+    "/events/{event_id}",
+    response={200: EventDetailOut, 400: ErrorOut, 404: ErrorOut},
+    summary="One confirmed event",
+)
 def get_event(request: HttpRequest, event_id: int) -> dict:
     """The event with every excerpt that reports it, and its published stories."""
     event = get_object_or_404(
@@ -201,7 +214,11 @@ def get_event(request: HttpRequest, event_id: int) -> dict:
     }
 
 
-@api.get("/articles", response=ArticlePage, summary="Articles, newest first")
+@api.get(
+    "/articles",
+    response={200: ArticlePage, 400: ErrorOut},
+    summary="Articles, newest first",
+)
 def list_articles(
     request: HttpRequest,
     q: str = Query("", max_length=100, description="words that must all be in the title"),
@@ -217,7 +234,11 @@ def list_articles(
     return {"items": [_article_out(a) for a in page[:limit]], "next": next_cursor}
 
 
-@api.get("/articles/{article_id}", response=ArticleDetailOut, summary="One article")
+@api.get(
+    "/articles/{article_id}",
+    response={200: ArticleDetailOut, 400: ErrorOut, 404: ErrorOut},
+    summary="One article",
+)
 def get_article(request: HttpRequest, article_id: int) -> dict:
     """The article's text and the confirmed events it reports."""
     article = get_object_or_404(Article.objects.select_related("source"), pk=article_id)
@@ -236,7 +257,7 @@ def _story_out(story: Story) -> dict:
     }
 
 
-@api.get("/stories", response=StoryPage, summary="Published stories")
+@api.get("/stories", response={200: StoryPage, 400: ErrorOut}, summary="Published stories")
 def list_stories(
     request: HttpRequest,
     after: str = Query("", max_length=20, description="`next` of the previous page"),
@@ -251,6 +272,10 @@ def list_stories(
     return {"items": [_story_out(s) for s in page[:limit]], "next": next_cursor}
 
 
-@api.get("/stories/{slug}", response=StoryOut, summary="One published story")
+@api.get(
+    "/stories/{slug}",
+    response={200: StoryOut, 400: ErrorOut, 404: ErrorOut},
+    summary="One published story",
+)
 def get_story(request: HttpRequest, slug: str) -> dict:
     return _story_out(get_object_or_404(Story, slug=slug, published=True))
