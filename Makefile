@@ -9,7 +9,8 @@ SEED_PUBLISHED ?= 2025-07-20
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-test-only-not-a-secret} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost,testserver} \
 	REDIS_URL=$${TEST_REDIS_URL:-redis://127.0.0.1:6379/15} \
-	DEBUG=$${DEBUG:-0}
+	DEBUG=$${DEBUG:-0} \
+	STATIC_MANIFEST=$${STATIC_MANIFEST:-0}
 
 .PHONY: run test lint format clean
 

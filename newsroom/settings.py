@@ -49,6 +49,14 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_choice(name: str, choices: tuple[str, ...]) -> str:
+    """One of `choices` (the first is the default); anything else stops the process."""
+    value = os.environ.get(name, "").strip().lower() or choices[0]
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}={value!r} must be one of: {', '.join(choices)}.")
+    return value
+
+
 # On by default so that a fresh clone's manage.py commands just work; production
 # sets DEBUG=0, and then SECRET_KEY (below) and ALLOWED_HOSTS must be given.
 DEBUG = env_bool("DEBUG", True)
@@ -79,6 +87,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Serves collected static files from gunicorn itself: no shared disk, no nginx needed.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsroom.middleware.language_middleware",
     "django.middleware.common.CommonMiddleware",
@@ -152,6 +162,17 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Outside DEBUG, static files are hashed and compressed by `collectstatic` (whitenoise)
+# and cached for ever by browsers. STATIC_MANIFEST=0 (the tests) skips collectstatic.
+STATIC_MANIFEST = env_bool("STATIC_MANIFEST", not DEBUG)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "timeline:review"
@@ -230,24 +251,28 @@ CELERY_BEAT_SCHEDULE = {
     "poll-feeds": {"task": "timeline.tasks.poll_feeds", "schedule": FEED_POLL_INTERVAL},
 }
 
+# LOG_FORMAT=json: one JSON object a line (production, log collectors); plain for people.
+# Every line carries the article being processed (newsroom/log_context.py).
+LOG_FORMAT = env_choice("LOG_FORMAT", ("plain", "json"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"context": {"()": "newsroom.log_context.ContextFilter"}},
+    "formatters": {
+        "main": {"()": "newsroom.log_context.formatter", "kind": LOG_FORMAT},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "main",
+            "filters": ["context"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
 
 # The reader timeline: how dates are written, and how many events a page of the list holds.
-def env_choice(name: str, choices: tuple[str, ...]) -> str:
-    """One of `choices` (the first is the default); anything else stops the process."""
-    value = os.environ.get(name, "").strip().lower() or choices[0]
-    if value not in choices:
-        raise ImproperlyConfigured(f"{name}={value!r} must be one of: {', '.join(choices)}.")
-    return value
-
-
 # Month names «تموز/يوليو» (both), «تموز» (syriac) or «يوليو» (egyptian); digits 2025 or ٢٠٢٥.
 TIMELINE_MONTH_NAMES = env_choice("TIMELINE_MONTH_NAMES", ("both", "syriac", "egyptian"))
 TIMELINE_DIGITS = env_choice("TIMELINE_DIGITS", ("western", "eastern"))

@@ -26,3 +26,5 @@ class TimelineConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(ensure_editors_group, sender=self)
+        # Celery task failures, listed in the admin (a module of its own).
+        from timeline import admin_tasks  # noqa: F401

@@ -12,6 +12,7 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 
+from newsroom.log_context import log_context
 from timeline import temporal
 from timeline.events import EventCandidate, build_candidates, same_event
 from timeline.models import Article, Event, EventSource, Mention, Place
@@ -66,6 +67,12 @@ def process_article(article_id: int) -> Outcome:
     Transient database errors propagate (after releasing the claim) so that the
     task is retried; any other error is recorded on the article as failed.
     """
+    # Every log line made while this article is processed names it.
+    with log_context(article_id=article_id):
+        return _process_article(article_id)
+
+
+def _process_article(article_id: int) -> Outcome:
     if not claim_article(article_id):
         status = Article.objects.filter(pk=article_id).values_list("status", flat=True).first()
         if status == Article.Status.PROCESSING:

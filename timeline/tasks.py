@@ -5,6 +5,7 @@ import logging
 from celery import shared_task
 from django.conf import settings
 
+from newsroom.log_context import log_context
 from timeline import pipeline
 from timeline.ingest import IngestError, poll_feed
 from timeline.models import Source
@@ -26,7 +27,8 @@ BUSY_RETRY_MAX_SECONDS = 60
 )
 def extract_article(self, article_id: int) -> str:
     """Find the dates and event candidates of one article."""
-    outcome = pipeline.process_article(article_id)
+    with log_context(article_id=article_id):
+        outcome = pipeline.process_article(article_id)
     if outcome is pipeline.Outcome.BUSY:
         # Another worker holds the article (then this message is a duplicate and
         # will find it done), or a worker died holding it (then the claim expires
