@@ -83,12 +83,12 @@ def test_articles_saved_while_redis_is_down_are_processed_after_the_sweep(
     assert statuses() == {"queued": 20}
 
     redis_server.start()
-    workers(env)
+    worker = workers(env)
     sweep = manage("requeue_stale", "--older-than", "0", env=env)
     assert sweep.returncode == 0, sweep.stderr
-    assert "20 article(s) sent" in sweep.stdout
+    assert "20 article(s) sent" in sweep.stdout, sweep.stdout + sweep.stderr
 
-    assert wait_for(lambda: statuses() == {"done": 20}, timeout=60), statuses()
+    assert wait_for(lambda: statuses() == {"done": 20}, timeout=120), (statuses(), worker.log())
     assert Event.objects.count() == 20
 
 
