@@ -222,6 +222,8 @@ ARTICLE_PROCESSING_TIMEOUT = env_int("ARTICLE_PROCESSING_TIMEOUT", 600, minimum=
 FETCH_TIMEOUT = env_int("FETCH_TIMEOUT", 15, minimum=1)
 FETCH_MAX_BYTES = env_int("FETCH_MAX_BYTES", 5_000_000, minimum=1_000)
 FETCH_USER_AGENT = os.environ.get("FETCH_USER_AGENT", "newsroom-timeline/1.0")
+# Off in production: URLs that resolve to private or loopback addresses are refused.
+FETCH_ALLOW_PRIVATE_HOSTS = env_bool("FETCH_ALLOW_PRIVATE_HOSTS", False)
 FEED_POLL_INTERVAL = env_int("FEED_POLL_INTERVAL", 900, minimum=10)
 
 # Celery. With no REDIS_URL, tasks run in-process when enqueued (no worker needed).

@@ -42,12 +42,18 @@ class Site:
 
     def __init__(self) -> None:
         self.routes: dict[str, tuple[int, str, bytes, float]] = {}
+        self.redirects: dict[str, str] = {}
         self.hits: list[str] = []
         site = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 site.hits.append(self.path)
+                if self.path in site.redirects:
+                    self.send_response(302)
+                    self.send_header("Location", site.redirects[self.path])
+                    self.end_headers()
+                    return
                 status, content_type, body, delay = site.routes.get(
                     self.path, (404, "text/plain", b"not found", 0)
                 )
@@ -76,7 +82,8 @@ class Site:
 
 
 @pytest.fixture
-def site():
+def site(settings):
+    settings.FETCH_ALLOW_PRIVATE_HOSTS = True  # the test site is on loopback
     site = Site()
     yield site
     site.server.shutdown()
@@ -146,6 +153,28 @@ def test_bad_urls_are_refused_with_a_clear_message(site, settings, path, setup, 
     with pytest.raises(IngestError, match=message):
         ingest_url(site.base + path)
     assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_redirects_are_followed_to_the_article(site):
+    site.add("/news/1", PAGE)
+    site.redirects["/short"] = "/news/1"
+
+    article = ingest_url(site.base + "/short").article
+
+    assert article.url == site.base + "/news/1"
+    assert site.hits == ["/short", "/news/1"]
+
+
+@pytest.mark.django_db
+def test_addresses_inside_the_network_are_refused(site, settings):
+    site.add("/news/1", PAGE)
+    settings.FETCH_ALLOW_PRIVATE_HOSTS = False
+
+    for url in (site.base + "/news/1", "http://localhost:9/", "http://10.1.2.3/"):
+        with pytest.raises(IngestError, match="الشبكة الداخلية"):
+            ingest_url(url)
+    assert site.hits == []
 
 
 def test_only_http_urls_are_fetched():
