@@ -8,18 +8,19 @@ from timeline.access import EDITORS_GROUP
 from timeline.models import Article, Event, EventSource, Mention
 
 
-def make_editor(username: str = "editor") -> User:
-    user = User.objects.create_user(username, password="a-long-test-password")
+def make_editor(username: str = "editor", password: str | None = None) -> User:
+    """No password unless asked for: hashing one costs a third of a second."""
+    user = User.objects.create_user(username, password=password)
     user.groups.add(Group.objects.get_or_create(name=EDITORS_GROUP)[0])
     return user
 
 
-def make_admin(username: str = "admin") -> User:
-    return User.objects.create_superuser(username, password="a-long-test-password")
+def make_admin(username: str = "admin", password: str | None = None) -> User:
+    return User.objects.create_superuser(username, password=password)
 
 
-def make_reader(username: str = "reader") -> User:
-    return User.objects.create_user(username, password="a-long-test-password")
+def make_reader(username: str = "reader", password: str | None = None) -> User:
+    return User.objects.create_user(username, password=password)
 
 
 _counter = iter(range(1, 1_000_000))

@@ -1,0 +1,143 @@
+"""Annotations: who writes and changes them, who reads them, and what HTML survives."""
+
+import pytest
+
+from tests.editorial import make_admin, make_editor, make_event
+from timeline.annotation_text import render_annotation
+from timeline.models import Annotation, Event
+from timeline.pipeline import extract_into_database
+
+pytestmark = pytest.mark.django_db
+
+HX = {"HX-Request": "true"}
+
+
+def note(event: Event, author, text: str = "ملاحظة", public: bool = True) -> Annotation:
+    return Annotation.objects.create(event=event, author=author, text=text, public=public)
+
+
+def test_markdown_keeps_emphasis_and_links_and_drops_everything_else():
+    html = render_annotation(
+        Annotation(
+            format=Annotation.Format.MARKDOWN,
+            text=(
+                "**مهم** [مصدر](https://example.org) [x](javascript:alert(1))\n\n"
+                "<script>alert(1)</script><img src=x onerror=alert(1)><svg onload=alert(1)></svg>"
+            ),
+        )
+    )
+    assert "<strong>مهم</strong>" in html
+    assert 'href="https://example.org"' in html
+    assert 'rel="noopener noreferrer nofollow"' in html
+    for banned in ("<script", "onerror", "onload", "<svg", "<img", "javascript:"):
+        assert banned not in html
+
+
+def test_plain_text_is_escaped_not_interpreted():
+    html = render_annotation(Annotation(text="<b>عريض</b>\nسطر"))
+    assert "&lt;b&gt;" in html and "<br>" in html
+
+
+def test_an_editor_adds_an_annotation_inline(client):
+    editor = make_editor()
+    client.force_login(editor)
+    event = make_event(status=Event.Status.CONFIRMED)
+
+    response = client.post(
+        f"/events/{event.pk}/annotations/",
+        {"text": "تحقق من التاريخ", "format": "plain", "public": "on"},
+        headers=HX,
+    )
+
+    html = response.content.decode()
+    assert f'id="annotations-{event.pk}"' in html and "تحقق من التاريخ" in html
+    assert "<html" not in html
+    assert Annotation.objects.get().author == editor
+
+
+def test_an_empty_annotation_is_refused_in_arabic(client):
+    client.force_login(make_editor())
+    event = make_event()
+    response = client.post(f"/events/{event.pk}/annotations/", {"text": ""}, headers=HX)
+    assert "اكتب نص الملاحظة" in response.content.decode()
+    assert not Annotation.objects.exists()
+
+
+def test_an_overlong_annotation_is_refused(client):
+    client.force_login(make_editor())
+    event = make_event()
+    client.post(f"/events/{event.pk}/annotations/", {"text": "ا" * 10_001, "format": "plain"})
+    assert not Annotation.objects.exists()
+
+
+def test_readers_see_public_annotations_only(client):
+    event = make_event(status=Event.Status.CONFIRMED)
+    editor = make_editor()
+    note(event, editor, "ملاحظة للقراء", public=True)
+    note(event, editor, "ملاحظة داخلية", public=False)
+
+    reader_html = client.get(f"/events/{event.pk}/").content.decode()
+    client.force_login(editor)
+    editor_html = client.get(f"/events/{event.pk}/").content.decode()
+
+    assert "ملاحظة للقراء" in reader_html and "ملاحظة داخلية" not in reader_html
+    assert "ملاحظة للقراء" in editor_html and "ملاحظة داخلية" in editor_html
+
+
+def test_editors_edit_their_own_annotations_only(client):
+    event = make_event()
+    mine = note(event, make_editor("author"))
+    client.force_login(make_editor("other"))
+
+    assert client.get(f"/annotations/{mine.pk}/edit/").status_code == 403
+    assert client.post(f"/annotations/{mine.pk}/delete/").status_code == 403
+    assert Annotation.objects.filter(pk=mine.pk).exists()
+
+
+def test_the_author_edits_and_deletes_through_htmx(client):
+    event = make_event()
+    author = make_editor("author")
+    mine = note(event, author)
+    client.force_login(author)
+
+    form = client.get(f"/annotations/{mine.pk}/edit/", headers=HX).content.decode()
+    assert "<form" in form and "<html" not in form
+    client.post(f"/annotations/{mine.pk}/edit/", {"text": "نص جديد", "format": "plain"}, headers=HX)
+    mine.refresh_from_db()
+    assert (mine.text, mine.public) == ("نص جديد", False)
+
+    listing = client.post(f"/annotations/{mine.pk}/delete/", headers=HX).content.decode()
+    assert "نص جديد" not in listing
+    assert not Annotation.objects.exists()
+
+
+def test_admins_edit_anyones_annotations(client):
+    mine = note(make_event(), make_editor("author"))
+    client.force_login(make_admin())
+    response = client.post(
+        f"/annotations/{mine.pk}/edit/", {"text": "صححه المشرف", "format": "plain"}
+    )
+    assert response.status_code == 302
+    mine.refresh_from_db()
+    assert mine.text == "صححه المشرف"
+
+
+def test_annotation_changes_are_in_the_event_history(client):
+    editor = make_editor()
+    client.force_login(editor)
+    event = make_event()
+    client.post(f"/events/{event.pk}/annotations/", {"text": "أولى", "format": "plain"})
+    html = client.get(f"/events/{event.pk}/").content.decode()
+    assert "أنشأ ملاحظة" in html
+
+
+def test_re_extraction_never_deletes_an_annotation(seed_article):
+    event = Event.objects.filter(sources__article=seed_article).first()
+    note(event, make_editor())
+    # The article loses the text that made the event: its source goes.
+    seed_article.body = "عنوان\nنص بلا تواريخ."
+    seed_article.save()
+
+    extract_into_database(seed_article)
+
+    assert Annotation.objects.filter(event_id=event.pk).exists()
