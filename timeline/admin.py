@@ -5,7 +5,7 @@ Searches fold diacritics and letter variants on both sides (so «اسطنبول�
 articles are re-extracted; provenance (sources, mentions, history) is read-only.
 """
 
-from functools import partial
+from collections.abc import Callable
 
 from django import forms
 from django.conf import settings
@@ -43,12 +43,17 @@ admin.site.index_title = _("التحرير والتنظيم")
 
 
 def _folding_table() -> list[tuple[str, str]]:
-    """Each character `normalise_arabic` changes, and what it becomes ("" if deleted).
+    """The letter variants `normalise_arabic` unifies, and the marks it deletes.
 
-    Derived from the one definition of «the same spelling», not copied from it.
+    Derived from that one definition of «the same spelling», not copied from it,
+    but limited to the harakat, superscript alef and tatweel: SQLite's parser
+    refuses expressions nested much deeper than this.
     """
-    candidates = [*range(0x0600, 0x0700), *range(0x200B, 0x2070), 0xFEFF]
-    table = [(chr(c), normalise_arabic(chr(c))) for c in candidates]
+    letters = [(chr(c), normalise_arabic(chr(c))) for c in range(0x0621, 0x06D6)]
+    letters = [(char, to) for char, to in letters if not to.isascii()]  # digits: no need
+    marks = [*range(0x064B, 0x0653), 0x0670, 0x0640]
+    table = [(char, to) for char, to in letters if len(to) == 1 and to != char]
+    table += [(chr(c), normalise_arabic(chr(c))) for c in marks]
     return [(char, to) for char, to in table if to != char]
 
 
@@ -372,13 +377,17 @@ class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
             deleted.delete()
         formset.save_m2m()
 
-    def get_actions(self, request: HttpRequest) -> dict:
+    def get_actions(
+        self, request: HttpRequest, action_location=admin.ActionLocation.CHANGE_LIST
+    ) -> dict:
         """The fixed actions, and one «add to story» per story (no intermediate page)."""
-        actions = super().get_actions(request)
+        actions = super().get_actions(request, action_location=action_location)
+        if action_location != admin.ActionLocation.CHANGE_LIST:
+            return actions
         for story in Story.objects.only("pk", "title")[:50]:
-            name = f"add_to_story_{story.pk}"
-            description = _("إضافة المحدد إلى القصة «%(title)s»") % {"title": story.title}
-            actions[name] = (partial(_add_to_story, story_id=story.pk), name, description)
+            action = self.get_action(_add_to_story_action(story), action_location)
+            if action is not None:
+                actions[action.name] = action
         return actions
 
     @admin.action(description=_("تأكيد الأحداث المحددة"))
@@ -405,17 +414,21 @@ class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
         )
 
 
-def _add_to_story(
-    modeladmin: EventAdmin, request: HttpRequest, queryset: QuerySet[Event], story_id: int
-) -> None:
-    story = Story.objects.get(pk=story_id)
-    events = list(queryset)
-    story.events.add(*events)
-    modeladmin.message_user(
-        request,
-        _("أُضيف %(count)d حدث إلى «%(title)s».") % {"count": len(events), "title": story.title},
-        messages.SUCCESS,
-    )
+def _add_to_story_action(story: Story) -> Callable:
+    """An admin action that adds the selected events to `story`."""
+
+    def add(modeladmin: EventAdmin, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        events = list(queryset)
+        story.events.add(*events)
+        modeladmin.message_user(
+            request,
+            _("أُضيف %(count)d حدث إلى «%(title)s».") % {"count": len(events), "title": story.title},
+            messages.SUCCESS,
+        )
+
+    add.__name__ = f"add_to_story_{story.pk}"
+    add.short_description = _("إضافة المحدد إلى القصة «%(title)s»") % {"title": story.title}
+    return add
 
 
 @admin.register(Story)
