@@ -1,0 +1,227 @@
+"""Editors in Debian's Chromium: the review queue, annotations, merge, a story, and
+hostile input rendered inert on every page it can reach.
+
+Screenshots go to test-output/screenshots/ (review-queue, event-annotated, admin-events).
+"""
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from tests.editorial import make_admin, make_editor, make_event
+from tests.test_browser import browser, new_page, screenshot  # noqa: F401 - the fixture
+from timeline.models import Annotation, Article, Event, Story
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def plain_http_cookies(settings):
+    # The live server speaks plain HTTP; production cookies are Secure.
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+
+
+def signed_in(browser, live_server, user: User | None):  # noqa: F811
+    page = new_page(browser)
+    if user is not None:
+        client = Client()
+        client.force_login(user)
+        session = client.cookies["sessionid"].value
+        page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
+    return page
+
+
+def test_review_queue_confirm_reject_correct_bulk_and_keys(browser, live_server):  # noqa: F811
+    events = [make_event(f"حدث رقم {i}") for i in range(6)]
+    page = signed_in(browser, live_server, make_editor())
+    page.goto(live_server.url + "/review/")
+    screenshot(page, "review-queue")
+
+    # Confirm the first through HTMX: the next candidate takes focus.
+    page.locator(f"#review-{events[0].pk} button.confirm").click()
+    page.locator(f"#review-{events[0].pk}.done").wait_for()
+    assert page.evaluate("document.activeElement.id") == f"review-{events[1].pk}"
+    # Keyboard: r rejects the focused one, j moves on, c confirms.
+    page.keyboard.press("r")
+    page.locator(f"#review-{events[1].pk}.done").wait_for()
+    assert page.evaluate("document.activeElement.id") == f"review-{events[2].pk}"
+    page.keyboard.press("c")
+    page.locator(f"#review-{events[2].pk}.done").wait_for()
+    # Correct inline.
+    page.locator(f"#review-{events[3].pk} a.correct").click()
+    form = page.locator(f"#review-{events[3].pk} form.correct-form")
+    form.get_by_label("العنوان").fill("عنوان صححه المحرر")
+    form.get_by_role("button", name="حفظ وتأكيد").click()
+    page.locator(f"#review-{events[3].pk}.done").wait_for()
+    # Bulk: x selects, then reject the selection.
+    page.locator(f"#review-{events[4].pk}").focus()
+    page.keyboard.press("x")
+    page.locator(f"#select-{events[5].pk}").check()
+    page.get_by_role("button", name="رفض", exact=True).first.click()
+    page.get_by_text("رُفض 2 حدث").wait_for()
+
+    statuses = {e.pk: Event.objects.get(pk=e.pk) for e in events}
+    assert [statuses[e.pk].status for e in events] == [
+        "confirmed", "rejected", "confirmed", "confirmed", "rejected", "rejected",
+    ]  # fmt: skip
+    assert statuses[events[3].pk].title == "عنوان صححه المحرر"
+    assert statuses[events[3].pk].edited_by_editor
+    page.context.close()
+
+
+def test_merge_from_the_queue_lands_on_the_merged_event(browser, live_server):  # noqa: F811
+    first, second = make_event("الأول"), make_event("الثاني")
+    page = signed_in(browser, live_server, make_editor())
+    page.goto(live_server.url + "/review/")
+    page.locator(f"#select-{first.pk}").check()
+    page.locator(f"#select-{second.pk}").check()
+    page.get_by_role("button", name="دمج في حدث واحد").click()
+    page.wait_for_url(f"**/events/{first.pk}/")
+    assert "يرد في مقالين" in page.inner_text("main") or first.sources.count() == 2
+    assert not Event.objects.filter(pk=second.pk).exists()
+    page.context.close()
+
+
+def test_annotations_created_edited_deleted_and_seen_by_the_right_people(browser, live_server):  # noqa: F811
+    event = make_event("اجتماع في إسطنبول", status=Event.Status.CONFIRMED)
+    story = Story.objects.create(title="الملف النووي الإيراني", slug="iran", published=True)
+    page = signed_in(browser, live_server, make_editor())
+    page.goto(live_server.url + event.get_absolute_url())
+
+    notes = page.locator(f"#annotations-{event.pk}")
+    notes.get_by_label("النص").fill("**مؤكد** من مصدرين")
+    notes.get_by_label("ماركداون محدود").check()
+    notes.get_by_label("عامة").check()
+    notes.get_by_role("button", name="إضافة ملاحظة").click()
+    page.locator(".annotation strong", has_text="مؤكد").wait_for()
+    notes.get_by_label("النص").fill("للمحررين فقط")
+    notes.get_by_role("button", name="إضافة ملاحظة").click()
+    page.locator(".annotation.is-internal", has_text="للمحررين فقط").wait_for()
+    # Edit the internal one inline.
+    internal = Annotation.objects.get(public=False)
+    page.locator(f"#annotation-{internal.pk}").get_by_role("link", name="تعديل").click()
+    page.locator(f"#annotation-{internal.pk} textarea").fill("داخلية معدلة")
+    page.locator(f"#annotation-{internal.pk}").get_by_role("button", name="حفظ").click()
+    page.get_by_text("داخلية معدلة").wait_for()
+    # The story from the panel.
+    page.locator(f"#event-stories-{event.pk}").get_by_role("button", name="إضافة").click()
+    page.locator(f"#event-stories-{event.pk}").get_by_role("button", name="إزالة").wait_for()
+    assert list(story.events.all()) == [event]
+    screenshot(page, "event-annotated")
+
+    reader = new_page(browser)
+    reader.goto(live_server.url + event.get_absolute_url())
+    text = reader.inner_text("main")
+    assert "مؤكد" in text and "داخلية معدلة" not in text
+    reader.goto(live_server.url + story.get_absolute_url())
+    assert "اجتماع في إسطنبول" in reader.inner_text("main")
+    reader.context.close()
+
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.locator(f"#annotation-{internal.pk}").get_by_role("button", name="حذف").click()
+    page.locator(f"#annotation-{internal.pk}").wait_for(state="detached")
+    assert Annotation.objects.count() == 1
+    page.context.close()
+
+
+def test_the_admin_event_list(browser, live_server):  # noqa: F811
+    make_event("لقاء في إسطنبول")
+    make_event("مهلة نهاية آب", status=Event.Status.CONFIRMED)
+    page = signed_in(browser, live_server, make_admin())
+    page.goto(live_server.url + "/admin/timeline/event/?q=اسطنبول")
+    assert "لقاء في إسطنبول" in page.inner_text("#result_list")
+    page.goto(live_server.url + "/admin/timeline/event/")
+    screenshot(page, "admin-events")
+    page.context.close()
+
+
+PAYLOADS = [
+    "<script>window.__pwned=1;alert(1)</script>",
+    '<img src=x onerror="window.__pwned=1;alert(1)">',
+    '<svg onload="window.__pwned=1;alert(1)"><script>alert(1)</script></svg>',
+    "javascript:window.__pwned=1",
+    "\u202eevil\u202c",
+]
+HOSTILE = " ".join(PAYLOADS)
+
+INJECTED = """() => {
+  const bad = document.querySelectorAll(
+    'script:not([src]):not([type="application/json"]), [onerror], [onload], [onclick], ' +
+    'img[src="x"], svg script, a[href^="javascript:"]');
+  return {count: bad.length, pwned: window.__pwned === 1};
+}"""
+
+# A U+202E must not reorder text outside the element that holds it.
+BIDI_LEAKS = """() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const leaks = [];
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!node.data.includes('\\u202e')) continue;
+    const el = node.parentElement, style = getComputedStyle(el);
+    const contained = ['isolate', 'plaintext', 'isolate-override'].includes(style.unicodeBidi)
+      || !style.display.startsWith('inline') || el.tagName === 'BDI' || el.tagName === 'TEXTAREA'
+      || el.tagName === 'OPTION' || el.tagName === 'TITLE';
+    if (!contained) leaks.push(el.tagName);
+  }
+  return leaks;
+}"""
+
+
+def test_hostile_input_is_inert_on_every_page(browser, live_server):  # noqa: F811
+    editor = make_editor()
+    event = make_event(HOSTILE[:290], sources=2)
+    article = event.sources.first().article
+    Article.objects.filter(pk=article.pk).update(title=HOSTILE, body=HOSTILE + " " + article.body)
+    Annotation.objects.create(event=event, author=editor, text=HOSTILE, public=True)
+    Annotation.objects.create(
+        event=event,
+        author=editor,
+        format=Annotation.Format.MARKDOWN,
+        public=True,
+        text=HOSTILE + "\n\n[click](javascript:window.__pwned=1) ![x](javascript:alert(1))",
+    )
+    story = Story.objects.create(
+        title=HOSTILE[:290], slug="hostile", description=HOSTILE, published=True
+    )
+    story.events.add(event)
+    confirmed = make_event(HOSTILE[:290], status=Event.Status.CONFIRMED)
+    story.events.add(confirmed)
+    Event.objects.filter(pk=event.pk).update(status=Event.Status.CONFIRMED)
+
+    pages = [
+        "/",
+        "/?q=" + "<script>alert(1)</script>",
+        f"/stories/{story.slug}/",
+        f"/events/{event.pk}/",
+        f"/articles/{article.pk}/",
+    ]
+    editor_pages = [
+        "/review/",
+        f"/events/{confirmed.pk}/correct/",
+        "/review/stories/",
+        f"/review/stories/{story.pk}/",
+        f"/events/{event.pk}/",
+    ]
+    admin_pages = [
+        "/admin/timeline/event/",
+        f"/admin/timeline/event/{event.pk}/change/",
+        f"/admin/timeline/article/{article.pk}/change/",
+        "/admin/timeline/story/",
+    ]
+    Event.objects.filter(pk=confirmed.pk).update(status=Event.Status.CANDIDATE)
+    for user, paths in ((None, pages), (editor, editor_pages), (make_admin(), admin_pages)):
+        page = signed_in(browser, live_server, user)
+        dialogs = []
+        page.on(
+            "dialog", lambda dialog, seen=dialogs: (seen.append(dialog.message), dialog.dismiss())
+        )
+        for path in paths:
+            page.goto(live_server.url + path)
+            page.wait_for_load_state("networkidle")
+            found = page.evaluate(INJECTED)
+            assert found == {"count": 0, "pwned": False}, path
+            assert page.evaluate(BIDI_LEAKS) == [], path
+        assert dialogs == [], paths
+        page.context.close()
