@@ -2,7 +2,7 @@
 
 import markdown
 import nh3
-from django.utils.html import escape, linebreaks
+from django.utils.html import linebreaks
 from django.utils.safestring import SafeString, mark_safe
 
 from timeline.models import Annotation
@@ -30,4 +30,5 @@ def render_annotation(annotation: Annotation) -> SafeString:
                 link_rel="noopener noreferrer nofollow",
             )
         )
-    return linebreaks(escape(annotation.text))
+    # Escaped first, then paragraphs and line breaks: nothing in it is markup.
+    return mark_safe(linebreaks(annotation.text, autoescape=True))
