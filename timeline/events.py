@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import pairwise
 from typing import Protocol
 
@@ -370,7 +371,8 @@ TITLE_SIMILARITY_COARSE = 0.5
 MIN_SHARED_WORDS = 2
 
 
-def title_words(title: str) -> set[str]:
+@lru_cache(maxsize=16_384)
+def title_words(title: str) -> frozenset[str]:
     """Content words of a title: normalised, without clitics, stopwords, dates or digits."""
     words = set()
     for word in _LETTERS.findall(normalise_for_matching(title)):
@@ -382,7 +384,7 @@ def title_words(title: str) -> set[str]:
                 break
         if word not in STOPWORDS:
             words.add(word)
-    return words
+    return frozenset(words)
 
 
 class ClusterableEvent(Protocol):

@@ -20,6 +20,7 @@ import lxml.html
 import trafilatura
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from timeline.boilerplate import TRAILING_LINE
@@ -163,10 +164,16 @@ def ingest_text(
 
 def find_duplicate(fingerprint: str, url: str) -> Article | None:
     if url:
-        by_url = Article.objects.filter(url=url).first()
+        by_url = with_url(url).first()
         if by_url is not None:
             return by_url
     return Article.objects.filter(content_hash=fingerprint).first()
+
+
+def with_url(url: str) -> QuerySet[Article]:
+    """Articles stored from this URL (at most one)."""
+    # Repeating the unique index's condition (url <> '') lets SQLite use that index.
+    return Article.objects.filter(url=url).exclude(url="")
 
 
 def ingest_html(
@@ -201,7 +208,7 @@ def ingest_url(
 ) -> IngestResult:
     """Fetch a page (with a timeout and a size limit) and save its article."""
     url = _checked_url(url)
-    existing = Article.objects.filter(url=url).first()
+    existing = with_url(url).first()
     if existing is not None:
         return IngestResult(existing, created=False)
     try:

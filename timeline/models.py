@@ -211,6 +211,8 @@ class Event(models.Model):
             models.Index(
                 fields=["status", "kind", "first_day", "id"], name="event_status_kind_keyset"
             ),
+            # Extraction looks up the events of one period to find the one reported again.
+            models.Index(fields=["first_day", "last_day", "granularity"], name="event_period"),
         ]
 
     def __str__(self) -> str:

@@ -3,13 +3,14 @@ concurrently, plus the sweep that re-sends articles that got stuck."""
 
 import enum
 import logging
+from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import timedelta
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.utils import timezone
 
 from newsroom.log_context import log_context
@@ -150,33 +151,39 @@ def _save_extraction(
     article: Article, found: list[temporal.Mention], candidates: list[EventCandidate]
 ) -> tuple[int, int]:
     """A handful of queries whatever the article's length: rows are written in bulk."""
-    mentions = {(m.start, m.end): m for m in _save_mentions(article, found)}
-    # Candidates were built from the tagger's mentions; point them at the rows.
-    candidates = [replace(c, mention=mentions[c.mention.start, c.mention.end]) for c in candidates]
     sources = {
         s.mention_id: s for s in EventSource.objects.filter(article=article).select_related("event")
     }
+    # Only events this article reported can be left without a source by this run.
+    reported_before = {source.event_id for source in sources.values()}
+    mentions = {(m.start, m.end): m for m in _save_mentions(article, found)}
+    # Candidates were built from the tagger's mentions; point them at the rows.
+    candidates = [replace(c, mention=mentions[c.mention.start, c.mention.end]) for c in candidates]
     matcher = EventMatcher(candidates)
-    new_sources = []
+    attached: list[tuple[EventCandidate, KnownEvent | Event]] = []
     for candidate in candidates:
         source = sources.pop(candidate.mention.pk, None)
         if source is not None and _keep_source(source, candidate, article, matcher):
             continue
         if source is not None:
             source.delete()
-        event = matcher.find(candidate) or matcher.add(candidate)
-        new_sources.append(
-            EventSource(
-                event=event, article=article, mention=candidate.mention, **_source_fields(candidate)
-            )
+        attached.append((candidate, matcher.find(candidate) or matcher.add(candidate)))
+    matcher.save_new_events()  # now every event in `attached` has its pk
+    EventSource.objects.bulk_create(
+        EventSource(
+            event_id=event.pk,
+            article=article,
+            mention=candidate.mention,
+            **_source_fields(candidate),
         )
-    matcher.save_new_events()
-    EventSource.objects.bulk_create(new_sources)
+        for candidate, event in attached
+    )
 
     # Mentions that no longer make an event (e.g. now a duration) lose their source.
     EventSource.objects.filter(pk__in=[s.pk for s in sources.values()]).delete()
     # An annotated event is an editor's even if no source is left: annotations survive.
     Event.objects.filter(
+        pk__in=reported_before,
         status=Event.Status.CANDIDATE,
         edited_by_editor=False,
         sources__isnull=True,
@@ -258,7 +265,22 @@ def _keep_source(
 
 
 # A month or a year can hold many events; compare with the most recent ones only.
-MAX_EVENTS_COMPARED = 300
+MAX_EVENTS_COMPARED = 100
+# What `events.same_event` reads of an event.
+MATCHED_FIELDS = ("title", "kind", "first_day", "last_day", "granularity")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownEvent:
+    """What matching needs of an event already stored (no model instance: there may
+    be a hundred per period, loaded for every article)."""
+
+    pk: int
+    title: str
+    kind: str
+    first_day: date
+    last_day: date
+    granularity: str
 
 
 class EventMatcher:
@@ -271,27 +293,33 @@ class EventMatcher:
 
     def __init__(self, candidates: list[EventCandidate]) -> None:
         self.places = _places_named({name for c in candidates for name in c.places})
-        known: dict[tuple, list[Event]] = {}
+        self.pool: dict[tuple, list[tuple[KnownEvent | Event, set[str]]]] = {}
+        known: list[KnownEvent] = []
         for period in {_period(c) for c in candidates}:
             granularity, first_day, last_day = period
-            known[period] = list(
+            rows = (
                 Event.objects.filter(
                     granularity=granularity, first_day=first_day, last_day=last_day
                 )
                 .exclude(status=Event.Status.REJECTED)
-                .order_by("-id")[:MAX_EVENTS_COMPARED]
+                .order_by("-id")
+                .values_list("pk", *MATCHED_FIELDS)[:MAX_EVENTS_COMPARED]
             )
-        prefetch_related_objects([e for events in known.values() for e in events], "places")
-        self.pool: dict[tuple, list[tuple[Event, set[str]]]] = {
-            period: [(e, {p.name for p in e.places.all()}) for e in events]
-            for period, events in known.items()
-        }
+            known.extend(KnownEvent(*row) for row in rows)
+        place_names: dict[int, set[str]] = defaultdict(set)
+        for event_id, name in Event.places.through.objects.filter(
+            event_id__in=[event.pk for event in known]
+        ).values_list("event_id", "place__name"):
+            place_names[event_id].add(name)
+        for event in known:
+            period = (event.granularity, event.first_day, event.last_day)
+            self.pool.setdefault(period, []).append((event, place_names[event.pk]))
         self.new_events: list[tuple[Event, list[Place]]] = []
 
     def places_of(self, candidate: EventCandidate) -> list[Place]:
         return [self.places[name] for name in candidate.places]
 
-    def find(self, candidate: EventCandidate) -> Event | None:
+    def find(self, candidate: EventCandidate) -> KnownEvent | Event | None:
         names = set(candidate.places)
         for event, event_places in self.pool.get(_period(candidate), []):
             if same_event(candidate, names, event, event_places):
