@@ -10,7 +10,8 @@ TEST_ENV := SECRET_KEY=$${SECRET_KEY:-test-only-not-a-secret} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost,testserver} \
 	REDIS_URL=$${TEST_REDIS_URL:-redis://127.0.0.1:6379/15} \
 	DEBUG=$${DEBUG:-0} \
-	STATIC_MANIFEST=$${STATIC_MANIFEST:-0}
+	STATIC_MANIFEST=$${STATIC_MANIFEST:-0} \
+	READER_CACHE_SECONDS=$${READER_CACHE_SECONDS:-0}
 
 .PHONY: run test lint format clean
 

@@ -118,6 +118,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "timeline.context_processors.roles",
+                "timeline.reader_cache.csrf_placeholder",
             ],
         },
     },
@@ -233,6 +234,18 @@ if REDIS_URL and urlparse(REDIS_URL).scheme not in {"redis", "rediss", "unix"}:
         f"REDIS_URL={REDIS_URL!r} must start with redis://, rediss:// or unix://"
     )
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
+
+# One cache for every web host: Redis when there is one, else this process's memory.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+# Seconds an anonymous reader's page is served from the cache (0: never cached).
+READER_CACHE_SECONDS = env_int("READER_CACHE_SECONDS", 60, minimum=0)
+
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True

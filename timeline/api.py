@@ -13,9 +13,11 @@ from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError, ValidationError
 
 from timeline.models import Article, Event, EventSource, Story
+from timeline.reader_cache import cached_for_readers
 from timeline.reader_filters import (
     TimelineFilterForm,
     after_cursor,
@@ -158,6 +160,7 @@ def public_events() -> QuerySet[Event]:
     response={200: EventPage, 400: ErrorOut},
     summary="Confirmed events in timeline order",
 )
+@decorate_view(cached_for_readers)
 def list_events(request: HttpRequest, filters: Query[EventFilters]) -> dict:
     """The timeline's filters, as on `/`; ordered by (first day, id)."""
     data = filters.dict()
@@ -185,6 +188,7 @@ def list_events(request: HttpRequest, filters: Query[EventFilters]) -> dict:
     response={200: EventDetailOut, 400: ErrorOut, 404: ErrorOut},
     summary="One confirmed event",
 )
+@decorate_view(cached_for_readers)
 def get_event(request: HttpRequest, event_id: int) -> dict:
     """The event with every excerpt that reports it, and its published stories."""
     event = get_object_or_404(
@@ -219,6 +223,7 @@ def get_event(request: HttpRequest, event_id: int) -> dict:
     response={200: ArticlePage, 400: ErrorOut},
     summary="Articles, newest first",
 )
+@decorate_view(cached_for_readers)
 def list_articles(
     request: HttpRequest,
     q: str = Query("", max_length=100, description="words that must all be in the title"),
@@ -239,6 +244,7 @@ def list_articles(
     response={200: ArticleDetailOut, 400: ErrorOut, 404: ErrorOut},
     summary="One article",
 )
+@decorate_view(cached_for_readers)
 def get_article(request: HttpRequest, article_id: int) -> dict:
     """The article's text and the confirmed events it reports."""
     article = get_object_or_404(Article.objects.select_related("source"), pk=article_id)
@@ -258,6 +264,7 @@ def _story_out(story: Story) -> dict:
 
 
 @api.get("/stories", response={200: StoryPage, 400: ErrorOut}, summary="Published stories")
+@decorate_view(cached_for_readers)
 def list_stories(
     request: HttpRequest,
     after: str = Query("", max_length=20, description="`next` of the previous page"),
@@ -277,5 +284,6 @@ def list_stories(
     response={200: StoryOut, 400: ErrorOut, 404: ErrorOut},
     summary="One published story",
 )
+@decorate_view(cached_for_readers)
 def get_story(request: HttpRequest, slug: str) -> dict:
     return _story_out(get_object_or_404(Story, slug=slug, published=True))

@@ -28,3 +28,6 @@ class TimelineConfig(AppConfig):
         post_migrate.connect(ensure_editors_group, sender=self)
         # Celery task failures, listed in the admin (a module of its own).
         from timeline import admin_tasks  # noqa: F401
+        from timeline.reader_cache import connect_signals
+
+        connect_signals()

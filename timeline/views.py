@@ -20,6 +20,7 @@ from timeline.dates import site_date_style
 from timeline.editing import event_history
 from timeline.forms import AnnotationForm
 from timeline.models import Event, EventSource, Story
+from timeline.reader_cache import cached_for_readers
 from timeline.reader_filters import (
     TimelineFilterForm,
     after_cursor,
@@ -150,11 +151,13 @@ def _render_timeline(
     return response
 
 
+@cached_for_readers
 def timeline(request: HttpRequest) -> HttpResponse:
     """All confirmed events (editors: all events), filtered, on the axis and in a list."""
     return _render_timeline(request, "timeline/timeline.html")
 
 
+@cached_for_readers
 def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """One story's events; unpublished stories exist for editors only."""
     story = get_object_or_404(Story, slug=slug)
@@ -163,6 +166,7 @@ def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return _render_timeline(request, "timeline/story.html", story)
 
 
+@cached_for_readers
 def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     """An event with every excerpt that reports it; a panel for HTMX, else a page."""
     editor = is_editor(request.user)

@@ -1,0 +1,107 @@
+"""Reader pages kept in the shared cache, so that a crowd of readers costs little.
+
+Anonymous readers of one URL all get the same page, so it is rendered once and
+kept for READER_CACHE_SECONDS in the cache every web host shares (Redis when
+REDIS_URL is set). Three things make that safe:
+
+- signed-in users (editors see candidates, forms, history) always get a fresh page;
+- the page is stored with a placeholder where the CSRF token goes, and each reader
+  gets their own token filled in;
+- any change to what readers see (an event, a story, a source, an annotation)
+  moves the cache to a new generation, so no reader waits for the timeout.
+"""
+
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+CSRF_PLACEHOLDER = "reader-cache-csrf-placeholder"
+_GENERATION_KEY = "reader-pages:generation"
+
+
+def cached_for_readers(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve anonymous GETs of a reader view from the cache, rendering on a miss."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not _cacheable(request):
+            return view(request, *args, **kwargs)
+        key = _page_key(request)
+        stored = cache.get(key)
+        if stored is None:
+            request.reader_cache_placeholder = True
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200 or response.streaming:
+                return response
+            headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
+            stored = (response.content.decode(response.charset), headers)
+            cache.set(key, stored, settings.READER_CACHE_SECONDS)
+        content, headers = stored
+        if CSRF_PLACEHOLDER in content:
+            content = content.replace(CSRF_PLACEHOLDER, get_token(request))
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
+        patch_vary_headers(response, ["HX-Request", "Cookie"])
+        return response
+
+    return wrapper
+
+
+def csrf_placeholder(request: HttpRequest) -> dict[str, str]:
+    """Context processor: a page rendered for the cache carries a placeholder token."""
+    if getattr(request, "reader_cache_placeholder", False):
+        return {"csrf_token": CSRF_PLACEHOLDER}
+    return {}
+
+
+def forget_reader_pages(**kwargs) -> None:
+    """Start a new generation: every cached reader page is out of date."""
+    try:
+        cache.incr(_GENERATION_KEY)
+    except ValueError:
+        cache.set(_GENERATION_KEY, 1, None)
+
+
+def connect_signals() -> None:
+    """Forget reader pages whenever something readers see changes."""
+    from timeline.models import Annotation, Event, EventSource, Story
+
+    for model in (Event, EventSource, Story, Annotation):
+        post_save.connect(forget_reader_pages, sender=model, dispatch_uid=f"reader-{model}-save")
+        post_delete.connect(forget_reader_pages, sender=model, dispatch_uid=f"reader-{model}-del")
+    for through in (Story.events.through, Event.places.through):
+        m2m_changed.connect(forget_reader_pages, sender=through, dispatch_uid=f"reader-{through}")
+
+
+def _cacheable(request: HttpRequest) -> bool:
+    return (
+        settings.READER_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and not request.user.is_authenticated
+        # A page shown with a one-time message must not be shown to others.
+        and len(messages.get_messages(request)) == 0
+    )
+
+
+def _page_key(request: HttpRequest) -> str:
+    generation = cache.get_or_set(_GENERATION_KEY, 1, None)
+    variant = "|".join(
+        (
+            get_language() or "",
+            "htmx" if request.htmx else "page",
+            "restore" if request.htmx and request.htmx.history_restore_request else "",
+            request.get_full_path(),
+        )
+    )
+    digest = hashlib.sha256(variant.encode("utf-8")).hexdigest()
+    return f"reader-pages:{generation}:{digest}"
