@@ -13,7 +13,7 @@ from django.contrib import admin, messages
 from django.db.models import Count, F, Func, Q, QuerySet, Value
 from django.db.models.functions import Replace
 from django.http import HttpRequest
-from django.utils.html import format_html, format_html_join
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -160,10 +160,9 @@ class MissingPublishedFilter(admin.SimpleListFilter):
         return queryset
 
 
-class MentionInline(admin.TabularInline):
-    model = Mention
-    fields = ["text", "type", "value", "mod", "first_day", "last_day", "anchored", "start", "end"]
-    readonly_fields = fields
+class ProvenanceInline(admin.TabularInline):
+    """Rows the machine made: shown for curation, never added or removed here."""
+
     extra = 0
     can_delete = False
     show_change_link = True
@@ -172,19 +171,19 @@ class MentionInline(admin.TabularInline):
         return False
 
 
-class ArticleEventSourceInline(admin.TabularInline):
+class MentionInline(ProvenanceInline):
+    model = Mention
+    fields = ["text", "type", "value", "mod", "first_day", "last_day", "anchored", "start", "end"]
+    readonly_fields = fields
+
+
+class ArticleEventSourceInline(ProvenanceInline):
     """The events this article reports, through which sentence (read-only provenance)."""
 
     model = EventSource
     fields = ["event", "mention", "excerpt"]
     readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = True
     verbose_name_plural = _("الأحداث التي يرويها المقال")
-
-    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 @admin.register(Article)
@@ -211,34 +210,7 @@ class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
         if not article.pk:
             return SafeString("")
         paragraphs = split_by_spans(article.body, list(article.mentions.all()))
-        return format_html(
-            '<div class="highlighted-body" dir="rtl">{}</div>',
-            format_html_join(
-                "",
-                "<p>{}</p>",
-                (
-                    (
-                        format_html_join(
-                            "",
-                            "{}",
-                            (
-                                (
-                                    format_html(
-                                        '<mark title="{}">{}</mark>',
-                                        segment.span.value or "?",
-                                        segment.text,
-                                    )
-                                    if segment.span
-                                    else segment.text,
-                                )
-                                for segment in paragraph
-                            ),
-                        ),
-                    )
-                    for paragraph in paragraphs
-                ),
-            ),
-        )
+        return render_to_string("admin/timeline/highlighted_body.html", {"paragraphs": paragraphs})
 
     actions = ["reextract", "retry_failed"]
 
@@ -285,16 +257,10 @@ class MentionAdmin(admin.ModelAdmin):
     raw_id_fields = ["article"]
 
 
-class EventSourceInline(admin.TabularInline):
+class EventSourceInline(ProvenanceInline):
     model = EventSource
     fields = ["article", "mention", "excerpt"]
     readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = True
-
-    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 class AnnotationInline(admin.StackedInline):
