@@ -187,10 +187,11 @@ def test_jsonl_records_are_ingested_with_duplicates_and_bad_lines_reported(tmp_p
     path = tmp_path / "articles.jsonl"
     path.write_text(
         '{"title": "أ", "text": "التقى الوزيران يوم الأحد في عمّان.", "published": "2018-03-04", "url": "https://x.test/1"}\n'
-        '{"title": "ب", "text": "نص آخر عن قمة الخميس المقبل.", "published": "2018-03-05"}\n'
-        '{"title": "مكرر", "text": "نص مختلف", "url": "https://x.test/1"}\n'
+        "not json\n"
         '{"title": "سيئ", "text": "نص", "published": "04/03/2018"}\n'
-        "not json\n",
+        '{"title": "مكرر", "text": "نص مختلف", "url": "https://x.test/1"}\n'
+        "\n"
+        '{"title": "ب", "text": "نص آخر عن قمة الخميس المقبل.", "published": "2018-03-05"}\n',
         encoding="utf-8",
     )
     out, err = StringIO(), StringIO()
@@ -198,11 +199,14 @@ def test_jsonl_records_are_ingested_with_duplicates_and_bad_lines_reported(tmp_p
     with pytest.raises(CommandError, match="could not be ingested"):
         call_command("ingest", str(path), stdout=out, stderr=err)
 
+    # Bad lines are reported with their numbers; the lines after them are not lost.
     assert Article.objects.count() == 2
     assert Article.objects.get(url="https://x.test/1").published == date(2018, 3, 4)
+    assert Article.objects.filter(title="ب", published=date(2018, 3, 5)).exists()
     assert "already stored" in out.getvalue()
+    assert "Done: 2 stored, 1 duplicates, 2 failed." in out.getvalue()
+    assert f"{path}:2: ليس JSON" in err.getvalue()
     assert "04/03/2018" in err.getvalue()
-    assert "ليس JSON" in err.getvalue()
 
 
 @pytest.mark.django_db

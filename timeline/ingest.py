@@ -9,7 +9,6 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -221,18 +220,15 @@ def ingest_url(
     )
 
 
-def read_jsonl_records(lines: Iterable[str]) -> Iterator[tuple[int, dict]]:
-    """(line number, record) for each non-blank JSON Lines line; bad lines raise IngestError."""
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise IngestError(f"السطر {number}: ليس JSON صالحاً ({exc.msg}).") from None
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise IngestError(f"السطر {number}: يلزم كائن فيه الحقل text.")
-        yield number, record
+def parse_jsonl_line(line: str) -> dict:
+    """One JSON Lines record: an object with a `text` string; IngestError otherwise."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"ليس JSON صالحاً ({exc.msg}).") from None
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise IngestError("يلزم كائن فيه الحقل text.")
+    return record
 
 
 def ingest_record(record: dict, source: Source | None = None) -> IngestResult:

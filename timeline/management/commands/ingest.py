@@ -1,9 +1,11 @@
 """python manage.py ingest PATH_OR_URL… [--published YYYY-MM-DD] [--source NAME]"""
 
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
 from timeline.ingest import (
     IngestError,
@@ -12,11 +14,13 @@ from timeline.ingest import (
     ingest_record,
     ingest_text,
     ingest_url,
-    read_jsonl_records,
+    parse_jsonl_line,
     read_text_file,
 )
 from timeline.management.arguments import publication_day
 from timeline.models import Source
+
+JSONL_BATCH = 50
 
 
 class Command(BaseCommand):
@@ -61,14 +65,14 @@ class Command(BaseCommand):
         suffix = path.suffix.lower()
         if suffix == ".jsonl":
             with path.open(encoding="utf-8-sig") as lines:
-                for number, record in read_jsonl_records(lines):
-                    try:
-                        result = ingest_record(record, source=self.source)
-                    except IngestError as exc:
-                        self.counts["failed"] += 1
-                        self.stderr.write(self.style.ERROR(f"{item}:{number}: {exc}"))
-                        continue
-                    self.report(f"{item}:{number}", result, verbose=False)
+                numbered = ((n, line) for n, line in enumerate(lines, start=1) if line.strip())
+                # Committing a batch at a time, not a record at a time, spares the
+                # database a commit (and SQLite its write lock) per article; each
+                # record still has its own savepoint, so a bad one loses nothing else.
+                while batch := list(islice(numbered, JSONL_BATCH)):
+                    with transaction.atomic():
+                        for number, line in batch:
+                            self.ingest_line(f"{item}:{number}", line)
         elif suffix in (".html", ".htm"):
             self.report(
                 item,
@@ -81,6 +85,15 @@ class Command(BaseCommand):
             )
         else:
             raise IngestError("only .txt, .html, .htm and .jsonl files are read.")
+
+    def ingest_line(self, where: str, line: str) -> None:
+        try:
+            result = ingest_record(parse_jsonl_line(line), source=self.source)
+        except IngestError as exc:
+            self.counts["failed"] += 1
+            self.stderr.write(self.style.ERROR(f"{where}: {exc}"))
+            return
+        self.report(where, result, verbose=False)
 
     def report(self, item: str, result: IngestResult, verbose: bool = True) -> None:
         article = result.article
