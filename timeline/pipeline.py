@@ -143,12 +143,20 @@ def extract_into_database(article: Article) -> tuple[int, int]:
     # database's write lock is held only while rows are written.
     found = temporal.extract(article.body, article.published)
     candidates = build_candidates(article.body, found)
-    return _save_extraction(article, found, candidates)
+    # So are these reads: only this worker writes the claimed article's mentions,
+    # and the known events are compared with as of now (see EventMatcher).
+    existing = {(m.start, m.end): m for m in article.mentions.all()}
+    matcher = EventMatcher(candidates)
+    return _save_extraction(article, found, candidates, existing, matcher)
 
 
 @transaction.atomic
 def _save_extraction(
-    article: Article, found: list[temporal.Mention], candidates: list[EventCandidate]
+    article: Article,
+    found: list[temporal.Mention],
+    candidates: list[EventCandidate],
+    existing: dict[tuple[int, int], Mention],
+    matcher: "EventMatcher",
 ) -> tuple[int, int]:
     """A handful of queries whatever the article's length: rows are written in bulk."""
     sources = {
@@ -156,10 +164,9 @@ def _save_extraction(
     }
     # Only events this article reported can be left without a source by this run.
     reported_before = {source.event_id for source in sources.values()}
-    mentions = {(m.start, m.end): m for m in _save_mentions(article, found)}
+    mentions = {(m.start, m.end): m for m in _save_mentions(article, found, existing)}
     # Candidates were built from the tagger's mentions; point them at the rows.
     candidates = [replace(c, mention=mentions[c.mention.start, c.mention.end]) for c in candidates]
-    matcher = EventMatcher(candidates)
     attached: list[tuple[EventCandidate, KnownEvent | Event]] = []
     for candidate in candidates:
         source = sources.pop(candidate.mention.pk, None)
@@ -200,9 +207,11 @@ def _save_extraction(
     return len(mentions), len(candidates)
 
 
-def _save_mentions(article: Article, found: list[temporal.Mention]) -> list[Mention]:
+def _save_mentions(
+    article: Article, found: list[temporal.Mention], existing: dict[tuple[int, int], Mention]
+) -> list[Mention]:
     """Make the article's mentions exactly `found`, keeping the rows of unchanged spans."""
-    existing = {(m.start, m.end): m for m in article.mentions.all()}
+    existing = dict(existing)
     kept, changed, new = [], [], []
     for item in found:
         mention = existing.pop((item.start, item.end), None)
@@ -289,6 +298,8 @@ class EventMatcher:
     Loads the events of the candidates' periods and the places they name up
     front, so matching costs a few queries per article rather than per candidate.
     New events join the pool at once: an article may report one event twice.
+    It loads before the write transaction opens: two workers reporting one new
+    event in the same instant may each create it (editors merge such pairs).
     """
 
     def __init__(self, candidates: list[EventCandidate]) -> None:
