@@ -20,7 +20,7 @@ from timeline.ingest import (
 from timeline.management.arguments import publication_day
 from timeline.models import Source
 
-JSONL_BATCH = 50
+JSONL_BATCH = 10
 
 
 class Command(BaseCommand):
@@ -66,7 +66,7 @@ class Command(BaseCommand):
         if suffix == ".jsonl":
             with path.open(encoding="utf-8-sig") as lines:
                 numbered = ((n, line) for n, line in enumerate(lines, start=1) if line.strip())
-                # Committing a batch at a time, not a record at a time, spares the
+                # Committing a few records at a time, not one by one, spares the
                 # database a commit (and SQLite its write lock) per article; each
                 # record still has its own savepoint, so a bad one loses nothing else.
                 while batch := list(islice(numbered, JSONL_BATCH)):
