@@ -25,7 +25,13 @@ def is_editor(user: User) -> bool:
     """Staff, or a member of the «Editors» group: they also see unconfirmed events."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.is_staff or user.groups.filter(name=EDITORS_GROUP).exists()
+    if user.is_staff:
+        return True
+    # Asked several times a page (views, templates, access checks): one query per
+    # request, kept on the request's own user object.
+    if not hasattr(user, "_in_editors_group"):
+        user._in_editors_group = user.groups.filter(name=EDITORS_GROUP).exists()
+    return user._in_editors_group
 
 
 def is_admin(user: User) -> bool:

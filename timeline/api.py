@@ -23,6 +23,7 @@ from timeline.reader_filters import (
     after_cursor,
     filter_events,
     format_cursor,
+    keyset_page,
     parse_cursor,
 )
 from timeline.search import search
@@ -142,6 +143,10 @@ def _article_out(article: Article) -> dict:
     }
 
 
+def _id_cursor(row: Article | Story) -> str:
+    return str(row.pk)
+
+
 def _int_cursor(value: str) -> int | None:
     """`after` for lists ordered by id: a positive whole number, or absent."""
     if not value:
@@ -174,13 +179,12 @@ def list_events(request: HttpRequest, filters: Query[EventFilters]) -> dict:
     if filters.after and cursor is None:
         raise HttpError(400, "after must be the `next` value of the previous page.")
     events = filter_events(Event.objects.all(), form.cleaned_data, editor=False)
-    page = list(
-        after_cursor(events, cursor)
-        .prefetch_related("places")
-        .order_by("first_day", "id")[: filters.limit + 1]
+    page, next_cursor = keyset_page(
+        after_cursor(events, cursor).prefetch_related("places").order_by("first_day", "id"),
+        filters.limit,
+        format_cursor,
     )
-    next_cursor = format_cursor(page[filters.limit - 1]) if len(page) > filters.limit else None
-    return {"items": [_event_out(e) for e in page[: filters.limit]], "next": next_cursor}
+    return {"items": [_event_out(e) for e in page], "next": next_cursor}
 
 
 @api.get(
@@ -234,9 +238,8 @@ def list_articles(
     articles = search(Article.objects.select_related("source"), q)
     if (before := _int_cursor(after)) is not None:
         articles = articles.filter(id__lt=before)
-    page = list(articles.order_by("-id")[: limit + 1])
-    next_cursor = str(page[limit - 1].pk) if len(page) > limit else None
-    return {"items": [_article_out(a) for a in page[:limit]], "next": next_cursor}
+    page, next_cursor = keyset_page(articles.order_by("-id"), limit, _id_cursor)
+    return {"items": [_article_out(a) for a in page], "next": next_cursor}
 
 
 @api.get(
@@ -274,9 +277,8 @@ def list_stories(
     stories = Story.objects.filter(published=True)
     if (after_id := _int_cursor(after)) is not None:
         stories = stories.filter(id__gt=after_id)
-    page = list(stories.order_by("id")[: limit + 1])
-    next_cursor = str(page[limit - 1].pk) if len(page) > limit else None
-    return {"items": [_story_out(s) for s in page[:limit]], "next": next_cursor}
+    page, next_cursor = keyset_page(stories.order_by("id"), limit, _id_cursor)
+    return {"items": [_story_out(s) for s in page], "next": next_cursor}
 
 
 @api.get(

@@ -1,5 +1,6 @@
 """The timeline's filters: a plain GET form, and the query it makes."""
 
+from collections.abc import Callable
 from datetime import date
 
 from django import forms
@@ -97,3 +98,17 @@ def parse_cursor(value: str | None) -> tuple[date, int] | None:
 
 def format_cursor(event: Event) -> str:
     return f"{event.first_day.isoformat()}.{event.pk}"
+
+
+def keyset_page[T](
+    rows: QuerySet[T], limit: int, cursor_of: Callable[[T], str]
+) -> tuple[list[T], str | None]:
+    """One page of an ordered queryset, and the cursor of the next page (None at the end).
+
+    Asks for one row more than the page holds: its presence says a next page exists.
+    """
+    page = list(rows[: limit + 1])
+    if len(page) <= limit:
+        return page, None
+    page = page[:limit]
+    return page, cursor_of(page[-1])

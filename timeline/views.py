@@ -26,6 +26,7 @@ from timeline.reader_filters import (
     after_cursor,
     filter_events,
     format_cursor,
+    keyset_page,
     parse_cursor,
 )
 from timeline.timeline_axis import (
@@ -86,15 +87,13 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
         # Panning the axis moves the list with it: it starts where the window starts.
         cursor = (window.start, 0)
 
-    page = list(
+    page, next_cursor = keyset_page(
         after_cursor(events, cursor)
         .prefetch_related(_sources(), "places")
-        .order_by("first_day", "id")[: settings.TIMELINE_PAGE_SIZE + 1]
+        .order_by("first_day", "id"),
+        settings.TIMELINE_PAGE_SIZE,
+        format_cursor,
     )
-    next_cursor = None
-    if len(page) > settings.TIMELINE_PAGE_SIZE:
-        page = page[: settings.TIMELINE_PAGE_SIZE]
-        next_cursor = format_cursor(page[-1])
     _with_article_counts(page)
 
     if window is None:
