@@ -1,0 +1,131 @@
+"""The lexicon's word lists keep the shape the extractor folds them into.
+
+Every list is matched after `normalise_for_matching`, so the checks fold too: two
+spellings that fold alike must not name two different things, or the extractor would
+pick one of them at random.
+"""
+
+import re
+
+import pytest
+
+from timeline.lexicon import places
+from timeline.text import normalise_for_matching
+
+# Arabic letters (a shadda or damma allowed: «عمّان»), spaces and the digits of «فرانس 24».
+ARABIC_NAME = re.compile(r"[\u0621-\u0652\u0670 0-9]+")
+
+
+def folded(text: str) -> str:
+    return normalise_for_matching(text)
+
+
+def place_spellings() -> dict[str, str]:
+    """Every folded spelling of PLACES → the display name it belongs to."""
+    owners: dict[str, str] = {}
+    for name, (_type, _country, variants) in places.PLACES.items():
+        for spelling in (name, *variants):
+            owners.setdefault(folded(spelling), name)
+    return owners
+
+
+def test_each_spelling_of_a_place_names_one_place_only():
+    owners: dict[str, set[str]] = {}
+    for name, (_type, _country, variants) in places.PLACES.items():
+        spellings = [folded(s) for s in (name, *variants)]
+        assert len(spellings) == len(set(spellings)), f"{name}: a variant folds like another"
+        for spelling in spellings:
+            owners.setdefault(spelling, set()).add(name)
+    clashes = {s: names for s, names in owners.items() if len(names) > 1}
+    assert clashes == {}
+
+
+def test_places_are_typed_and_cities_belong_to_a_listed_country():
+    countries = {n for n, (t, _c, _v) in places.PLACES.items() if t == "country"}
+    for name, (place_type, country, variants) in places.PLACES.items():
+        assert place_type in {"country", "city", "region"}, name
+        if place_type == "city":
+            assert country in countries, f"{name}: unknown country {country!r}"
+        else:
+            assert country == "", name
+        for spelling in (name, *variants):
+            assert ARABIC_NAME.fullmatch(spelling), f"{name}: odd spelling {spelling!r}"
+            assert spelling == spelling.strip() and "  " not in spelling, spelling
+
+
+def test_the_whole_world_is_there():
+    countries = [n for n, (t, _c, _v) in places.PLACES.items() if t == "country"]
+    assert len(countries) >= 193
+    assert len(places.PLACES) >= 400
+    arab_league = [
+        "مصر", "السعودية", "الإمارات", "قطر", "الكويت", "البحرين", "سلطنة عُمان", "اليمن",
+        "العراق", "سوريا", "لبنان", "الأردن", "فلسطين", "ليبيا", "تونس", "الجزائر",
+        "المغرب", "موريتانيا", "السودان", "الصومال", "جيبوتي", "جزر القمر",
+    ]  # fmt: skip
+    for country in arab_league:
+        assert places.PLACES[country][0] == "country", country
+
+
+def test_every_country_has_its_capital_as_a_city_of_that_country():
+    countries = {n for n, (t, _c, _v) in places.PLACES.items() if t == "country"}
+    assert set(places.CAPITALS) == countries
+    for country, capital in places.CAPITALS.items():
+        if capital == country:  # a city-state: Singapore, Monaco, the Vatican
+            continue
+        assert places.PLACES[capital][:2] == ("city", country), capital
+
+
+@pytest.mark.parametrize(
+    ("written", "place"),
+    [
+        ("الولايات المتحدة الأميركية", "الولايات المتحدة"),
+        ("أميركا", "الولايات المتحدة"),
+        ("المملكة العربية السعودية", "السعودية"),
+        ("الإمارات العربية المتحدة", "الإمارات"),
+        ("المملكة المتحدة", "بريطانيا"),
+        ("استانبول", "إسطنبول"),
+        ("اسطنبول", "إسطنبول"),
+        ("واشنطن", "واشنطن"),
+        ("تونس", "تونس"),
+        ("تونس العاصمة", "تونس العاصمة"),
+        ("شبه جزيرة القرم", "القرم"),
+        ("صوماليلاند", "أرض الصومال"),
+    ],
+)
+def test_usual_spellings_find_their_place(written, place):
+    assert place_spellings()[folded(written)] == place
+
+
+def test_a_country_is_a_country_and_its_capital_a_city():
+    assert places.PLACES["تونس"][0] == "country"
+    assert places.PLACES["تونس العاصمة"] == ("city", "تونس", ())
+    assert places.PLACES["واشنطن"][:2] == ("city", "الولايات المتحدة")
+
+
+def test_clubs_channels_and_companies_are_not_places():
+    spellings = place_spellings()
+    assert [n for n in places.NOT_PLACES if folded(n) in spellings] == []
+    for name in ("ريال مدريد", "نادي ليفربول", "صحيفة الشرق الأوسط", "الجزيرة", "مصر للطيران"):
+        assert name in places.NOT_PLACES
+    assert "الجزيرة" not in spellings
+    assert len({folded(n) for n in places.NOT_PLACES}) == len(places.NOT_PLACES)
+
+
+def test_words_that_are_also_common_words_are_not_bare_places():
+    spellings = place_spellings()
+    # the news, the eye, the short term, the rifle, always, tribal, Bashar (al-Assad)
+    for word in ("الخبر", "العين", "القصير", "البندقية", "دوما", "قبلي", "بشار", "ليل"):
+        assert folded(word) not in spellings, word
+
+
+def test_nationality_adjectives_name_listed_countries_and_are_not_places():
+    spellings = place_spellings()
+    for adjective, country in places.NATIONALITY_ADJECTIVES.items():
+        assert places.PLACES[country][0] == "country", adjective
+        assert folded(adjective) not in spellings, adjective
+        assert adjective.startswith("ال"), adjective
+    assert places.NATIONALITY_ADJECTIVES["الروسي"] == "روسيا"
+    assert places.NATIONALITY_ADJECTIVES["الأميركي"] == "الولايات المتحدة"
+    assert places.NATIONALITY_ADJECTIVES["التونسي"] == "تونس"
+    # «المالي» is «financial» far more often than «Malian»
+    assert "المالي" not in places.NATIONALITY_ADJECTIVES

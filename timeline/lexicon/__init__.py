@@ -1,0 +1,1 @@
+"""Arabic word lists the event extractor folds at import: places, actors, kinds, stopwords."""
