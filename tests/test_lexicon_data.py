@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from timeline.lexicon import places
+from timeline.lexicon import event_kinds, places
 from timeline.text import normalise_for_matching
 
 # Arabic letters (a shadda or damma allowed: «عمّان»), spaces and the digits of «فرانس 24».
@@ -131,3 +131,82 @@ def test_nationality_adjectives_name_listed_countries_and_are_not_places():
     assert places.NATIONALITY_ADJECTIVES["التونسي"] == "تونس"
     # «المالي» is «financial» far more often than «Malian»
     assert "المالي" not in places.NATIONALITY_ADJECTIVES
+
+
+def without_article(word: str) -> str:
+    """The extractor strips «ال» before matching, so «التعاقد» and «تعاقد» are one word."""
+    word = folded(word)
+    return word[2:] if word.startswith("ال") else word
+
+
+def test_the_fifteen_kinds_of_the_guidelines_in_their_order():
+    assert event_kinds.KINDS == (
+        "meeting", "talks", "visit", "statement", "decision", "agreement", "deadline",
+        "attack", "legal", "election", "protest", "disaster", "sports", "economy", "other",
+    )  # fmt: skip
+    assert tuple(event_kinds.KIND_LABELS) == event_kinds.KINDS
+    assert event_kinds.KIND_LABELS["legal"] == "قضاء"
+    assert len(set(event_kinds.KIND_LABELS.values())) == 15
+
+
+def test_every_kind_but_other_has_a_rich_list_of_verbs_and_nouns():
+    kinds = [k for k in event_kinds.KINDS if k != "other"]
+    assert list(event_kinds.KIND_VERBS) == kinds
+    assert list(event_kinds.KIND_NOUNS) == kinds
+    for kind in kinds:
+        triggers = event_kinds.KIND_TRIGGERS[kind]
+        assert triggers == event_kinds.KIND_VERBS[kind] + event_kinds.KIND_NOUNS[kind]
+        assert event_kinds.KIND_VERBS[kind] and event_kinds.KIND_NOUNS[kind], kind
+        assert 25 <= len(triggers) <= 80, (kind, len(triggers))
+        for trigger in triggers:
+            assert ARABIC_NAME.fullmatch(trigger), trigger
+        verbs = event_kinds.KIND_VERBS[kind]
+        assert all(" " not in verb for verb in verbs), kind
+
+
+def test_a_trigger_signals_one_kind_only():
+    kinds_of: dict[str, set[str]] = {}
+    for kind, triggers in event_kinds.KIND_TRIGGERS.items():
+        assert len({folded(t) for t in triggers}) == len(triggers), f"{kind}: repeated trigger"
+        for trigger in triggers:
+            kinds_of.setdefault(without_article(trigger), set()).add(kind)
+    assert {t: k for t, k in kinds_of.items() if len(k) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("التقى", "meeting"),
+        ("يلتقي", "meeting"),
+        ("مفاوضات", "talks"),
+        ("زار", "visit"),
+        ("أعلن", "statement"),
+        ("استقال", "decision"),
+        ("مذكرة تفاهم", "agreement"),
+        ("أمهل", "deadline"),
+        ("غارة", "attack"),
+        ("اعتقال", "legal"),
+        ("استفتاء", "election"),
+        ("إضراب", "protest"),
+        ("زلزال", "disaster"),
+        ("تعادل", "sports"),
+        ("البورصة", "economy"),
+    ],
+)
+def test_usual_words_signal_their_kind(word, kind):
+    assert folded(word) in {folded(t) for t in event_kinds.KIND_TRIGGERS[kind]}
+
+
+def test_words_that_mostly_mean_something_else_are_no_trigger():
+    every = {without_article(t) for ts in event_kinds.KIND_TRIGGERS.values() for t in ts}
+    # happened, eye/appointed, dawn, in order to, the judiciary/eliminating, like, voice
+    for word in ("وقع", "عين", "فجر", "بهدف", "القضاء", "مثل", "صوت", "نهائي"):
+        assert without_article(word) not in every, word
+
+
+def test_statement_verbs_are_reporting_verbs_and_reporting_verbs_are_unique():
+    assert set(event_kinds.STATEMENT_VERBS) <= set(event_kinds.REPORTING_VERBS)
+    reporting = [folded(v) for v in event_kinds.REPORTING_VERBS]
+    assert len(reporting) == len(set(reporting))
+    assert {"قال", "بحسب", "وفق"} <= set(event_kinds.REPORTING_VERBS)
+    assert "قال" not in event_kinds.STATEMENT_VERBS
