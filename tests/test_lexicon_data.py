@@ -6,10 +6,12 @@ pick one of them at random.
 """
 
 import re
+from datetime import date
+from itertools import pairwise
 
 import pytest
 
-from timeline.lexicon import event_kinds, places
+from timeline.lexicon import actors, event_kinds, places
 from timeline.text import normalise_for_matching
 
 # Arabic letters (a shadda or damma allowed: «عمّان»), spaces and the digits of «فرانس 24».
@@ -210,3 +212,94 @@ def test_statement_verbs_are_reporting_verbs_and_reporting_verbs_are_unique():
     assert len(reporting) == len(set(reporting))
     assert {"قال", "بحسب", "وفق"} <= set(event_kinds.REPORTING_VERBS)
     assert "قال" not in event_kinds.STATEMENT_VERBS
+
+
+def actor_spellings() -> dict[str, str]:
+    owners: dict[str, str] = {}
+    for name, (_type, aliases) in actors.ACTORS.items():
+        for spelling in (name, *aliases):
+            owners.setdefault(folded(spelling), name)
+    return owners
+
+
+def test_each_spelling_of_an_actor_names_one_actor_only():
+    owners: dict[str, set[str]] = {}
+    for name, (actor_type, aliases) in actors.ACTORS.items():
+        assert actor_type in {"person", "organisation"}, name
+        spellings = [folded(s) for s in (name, *aliases)]
+        assert len(spellings) == len(set(spellings)), f"{name}: an alias folds like another"
+        for spelling in spellings:
+            assert ARABIC_NAME.fullmatch(spelling), f"{name}: odd spelling {spelling!r}"
+            owners.setdefault(spelling, set()).add(name)
+    assert {s: n for s, n in owners.items() if len(n) > 1} == {}
+
+
+def test_an_actor_is_never_spelt_like_a_place():
+    places_folded = set(place_spellings())
+    assert [s for s in actor_spellings() if s in places_folded] == []
+
+
+def test_the_well_known_actors_of_the_brief_are_there():
+    assert len(actors.ACTORS) >= 300
+    spellings = actor_spellings()
+    expected = {
+        "بوتين": "فلاديمير بوتين",
+        "داعش": "تنظيم الدولة الإسلامية",
+        "أنصار الله": "الحوثيون",
+        "جماعة الحوثي": "الحوثيون",
+        "الناتو": "حلف شمال الأطلسي",
+        "حركة حماس": "حماس",
+        "السبسي": "الباجي قائد السبسي",
+        "اتحاد الشغل": "الاتحاد العام التونسي للشغل",
+        "النهضة": "حركة النهضة",
+    }
+    for alias, name in expected.items():
+        assert spellings[folded(alias)] == name, alias
+    for name in ("راشد الغنوشي", "نداء تونس", "يوسف الشاهد", "الحبيب الصيد", "منصف المرزوقي"):
+        assert name in actors.ACTORS
+    # common words and common names are no aliases
+    for word in ("سعيد", "جمعة", "الشاهد", "الصيد", "عون", "سلام", "مبارك", "رئيسي"):
+        assert folded(word) not in spellings, word
+
+
+def test_a_title_names_one_listed_actor_at_a_time():
+    periods: dict[str, list[tuple[date, date]]] = {}
+    for title, name, valid_from, valid_to in actors.TITLE_ACTORS:
+        assert name in actors.ACTORS, name
+        start = date.fromisoformat(valid_from)
+        end = date.fromisoformat(valid_to) if valid_to else date.max
+        assert start < end, (title, name)
+        periods.setdefault(folded(title), []).append((start, end))
+    for title, spans in periods.items():
+        spans.sort()
+        for (_s1, end1), (start2, _e2) in pairwise(spans):
+            assert end1 <= start2, f"{title}: two holders at once"
+
+
+def holder(title: str, on: str) -> str | None:
+    day = date.fromisoformat(on)
+    for written, name, valid_from, valid_to in actors.TITLE_ACTORS:
+        end = date.fromisoformat(valid_to) if valid_to else date.max
+        if written == title and date.fromisoformat(valid_from) <= day < end:
+            return name
+    return None
+
+
+def test_title_references_resolve_by_date():
+    assert holder("الرئيس الأمريكي", "2018-06-12") == "دونالد ترامب"
+    assert holder("الرئيس الأميركي", "2022-03-01") == "جو بايدن"
+    assert holder("الرئيس الأمريكي", "2025-01-20") == "دونالد ترامب"
+    assert holder("الرئيس الروسي", "2014-03-18") == "فلاديمير بوتين"
+    assert holder("الرئيس التونسي", "2016-05-01") == "الباجي قائد السبسي"
+    assert holder("رئيس الحكومة التونسية", "2015-02-06") == "الحبيب الصيد"
+    assert holder("رئيس الحكومة التونسية", "2014-12-31") == "مهدي جمعة"
+
+
+def test_titles_and_organisation_heads_are_unique_words():
+    for words in (actors.PERSON_TITLES, actors.ORGANISATION_HEADS):
+        assert len({folded(w) for w in words}) == len(words)
+        assert all(ARABIC_NAME.fullmatch(w) for w in words)
+    for title in ("الرئيس", "وزير الخارجية", "ولي العهد", "المتحدث باسم", "الأمين العام"):
+        assert title in actors.PERSON_TITLES
+    for head in ("وزارة", "حركة", "حزب", "الاتحاد", "مفوضية"):
+        assert head in actors.ORGANISATION_HEADS
