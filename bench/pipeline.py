@@ -11,6 +11,12 @@ Prints articles per second for each and the ratio pipeline / baseline wall time
 
     .venv/bin/python bench/pipeline.py [--limit N] [--database-url URL]
 
+With `--against REF` (a commit, e.g. the last release) it instead times the
+in-process ingest and extraction of the same articles by this tree and by REF
+(checked out into a temporary git worktree, each on its own fresh SQLite file),
+one after the other in the same run, and prints the per-article cost ratio
+(target <= 1.5 for a new extractor version).
+
 Without --database-url a temporary SQLite file is used. Not run by the test suite.
 """
 
@@ -75,10 +81,53 @@ def run(env: dict[str, str], sample: Path) -> tuple[float, int]:
     return finished - started, stored
 
 
+def in_process_seconds(tree: Path, sample: Path, workdir: Path) -> float:
+    """Wall time of `manage.py ingest` with tasks run in-process, on a fresh database."""
+    database = workdir / f"{tree.name}.sqlite3"
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{database}",
+        "SECRET_KEY": "bench-only",
+        "DEBUG": "0",
+        "LOG_LEVEL": "WARNING",
+        "REDIS_URL": "",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput"],
+        cwd=tree, env=env, check=True, capture_output=True,
+    )  # fmt: skip
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "manage.py", "ingest", str(sample)],
+        cwd=tree, env=env, check=True, capture_output=True,
+    )  # fmt: skip
+    return time.monotonic() - started
+
+
+def compare_with(ref: str, sample: Path, workdir: Path) -> None:
+    other = workdir / "ref"
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", str(other), ref],
+        cwd=REPO, check=True, capture_output=True,
+    )  # fmt: skip
+    try:
+        reference = in_process_seconds(other, sample, workdir)
+        current = in_process_seconds(REPO, sample, workdir)
+    finally:
+        subprocess.run(
+            ["git", "worktree", "remove", "--force", str(other)], cwd=REPO, capture_output=True
+        )
+    print(f"in-process ingest + extraction of {sample.name}, fresh SQLite each:")
+    print(f"  {ref}: {reference:7.1f} s")
+    print(f"  this tree: {current:7.1f} s")
+    print(f"ratio this tree / {ref}: {current / reference:.2f}  (target <= 1.5)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     parser.add_argument("--database-url", default="", help="default: a temporary SQLite file")
+    parser.add_argument("--against", default="", metavar="REF", help="compare with a commit")
     args = parser.parse_args()
     redis_server = shutil.which("redis-server")
     if not SAMPLE.exists() or redis_server is None:
@@ -93,6 +142,10 @@ def main() -> None:
                 if number >= args.limit:
                     break
                 out.write(line)
+    if args.against:
+        compare_with(args.against, sample, workdir)
+        shutil.rmtree(workdir, ignore_errors=True)
+        return
     database_url = args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
     port = free_port()
     base_env = {

@@ -14,7 +14,7 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from timeline.ingest import IngestError, ingest_html, ingest_text, ingest_url, poll_feed
 from timeline.models import Article, Event, Source
-from timeline.temporal import EXTRACTOR_VERSION
+from timeline.pipeline import EXTRACTOR_VERSION
 
 PAGE = """<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8">
 <title>موقع الأخبار | لقاء في موسكو</title>

@@ -16,13 +16,16 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline.annotation_text import render_annotation
-from timeline.editing import merge_events, set_status
+from timeline.editing import merge_actors, merge_events, set_status
 from timeline.highlight import split_by_spans
 from timeline.ingest import content_hash
 from timeline.models import (
+    Actor,
+    ActorAlias,
     Annotation,
     Article,
     Event,
@@ -312,6 +315,7 @@ class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
         "places",
     ]
     filter_horizontal = ["places"]
+    autocomplete_fields = ["actors"]
     search_fields = ["title", "sources__excerpt"]
     search_text_field = "search_text"
     date_hierarchy = "first_day"
@@ -441,3 +445,77 @@ class PlaceAdmin(FoldedSearchMixin, admin.ModelAdmin):
     folded_search_fields = ("name",)
     list_display = ["name"]
     search_fields = ["name"]
+
+
+class ActorAliasForm(forms.ModelForm):
+    class Meta:
+        model = ActorAlias
+        fields = ["name"]
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"]
+        taken = ActorAlias.objects.filter(folded=normalise_for_matching(name))
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        other = taken.select_related("actor").first()
+        if other is not None:
+            raise forms.ValidationError(
+                _("هذا الاسم لفاعل آخر: «%(actor)s». ادمجهما بدلاً من ذلك.")
+                % {"actor": other.actor.name}
+            )
+        return name
+
+
+class ActorAliasInline(admin.TabularInline):
+    model = ActorAlias
+    form = ActorAliasForm
+    extra = 1
+    fields = ["name"]
+
+
+@admin.register(Actor)
+class ActorAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    """Curate the people, organisations and states events name: fix a display name,
+    add the spellings and titles that name an actor, merge duplicates."""
+
+    folded_search_fields = ("name",)
+    list_display = ["name", "type", "alias_list", "event_count"]
+    list_filter = ["type"]
+    search_fields = ["name", "aliases__name"]
+    inlines = [ActorAliasInline]
+    actions = ["merge"]
+    list_per_page = 50
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Actor]:
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_event_count=Count("events", distinct=True))
+            .prefetch_related("aliases")
+        )
+
+    @admin.display(description=_("أسماء أخرى"))
+    def alias_list(self, actor: Actor) -> str:
+        return "، ".join(alias.name for alias in actor.aliases.all() if alias.name != actor.name)
+
+    @admin.display(description=_("عدد الأحداث"), ordering="_event_count")
+    def event_count(self, actor: Actor) -> int:
+        return actor._event_count
+
+    @admin.action(description=_("دمج الفاعلين المحددين في فاعل واحد (الأقدم)"))
+    def merge(self, request: HttpRequest, queryset: QuerySet[Actor]) -> None:
+        actors = list(queryset)
+        if len(actors) < 2:
+            self.message_user(request, _("الدمج يحتاج إلى فاعلَين على الأقل."), messages.ERROR)
+            return
+        merged = merge_actors(actors)
+        self.message_user(
+            request,
+            ngettext(
+                "دُمج فاعل واحد في «%(name)s».",
+                "دُمج %(count)d فاعلين في «%(name)s».",
+                len(actors),
+            )
+            % {"count": len(actors), "name": merged.name},
+            messages.SUCCESS,
+        )

@@ -56,6 +56,8 @@ class EventOut(Schema):
     granularity: str
     kind: str
     places: list[str]
+    actors: list[str]
+    salience: float = Field(description="0–1; the main event of an article is its highest")
     url: str
 
 
@@ -112,6 +114,7 @@ class EventFilters(Schema):
     q: str = Field("", max_length=100, description="words that must all be in the title")
     kind: str = Field("", max_length=16)
     place: str = Field("", max_length=100, description="a place's name")
+    actor: str = Field("", max_length=200, description="an actor's name, or any of its aliases")
     story: str = Field("", max_length=200, description="a published story's slug")
     start: date | None = Field(None, description="events that end on or after this day")
     end: date | None = Field(None, description="events that begin on or before this day")
@@ -128,6 +131,8 @@ def _event_out(event: Event) -> dict:
         "granularity": event.granularity,
         "kind": event.kind,
         "places": [place.name for place in event.places.all()],
+        "actors": [actor.name for actor in event.actors.all()],
+        "salience": event.salience,
         "url": event.get_absolute_url(),
     }
 
@@ -180,7 +185,9 @@ def list_events(request: HttpRequest, filters: Query[EventFilters]) -> dict:
         raise HttpError(400, "after must be the `next` value of the previous page.")
     events = filter_events(Event.objects.all(), form.cleaned_data, editor=False)
     page, next_cursor = keyset_page(
-        after_cursor(events, cursor).prefetch_related("places").order_by("first_day", "id"),
+        after_cursor(events, cursor)
+        .prefetch_related("places", "actors")
+        .order_by("first_day", "id"),
         filters.limit,
         format_cursor,
     )
@@ -198,6 +205,7 @@ def get_event(request: HttpRequest, event_id: int) -> dict:
     event = get_object_or_404(
         public_events().prefetch_related(
             "places",
+            "actors",
             Prefetch(
                 "sources",
                 queryset=EventSource.objects.select_related("article").order_by("id"),

@@ -10,7 +10,8 @@ from datetime import datetime
 
 from django.db import transaction
 
-from timeline.models import Annotation, Event, EventSource, Place, Story
+from timeline.models import Actor, ActorAlias, Annotation, Event, EventSource, Place, Story
+from timeline.text import normalise_for_matching
 
 
 def set_status(events: list[Event], status: str) -> int:
@@ -41,12 +42,34 @@ def merge_events(events: list[Event]) -> Event:
     for story in Story.objects.filter(events__in=others).distinct():
         story.events.add(target)
     target.places.add(*Place.objects.filter(events__in=others).distinct())
+    target.actors.add(*Actor.objects.filter(events__in=others).distinct())
     if any(event.status == Event.Status.CONFIRMED for event in events):
         target.status = Event.Status.CONFIRMED
     target.edited_by_editor = True
     target.save()
     for event in others:
         event.delete()
+    return target
+
+
+@transaction.atomic
+def merge_actors(actors: list[Actor], into: Actor | None = None) -> Actor:
+    """Make several actors one: `into` (by default the oldest) takes every alias
+    (the others' display names included) and every event; the others go."""
+    actors = sorted(actors, key=lambda actor: actor.pk)
+    target = into or actors[0]
+    others = [actor for actor in actors if actor.pk != target.pk]
+    if not others:
+        return target
+    for event in Event.objects.filter(actors__in=others).distinct():
+        event.actors.add(target)
+    names = [other.name for other in others]
+    ActorAlias.objects.filter(actor__in=others).update(actor=target)
+    for other in others:
+        other.delete()
+    for name in names:
+        if not ActorAlias.objects.filter(folded=normalise_for_matching(name)).exists():
+            ActorAlias.objects.create(actor=target, name=name)
     return target
 
 

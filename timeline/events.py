@@ -1,93 +1,55 @@
 """From an article's resolved date expressions to event candidates.
 
-One candidate per dated clause: a sentence holding one dated expression is one
-clause; a sentence holding several is cut between them. The clause gives the
-event its title and, through the trigger lexicon, its kind.
+A sentence's dated expressions are cut into clauses where a new clause begins
+between them (a break word, or a new main verb); one clause is one happening, and
+the same happening dated again elsewhere in the article («الأحد» in the lead, «20
+تموز» later) is one event with several sources. Each candidate gets a headline,
+a kind, places, actors and a salience (`timeline.extraction`).
 """
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 from typing import Protocol
 
-from timeline.event_kinds import KIND_TRIGGERS, EventKind
-from timeline.gazetteer import PLACES
+from timeline.event_kinds import EventKind
+from timeline.extraction import kinds
+from timeline.extraction.actors import (
+    ActorRef,
+    actors_of,
+    person_named,
+    subject_after,
+    trailing_name,
+)
+from timeline.extraction.arabic import Word, words
+from timeline.extraction.happenings import not_a_happening
+from timeline.extraction.headlines import LEADING_WORDS, MAX_WORDS, headline
+from timeline.extraction.places import places_of
+from timeline.extraction.salience import SalienceSignals, days_between, salience
 from timeline.temporal.months import GREGORIAN_MONTHS, HIJRI_MONTHS
 from timeline.temporal.weekdays import WEEKDAYS
 from timeline.text import normalise_for_matching
 
-TITLE_MAX_CHARS = 140
+# Bump whenever the events made of some article change; part of the extractor version.
+EVENTS_VERSION = "2"
 
 # Sentence ends: a full stop not followed by a digit (so not «25.8»), ! ? ؟ and line breaks.
 _SENTENCE_END = re.compile(r"\.(?!\d)|[!?؟\n]")
 _WORD = re.compile(r"\S+")
-
-# Words that open a clause without saying anything about the event (normalised).
-LEADING_CONNECTIVES: tuple[str, ...] = (
-    "وفي حين",
-    "في حين",
-    "وتاتي",
-    "تاتي",
-    "ويتزامن",
-    "يتزامن",
-    "الا ان",
-    "غير ان",
-    "بينما",
-    "وبينما",
-    "كما",
-    "وكما",
-    "ثم",
-    "نحو",
-    "و",
-)
-
-# Sentence-opening words that news style glues «و» to; the «و» is dropped from them
-# (but not from words that merely start with the letter, like «وزير»).
-WAW_OPENERS: frozenset[str] = frozenset(
-    {
-        "كان",
-        "كانت",
-        "قد",
-        "قال",
-        "قالت",
-        "اكد",
-        "اكدت",
-        "اعلن",
-        "اعلنت",
-        "اشار",
-        "اشارت",
-        "في",
-        "من",
-        "على",
-        "لم",
-        "لا",
-        "ان",
-        "بحسب",
-        "يعد",
-        "تعد",
-        "يذكر",
-        "يعتقد",
-        "تاتي",
-        "يتزامن",
-        "تابع",
-        "اضاف",
-        "اضافت",
-        "شدد",
-        "شددت",
-        "جاء",
-        "جاءت",
-        "بعد",
-        "قبل",
-    }
+# A dateline opening a sentence: «دبي، الإمارات العربية المتحدة (CNN)--»,
+# «تونس (وات) -», «باجة :». Up to five words, then a source in brackets and/or a dash.
+_DATELINE = re.compile(
+    r"^(?:[^\s.،,:()]+[\s،,]+){0,4}?[^\s.،,:()]+\s*(?:\([^)]{1,40}\)\s*[-–—]*|[-–—]{1,2}|:)\s*"
 )
 
 # Words in the gap between two dates where the second date's clause begins (normalised).
 CLAUSE_BREAKS: frozenset[str] = frozenset(
-    {"نحو", "بهدف", "حيث", "بينما", "لكن", "ولكن", "كما", "ثم", "فيما", "بعدما", "اذ"}
-)
+    {"نحو", "بهدف", "حيث", "بينما", "لكن", "ولكن", "كما", "ثم", "فيما", "بعدما", "اذ",
+     "وذلك", "علي ان", "قبل ان", "بعد ان"}
+)  # fmt: skip
 
 # The value shapes of TIMEX3 (see GUIDELINES.md) and the granularity each stands for.
 _GRANULARITY_BY_VALUE: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -100,6 +62,10 @@ _GRANULARITY_BY_VALUE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\d{3}"), "decade"),
     (re.compile(r"\d{2}"), "century"),
 )
+# Finer first: the most precise date of a happening anchors it.
+_PRECISION = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
+# A title is the headline's words; the article's own headline may title its main event.
+HEADLINE_MIN_SHARED = 2
 
 
 class ResolvedMention(Protocol):
@@ -127,6 +93,11 @@ class EventCandidate:
     highlight_start: int
     highlight_end: int
     places: tuple[str, ...] = ()  # gazetteer names in the clause, in order
+    actors: tuple[ActorRef, ...] = ()
+    salience: float = 0.0
+    # Candidates of one article with the same `group` report one happening: the
+    # first of them (the most precise date) leads, the others are more sources.
+    group: int = 0
 
 
 def granularity_of(value: str) -> str | None:
@@ -166,69 +137,44 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
+def without_dateline(text: str, sentence: tuple[int, int]) -> int:
+    """Where a sentence's story starts, after a dateline such as «دبي (CNN)--»."""
+    begin, end = sentence
+    match = _DATELINE.match(text, begin, end)
+    if match is None or match.end() >= end:
+        return begin
+    opening = text[begin : match.end()]
+    # A dateline has a source in brackets or a dash; a colon only after one or two words.
+    if "(" in opening or "-" in opening or "–" in opening or "—" in opening:
+        return match.end()
+    if opening.count(" ") <= 2:
+        return match.end()
+    return begin
+
+
 def clean_title(clause: str) -> str:
-    """A clause as an event title: no leading connectives, at most ~140 characters."""
-    words = clause.strip().rstrip(".،,؛:").split()
-    while words:
-        for connective in LEADING_CONNECTIVES:
-            size = connective.count(" ") + 1
-            if normalise_for_matching(" ".join(words[:size])) == connective:
-                words = words[size:]
-                break
-        else:
-            break
-    if words and words[0].startswith("و") and normalise_for_matching(words[0][1:]) in WAW_OPENERS:
-        words[0] = words[0][1:]
-    title = " ".join(words)
-    if len(title) <= TITLE_MAX_CHARS:
-        return title
-    cut = title.rfind(" ", 0, TITLE_MAX_CHARS)
-    return title[: cut if cut > 0 else TITLE_MAX_CHARS].rstrip("،,؛: ") + "…"
+    """A clause as a last-resort title: its first words, at most MAX_WORDS of them."""
+    kept = clause.strip().rstrip(".،,؛:").split()[:MAX_WORDS]
+    return " ".join(kept).rstrip("،,؛: ")
 
 
-_STEM_KINDS: dict[str, str] = {
-    normalise_for_matching(stem): str(kind)
-    for kind, stems in KIND_TRIGGERS.items()
-    for stem in stems
-}
-# A trigger is a stem (four letters or more) or a whole short word, after an
-# optional و/ف/ب/ل/ال prefix; multi-word triggers match as written.
-_TRIGGER = re.compile(
-    r"(?<!\w)(?:وال|بال|فال|لل|ال|و|ف|ب|ل)?(?:"
-    + "|".join(
-        f"({re.escape(t)})" + ("" if len(t) >= 4 else r"(?!\w)")
-        for t in sorted(_STEM_KINDS, key=len, reverse=True)
-    )
-    + ")"
-)
-_TRIGGER_ORDER = sorted(_STEM_KINDS, key=len, reverse=True)
-
-
-def kind_of(clause: str, date_offset: int) -> str:
-    """The kind whose trigger word stands nearest the date expression in the clause."""
-    # Folding only deletes characters, so offsets shrink by the deletions before them.
-    folded = normalise_for_matching(clause)
-    date_at = len(normalise_for_matching(clause[:date_offset]))
-    best_kind, best_distance = str(EventKind.OTHER), None
-    for match in _TRIGGER.finditer(folded):
-        distance = abs(match.start() - date_at)
-        if best_distance is None or distance < best_distance:
-            trigger = _TRIGGER_ORDER[match.lastindex - 1]
-            best_kind, best_distance = _STEM_KINDS[trigger], distance
-    return best_kind
-
-
-def _clause_bounds(text: str, sentence: tuple[int, int], mentions: list) -> list[tuple[int, int]]:
-    """Cut a sentence between its dated mentions where a clause break stands between them.
-
-    Two dates with no break between them («بين عامي 1956 و1958») share the clause.
-    """
+def _clause_bounds(
+    text: str, sentence: tuple[int, int], mentions: list, verbs: list[int]
+) -> list[tuple[int, int]]:
+    """Cut a sentence between its dated mentions where a new clause begins: at a break
+    word, or before a new main verb. Dates with neither between them («بين عامي 1956
+    و1958», «يوم 22 فيفري الساعة 12») share a clause."""
     cuts = [sentence[0]]
     for before, after in pairwise(mentions):
         cut = None
-        for word in _WORD.finditer(text, before.end, after.start):
+        gap = list(_WORD.finditer(text, before.end, after.start))
+        for word in gap:
             if normalise_for_matching(word.group()) in CLAUSE_BREAKS:
                 cut = word.start()
+        if cut is None:
+            new_verb = [v for v in verbs if before.end <= v < after.start]
+            if new_verb:
+                cut = new_verb[0]
         cuts.append(cut)
     bounds = []
     for index in range(len(mentions)):
@@ -238,64 +184,280 @@ def _clause_bounds(text: str, sentence: tuple[int, int], mentions: list) -> list
     return bounds
 
 
-def build_candidates(text: str, mentions: Sequence[ResolvedMention]) -> list[EventCandidate]:
-    """One event candidate per dated clause of `text`, in the order of the text."""
-    dated = sorted((m for m in mentions if is_event_date(m)), key=lambda m: m.start)
-    candidates = []
-    for sentence in sentence_spans(text):
+@dataclass
+class _Clause:
+    mentions: list  # the dated mentions it holds, in text order
+    begin: int
+    end: int
+    sentence: tuple[int, int]
+    sentence_index: int
+    words: list[Word]
+
+
+def _clauses(text: str, dated: list) -> list[_Clause]:
+    clauses: list[_Clause] = []
+    for sentence_index, sentence in enumerate(sentence_spans(text)):
         inside = [m for m in dated if sentence[0] <= m.start and m.end <= sentence[1]]
         if not inside:
             continue
-        excerpt = text[sentence[0] : sentence[1]]
-        for mention, (begin, end) in zip(
-            inside, _clause_bounds(text, sentence, inside), strict=True
-        ):
-            clause = text[begin:end]
-            title = clean_title(clause) or excerpt[:TITLE_MAX_CHARS]
+        story_start = without_dateline(text, sentence)
+        sentence_words = words(text[story_start : sentence[1]], story_start)
+        verbs = [
+            w.start for w in sentence_words if kinds.verb_kind(w) is not None
+        ]
+        bounds = _clause_bounds(text, (story_start, sentence[1]), inside, verbs)
+        for mention, (begin, end) in zip(inside, bounds, strict=True):
+            if clauses and clauses[-1].begin == begin and clauses[-1].end == end:
+                clauses[-1].mentions.append(mention)
+                continue
+            clause_words = [w for w in sentence_words if begin <= w.start and w.end <= end]
+            clauses.append(
+                _Clause([mention], begin, end, sentence, sentence_index, clause_words)
+            )
+    return clauses
+
+
+def _lead_mention(mentions: Sequence[ResolvedMention]) -> ResolvedMention:
+    """The most precise of a clause's dates, the first of equals."""
+    return min(
+        mentions,
+        key=lambda m: (_PRECISION.index(granularity_of(m.value) or "century"), m.start),
+    )
+
+
+@dataclass
+class _Happening:
+    clause: _Clause
+    lead: ResolvedMention
+    title: str
+    kind: str
+    places: tuple[str, ...]
+    actors: tuple[ActorRef, ...]
+    subject: str | None
+    members: list  # (mention, clause) of every date expression that dates it
+
+
+def build_candidates(
+    text: str,
+    mentions: Sequence[ResolvedMention],
+    *,
+    headline_text: str = "",
+    published: date | None = None,
+) -> list[EventCandidate]:
+    """The article's happenings as event candidates, one per date expression that
+    dates one, in text order; `headline_text` is the article's own headline."""
+    dated = sorted((m for m in mentions if is_event_date(m)), key=lambda m: m.start)
+    happenings: list[_Happening] = []
+    for clause in _clauses(text, dated):
+        happening = _happening(text, clause, published)
+        if happening is None:
+            continue
+        same = next((h for h in happenings if _same_happening(h, happening)), None)
+        if same is not None:
+            same.members.extend(happening.members)
+            continue
+        happenings.append(happening)
+    return _candidates(text, happenings, headline_text, published)
+
+
+def _happening(text: str, clause: _Clause, published: date | None) -> _Happening | None:
+    clause_words = clause.words
+    spans = [(m.start, m.end) for m in clause.mentions]
+    drop = frozenset(
+        i for i, w in enumerate(clause_words) if any(s <= w.start < e for s, e in spans)
+    )
+    lead = _lead_mention(clause.mentions)
+    granularity = granularity_of(lead.value)
+    years = sum(1 for m in clause.mentions if granularity_of(m.value) == "year")
+    if not_a_happening(clause_words, sorted(drop), granularity, years) is not None:
+        return None
+    date_index = min(drop) if drop else 0
+    content = [i for i in range(len(clause_words)) if i not in drop]
+    verb_index, verb_kind = _main_verb(text, clause_words, content)
+    kind = kinds.kind_of(
+        [clause_words[i] for i in content],
+        _position(content, date_index),
+        (_position(content, verb_index), verb_kind) if verb_index is not None else None,
+    )
+    found = actors_of(clause_words, published, skip=drop)
+    subject_span = None
+    subject_from = None
+    subject = None
+    if verb_index is not None:
+        before = _subject_before(text, clause_words, content, verb_index, found)
+        if before is not None:
+            subject = before
+        for first, last, actor in found if subject is None else ():
+            between = [i for i in range(verb_index + 1, first) if i not in drop]
+            if first > verb_index and len(between) <= 1:
+                # The headline names the actor, not its title: «مايك بومبيو».
+                size = len(actor.name.split())
+                subject_span, subject = (max(first, last - size + 1), last), actor.name
+                subject_from = first
+                break
+        if subject is None:
+            subject_span = subject_after(text, clause_words, verb_index, drop)
+            name = trailing_name(clause_words, subject_span) if subject_span else None
+            if subject_span is not None and name is not None and name != subject_span:
+                subject_from, subject_span = subject_span[0], name
+            if subject_span is not None:
+                person = person_named(clause_words, subject_span)
+                if person is not None:
+                    found.append((subject_span[0], subject_span[1], person))
+                    found.sort(key=lambda item: item[0])
+                    subject = person.name
+    if subject is None and found:
+        subject = found[0][2].name
+    title = headline(text, clause_words, drop, verb_index, subject_span, subject_from)
+    if not title:
+        title = clean_title(text[clause.begin : clause.end])
+    return _Happening(
+        clause=clause,
+        lead=lead,
+        title=title,
+        kind=kind,
+        places=tuple(places_of(clause_words)),
+        actors=tuple(actor for _, _, actor in found),
+        subject=subject,
+        members=[(m, clause) for m in clause.mentions],
+    )
+
+
+def _position(content: list[int], index: int) -> int:
+    """Where word `index` of the clause stands among its content words."""
+    return next((p for p, i in enumerate(content) if i >= index), max(len(content) - 1, 0))
+
+
+def _main_verb(
+    text: str, clause_words: list[Word], content: list[int]
+) -> tuple[int | None, str | None]:
+    """(index, kind) of the clause's main verb.
+
+    A news clause mostly opens with its verb, known to the lexicon or not («علّق
+    رئيس الهيئة…»); otherwise the first verb the lexicon knows.
+    """
+    words_ = [clause_words[i] for i in content]
+    known = kinds.verb_at(words_)
+    opening = next(
+        (p for p, w in enumerate(words_) if w.folded not in LEADING_WORDS), None
+    )
+    if opening is not None and (known is None or opening < known[0]):
+        word = words_[opening]
+        following = words_[opening + 1] if opening + 1 < len(words_) else None
+        if kinds.looks_like_verb(word, following):
+            kind = kinds.verb_kind(word) or str(EventKind.OTHER)
+            return content[opening], kind
+    if known is None:
+        return None, None
+    return content[known[0]], known[1]
+
+
+def _subject_before(
+    text: str,
+    clause_words: list[Word],
+    content: list[int],
+    verb_index: int,
+    found: list,
+) -> str | None:
+    """The subject when it stands before the verb («كوريا الشمالية تقول…»)."""
+    before = [
+        i for i in content if i < verb_index and clause_words[i].folded not in LEADING_WORDS
+    ]
+    if not before:
+        return None
+    gap = text[clause_words[before[-1]].end : clause_words[verb_index].start]
+    if any(mark in gap for mark in "،,؛:"):
+        return None  # an opening phrase, not a subject
+    for first, _last, actor in found:
+        if first in before:
+            return actor.name
+    return None
+
+
+def _same_happening(known: _Happening, new: _Happening) -> bool:
+    """Whether a later clause of the article dates a happening already found."""
+    if (known.lead.first_day, known.lead.last_day) != (new.lead.first_day, new.lead.last_day):
+        return False
+    if granularity_of(known.lead.value) != granularity_of(new.lead.value):
+        return False
+    if known.subject and new.subject:
+        return known.subject == new.subject and (
+            known.kind == new.kind or EventKind.OTHER in (known.kind, new.kind)
+        )
+    ours, theirs = title_words(known.title), title_words(new.title)
+    if not ours or not theirs:
+        return False
+    return len(ours & theirs) / len(ours | theirs) >= 0.5
+
+
+def _candidates(
+    text: str, happenings: list[_Happening], headline_text: str, published: date | None
+) -> list[EventCandidate]:
+    headline_words = title_words(headline_text) if headline_text else frozenset()
+    scored: list[tuple[_Happening, float]] = []
+    for happening in happenings:
+        clause_text = " ".join(
+            text[c.begin : c.end] for c in {id(c): c for _, c in happening.members}.values()
+        )
+        overlap = 0.0
+        if headline_words:
+            overlap = len(headline_words & title_words(clause_text)) / len(headline_words)
+        signals = SalienceSignals(
+            headline_overlap=overlap,
+            sentence_index=min(c.sentence_index for _, c in happening.members),
+            days_from_publication=days_between(
+                happening.lead.first_day, happening.lead.last_day, published
+            ),
+            anchors=len(happening.members),
+            kind=happening.kind,
+        )
+        scored.append((happening, salience(signals)))
+    main = max(scored, key=lambda item: item[1])[0] if scored else None
+    candidates: list[EventCandidate] = []
+    for group, (happening, score) in enumerate(scored):
+        title = happening.title
+        if happening is main and headline_text:
+            title = _headline_as_title(headline_text, title)
+        for mention, clause in happening.members:
+            sentence = clause.sentence
             candidates.append(
                 EventCandidate(
                     mention=mention,
                     title=title,
-                    kind=kind_of(clause, mention.start - begin),
-                    first_day=mention.first_day,
-                    last_day=mention.last_day,
-                    granularity=granularity_of(mention.value),
-                    mod=mention.mod,
-                    excerpt=excerpt,
+                    kind=happening.kind,
+                    first_day=happening.lead.first_day,
+                    last_day=happening.lead.last_day,
+                    granularity=granularity_of(happening.lead.value),
+                    mod=happening.lead.mod,
+                    excerpt=text[sentence[0] : sentence[1]],
                     highlight_start=mention.start - sentence[0],
                     highlight_end=mention.end - sentence[0],
-                    places=tuple(find_places(clause)),
+                    places=happening.places,
+                    actors=happening.actors,
+                    salience=score,
+                    group=group,
                 )
             )
+    candidates.sort(key=lambda c: c.mention.start)
+    # The lead of each group comes first among its members.
+    leads = {id(h.lead) for h, _ in scored}
+    candidates.sort(key=lambda c: (c.group, id(c.mention) not in leads))
     return candidates
 
 
-# --- Places -------------------------------------------------------------------
-
-_PLACE_BY_SPELLING: dict[str, str] = {
-    normalise_for_matching(spelling): name
-    for name, variants in PLACES.items()
-    for spelling in (name, *variants)
-}
-_PLACE_MAX_WORDS = max(spelling.count(" ") + 1 for spelling in _PLACE_BY_SPELLING)
-# Clitics glued to a place name: «بموسكو»، «وفي» is a word of its own.
-_PLACE_CLITICS = ("وب", "ول", "وف", "و", "ب", "ل", "")
-_LETTERS = re.compile(r"\w+")
+# Punctuation a headline quoting someone uses: «قرقاش: الحملة… متوقعة.. ونجاحها…»
+_QUOTED_HEADLINE = re.compile(r"[:\"«»“”]|\.\.|…")
 
 
-def find_places(text: str) -> list[str]:
-    """Gazetteer places named in the text, by display name, in order of appearance."""
-    words = _LETTERS.findall(normalise_for_matching(text))
-    found: list[str] = []
-    for i in range(len(words)):
-        for size in range(_PLACE_MAX_WORDS, 0, -1):
-            phrase = " ".join(words[i : i + size])
-            for clitic in _PLACE_CLITICS:
-                if phrase.startswith(clitic):
-                    name = _PLACE_BY_SPELLING.get(phrase[len(clitic) :])
-                    if name and name not in found:
-                        found.append(name)
-    return found
+def _headline_as_title(headline_text: str, title: str) -> str:
+    """The article's headline titles its main event when it is a plain sentence of
+    at most MAX_WORDS words about the same happening."""
+    candidate = headline_text.strip().rstrip(".")
+    if _QUOTED_HEADLINE.search(candidate) or len(candidate.split()) > MAX_WORDS:
+        return title
+    if len(title_words(candidate) & title_words(title)) < HEADLINE_MIN_SHARED:
+        return title
+    return candidate
 
 
 # --- Clustering ------------------------------------------------------------------
@@ -362,6 +524,7 @@ STOPWORDS: frozenset[str] = frozenset(
         *HIJRI_MONTHS,
     }
 )
+_LETTERS = re.compile(r"\w+")
 _TOKEN_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
 
 # How alike two titles must be (Jaccard over content words) to be one event: days

@@ -201,6 +201,7 @@ CSV_COLUMNS = [
     "kind",
     "status",
     "places",
+    "actors",
     "stories",
     "updated_at",
 ]
@@ -229,6 +230,7 @@ def _csv_rows(events: QuerySet[Event]) -> Iterator[list[str]]:
                 event.kind,
                 event.status,
                 "؛ ".join(place.name for place in event.places.all()),
+                "؛ ".join(actor.name for actor in event.actors.all()),
                 "؛ ".join(story.slug for story in event.stories.all()),
                 event.updated_at.isoformat(),
             )
@@ -255,7 +257,7 @@ def events_csv(request: HttpRequest) -> HttpResponse:
         )
     events = (
         filter_events(Event.objects.all(), form.cleaned_data, editor=True)
-        .prefetch_related("places", "stories")
+        .prefetch_related("places", "actors", "stories")
         .order_by("first_day", "id")
     )
     writer = csv.writer(_Echo())

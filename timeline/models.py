@@ -139,7 +139,7 @@ class Mention(models.Model):
 
 
 class Place(models.Model):
-    """A city from the gazetteer (`timeline/gazetteer.py`), by its display name."""
+    """A country, city or region of the gazetteer (`timeline/lexicon/places.py`)."""
 
     name = models.CharField(_("الاسم"), max_length=100, unique=True)
 
@@ -150,6 +150,62 @@ class Place(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Actor(models.Model):
+    """A person, organisation or state that acts or is acted on in events.
+
+    One row per real actor; every spelling and title that names it
+    («بوتين», «فلاديمير بوتين», «الرئيس الروسي») is an alias, so merging two rows in
+    the admin merges their aliases and events.
+    """
+
+    class Type(models.TextChoices):
+        PERSON = "person", _("شخص")
+        ORGANISATION = "organisation", _("منظمة")
+        STATE = "state", _("دولة")
+
+    name = models.CharField(_("الاسم"), max_length=200, unique=True)
+    type = models.CharField(_("النوع"), max_length=16, choices=Type.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("فاعل")
+        verbose_name_plural = _("الفاعلون")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def name_in(self, text: str) -> str:
+        """The longest of the actor's names that `text` spells, else its display name.
+
+        Reads `aliases` (prefetch them when calling this for many actors).
+        """
+        folded = normalise_for_matching(text)
+        spellings = [self.name, *(alias.name for alias in self.aliases.all())]
+        written = [s for s in spellings if normalise_for_matching(s) in folded]
+        return max(written, key=len) if written else self.name
+
+
+class ActorAlias(models.Model):
+    """One way of naming an actor; a folded spelling names one actor only."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("الاسم"), max_length=200)
+    folded = models.CharField(max_length=200, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("اسم آخر")
+        verbose_name_plural = _("أسماء أخرى")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.folded = normalise_for_matching(self.name)
+        super().save(*args, **kwargs)
 
 
 class Event(models.Model):
@@ -185,6 +241,10 @@ class Event(models.Model):
         _("النوع"), max_length=16, choices=EventKind.choices, default=EventKind.OTHER
     )
     places = models.ManyToManyField(Place, blank=True, related_name="events")
+    actors = models.ManyToManyField(Actor, blank=True, related_name="events")
+    # How central the event is to the articles that report it (0–1): the highest
+    # is the main event of an article, the one its headline and lead report.
+    salience = models.FloatField(_("الأهمية"), default=0.0)
     status = models.CharField(
         _("الحالة"), max_length=16, choices=Status.choices, default=Status.CANDIDATE
     )
@@ -240,6 +300,8 @@ class EventSource(models.Model):
     # Where the date expression sits inside `excerpt`, for highlighting.
     highlight_start = models.PositiveIntegerField()
     highlight_end = models.PositiveIntegerField()
+    # How central the event is to this article (see Event.salience).
+    salience = models.FloatField(default=0.0)
 
     class Meta:
         ordering = ["article__published", "id"]

@@ -2,6 +2,7 @@
 concurrently, plus the sweep that re-sends articles that got stuck."""
 
 import enum
+import hashlib
 import logging
 from collections import defaultdict
 from collections.abc import Callable
@@ -9,18 +10,22 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, transaction
-from django.db.models import Q
+from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from newsroom.log_context import log_context
 from timeline import temporal
-from timeline.events import EventCandidate, build_candidates, same_event
-from timeline.models import Article, Event, EventSource, Mention, Place
+from timeline.events import EVENTS_VERSION, EventCandidate, build_candidates, same_event
+from timeline.extraction.actors import ActorRef
+from timeline.models import Actor, ActorAlias, Article, Event, EventSource, Mention, Place
 from timeline.queueing import queue_extraction
 from timeline.text import normalise_for_matching
 
 log = logging.getLogger(__name__)
+
+# What an article's `extractor_version` records: the tagger's and the events' versions.
+EXTRACTOR_VERSION = f"{temporal.EXTRACTOR_VERSION}+events.{EVENTS_VERSION}"
 
 # Errors after which the same work is worth trying again unchanged.
 TRANSIENT_DATABASE_ERRORS = (OperationalError, InterfaceError)
@@ -142,7 +147,9 @@ def extract_into_database(article: Article) -> tuple[int, int]:
     # The tagging is pure computation: done before the transaction, so that the
     # database's write lock is held only while rows are written.
     found = temporal.extract(article.body, article.published)
-    candidates = build_candidates(article.body, found)
+    candidates = build_candidates(
+        article.body, found, headline_text=article.title, published=article.published
+    )
     # So are these reads: only this worker writes the claimed article's mentions,
     # and the known events are compared with as of now (see EventMatcher).
     existing = {(m.start, m.end): m for m in article.mentions.all()}
@@ -159,6 +166,11 @@ def _save_extraction(
     matcher: "EventMatcher",
 ) -> tuple[int, int]:
     """A handful of queries whatever the article's length: rows are written in bulk."""
+    # Serialise with every other worker that may report the same happenings, then
+    # look again at the events they created since `matcher` loaded: two workers
+    # reporting one new event at the same moment must leave one event.
+    _lock_periods(article, matcher.periods())
+    matcher.load_newer()
     sources = {
         s.mention_id: s for s in EventSource.objects.filter(article=article).select_related("event")
     }
@@ -168,13 +180,20 @@ def _save_extraction(
     # Candidates were built from the tagger's mentions; point them at the rows.
     candidates = [replace(c, mention=mentions[c.mention.start, c.mention.end]) for c in candidates]
     attached: list[tuple[EventCandidate, KnownEvent | Event]] = []
+    # The event each happening of the article went to: its other dates join it.
+    by_group: dict[int, KnownEvent | Event] = {}
     for candidate in candidates:
         source = sources.pop(candidate.mention.pk, None)
         if source is not None and _keep_source(source, candidate, article, matcher):
+            by_group.setdefault(candidate.group, source.event)
             continue
         if source is not None:
             source.delete()
-        attached.append((candidate, matcher.find(candidate) or matcher.add(candidate)))
+        event = by_group.get(candidate.group)
+        if event is None:
+            event = matcher.find(candidate) or matcher.add(candidate)
+            by_group[candidate.group] = event
+        attached.append((candidate, event))
     matcher.save_new_events()  # now every event in `attached` has its pk
     EventSource.objects.bulk_create(
         EventSource(
@@ -188,6 +207,15 @@ def _save_extraction(
 
     # Mentions that no longer make an event (e.g. now a duration) lose their source.
     EventSource.objects.filter(pk__in=[s.pk for s in sources.values()]).delete()
+    # An event is as salient as the article that makes the most of it.
+    reported = {event.pk for event in by_group.values()}
+    Event.objects.filter(pk__in=reported).update(
+        salience=Subquery(
+            EventSource.objects.filter(event=OuterRef("pk"))
+            .order_by("-salience")
+            .values("salience")[:1]
+        )
+    )
     # An annotated event is an editor's even if no source is left: annotations survive.
     Event.objects.filter(
         pk__in=reported_before,
@@ -200,7 +228,7 @@ def _save_extraction(
     now = timezone.now()
     Article.objects.filter(pk=article.pk).update(
         status=Article.Status.DONE,
-        extractor_version=temporal.EXTRACTOR_VERSION,
+        extractor_version=EXTRACTOR_VERSION,
         processed_at=now,
         updated_at=now,
     )
@@ -248,6 +276,7 @@ def _source_fields(candidate: EventCandidate) -> dict:
         "excerpt": candidate.excerpt,
         "highlight_start": candidate.highlight_start,
         "highlight_end": candidate.highlight_end,
+        "salience": candidate.salience,
     }
 
 
@@ -270,6 +299,7 @@ def _keep_source(
             **_event_fields(candidate), updated_at=timezone.now()
         )
         event.places.set(matcher.places_of(candidate))
+        event.actors.set(matcher.actors_of(candidate))
     return True
 
 
@@ -298,37 +328,62 @@ class EventMatcher:
     Loads the events of the candidates' periods and the places they name up
     front, so matching costs a few queries per article rather than per candidate.
     New events join the pool at once: an article may report one event twice.
-    It loads before the write transaction opens: two workers reporting one new
-    event in the same instant may each create it (editors merge such pairs).
+    It loads before the write transaction opens; inside it, after taking the
+    periods' locks, `load_newer` adds what other workers created meanwhile.
     """
 
     def __init__(self, candidates: list[EventCandidate]) -> None:
         self.places = _places_named({name for c in candidates for name in c.places})
+        self.actors = _actors_named({a.name: a for c in candidates for a in c.actors})
         self.pool: dict[tuple, list[tuple[KnownEvent | Event, set[str]]]] = {}
+        self.new_events: list[tuple[Event, list[Place], list[Actor]]] = []
+        self.newest_seen = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        self.candidate_periods = {_period(c) for c in candidates}
         known: list[KnownEvent] = []
-        for period in {_period(c) for c in candidates}:
-            granularity, first_day, last_day = period
-            rows = (
-                Event.objects.filter(
-                    granularity=granularity, first_day=first_day, last_day=last_day
-                )
-                .exclude(status=Event.Status.REJECTED)
-                .order_by("-id")
-                .values_list("pk", *MATCHED_FIELDS)[:MAX_EVENTS_COMPARED]
+        for period in self.candidate_periods:
+            known.extend(self._known_in(period))
+        self._join_pool(known)
+
+    def periods(self) -> set[tuple]:
+        return set(self.candidate_periods)
+
+    def load_newer(self) -> None:
+        """Add the events other workers created since this matcher loaded, so that
+        a happening they created first is found rather than created again."""
+        newer: list[KnownEvent] = []
+        for period in self.candidate_periods:
+            newer.extend(self._known_in(period, after=self.newest_seen))
+        self._join_pool(newer)
+
+    def _known_in(self, period: tuple, after: int = 0) -> list[KnownEvent]:
+        granularity, first_day, last_day = period
+        rows = (
+            Event.objects.filter(
+                granularity=granularity, first_day=first_day, last_day=last_day, pk__gt=after
             )
-            known.extend(KnownEvent(*row) for row in rows)
+            .exclude(status=Event.Status.REJECTED)
+            .order_by("-id")
+            .values_list("pk", *MATCHED_FIELDS)[:MAX_EVENTS_COMPARED]
+        )
+        return [KnownEvent(*row) for row in rows]
+
+    def _join_pool(self, known: list[KnownEvent]) -> None:
         place_names: dict[int, set[str]] = defaultdict(set)
         for event_id, name in Event.places.through.objects.filter(
             event_id__in=[event.pk for event in known]
         ).values_list("event_id", "place__name"):
             place_names[event_id].add(name)
-        for event in known:
+        for event in sorted(known, key=lambda e: e.pk):
             period = (event.granularity, event.first_day, event.last_day)
-            self.pool.setdefault(period, []).append((event, place_names[event.pk]))
-        self.new_events: list[tuple[Event, list[Place]]] = []
+            # Newest first, as loaded; a newer event found later goes in front.
+            self.pool.setdefault(period, []).insert(0, (event, place_names[event.pk]))
 
     def places_of(self, candidate: EventCandidate) -> list[Place]:
         return [self.places[name] for name in candidate.places]
+
+    def actors_of(self, candidate: EventCandidate) -> list[Actor]:
+        unique = {self.actors[a.name].pk: self.actors[a.name] for a in candidate.actors}
+        return list(unique.values())
 
     def find(self, candidate: EventCandidate) -> KnownEvent | Event | None:
         names = set(candidate.places)
@@ -339,24 +394,90 @@ class EventMatcher:
 
     def add(self, candidate: EventCandidate) -> Event:
         """A new (not yet saved) event for the candidate; `save_new_events` writes it."""
-        event = Event(**_event_fields(candidate))
+        event = Event(**_event_fields(candidate), salience=candidate.salience)
         places = self.places_of(candidate)
         self.pool.setdefault(_period(candidate), []).insert(0, (event, {p.name for p in places}))
-        self.new_events.append((event, places))
+        self.new_events.append((event, places, self.actors_of(candidate)))
         return event
 
     def save_new_events(self) -> None:
-        Event.objects.bulk_create([event for event, _ in self.new_events])
+        Event.objects.bulk_create([event for event, _, _ in self.new_events])
         Event.places.through.objects.bulk_create(
             Event.places.through(event_id=event.pk, place_id=place.pk)
-            for event, places in self.new_events
+            for event, places, _ in self.new_events
             for place in places
+        )
+        Event.actors.through.objects.bulk_create(
+            Event.actors.through(event_id=event.pk, actor_id=actor.pk)
+            for event, _, actors in self.new_events
+            for actor in actors
         )
 
 
 def _period(candidate: EventCandidate) -> tuple:
     # Same granularity and overlapping days means the very same period: units align.
     return (candidate.granularity, candidate.first_day, candidate.last_day)
+
+
+def _lock_periods(article: Article, periods: set[tuple]) -> None:
+    """Hold, until the transaction ends, the right to create events of `periods`.
+
+    PostgreSQL: one advisory lock per period, taken in a fixed order so that two
+    workers never wait on each other in a cycle. SQLite has one writer at a time:
+    writing first (the article's row) takes its lock for the whole transaction,
+    and the reads that follow see everything committed before it.
+    """
+    Article.objects.filter(pk=article.pk).update(updated_at=timezone.now())
+    if connection.vendor != "postgresql":
+        return
+    keys = sorted({_lock_key(period) for period in periods})
+    with connection.cursor() as cursor:
+        for key in keys:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
+def _lock_key(period: tuple) -> int:
+    """A stable signed 64-bit key for a period (the same in every process)."""
+    granularity, first_day, last_day = period
+    digest = hashlib.blake2b(
+        f"event-period:{granularity}:{first_day}:{last_day}".encode(), digest_size=8
+    ).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _actors_named(refs: dict[str, ActorRef]) -> dict[str, Actor]:
+    """Actor rows for the actors found, by display name; each is looked up by every
+    spelling it has (so «بوتين» finds «فلاديمير بوتين»), and created the first time."""
+    spellings = {
+        normalise_for_matching(spelling): name
+        for name, ref in refs.items()
+        for spelling in (ref.name, *ref.aliases)
+    }
+    known = {
+        spellings[alias.folded]: alias.actor
+        for alias in ActorAlias.objects.filter(folded__in=spellings).select_related("actor")
+    }
+    missing = [ref for name, ref in refs.items() if name not in known]
+    if missing:
+        Actor.objects.bulk_create(
+            [Actor(name=ref.name, type=ref.type) for ref in missing], ignore_conflicts=True
+        )
+        created = {a.name: a for a in Actor.objects.filter(name__in=[r.name for r in missing])}
+        ActorAlias.objects.bulk_create(
+            [
+                ActorAlias(actor=created[ref.name], name=spelling, folded=folded)
+                for ref in missing
+                for spelling in dict.fromkeys((ref.name, *ref.aliases))
+                if (folded := normalise_for_matching(spelling))
+            ],
+            ignore_conflicts=True,
+        )
+        # An alias another actor already had wins: ask again by spelling.
+        for alias in ActorAlias.objects.filter(folded__in=spellings).select_related("actor"):
+            known.setdefault(spellings[alias.folded], alias.actor)
+        for ref in missing:
+            known.setdefault(ref.name, created[ref.name])
+    return known
 
 
 def _places_named(names: set[str]) -> dict[str, Place]:

@@ -8,8 +8,28 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from timeline.event_kinds import EventKind
-from timeline.models import Event, Place, Story
+from timeline.models import Actor, ActorAlias, Event, Place, Story
 from timeline.search import search
+from timeline.text import normalise_for_matching
+
+
+class ActorField(forms.CharField):
+    """An actor by any of its names: «بوتين» and «فلاديمير بوتين» are one actor."""
+
+    default_error_messages = {"unknown": _("لا يوجد فاعل بهذا الاسم.")}
+
+    def clean(self, value: str | None) -> Actor | None:
+        name = super().clean(value)
+        if not name:
+            return None
+        folded = normalise_for_matching(name)
+        actor = Actor.objects.filter(name=name).first()
+        if actor is None:
+            alias = ActorAlias.objects.filter(folded=folded).select_related("actor").first()
+            actor = alias.actor if alias else None
+        if actor is None:
+            raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
+        return actor
 
 
 class TimelineFilterForm(forms.Form):
@@ -23,6 +43,12 @@ class TimelineFilterForm(forms.Form):
         queryset=Place.objects.order_by("name"),
         to_field_name="name",
         empty_label=_("كل الأماكن"),
+    )
+    actor = ActorField(
+        label=_("الفاعل"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"dir": "auto", "placeholder": _("مثلاً: بوتين")}),
     )
     story = forms.ModelChoiceField(
         label=_("القصة"),
@@ -63,6 +89,8 @@ def filter_events(queryset: QuerySet[Event], data: dict, editor: bool) -> QueryS
         queryset = queryset.filter(kind=data["kind"])
     if data.get("place"):
         queryset = queryset.filter(places=data["place"])
+    if data.get("actor"):
+        queryset = queryset.filter(actors=data["actor"])
     if data.get("story"):
         queryset = queryset.filter(stories=data["story"])
     if data.get("start"):

@@ -89,7 +89,7 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
 
     page, next_cursor = keyset_page(
         after_cursor(events, cursor)
-        .prefetch_related(_sources(), "places")
+        .prefetch_related(_sources(), "places", "actors")
         .order_by("first_day", "id"),
         settings.TIMELINE_PAGE_SIZE,
         format_cursor,
@@ -141,7 +141,8 @@ def _render_timeline(
             "view": view,
             "editor": is_editor(request.user),
             "filtered": any(
-                request.GET.get(name) for name in ("q", "kind", "place", "story", "start", "end")
+                request.GET.get(name)
+                for name in ("q", "kind", "place", "actor", "story", "start", "end")
             ),
         },
     )
@@ -174,7 +175,7 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     event = get_object_or_404(
         visible_events(request.user)
         .annotate(article_count=Count("sources__article", distinct=True))
-        .prefetch_related(_sources(), "places", Prefetch("stories", queryset=stories)),
+        .prefetch_related(_sources(), "places", "actors", Prefetch("stories", queryset=stories)),
         pk=event_id,
     )
     template = "timeline/event.html"

@@ -4,9 +4,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.db.models import Q
 
-from timeline import temporal
 from timeline.models import Article
-from timeline.pipeline import requeue_article
+from timeline.pipeline import EXTRACTOR_VERSION, requeue_article
 
 
 class Command(BaseCommand):
@@ -27,7 +26,7 @@ class Command(BaseCommand):
         wanted = Q(pk__in=ids)
         if outdated:
             wanted |= Q(status=Article.Status.DONE) & ~Q(
-                extractor_version=temporal.EXTRACTOR_VERSION
+                extractor_version=EXTRACTOR_VERSION
             )
         if failed:
             wanted |= Q(status=Article.Status.FAILED)

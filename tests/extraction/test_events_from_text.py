@@ -1,0 +1,177 @@
+"""Events from Arabic sentences written for each rule of EVENT_GUIDELINES.md.
+
+Every sentence goes through the real tagger and `build_candidates`, as the
+pipeline does; the assertions are what an editor reviewing the queue would see.
+"""
+
+from datetime import date
+
+import pytest
+
+from timeline import temporal
+from timeline.events import build_candidates
+
+PUBLISHED = date(2025, 7, 20)  # a Sunday
+
+
+def events_of(text: str, headline: str = "", published: date = PUBLISHED) -> list:
+    """One candidate per happening (the lead of each group), in text order."""
+    found = temporal.extract(text, published)
+    candidates = build_candidates(text, found, headline_text=headline, published=published)
+    leads = {}
+    for candidate in candidates:
+        leads.setdefault(candidate.group, candidate)
+    return sorted(leads.values(), key=lambda c: c.mention.start)
+
+
+def only_event(text: str, **kwargs):
+    events = events_of(text, **kwargs)
+    assert len(events) == 1, [e.title for e in events]
+    return events[0]
+
+
+# --- Which happenings ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A date that only frames a figure.
+        "صدّرت تونس 97 ألف طن من زيت الزيتون خلال عام 2015.",
+        "ارتفع معدل التضخم في 2017 إلى 5 بالمئة.",
+        # A career span and a birth year.
+        "لعب المدافع لنادي ريال مدريد بين عامي 1994 و2010.",
+        "ولد الكاتب عام 1948 في مدينة حيفا.",
+        # Titles won, listed in a row.
+        "حقق الفريق اللقب في 1956 و1957 و1958.",
+        # A count the tagger must not take for a year.
+        "أسفر الزلزال عن 2012 قتيلاً.",
+    ],
+)
+def test_dates_that_date_no_happening_make_no_event(text):
+    assert events_of(text) == []
+
+
+def test_a_meeting_on_a_weekday_is_an_event():
+    event = only_event("التقى وزير الخارجية المصري نظيره الأردني يوم الأحد في القاهرة.")
+    assert event.kind == "meeting"
+    assert event.first_day == PUBLISHED
+
+
+# --- One record per happening ---------------------------------------------------------
+
+
+def test_the_same_meeting_dated_twice_is_one_event_with_two_sources():
+    text = (
+        "التقى الرئيس التونسي قيس سعيد يوم الأحد رئيس الحكومة في قصر قرطاج.\n\n"
+        "وخلال اللقاء الذي جرى في 20 تموز/يوليو، التقى قيس سعيد أيضاً وزير الداخلية."
+    )
+    found = temporal.extract(text, PUBLISHED)
+    candidates = build_candidates(text, found, published=PUBLISHED)
+    assert len(candidates) == 2
+    assert len({c.group for c in candidates}) == 1
+
+
+def test_two_people_speaking_on_the_same_day_are_two_events():
+    text = (
+        "أعلن وزير الصحة يوم الاثنين عن حملة تلقيح جديدة. "
+        "ونفى رئيس النقابة يوم الاثنين وجود أي اتفاق مع الوزارة."
+    )
+    assert len(events_of(text, published=date(2025, 7, 22))) == 2
+
+
+# --- Headlines --------------------------------------------------------------------------
+
+
+def test_headline_puts_the_subject_first_with_a_present_verb_and_no_date_words():
+    event = only_event(
+        "التقى وزير الخارجية الأمريكي مايك بومبيو يوم الأحد بنظيره الروسي في جنيف."
+    )
+    words = event.title.split()
+    assert words[:3] == ["مايك", "بومبيو", "يلتقي"]
+    assert "الأحد" not in words and "يوم" not in words
+    assert "جنيف" in words
+
+
+def test_headline_has_no_dateline_no_attribution_no_ellipsis_and_at_most_12_words():
+    event = only_event(
+        "دبي، الإمارات العربية المتحدة (CNN)-- قالت مصادر أمنية إن مسلحين هاجموا يوم الأحد "
+        "مركزاً للشرطة في مدينة العريش شمال سيناء، ما أسفر عن مقتل ثلاثة عناصر وإصابة "
+        "خمسة آخرين بجروح متفاوتة الخطورة نقلوا على إثرها إلى مستشفى المدينة."
+    )
+    assert "CNN" not in event.title
+    assert "دبي" not in event.title and "مصادر" not in event.title
+    assert "…" not in event.title and "..." not in event.title
+    assert len(event.title.split()) <= 12
+    assert event.kind == "attack"
+
+
+def test_the_main_event_takes_the_article_headline_when_it_fits():
+    text = "التقى علي لاريجاني يوم الأحد بالرئيس الروسي فلاديمير بوتين في موسكو."
+    event = only_event(text, headline="مستشار خامنئي يلتقي بوتين في موسكو")
+    assert event.title == "مستشار خامنئي يلتقي بوتين في موسكو"
+
+
+# --- Kinds --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("اعتقلت الشرطة يوم الأحد ثلاثة مشتبه بهم في قضية فساد.", "legal"),
+        ("تظاهر آلاف العمال يوم الأحد أمام مقر الحكومة للمطالبة بزيادة الأجور.", "protest"),
+        ("ضرب زلزال بقوة 6 درجات يوم الأحد جنوب البلاد.", "disaster"),
+        ("فاز فريق الاتفاق على الهلال بهدفين يوم الأحد في الدوري السعودي.", "sports"),
+        ("قرر مجلس الوزراء يوم الأحد رفع أسعار الوقود.", "decision"),
+        ("وقّعت الحكومة والمعارضة يوم الأحد اتفاقاً لوقف إطلاق النار.", "agreement"),
+        ("أمهلت المحكمة الشركة حتى نهاية آب/أغسطس لتسديد ديونها.", "deadline"),
+        ("أجرى الناخبون يوم الأحد الانتخابات البلدية في كامل الولايات.", "election"),
+    ],
+)
+def test_kind_comes_from_the_main_verb_of_the_clause(text, kind):
+    assert only_event(text).kind == kind
+
+
+# --- Places and actors -------------------------------------------------------------------
+
+
+def test_places_are_where_it_happened_not_clubs_nationalities_or_actor_states():
+    event = only_event("التقى الرئيس الروسي يوم الأحد رئيس نادي ريال مدريد في موسكو.")
+    assert event.places == ("موسكو",)
+    event = only_event("أعلنت إيران يوم الأحد استئناف المفاوضات مع الدول الأوروبية.")
+    assert "إيران" not in event.places
+    assert "إيران" in [actor.name for actor in event.actors]
+
+
+def test_a_country_after_a_locative_word_is_a_place():
+    event = only_event("انفجرت سيارة مفخخة يوم الأحد في العراق.")
+    assert event.places == ("العراق",)
+
+
+def test_actors_from_title_and_name_from_the_curated_list_and_from_dated_titles():
+    event = only_event(
+        "التقى وزير الخارجية الأمريكي مايك بومبيو يوم الأحد الرئيس الروسي في هلسنكي.",
+        published=date(2018, 7, 15),
+    )
+    names = [actor.name for actor in event.actors]
+    assert any("بومبيو" in name for name in names)
+    assert "فلاديمير بوتين" in names
+
+
+def test_an_organisation_is_named_by_its_head_noun_and_complement():
+    event = only_event("أعلنت وزارة الصحة يوم الأحد تسجيل إصابات جديدة بالكوليرا.")
+    names = [actor.name for actor in event.actors]
+    assert "وزارة الصحة" in names
+
+
+# --- Salience ---------------------------------------------------------------------------
+
+
+def test_the_event_the_headline_and_lead_report_is_the_most_salient():
+    text = (
+        "أعلن البنك المركزي يوم الأحد رفع سعر الفائدة بنصف نقطة.\n\n"
+        "وكان البنك قد خفض سعر الفائدة في آذار/مارس 2019 لمواجهة الركود."
+    )
+    events = events_of(text, headline="البنك المركزي يرفع سعر الفائدة")
+    main = max(events, key=lambda e: e.salience)
+    assert main.first_day == PUBLISHED

@@ -1,0 +1,361 @@
+"""Who acts or is acted on in a clause: people, organisations and states.
+
+Found, in this order of trust, from the curated list of well-known actors
+(`timeline/lexicon/actors.py`, with every alias), from titles that name one
+person at a time («الرئيس الروسي» on the article's date), from a title followed
+by a name («وزير الخارجية الأمريكي مايك بومبيو»), from the heads of organisation
+names («وزارة الصحة», «حركة النهضة»), and from countries named as a subject or
+object rather than as a location.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.extraction.arabic import Word, fold, readings
+from timeline.extraction.places import match_places, nationality
+from timeline.lexicon.actors import ACTORS, ORGANISATION_HEADS, PERSON_TITLES, TITLE_ACTORS
+from timeline.lexicon.stopwords import FUNCTION_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    name: str  # display name: the curated one, else the name as written
+    type: str  # person, organisation or state
+    aliases: tuple[str, ...] = ()  # other spellings seen or curated
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+
+
+def _known_actors() -> dict[str, _Known]:
+    table: dict[str, _Known] = {}
+    for name, (actor_type, aliases) in ACTORS.items():
+        known = _Known(name, actor_type, tuple(aliases))
+        for spelling in (name, *aliases):
+            table.setdefault(fold(spelling), known)
+    return table
+
+
+KNOWN_BY_SPELLING: dict[str, _Known] = _known_actors()
+KNOWN_BY_NAME: dict[str, _Known] = {k.name: k for k in KNOWN_BY_SPELLING.values()}
+TITLES: frozenset[str] = frozenset(fold(t) for t in PERSON_TITLES)
+TITLE_MAX_WORDS = max([t.count(" ") + 1 for t in TITLES] or [1])
+HEADS: frozenset[str] = frozenset(fold(h) for h in ORGANISATION_HEADS)
+FUNCTION: frozenset[str] = frozenset(fold(w) for w in FUNCTION_WORDS)
+# Title phrases that name one person at a given time, with their periods.
+TITLE_PERIODS: dict[str, list[tuple[str, date, date | None]]] = {}
+for _phrase, _name, _from, _to in TITLE_ACTORS:
+    TITLE_PERIODS.setdefault(fold(_phrase), []).append(
+        (_name, date.fromisoformat(_from), date.fromisoformat(_to) if _to else None)
+    )
+KNOWN_MAX_WORDS = max(
+    [s.count(" ") + 1 for s in (*KNOWN_BY_SPELLING, *TITLE_PERIODS)] or [1]
+)
+# Words inside a person's name that start with «ال» yet belong to it.
+NAME_PARTICLES: frozenset[str] = frozenset(fold(w) for w in ("بن", "ابن", "آل", "أبو", "عبد", "بنت", "ولد"))
+# Words after a title that qualify it rather than name anyone.
+TITLE_QUALIFIERS: frozenset[str] = frozenset(
+    fold(w)
+    for w in (
+        "السابق", "السابقة", "الأسبق", "الجديد", "الجديدة", "المكلف", "المكلفة", "الحالي",
+        "العام", "الأول", "الخاص", "الدائم", "المساعد", "التنفيذي", "الأعلى",
+    )
+)  # fmt: skip
+NAME_MAX_WORDS = 4
+
+
+def is_function_word(word: Word) -> bool:
+    """A function word; «علي» (the name) folds like «على» (on) but is written with «ي»."""
+    if word.folded not in FUNCTION:
+        return False
+    return not (word.folded == "علي" and word.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ي"))
+
+
+def actors_of(
+    clause: Sequence[Word], day: date | None, skip: frozenset[int] = frozenset()
+) -> list[tuple[int, int, ActorRef]]:
+    """(index of the first word, of the last, actor) of every actor in the clause.
+
+    `day` (the article's date) picks who a title such as «الرئيس الأمريكي» names.
+    Words whose index is in `skip` (the date expressions) are never part of a name.
+    """
+    found: list[tuple[int, int, ActorRef]] = []
+    taken: set[int] = set(skip)
+    index = 0
+    while index < len(clause):
+        if index in taken:
+            index += 1
+            continue
+        hit = _known_at(clause, index, day) or _titled_at(clause, index, taken, day)
+        if hit is None:
+            hit = _organisation_at(clause, index, taken)
+        if hit is None:
+            index += 1
+            continue
+        size, actor = hit
+        if actor is not None:
+            found.append((index, index + size - 1, actor))
+        taken.update(range(index, index + size))
+        index += size
+    for match in match_places(clause):
+        if match.first in taken or match.locative:
+            continue
+        if match.place.type == "country":
+            written = " ".join(w.text for w in clause[match.first : match.last + 1])
+            state = ActorRef(match.place.name, "state", (written,))
+            found.append((match.first, match.last, state))
+    found.sort(key=lambda item: item[0])
+    unique: list[tuple[int, int, ActorRef]] = []
+    for first, last, actor in found:
+        if all(actor.name != other.name for _, _, other in unique):
+            unique.append((first, last, actor))
+    return unique
+
+
+def _phrase(clause: Sequence[Word], index: int, size: int) -> list[str]:
+    tail = " ".join(w.folded for w in clause[index + 1 : index + size])
+    return [f"{reading} {tail}".strip() for reading in readings(clause[index].folded)]
+
+
+def _known_at(
+    clause: Sequence[Word], index: int, day: date | None
+) -> tuple[int, ActorRef] | None:
+    for size in range(min(KNOWN_MAX_WORDS, len(clause) - index), 0, -1):
+        for phrase in _phrase(clause, index, size):
+            known = KNOWN_BY_SPELLING.get(phrase)
+            if known is not None:
+                return size, ActorRef(known.name, known.type, known.aliases)
+            periods = TITLE_PERIODS.get(phrase)
+            if periods and day is not None:
+                for name, start, end in periods:
+                    if start <= day and (end is None or day < end):
+                        known = KNOWN_BY_NAME.get(name)
+                        kind = known.type if known else "person"
+                        aliases = known.aliases if known else ()
+                        # A name right after the title is the same person: skip it.
+                        after = _name_after(clause, index + size, set())
+                        return size + len(after), ActorRef(name, kind, aliases)
+    return None
+
+
+def _titled_at(
+    clause: Sequence[Word], index: int, taken: set[int], day: date | None
+) -> tuple[int, ActorRef | None] | None:
+    """A title («وزير الخارجية») then, after its qualifiers, a person's name."""
+    for size in range(min(TITLE_MAX_WORDS, len(clause) - index), 0, -1):
+        if not any(p in TITLES for p in _phrase(clause, index, size)):
+            continue
+        end = index + size
+        # The title's complement: «وزير الخارجية الأمريكي», «رئيس الوزراء البريطاني».
+        while end < len(clause) and end not in taken and (
+            clause[end].folded in TITLE_QUALIFIERS
+            or nationality(clause[end]) is not None
+            or (clause[end].folded.startswith("ال") and end - index < size + 2
+                and not _looks_like_name_start(clause, end))
+        ):
+            end += 1
+        name = _name_after(clause, end, taken)
+        if not name:
+            return None
+        written = " ".join(clause[i].text for i in name)
+        known = KNOWN_BY_SPELLING.get(fold(written))
+        if known is not None:
+            return end - index + len(name), ActorRef(known.name, known.type, known.aliases)
+        return end - index + len(name), ActorRef(written, "person")
+    return None
+
+
+def _looks_like_name_start(clause: Sequence[Word], index: int) -> bool:
+    return any(r in KNOWN_BY_SPELLING for r in readings(clause[index].folded))
+
+
+def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int]:
+    """Indexes of the words of a person's name starting at `index` (maybe none).
+
+    A name's words do not start with «ال» (but «آل الشيخ», «بن سلمان» do belong),
+    are no function words, and are not titles or places.
+    """
+    name: list[int] = []
+    position = index
+    while position < len(clause) and len(name) < NAME_MAX_WORDS and position not in taken:
+        word = clause[position]
+        folded = word.folded
+        particle = name and folded in NAME_PARTICLES
+        after_particle = name and clause[position - 1].folded in NAME_PARTICLES
+        if not (particle or after_particle):
+            if folded.startswith("ال") or is_function_word(word) or folded in TITLES:
+                break
+            if _is_verb_form(word):
+                break
+            if folded.isdigit() or len(folded) < 2:
+                break
+            if folded.startswith(("و", "ب", "ل", "ف")) and name and (
+                folded[1:] in FUNCTION or folded[1:].startswith("ال")
+            ):
+                break
+        name.append(position)
+        position += 1
+    # A name that ends on a particle is cut short: drop it.
+    while name and clause[name[-1]].folded in NAME_PARTICLES:
+        name.pop()
+    return name
+
+
+def _is_verb_form(word: Word) -> bool:
+    """A verb that follows a name: «ستعقد», «يلتقيان», or one the lexicon knows."""
+    from timeline.extraction.kinds import verb_kind
+
+    folded = word.folded
+    if verb_kind(word) is not None:
+        return True
+    if folded.startswith(("سي", "ست", "سن")) and len(folded) >= 5:
+        return True
+    return folded.startswith(("ي", "ت")) and folded.endswith(("ان", "ون")) and len(folded) >= 5
+
+
+def _organisation_at(
+    clause: Sequence[Word], index: int, taken: set[int]
+) -> tuple[int, ActorRef] | None:
+    """A head noun («وزارة», «حركة») and its complement: «وزارة الصحة», «حركة النهضة»."""
+    head = next((r for r in readings(clause[index].folded) if r in HEADS), None)
+    if head is None:
+        return None
+    end = index + 1
+    while end < len(clause) and end - index <= 4 and end not in taken:
+        word = clause[end]
+        if word.folded in FUNCTION or nationality(word) is not None:
+            break
+        # The complement is definite: «وزارة الصحة», «الاتحاد … لكرة القدم».
+        if not word.folded.startswith(("ال", "لل")) and not (
+            end > index + 1 and word.folded.startswith("ل") and end + 1 < len(clause)
+            and clause[end + 1].folded.startswith("ال")
+        ):
+            break
+        end += 1
+    if end == index + 1:
+        return None
+    words = list(clause[index:end])
+    written = " ".join(w.text for w in words)
+    # Drop the clitic of the head word: «ووزارة الصحة» is «وزارة الصحة».
+    first = words[0]
+    clitic = len(first.folded) - len(head) if not head.startswith("ال") or first.folded.startswith(head) else 0
+    if clitic > 0 and len(first.text) > clitic:
+        written = first.text[clitic:] + written[len(first.text):]
+    known = KNOWN_BY_SPELLING.get(fold(written))
+    if known is not None:
+        return end - index, ActorRef(known.name, known.type, known.aliases)
+    return end - index, ActorRef(written, "organisation")
+
+
+# Words that open a noun phrase that is no one's name: «ثلاثة جنود», «مسلحون».
+NOT_NAMES: frozenset[str] = frozenset(
+    fold(w)
+    for w in (
+        "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات",
+        "آلاف", "اثنين", "اثنان", "عدد", "بعض", "كل", "جميع", "مسلحون", "مسلحين", "مجهولون",
+        "مجهولين", "عناصر", "قوات", "جنود", "مواطنون", "مواطنين", "سكان", "شخص", "أشخاص",
+        "مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤولين", "نحو", "أكثر", "أقل", "حوالي",
+        "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "مجموعة", "عشرين", "ثلاثين",
+    )
+)  # fmt: skip
+SUBJECT_MAX_WORDS = 8
+# Words that end a subject: «تابع النائب قائلاً», «أكد الوزير أن…».
+SUBJECT_ENDS: frozenset[str] = frozenset(
+    fold(w)
+    for w in (
+        "قائلا", "قائلاً", "قائلة", "مضيفا", "مضيفاً", "مشيرا", "مشيراً", "موضحا", "موضحاً",
+        "مؤكدا", "مؤكداً", "أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أمس", "اليوم",
+        "غدا",
+    )
+)  # fmt: skip
+
+
+def subject_after(
+    text: str, clause: Sequence[Word], verb: int, skip: frozenset[int]
+) -> tuple[int, int] | None:
+    """(first, last) index of the noun phrase right after the verb: its subject.
+
+    Verb-subject-object order: «التقى علي لاريجاني، المستشار…» → «علي لاريجاني».
+    Stops at a comma, a date, a function word or a preposition with its article.
+    """
+    position = verb + 1
+    while position in skip:
+        position += 1
+    first = position
+    titled = first < len(clause) and any(r in TITLES for r in readings(clause[first].folded))
+    definite = False
+    while position < len(clause) and position - first < SUBJECT_MAX_WORDS:
+        word = clause[position]
+        # «المحكمة طلب…»: after a definite noun an indefinite word starts the object,
+        # except after a title, where the name follows («الرسام نوري كورتسيبي»).
+        if definite and not titled and not word.folded.startswith(("ال", "لل")):
+            break
+        definite = definite or word.folded.startswith("ال")
+        if position in skip or is_function_word(word) or word.folded.isdigit():
+            break
+        if word.folded in SUBJECT_ENDS or _is_verb_form(word):
+            break
+        if position > first and word.folded.startswith(("بال", "لل", "وال", "فال")):
+            break
+        if position > first and nationality(word) is None and _starts_prepositional(word):
+            break
+        position += 1
+        gap = text[word.end : clause[position].start] if position < len(clause) else ""
+        if any(mark in gap for mark in "،,؛:()"):
+            break
+    if position == first:
+        return None
+    return first, position - 1
+
+
+def _starts_prepositional(word: Word) -> bool:
+    return word.folded[:1] in ("ب", "ل") and word.folded[1:3] == "ال"
+
+
+def person_named(clause: Sequence[Word], span: tuple[int, int]) -> ActorRef | None:
+    """The subject as a person when it reads as a name: two or three words, none with
+    «ال» (but «آل الشيخ»), none a function word or a count."""
+    first, last = span
+    words_ = clause[first : last + 1]
+    if not 2 <= len(words_) <= 3 or words_[0].folded in NOT_NAMES:
+        return None
+    for index, word in enumerate(words_):
+        after_particle = index and words_[index - 1].folded in NAME_PARTICLES
+        if word.folded.startswith("ال") and not after_particle:
+            return None
+        if is_function_word(word) or word.folded in TITLES or word.folded in NOT_NAMES:
+            return None
+        if any(r in HEADS for r in readings(word.folded)):
+            return None
+    written = " ".join(w.text for w in words_)
+    known = KNOWN_BY_SPELLING.get(fold(written))
+    if known is not None:
+        return ActorRef(known.name, known.type, known.aliases)
+    return ActorRef(written, "person")
+
+
+def trailing_name(clause: Sequence[Word], span: tuple[int, int]) -> tuple[int, int] | None:
+    """The person's name that ends a subject after its title: «رئيس هيئة الرياضة
+    السعودية تركي آل الشيخ» → «تركي آل الشيخ» (two words at least)."""
+    first, last = span
+    if not any(r in TITLES for r in readings(clause[first].folded)):
+        return None
+    start = last + 1
+    while start - 1 >= first:
+        word = clause[start - 1]
+        previous = clause[start - 2].folded if start - 2 >= first else ""
+        if word.folded.startswith("ال") and previous not in NAME_PARTICLES:
+            break
+        if is_function_word(word) or word.folded in TITLES or word.folded in NOT_NAMES:
+            break
+        start -= 1
+    if start > first and last - start >= 1:
+        return start, last
+    return None

@@ -1,0 +1,100 @@
+"""Which dated clauses report a happening (EVENT_GUIDELINES.md, «What is an event»).
+
+Not events: a date that only frames a figure («صدّرت تونس 97 ألف طن خلال 2015»),
+spans of a career or a life, birth years and ages, the years of titles won listed
+in a row, and numbers the tagger took for a year («2012 قتيلاً»).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from timeline.extraction.arabic import Word, fold, readings
+
+_folded = lambda *ws: frozenset(fold(w) for w in ws)  # noqa: E731
+
+# Words of a career or a life: «لعب لريال مدريد بين 1994 و2010».
+CAREER_WORDS = _folded(
+    "لعب", "يلعب", "لعبت", "درب", "دَرّب", "مثل", "احترف", "انضم", "مسيرته", "مسيرتها",
+    "مسيرة", "قضى", "أمضى", "عمل", "شغل", "تولى", "تقلد", "ترأس", "رأس", "درس", "تخرج",
+    "عاش", "أقام", "حكم", "قاد", "مدرب", "لاعب", "لاعبا", "لاعباً", "نجم", "حارس",
+    "مهاجم", "مدافع", "رئيسا", "رئيساً", "وزيرا", "وزيراً", "عضوا", "عضواً", "منصب",
+)  # fmt: skip
+BIRTH_WORDS = _folded(
+    "ولد", "وُلد", "ولدت", "مواليد", "المولود", "المولودة", "عمره", "عمرها", "البالغ",
+    "البالغة", "العمر", "ميلاد", "ميلاده", "ميلادها",
+)  # fmt: skip
+# Titles won: «حقق اللقب في 1956 و1957 و1958».
+TITLE_WON_WORDS = _folded(
+    "لقب", "اللقب", "ألقاب", "الألقاب", "بطولة", "بطولات", "كأس", "الكأس", "توج", "تُوج",
+    "فاز", "حقق", "أحرز", "ميدالية", "الميدالية", "نسخة", "نسخ", "النسخة", "نسخة",
+)  # fmt: skip
+# What a figure counts: after a number the tagger read as a year, not a date.
+COUNTED_NOUNS = _folded(
+    "قتيل", "قتيلا", "قتيلاً", "قتلى", "شخص", "شخصا", "شخصاً", "أشخاص", "مسافر", "مسافرا",
+    "جريح", "جريحا", "جرحى", "دولار", "دولارا", "دولاراً", "دينار", "دينارا", "ديناراً",
+    "يورو", "ريال", "جنيه", "درهم", "طن", "أطنان", "متر", "مترا", "كلم", "كيلومتر", "هكتار",
+    "عامل", "عاملا", "موظف", "طالب", "تلميذ", "منزل", "مسكن", "سيارة", "عنصر", "جندي",
+    "مقاتل", "لاجئ", "لاجئا", "مهاجر", "مليون", "ملايين", "مليار", "ألف", "آلاف", "م",
+    "د", "مشارك", "زائر", "سائح", "صوت", "صوتا", "صوتاً", "نقطة", "نقاط", "هدف", "أهداف",
+    "مرة", "مرات", "حالة", "حالات", "وحدة", "قطعة", "برميل", "كغ", "كلغ", "غرام", "ساعة",
+    "دقيقة", "بالمئة", "بالمائة", "%", "مرشح", "مرشحا", "فرد", "أفراد", "نسمة", "طفل",
+)  # fmt: skip
+# Figures: «5%», «97 ألف», «23 مليون», «ارتفع… إلى».
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|٪|بالمئة|بالمائة|في المائة|في المئة)|\d")
+FIGURE_UNITS = _folded(
+    "مليون", "ملايين", "مليار", "مليارات", "ألف", "آلاف", "بالمئة", "بالمائة", "المائة",
+    "المئة", "نسبة", "بنسبة", "طن", "دولار", "دينار", "يورو", "قنطار",
+)  # fmt: skip
+STATISTIC_VERBS = _folded(
+    "ارتفع", "ارتفعت", "انخفض", "انخفضت", "تراجع", "تراجعت", "بلغ", "بلغت", "سجل",
+    "سجلت", "تجاوز", "تجاوزت", "صدر", "صدرت", "استورد", "استوردت", "نما", "نمت",
+    "زاد", "زادت", "تضاعف", "قدر", "قدرت", "ناهز", "ناهزت", "وصل", "وصلت", "يبلغ", "تبلغ",
+    "ارتفاع", "انخفاض", "تراجع", "نمو", "بنسبة", "معدل", "حجم", "قيمة", "عدد", "إجمالي",
+)  # fmt: skip
+# Periods that frame a statistic: «خلال 2015», «في 2017».
+COARSE = ("year", "quarter", "season", "month", "decade", "century")
+
+
+def not_a_happening(
+    clause: Sequence[Word],
+    anchor_words: Sequence[int],
+    granularity: str,
+    year_mentions: int,
+) -> str | None:
+    """Why the clause's date dates no happening, or None when it may.
+
+    `anchor_words`: indexes of the words of the clause's date expressions;
+    `year_mentions`: how many of them name a bare year.
+    """
+    folded = {r for w in clause for r in readings(w.folded)}
+    if folded & BIRTH_WORDS:
+        return "birth or age"
+    if year_mentions >= 2 and folded & CAREER_WORDS:
+        return "career span"
+    if year_mentions >= 2 and folded & TITLE_WON_WORDS:
+        return "titles won"
+    if year_mentions >= 3:
+        return "list of years"
+    for index in anchor_words:
+        after = index + 1
+        while after in anchor_words:
+            after += 1
+        if after < len(clause) and any(r in COUNTED_NOUNS for r in readings(clause[after].folded)):
+            if clause[index].folded.isdigit():
+                return "a count, not a year"
+    if granularity in COARSE and _is_statistic(clause, anchor_words):
+        return "frames a statistic"
+    return None
+
+
+def _is_statistic(clause: Sequence[Word], anchor_words: Sequence[int]) -> bool:
+    anchors = set(anchor_words)
+    has_figure = any(
+        i not in anchors and (w.folded.isdigit() or w.folded in FIGURE_UNITS)
+        for i, w in enumerate(clause)
+    )
+    if not has_figure:
+        return False
+    return any(r in STATISTIC_VERBS for w in clause for r in readings(w.folded))

@@ -1,0 +1,251 @@
+"""A dated clause as a headline: who does what (to whom, where), at most 12 words.
+
+Arabic news writes verb first («التقى علي لاريجاني يوم الأحد بالرئيس الروسي…»);
+a headline puts the subject first with the verb in the present («لاريجاني يلتقي
+بالرئيس الروسي فلاديمير بوتين في موسكو»). The date words, the dateline, the
+attribution and the leading connectives go; the clause is cut at its first
+natural boundary after the object, never with an ellipsis.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from timeline.extraction.arabic import Word, fold, readings
+from timeline.extraction.kinds import VERB_KINDS, verb_readings
+from timeline.extraction.verbs import present_tense
+from timeline.lexicon.event_kinds import REPORTING_VERBS
+from timeline.lexicon.stopwords import FUNCTION_WORDS
+
+MAX_WORDS = 12
+# Cut at a boundary once this many words are kept.
+MIN_WORDS_BEFORE_CUT = 4
+
+_folded = lambda *ws: frozenset(fold(w) for w in ws)  # noqa: E731
+
+# Words that open a clause without saying anything about the event.
+LEADING_WORDS = _folded(
+    "وفي", "في", "حين", "وتأتي", "تأتي", "ويتزامن", "يتزامن", "إلا", "أن", "غير", "بينما",
+    "كما", "ثم", "نحو", "و", "وقد", "قد", "فقد", "لقد", "وكان", "كان", "وكانت", "كانت",
+    "حيث", "إذ", "وذلك", "ذلك", "هذا", "وهذا", "وبعد", "بعد", "فيما", "وفيما", "أما",
+    "وأما", "كذلك", "وكذلك", "أيضا", "أيضاً", "لكن", "ولكن", "يذكر", "ويذكر", "يشار",
+    "ويشار", "يُذكر", "ويُذكر",
+)  # fmt: skip
+# Words after a date expression that only qualify it: «الأحد الماضي».
+DATE_TAIL = _folded(
+    "الماضي", "الماضية", "المقبل", "المقبلة", "القادم", "القادمة", "الجاري", "الجارية",
+    "الموافق", "الحالي", "الحالية",
+)  # fmt: skip
+# Words before a date expression that only say it is a date.
+DATE_GLUE = _folded(
+    "في", "يوم", "يومي", "منذ", "خلال", "مساء", "صباح", "ليلة", "فجر", "ظهر", "عصر",
+    "حتى", "بحلول", "مطلع", "أواخر", "أوائل", "منتصف", "نهاية", "بداية", "اليوم", "أمس",
+    "غدا", "غداً", "الماضي", "الماضية", "المقبل", "المقبلة", "القادم", "القادمة", "الجاري",
+    "الجارية", "من", "عام", "العام", "سنة", "شهر", "الساعة", "صبيحة", "عشية", "قبل", "بعد",
+    "تاريخ", "بتاريخ", "موعد", "الموافق",
+)  # fmt: skip
+# Where a headline may end: the next word opens a subordinate part.
+BOUNDARY_WORDS = _folded(
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "حيث", "وذلك", "بعدما", "عندما", "بينما",
+    "فيما", "وسط", "إثر", "اثر", "عقب", "مما", "ما", "كما", "لكن", "ولكن", "إلا", "رغم",
+    "بسبب", "بهدف", "بغية", "لأن", "وأن", "وإن", "قائلا", "قائلاً", "مشيرا", "مشيراً",
+    "مضيفا", "مضيفاً", "موضحا", "موضحاً", "مؤكدا", "مؤكداً", "معتبرا", "معتبراً", "وفقا",
+    "وفقاً", "بحسب", "حسب", "نقلا", "نقلاً", "على", "وأضاف", "وقال", "وأكد",
+)  # fmt: skip
+# Anonymous sources: «قالت مصادر إن…» reports what follows «إن».
+ANONYMOUS_SOURCES = _folded(
+    "مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤولين", "تقارير", "وكالة", "وكالات", "صحيفة",
+    "شهود", "ناشطون", "ناشطين", "وسائل", "مراسل", "التلفزيون", "الإذاعة", "بيان", "مصدرا",
+)  # fmt: skip
+PARTICLES_BEFORE_VERB = _folded("قد", "لقد", "فقد", "وقد")
+THAT_WORDS = _folded("أن", "إن", "بأن", "ان", "بان")
+# «بحسب …،», «وفقاً لـ…»: attribution up to the next comma.
+ATTRIBUTION_OPENERS = _folded("بحسب", "حسب", "وبحسب", "وفقا", "وفقاً", "ووفقا", "ووفقاً", "نقلا", "نقلاً")
+REPORTING = frozenset(fold(v) for v in REPORTING_VERBS)
+FUNCTION = frozenset(fold(w) for w in FUNCTION_WORDS)
+# Trailing words a headline never ends on.
+DANGLING = FUNCTION | _folded("و", "أو", "ثم", "بعد", "قبل", "خلال", "بين", "مع", "عبر", "ضد", "لدى")
+
+_COMMA = re.compile(r"[،,؛;:()\"«»“”]|\s[-–—]+\s")
+
+
+def headline(
+    text: str,
+    clause: Sequence[Word],
+    drop: frozenset[int],
+    verb: int | None,
+    subject: tuple[int, int] | None,
+    subject_from: int | None = None,
+) -> str:
+    """The headline of a clause of `text` (whose words are `clause`).
+
+    `drop`: indexes of the words of date expressions; `verb`: index of the main
+    verb, if any; `subject`: (first, last) index of its subject's name, if any,
+    and `subject_from` where the subject's mention starts (its title, if any).
+    """
+    keep = [i for i in range(len(clause)) if i not in drop]
+    keep = _without_date_glue(clause, keep, drop)
+    keep = _without_attribution(text, clause, keep)
+    keep = _without_leading_words(clause, keep)
+    if not keep:
+        return ""
+    order = keep
+    if verb is not None and subject is not None and verb in keep and subject[0] > verb:
+        title_start = subject[0] if subject_from is None else subject_from
+        order = _subject_first(text, clause, keep, verb, subject, title_start)
+    words_out = _cut(text, clause, order, verb, subject)
+    return " ".join(words_out)
+
+
+def _without_date_glue(clause: Sequence[Word], keep: list[int], drop: frozenset[int]) -> list[int]:
+    """Drop the words that only introduce a dropped date: «يوم» in «يوم الأحد»."""
+    result = []
+    for position, index in enumerate(keep):
+        following = keep[position + 1] if position + 1 < len(keep) else None
+        glued_to_date = following is not None and following - index > 1 and any(
+            j in drop for j in range(index + 1, following)
+        )
+        after_date = index - 1 in drop and clause[index].folded in DATE_TAIL
+        if after_date or (glued_to_date and clause[index].folded in DATE_GLUE):
+            continue
+        result.append(index)
+    return result
+
+
+def _gap(text: str, clause: Sequence[Word], index: int) -> str:
+    """The characters between word `index` and the next word."""
+    if index + 1 >= len(clause):
+        return ""
+    return text[clause[index].end : clause[index + 1].start]
+
+
+def _without_attribution(text: str, clause: Sequence[Word], keep: list[int]) -> list[int]:
+    # «قالت مصادر إن …», «وأفاد مسؤول أمني بأن …»: what follows «إن» is the news.
+    for position, index in enumerate(keep[:6]):
+        if any(r in REPORTING for r in readings(clause[index].folded)):
+            rest = keep[position + 1 : position + 8]
+            if rest and any(clause[i].folded in ANONYMOUS_SOURCES for i in rest[:2]):
+                that = next((p for p, i in enumerate(rest) if clause[i].folded in THAT_WORDS), None)
+                if that is not None:
+                    return keep[position + 1 + that + 1 :]
+            break
+    # «بحسب وكالة رويترز،» and «وفقاً لمصادر» up to the next comma (or the end).
+    result, skipping = [], False
+    for index in keep:
+        if clause[index].folded in ATTRIBUTION_OPENERS:
+            skipping = True
+        if not skipping:
+            result.append(index)
+        elif _COMMA.search(_gap(text, clause, index)):
+            skipping = False
+    return result
+
+
+def _without_leading_words(clause: Sequence[Word], keep: list[int]) -> list[int]:
+    start = 0
+    while start < len(keep) - 1 and clause[keep[start]].folded in LEADING_WORDS:
+        start += 1
+    return keep[start:]
+
+
+def _subject_first(
+    text: str,
+    clause: Sequence[Word],
+    keep: list[int],
+    verb: int,
+    subject: tuple[int, int],
+    title_start: int,
+) -> list[int]:
+    """Verb-subject-rest → subject-verb-rest, the subject cut to its name."""
+    first, last = subject
+    name = [i for i in keep if first <= i <= last]
+    # An apposition after the name («علي لاريجاني، المستشار الخاص…») goes with it.
+    after = last + 1
+    if _COMMA.search(_gap(text, clause, last)):
+        while after < len(clause) and not _COMMA.search(_gap(text, clause, after)):
+            after += 1
+        after += 1
+    before = [i for i in keep if i < verb]
+    # An opening phrase set off by a comma («في زيارة غير معلنة، التقى…») goes.
+    if before and _COMMA.search(_gap(text, clause, before[-1])):
+        before = []
+    # Between the verb and the name: the date (dropped already) or the name's title,
+    # which the name replaces («وزير الخارجية الأمريكي مايك بومبيو» → «مايك بومبيو»).
+    between = [i for i in keep if verb < i < first and i < title_start]
+    rest = [i for i in keep if i >= after]
+    return [*name, verb, *before, *between, *rest]
+
+
+def _cut(
+    text: str,
+    clause: Sequence[Word],
+    order: list[int],
+    verb: int | None,
+    subject: tuple[int, int] | None,
+) -> list[str]:
+    out: list[str] = []
+    subject_words = set(range(subject[0], subject[1] + 1)) if subject else set()
+    for position, index in enumerate(order):
+        word = clause[index]
+        if len(out) >= MAX_WORDS:
+            break
+        if len(out) >= MIN_WORDS_BEFORE_CUT and word.folded in BOUNDARY_WORDS and index != verb:
+            break
+        written = word.text
+        if index == verb and out:
+            # The subject comes first now: the verb follows it in the present.
+            written = _as_present(word)
+        elif word.folded in PARTICLES_BEFORE_VERB and position + 1 < len(order) and (
+            order[position + 1] == verb
+        ):
+            continue
+        elif position == 0 and word.folded.startswith(("و", "ف")) and _is_clitic_conjunction(word):
+            written = written[1:]
+        out.append(written)
+        # A comma after the object ends the headline.
+        following = order[position + 1] if position + 1 < len(order) else None
+        if (
+            len(out) >= MIN_WORDS_BEFORE_CUT
+            and following is not None
+            and following == index + 1
+            and _COMMA.search(_gap(text, clause, index))
+        ):
+            break
+    while out and fold(out[-1]) in DANGLING:
+        out.pop()
+    return out
+
+
+def _is_clitic_conjunction(word: Word) -> bool:
+    rest = word.folded[1:]
+    return len(rest) >= 3 and (rest.startswith("ال") or rest in REPORTING or rest in LEADING_WORDS)
+
+
+def _as_present(word: Word) -> str:
+    """The main verb in the present tense; one already present (or future) stays so."""
+    written, folded = word.text, word.folded
+    readings_ = verb_readings(folded)
+    bare = next((r for r in readings_ if VERB_KINDS.get(r)), readings_[-1] if readings_ else folded)
+    clitic = len(folded) - len(bare)
+    if clitic > 0 and not bare.startswith(("ي", "ت")):
+        written, folded = _drop_letters(written, clitic), bare
+    elif folded.startswith(("و", "ف")) and len(folded) > 3:
+        written, folded = written[1:], folded[1:]
+    if folded.startswith(("سي", "ست")) and len(folded) > 4:  # future «سيلتقي»
+        return written[1:]
+    if folded.startswith("ي") or (folded.startswith("ت") and len(folded) == 4 and not folded.endswith("ي")):
+        return written
+    return present_tense(written)
+
+
+def _drop_letters(written: str, count: int) -> str:
+    """`written` without its first `count` letters (and the marks on them)."""
+    position = 0
+    while count and position < len(written):
+        position += 1
+        while position < len(written) and unicodedata.category(written[position]) == "Mn":
+            position += 1
+        count -= 1
+    return written[position:]

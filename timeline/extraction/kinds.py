@@ -1,0 +1,182 @@
+"""The kind of a happening, from the main verb of its clause.
+
+Arabic news clauses lead with their verb («التقى…», «أعلنت…», «قُتل…»), so the
+first verb of the lexicon in the clause decides. A reporting verb («أعلن»,
+«قال») yields to the event noun it reports when that noun follows at once
+(«أعلن إلغاء القمة» is a decision); with no verb, the event noun nearest the date
+decides; sports and economy clauses are recognised by their vocabulary too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from timeline.event_kinds import EventKind
+from timeline.extraction.arabic import Word, fold, readings
+from timeline.lexicon.event_kinds import KIND_NOUNS, KIND_VERBS, REPORTING_VERBS
+
+
+def _table(source: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for kind, entries in source.items():
+        for entry in entries:
+            table.setdefault(fold(entry), kind)
+    return table
+
+
+VERB_KINDS: dict[str, str] = _table(KIND_VERBS)
+# A verb that reports words is a statement unless its object says otherwise.
+for _verb in REPORTING_VERBS:
+    if " " not in _verb:
+        VERB_KINDS.setdefault(fold(_verb), str(EventKind.STATEMENT))
+NOUN_KINDS: dict[str, str] = _table(KIND_NOUNS)
+# Multi-word triggers («فرض عقوبات», «موعد نهائي») match as folded phrases.
+PHRASE_KINDS: dict[str, str] = {
+    phrase: kind
+    for phrase, kind in {**NOUN_KINDS, **VERB_KINDS}.items()
+    if " " in phrase
+}
+REPORTING: frozenset[str] = frozenset(fold(v) for v in REPORTING_VERBS)
+# How many words after a reporting verb may hold the event noun it reports.
+REPORTED_NOUN_REACH = 3
+# Kinds whose vocabulary marks a whole clause even when its verb says little.
+DOMAIN_KINDS = (str(EventKind.SPORTS), str(EventKind.ECONOMY))
+
+
+def lookup(word: Word, table: dict[str, str]) -> str | None:
+    for reading in readings(word.folded):
+        kind = table.get(reading)
+        if kind is not None:
+            return kind
+    return None
+
+
+# What a verb may carry in front: a conjunction, the future «س», «ل» of purpose;
+# never the article or «ب» («بالسجن» is a noun).
+VERB_CLITICS = ("فس", "وس", "ول", "فل", "و", "ف", "س", "ل")
+
+
+def verb_readings(folded: str) -> tuple[str, ...]:
+    """The word, and the word without each clitic a verb may carry.
+
+    A word with the article is no verb, unless the lexicon knows it whole: form VIII
+    verbs start with the same letters («التقى», «التزم»).
+    """
+    if folded.startswith("ال"):
+        return (folded,) if folded in VERB_KINDS else ()
+    found = [folded]
+    for clitic in VERB_CLITICS:
+        if folded.startswith(clitic) and len(folded) - len(clitic) >= 3:
+            found.append(folded[len(clitic) :])
+    return tuple(found)
+
+
+def verb_kind(word: Word) -> str | None:
+    """The kind of the verb the word is, if the lexicon knows it as a verb."""
+    for reading in verb_readings(word.folded):
+        kind = VERB_KINDS.get(reading)
+        if kind is not None:
+            return kind
+    return None
+
+
+def verb_at(clause: Sequence[Word]) -> tuple[int, str] | None:
+    """(index, kind) of the clause's main verb: the first verb of the lexicon."""
+    for index, word in enumerate(clause):
+        kind = verb_kind(word)
+        if kind is not None:
+            return index, kind
+    return None
+
+
+def is_reporting(word: Word) -> bool:
+    return any(reading in REPORTING for reading in readings(word.folded))
+
+
+def kind_of(
+    clause: Sequence[Word], date_index: int, verb: tuple[int, str] | None = None
+) -> str:
+    """The kind of the happening the clause reports around the word at `date_index`;
+    `verb` is the clause's main verb (index, kind) when the caller found it."""
+    phrase = _phrase_kind(clause)
+    if verb is None or verb[1] == EventKind.OTHER:
+        # A verb the lexicon does not know says nothing of the kind.
+        verb = verb_at(clause)
+    nouns = [(i, kind) for i, w in enumerate(clause) if (kind := lookup(w, NOUN_KINDS))]
+    if verb is not None:
+        index, kind = verb
+        if kind in (EventKind.STATEMENT, EventKind.OTHER) or is_reporting(clause[index]):
+            reported = [k for i, k in nouns if index < i <= index + REPORTED_NOUN_REACH]
+            if reported and reported[0] != EventKind.STATEMENT:
+                return reported[0]
+        if kind not in DOMAIN_KINDS:
+            domain = _domain(nouns)
+            if domain and kind in (EventKind.STATEMENT, EventKind.OTHER):
+                return kind if is_reporting(clause[index]) else domain
+        return kind
+    if phrase is not None:
+        return phrase
+    if nouns:
+        return min(nouns, key=lambda item: abs(item[0] - date_index))[1]
+    return str(EventKind.OTHER)
+
+
+def _domain(nouns: list[tuple[int, str]]) -> str | None:
+    for kind in DOMAIN_KINDS:
+        if sum(1 for _, k in nouns if k == kind) >= 2:
+            return kind
+    return None
+
+
+def _phrase_kind(clause: Sequence[Word]) -> str | None:
+    if not PHRASE_KINDS:
+        return None
+    text = " ".join(w.folded for w in clause)
+    for phrase, kind in PHRASE_KINDS.items():
+        if phrase in text:
+            return kind
+    return None
+
+
+def looks_like_verb(word: Word, following: Word | None) -> bool:
+    """Whether a clause's first word is its verb though the lexicon does not know it.
+
+    A past-tense verb opening a clause has no article and three to six letters, and
+    its subject follows, most often with the article («علّق رئيس…» is not, but
+    «علّق الرئيس…» and «قرر مجلس…» are caught by the second test).
+    """
+    if verb_kind(word) is not None:
+        return True
+    folded = word.folded
+    if folded.startswith(("و", "ف")) and len(folded) > 4:
+        folded = folded[1:]
+    if folded.startswith("ال") or not 3 <= len(folded) <= 6 or folded.isdigit():
+        return False
+    if lookup(word, NOUN_KINDS) is not None or folded in NOT_VERBS:
+        return False
+    if folded.endswith(("ه", "ات", "ون", "ين", "يه")):  # nouns' endings
+        return False
+    return following is not None and (
+        following.folded.startswith("ال") or following.folded in SUBJECT_OPENERS
+    )
+
+
+# Words that open clauses but are no verbs.
+NOT_VERBS: frozenset[str] = frozenset(
+    fold(w)
+    for w in (
+        "في", "من", "على", "إلى", "عن", "مع", "بعد", "قبل", "خلال", "منذ", "حتى", "بين",
+        "أمام", "وسط", "رغم", "إثر", "عقب", "لدى", "عند", "حول", "ضد", "عبر", "نحو",
+        "كما", "أما", "إذا", "لكن", "بينما", "حيث", "هذا", "هذه", "ذلك", "تلك", "وفق",
+        "وفقا", "بحسب", "حسب", "يذكر", "يشار", "تجدر", "يأتي", "تأتي", "ويأتي",
+    )
+)  # fmt: skip
+# Subjects that open without the article: «رئيس», «وزير».
+SUBJECT_OPENERS: frozenset[str] = frozenset(
+    fold(w)
+    for w in (
+        "رئيس", "وزير", "وزيرة", "وزارة", "مجلس", "حركة", "حزب", "جماعة", "منظمة", "نائب",
+        "مدير", "مسؤول", "مسؤولون", "قوات", "عناصر", "مسلحون", "مصادر", "مصدر", "عدد",
+        "آلاف", "عشرات", "مئات", "محكمة", "هيئة", "جبهة", "اتحاد", "شركة", "سفير", "قائد",
+    )
+)  # fmt: skip

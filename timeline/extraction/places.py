@@ -1,0 +1,128 @@
+"""Where a happening took place: the gazetteer's countries, cities and regions that
+the clause names as a location.
+
+A place counts when a locative word introduces it («في موسكو», «بالعاصمة موسكو»,
+«قرب دمشق», «إلى أنقرة») or when it is a city or region named anywhere in the
+clause. A country named without a locative word is usually the actor («إيران
+تستأنف»), not the place. Clubs and companies named after places («ريال مدريد»)
+and nationality adjectives («الرئيس الروسي») are never places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.extraction.arabic import Word, fold, readings
+from timeline.lexicon.places import NATIONALITY_ADJECTIVES, NOT_PLACES, PLACES
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerPlace:
+    name: str  # display name
+    type: str  # country, city or region
+    country: str  # display name of the country it lies in ("" for countries, regions)
+
+
+def _spellings() -> dict[str, GazetteerPlace]:
+    table: dict[str, GazetteerPlace] = {}
+    for name, (place_type, country, variants) in PLACES.items():
+        place = GazetteerPlace(name, place_type, country)
+        for spelling in (name, *variants):
+            table.setdefault(fold(spelling), place)
+    return table
+
+
+PLACE_BY_SPELLING: dict[str, GazetteerPlace] = _spellings()
+NOT_PLACE_SPELLINGS: frozenset[str] = frozenset(fold(n) for n in NOT_PLACES)
+NATIONALITY_BY_SPELLING: dict[str, str] = {
+    fold(adjective): country for adjective, country in NATIONALITY_ADJECTIVES.items()
+}
+MAX_WORDS = max(
+    [s.count(" ") + 1 for s in (*PLACE_BY_SPELLING, *NOT_PLACE_SPELLINGS)] or [1]
+)
+
+# Words that introduce a location (folded, clitics allowed on the place itself).
+LOCATIVES: frozenset[str] = frozenset(
+    fold(w)
+    for w in (
+        "في", "داخل", "قرب", "بالقرب", "أمام", "شمال", "جنوب", "شرق", "غرب", "شمالي",
+        "جنوبي", "شرقي", "غربي", "وسط", "إلى", "الى", "نحو", "ضواحي", "أنحاء", "العاصمة",
+        "مدينة", "محافظة", "ولاية", "إقليم", "منطقة", "بلدة", "قرية", "مطار", "ميناء",
+    )
+)  # fmt: skip
+# Clitics that are themselves locative: «بموسكو», «وبدمشق».
+LOCATIVE_CLITICS = ("وب", "ب", "فب")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    place: GazetteerPlace
+    first: int  # index of its first word in the clause
+    last: int  # index of its last word
+    locative: bool  # introduced by a locative word or clitic
+
+
+def match_places(clause: Sequence[Word]) -> list[PlaceMatch]:
+    """Every gazetteer place the clause names, longest spelling first, no overlaps."""
+    found: list[PlaceMatch] = []
+    index = 0
+    while index < len(clause):
+        matched = _match_at(clause, index)
+        if matched is None:
+            index += 1
+            continue
+        size, place, clitic = matched
+        if place is not None:
+            previous = clause[index - 1].folded if index else ""
+            locative = clitic in LOCATIVE_CLITICS or previous in LOCATIVES or (
+                index > 1 and previous in LOCATIVES
+            )
+            found.append(PlaceMatch(place, index, index + size - 1, locative))
+        index += size
+    return found
+
+
+def _match_at(clause: Sequence[Word], index: int) -> tuple[int, GazetteerPlace | None, str] | None:
+    for size in range(min(MAX_WORDS, len(clause) - index), 0, -1):
+        tail = " ".join(w.folded for w in clause[index + 1 : index + size])
+        for reading in readings(clause[index].folded):
+            phrase = f"{reading} {tail}".strip()
+            if phrase in NOT_PLACE_SPELLINGS:
+                return size, None, ""
+            place = PLACE_BY_SPELLING.get(phrase)
+            if place is not None:
+                clitic = clause[index].folded[: len(clause[index].folded) - len(reading)]
+                # A following adjective of nationality makes it a name: «مانشستر سيتي»
+                # is caught by NOT_PLACES; «القدس العربي» would be too.
+                return size, place, clitic
+    return None
+
+
+def places_of(clause: Sequence[Word]) -> list[str]:
+    """The display names of where the clause's happening took place, in order.
+
+    Countries count only after a locative word; beside a city, only the city's own
+    country does («في صعدة باليمن»), not one named in passing («مستشار المرشد في
+    إيران… في موسكو»).
+    """
+    places: list[GazetteerPlace] = []
+    for match in match_places(clause):
+        if not match.locative:
+            continue
+        if match.place not in places:
+            places.append(match.place)
+    cities = [p for p in places if p.type == "city"]
+    if cities:
+        countries_of_cities = {p.country for p in cities}
+        places = [p for p in places if p.type != "country" or p.name in countries_of_cities]
+    return [p.name for p in places]
+
+
+def nationality(word: Word) -> str | None:
+    """The country a nationality adjective names («الروسي» → «روسيا»), if it is one."""
+    for reading in readings(word.folded):
+        country = NATIONALITY_BY_SPELLING.get(reading)
+        if country is not None:
+            return country
+    return None

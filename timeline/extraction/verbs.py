@@ -1,0 +1,62 @@
+"""Past-tense Arabic verbs in the present tense, as headlines write them.
+
+«التقى» → «يلتقي», «أعلنت» → «تعلن», «قُتل» → «يُقتل». Regular patterns by the
+verb's form, and a table for the verbs whose present is not regular (hollow,
+defective, hamzated and assimilated roots).
+"""
+
+from __future__ import annotations
+
+from timeline.extraction.arabic import fold
+
+# Past (3rd person masculine) → present, for the verbs no pattern handles.
+IRREGULAR: dict[str, str] = {
+    fold(past): present
+    for past, present in {
+        "قال": "يقول", "زار": "يزور", "فاز": "يفوز", "عاد": "يعود", "قام": "يقوم",
+        "باع": "يبيع", "سار": "يسير", "مات": "يموت", "صار": "يصير", "كان": "يكون",
+        "نال": "ينال", "دان": "يدين", "أدان": "يدين", "أقال": "يقيل", "أشار": "يشير",
+        "أضاف": "يضيف", "أفاد": "يفيد", "أعاد": "يعيد", "أقام": "يقيم", "أثار": "يثير",
+        "أجاب": "يجيب", "أصاب": "يصيب", "أراد": "يريد", "أدار": "يدير", "أذاع": "يذيع",
+        "استقال": "يستقيل", "استعاد": "يستعيد", "استفاد": "يستفيد", "اختار": "يختار",
+        "اجتاح": "يجتاح", "احتاج": "يحتاج", "ازداد": "يزداد", "انهار": "ينهار",
+        "دعا": "يدعو", "نفى": "ينفي", "رأى": "يرى", "أكد": "يؤكد", "أمر": "يأمر",
+        "أخذ": "يأخذ", "أكل": "يأكل", "سأل": "يسأل", "بدأ": "يبدأ", "قرأ": "يقرأ",
+        "وصل": "يصل", "وقف": "يقف", "وعد": "يعد", "وجد": "يجد", "وضع": "يضع",
+        "ولد": "يولد", "وقع": "يوقع", "وافق": "يوافق", "واصل": "يواصل", "واجه": "يواجه",
+        "أجرى": "يجري", "ألغى": "يلغي", "أبدى": "يبدي", "أنهى": "ينهي", "أعطى": "يعطي",
+        "ألقى": "يلقي", "أرسى": "يرسي", "أدلى": "يدلي", "أبقى": "يبقي", "أمضى": "يمضي",
+        "جرى": "يجري", "مضى": "يمضي", "قضى": "يقضي", "بنى": "يبني", "رمى": "يرمي",
+        "بقي": "يبقى", "لقي": "يلقى", "نعى": "ينعى", "سعى": "يسعى", "شكا": "يشكو",
+        "حل": "يحل", "رد": "يرد", "عد": "يعد", "مد": "يمد", "شن": "يشن", "هز": "يهز",
+        "ضم": "يضم", "أعد": "يعد", "أحال": "يحيل", "أطاح": "يطيح", "أتاح": "يتيح",
+    }.items()
+}  # fmt: skip
+
+
+def present_tense(verb: str, feminine: bool = False) -> str:
+    """The present tense of a past-tense verb as written (clitics already removed).
+
+    `feminine` chooses «ت» over «ي» (the subject is feminine: «إيران تستأنف»); a
+    verb written with the feminine «ت» of the past («أعلنت») is feminine anyway.
+    """
+    stem = verb
+    if len(stem) > 2 and stem[1] == "\u064f":  # a damma on the first letter: passive
+        stem = stem[0] + stem[2:]
+        return ("تُ" if feminine or (len(stem) > 3 and stem.endswith("ت")) else "يُ") + (
+            stem[:-1] if len(stem) > 3 and stem.endswith("ت") else stem
+        )
+    if len(stem) > 3 and stem.endswith("ت") and fold(stem[:-1]) not in ("سكت", "ثبت", "بات", "مات", "فات"):
+        feminine, stem = True, stem[:-1]
+    prefix = "ت" if feminine else "ي"
+    known = IRREGULAR.get(fold(stem))
+    if known is not None:
+        return prefix + known[1:]
+    folded = fold(stem)
+    if folded.endswith("ي") and stem.endswith("ى"):  # التقى → يلتقي, defective
+        stem = stem[:-1] + "ي"
+    if len(folded) >= 5 and folded.startswith("ا"):  # forms VII, VIII, X: انتقد, اجتمع, استقبل
+        return prefix + stem[1:]
+    if len(folded) == 4 and stem[0] in "أإ":  # form IV: أعلن → يعلن
+        return prefix + stem[1:]
+    return prefix + stem  # forms I, II, III, V, VI: قتل, حذر, هاجم, تظاهر
