@@ -18,6 +18,7 @@ from typing import Protocol
 from timeline.event_kinds import EventKind
 from timeline.extraction import kinds
 from timeline.extraction.actors import (
+    ActorMention,
     ActorRef,
     actors_of,
     person_named,
@@ -39,6 +40,7 @@ EVENTS_VERSION = "2"
 # Sentence ends: a full stop not followed by a digit (so not «25.8»), ! ? ؟ and line breaks.
 _SENTENCE_END = re.compile(r"\.(?!\d)|[!?؟\n]")
 _WORD = re.compile(r"\S+")
+_LIST_COMMA = re.compile(r"[،,؛;]\s*")
 # A dateline opening a sentence: «دبي، الإمارات العربية المتحدة (CNN)--»,
 # «تونس (وات) -», «باجة :». Up to five words, then a source in brackets and/or a dash.
 _DATELINE = re.compile(
@@ -175,6 +177,11 @@ def _clause_bounds(
             new_verb = [v for v in verbs if before.end <= v < after.start]
             if new_verb:
                 cut = new_verb[0]
+        if cut is None and gap:
+            # A list of dated items, «تركيا في يونيو، والمكسيك في يوليو»: each its own.
+            comma = _LIST_COMMA.search(text, before.end, after.start)
+            if comma:
+                cut = comma.end()
         cuts.append(cut)
     bounds = []
     for index in range(len(mentions)):
@@ -234,6 +241,7 @@ class _Happening:
     places: tuple[str, ...]
     actors: tuple[ActorRef, ...]
     subject: str | None
+    subject_written: str
     members: list  # (mention, clause) of every date expression that dates it
 
 
@@ -248,10 +256,13 @@ def build_candidates(
     dates one, in text order; `headline_text` is the article's own headline."""
     dated = sorted((m for m in mentions if is_event_date(m)), key=lambda m: m.start)
     happenings: list[_Happening] = []
+    # Who the previous clause was about: «وأضاف أن…» goes on about them.
+    last_subject = ""
     for clause in _clauses(text, dated):
-        happening = _happening(text, clause, published)
+        happening = _happening(text, clause, published, last_subject)
         if happening is None:
             continue
+        last_subject = happening.subject_written or last_subject
         same = next((h for h in happenings if _same_happening(h, happening)), None)
         if same is not None:
             same.members.extend(happening.members)
@@ -260,7 +271,9 @@ def build_candidates(
     return _candidates(text, happenings, headline_text, published)
 
 
-def _happening(text: str, clause: _Clause, published: date | None) -> _Happening | None:
+def _happening(
+    text: str, clause: _Clause, published: date | None, last_subject: str = ""
+) -> _Happening | None:
     clause_words = clause.words
     spans = [(m.start, m.end) for m in clause.mentions]
     drop = frozenset(
@@ -287,13 +300,12 @@ def _happening(text: str, clause: _Clause, published: date | None) -> _Happening
         before = _subject_before(text, clause_words, content, verb_index, found)
         if before is not None:
             subject = before
-        for first, last, actor in found if subject is None else ():
-            between = [i for i in range(verb_index + 1, first) if i not in drop]
-            if first > verb_index and len(between) <= 1:
+        for mention in found if subject is None else ():
+            between = [i for i in range(verb_index + 1, mention.first) if i not in drop]
+            if mention.first > verb_index and len(between) <= 1:
                 # The headline names the actor, not its title: «مايك بومبيو».
-                size = len(actor.name.split())
-                subject_span, subject = (max(first, last - size + 1), last), actor.name
-                subject_from = first
+                subject_span = (mention.name_first, mention.last)
+                subject, subject_from = mention.actor.name, mention.first
                 break
         if subject is None:
             subject_span = subject_after(text, clause_words, verb_index, drop)
@@ -303,12 +315,30 @@ def _happening(text: str, clause: _Clause, published: date | None) -> _Happening
             if subject_span is not None:
                 person = person_named(clause_words, subject_span)
                 if person is not None:
-                    found.append((subject_span[0], subject_span[1], person))
-                    found.sort(key=lambda item: item[0])
+                    found.append(ActorMention(*subject_span, person, subject_span[0]))
+                    found.sort(key=lambda item: item.first)
                     subject = person.name
     if subject is None and found:
-        subject = found[0][2].name
-    title = headline(text, clause_words, drop, verb_index, subject_span, subject_from)
+        subject = found[0].actor.name
+    reporting = verb_index is not None and (
+        verb_kind == EventKind.STATEMENT or kinds.is_reporting(clause_words[verb_index])
+    )
+    implicit = last_subject if subject is None else ""
+    title = headline(
+        text,
+        clause_words,
+        drop,
+        verb_index,
+        subject_span,
+        subject_from,
+        reporting=reporting,
+        implicit_subject=implicit,
+    )
+    subject_written = (
+        " ".join(w.text for w in clause_words[subject_span[0] : subject_span[1] + 1])
+        if subject_span and subject
+        else ""
+    )
     if not title:
         title = clean_title(text[clause.begin : clause.end])
     return _Happening(
@@ -317,8 +347,9 @@ def _happening(text: str, clause: _Clause, published: date | None) -> _Happening
         title=title,
         kind=kind,
         places=tuple(places_of(clause_words)),
-        actors=tuple(actor for _, _, actor in found),
+        actors=tuple(mention.actor for mention in found),
         subject=subject,
+        subject_written=subject_written,
         members=[(m, clause) for m in clause.mentions],
     )
 
@@ -368,9 +399,9 @@ def _subject_before(
     gap = text[clause_words[before[-1]].end : clause_words[verb_index].start]
     if any(mark in gap for mark in "،,؛:"):
         return None  # an opening phrase, not a subject
-    for first, _last, actor in found:
-        if first in before:
-            return actor.name
+    for mention in found:
+        if mention.first in before:
+            return mention.actor.name
     return None
 
 
@@ -381,9 +412,8 @@ def _same_happening(known: _Happening, new: _Happening) -> bool:
     if granularity_of(known.lead.value) != granularity_of(new.lead.value):
         return False
     if known.subject and new.subject:
-        return known.subject == new.subject and (
-            known.kind == new.kind or EventKind.OTHER in (known.kind, new.kind)
-        )
+        # One actor's doings on one day are one happening («أعلن… ثم قال…»).
+        return known.subject == new.subject
     ours, theirs = title_words(known.title), title_words(new.title)
     if not ours or not theirs:
         return False

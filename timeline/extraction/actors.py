@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from timeline.extraction.arabic import Word, fold, readings
 from timeline.extraction.places import match_places, nationality
@@ -25,6 +26,16 @@ class ActorRef:
     name: str  # display name: the curated one, else the name as written
     type: str  # person, organisation or state
     aliases: tuple[str, ...] = ()  # other spellings seen or curated
+
+
+class ActorMention(NamedTuple):
+    """Where a clause names an actor: words first..last, the name from `name_first`
+    (after its title: «وزير الخارجية الأمريكي مايك بومبيو»)."""
+
+    first: int
+    last: int
+    actor: ActorRef
+    name_first: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +79,9 @@ TITLE_QUALIFIERS: frozenset[str] = frozenset(
         "العام", "الأول", "الخاص", "الدائم", "المساعد", "التنفيذي", "الأعلى",
     )
 )  # fmt: skip
-NAME_MAX_WORDS = 4
+NAME_MAX_WORDS = 3
+# The article, alone or after a clitic: no word of a name starts so («للمرشد»).
+DEFINITE = ("ال", "لل", "بال", "وال", "فال", "كال", "وبال", "ولل")
 
 
 def is_function_word(word: Word) -> bool:
@@ -80,13 +93,13 @@ def is_function_word(word: Word) -> bool:
 
 def actors_of(
     clause: Sequence[Word], day: date | None, skip: frozenset[int] = frozenset()
-) -> list[tuple[int, int, ActorRef]]:
+) -> list[ActorMention]:
     """(index of the first word, of the last, actor) of every actor in the clause.
 
     `day` (the article's date) picks who a title such as «الرئيس الأمريكي» names.
     Words whose index is in `skip` (the date expressions) are never part of a name.
     """
-    found: list[tuple[int, int, ActorRef]] = []
+    found: list[ActorMention] = []
     taken: set[int] = set(skip)
     index = 0
     while index < len(clause):
@@ -99,23 +112,22 @@ def actors_of(
         if hit is None:
             index += 1
             continue
-        size, actor = hit
+        size, actor, name_offset = hit
         if actor is not None:
-            found.append((index, index + size - 1, actor))
+            found.append(ActorMention(index, index + size - 1, actor, index + name_offset))
         taken.update(range(index, index + size))
         index += size
     for match in match_places(clause):
         if match.first in taken or match.locative:
             continue
         if match.place.type == "country":
-            written = " ".join(w.text for w in clause[match.first : match.last + 1])
-            state = ActorRef(match.place.name, "state", (written,))
-            found.append((match.first, match.last, state))
-    found.sort(key=lambda item: item[0])
-    unique: list[tuple[int, int, ActorRef]] = []
-    for first, last, actor in found:
-        if all(actor.name != other.name for _, _, other in unique):
-            unique.append((first, last, actor))
+            state = ActorRef(match.place.name, "state")
+            found.append(ActorMention(match.first, match.last, state, match.first))
+    found.sort(key=lambda item: item.first)
+    unique: list[ActorMention] = []
+    for mention in found:
+        if all(mention.actor.name != other.actor.name for other in unique):
+            unique.append(mention)
     return unique
 
 
@@ -126,12 +138,12 @@ def _phrase(clause: Sequence[Word], index: int, size: int) -> list[str]:
 
 def _known_at(
     clause: Sequence[Word], index: int, day: date | None
-) -> tuple[int, ActorRef] | None:
+) -> tuple[int, ActorRef, int] | None:
     for size in range(min(KNOWN_MAX_WORDS, len(clause) - index), 0, -1):
         for phrase in _phrase(clause, index, size):
             known = KNOWN_BY_SPELLING.get(phrase)
             if known is not None:
-                return size, ActorRef(known.name, known.type, known.aliases)
+                return size, ActorRef(known.name, known.type, known.aliases), 0
             periods = TITLE_PERIODS.get(phrase)
             if periods and day is not None:
                 for name, start, end in periods:
@@ -141,24 +153,26 @@ def _known_at(
                         aliases = known.aliases if known else ()
                         # A name right after the title is the same person: skip it.
                         after = _name_after(clause, index + size, set())
-                        return size + len(after), ActorRef(name, kind, aliases)
+                        offset = size if after else 0
+                        return size + len(after), ActorRef(name, kind, aliases), offset
     return None
 
 
 def _titled_at(
     clause: Sequence[Word], index: int, taken: set[int], day: date | None
-) -> tuple[int, ActorRef | None] | None:
+) -> tuple[int, ActorRef | None, int] | None:
     """A title («وزير الخارجية») then, after its qualifiers, a person's name."""
     for size in range(min(TITLE_MAX_WORDS, len(clause) - index), 0, -1):
         if not any(p in TITLES for p in _phrase(clause, index, size)):
             continue
         end = index + size
         # The title's complement: «وزير الخارجية الأمريكي», «رئيس الوزراء البريطاني».
-        while end < len(clause) and end not in taken and (
+        # …and the organisation it heads: «رئيس هيئة الرياضة السعودية».
+        while end < len(clause) and end not in taken and end - index < size + 5 and (
             clause[end].folded in TITLE_QUALIFIERS
             or nationality(clause[end]) is not None
-            or (clause[end].folded.startswith("ال") and end - index < size + 2
-                and not _looks_like_name_start(clause, end))
+            or any(r in HEADS for r in readings(clause[end].folded))
+            or (clause[end].folded.startswith(DEFINITE) and not _looks_like_name_start(clause, end))
         ):
             end += 1
         name = _name_after(clause, end, taken)
@@ -167,8 +181,9 @@ def _titled_at(
         written = " ".join(clause[i].text for i in name)
         known = KNOWN_BY_SPELLING.get(fold(written))
         if known is not None:
-            return end - index + len(name), ActorRef(known.name, known.type, known.aliases)
-        return end - index + len(name), ActorRef(written, "person")
+            actor = ActorRef(known.name, known.type, known.aliases)
+            return end - index + len(name), actor, end - index
+        return end - index + len(name), ActorRef(written, "person"), end - index
     return None
 
 
@@ -184,15 +199,21 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
     """
     name: list[int] = []
     position = index
-    while position < len(clause) and len(name) < NAME_MAX_WORDS and position not in taken:
+    while position < len(clause) and position not in taken:
         word = clause[position]
         folded = word.folded
         particle = name and folded in NAME_PARTICLES
         after_particle = name and clause[position - 1].folded in NAME_PARTICLES
         if not (particle or after_particle):
-            if folded.startswith("ال") or is_function_word(word) or folded in TITLES:
+            if sum(1 for i in name if clause[i].folded not in NAME_PARTICLES) >= NAME_MAX_WORDS:
                 break
-            if _is_verb_form(word):
+            if folded.startswith("ال") and name and _ends_phrase(clause, position):
+                # A family name with the article closes a name: «سمير الطيب،».
+                name.append(position)
+                break
+            if folded.startswith(DEFINITE) or is_function_word(word) or folded in TITLES:
+                break
+            if _is_verb_form(word) or folded in NOT_NAMES or _is_place_word(word):
                 break
             if folded.isdigit() or len(folded) < 2:
                 break
@@ -206,6 +227,20 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
     while name and clause[name[-1]].folded in NAME_PARTICLES:
         name.pop()
     return name
+
+
+def _ends_phrase(clause: Sequence[Word], position: int) -> bool:
+    """Whether punctuation (or the end of the clause) follows the word: more than a
+    single space lies between it and the next word."""
+    if position + 1 >= len(clause):
+        return True
+    return clause[position + 1].start - clause[position].end > 1
+
+
+def _is_place_word(word: Word) -> bool:
+    from timeline.extraction.places import PLACE_BY_SPELLING
+
+    return any(r in PLACE_BY_SPELLING for r in readings(word.folded))
 
 
 def _is_verb_form(word: Word) -> bool:
@@ -222,7 +257,7 @@ def _is_verb_form(word: Word) -> bool:
 
 def _organisation_at(
     clause: Sequence[Word], index: int, taken: set[int]
-) -> tuple[int, ActorRef] | None:
+) -> tuple[int, ActorRef, int] | None:
     """A head noun («وزارة», «حركة») and its complement: «وزارة الصحة», «حركة النهضة»."""
     head = next((r for r in readings(clause[index].folded) if r in HEADS), None)
     if head is None:
@@ -250,8 +285,8 @@ def _organisation_at(
         written = first.text[clitic:] + written[len(first.text):]
     known = KNOWN_BY_SPELLING.get(fold(written))
     if known is not None:
-        return end - index, ActorRef(known.name, known.type, known.aliases)
-    return end - index, ActorRef(written, "organisation")
+        return end - index, ActorRef(known.name, known.type, known.aliases), 0
+    return end - index, ActorRef(written, "organisation"), 0
 
 
 # Words that open a noun phrase that is no one's name: «ثلاثة جنود», «مسلحون».
@@ -263,6 +298,9 @@ NOT_NAMES: frozenset[str] = frozenset(
         "مجهولين", "عناصر", "قوات", "جنود", "مواطنون", "مواطنين", "سكان", "شخص", "أشخاص",
         "مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤولين", "نحو", "أكثر", "أقل", "حوالي",
         "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "مجموعة", "عشرين", "ثلاثين",
+        "نجم", "فريق", "نادي", "لاعب", "مدرب", "رئيس", "زعيم", "قائد", "عضو", "نائب",
+        "خلال", "بعد", "قبل", "شخصيا", "شخصياً", "أيضا", "أيضاً", "رسميا", "رسمياً", "هو",
+        "رجل", "سيدة", "امرأة", "طفل", "طفلة", "شاب", "فتاة",
     )
 )  # fmt: skip
 SUBJECT_MAX_WORDS = 8

@@ -60,6 +60,16 @@ ANONYMOUS_SOURCES = _folded(
     "شهود", "ناشطون", "ناشطين", "وسائل", "مراسل", "التلفزيون", "الإذاعة", "بيان", "مصدرا",
 )  # fmt: skip
 PARTICLES_BEFORE_VERB = _folded("قد", "لقد", "فقد", "وقد")
+# Phrases that add nothing to a headline: «من جانبه», «في وقت سابق».
+FILLERS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(fold(w) for w in phrase.split())
+    for phrase in (
+        "من جانبه", "من جانبها", "من جهته", "من جهتها", "بدوره", "بدورها", "في المقابل",
+        "في وقت سابق", "في وقت لاحق", "في تصريح", "في تصريحات", "في بيان", "في حديث",
+        "في تغريدة", "عبر حسابه", "عبر حسابها", "على حسابه", "على حسابها", "شخصيا", "شخصياً",
+        "رسميا", "رسمياً", "أيضا", "أيضاً", "كذلك",
+    )
+)  # fmt: skip
 THAT_WORDS = _folded("أن", "إن", "بأن", "ان", "بان")
 # «بحسب …،», «وفقاً لـ…»: attribution up to the next comma.
 ATTRIBUTION_OPENERS = _folded("بحسب", "حسب", "وبحسب", "وفقا", "وفقاً", "ووفقا", "ووفقاً", "نقلا", "نقلاً")
@@ -78,24 +88,33 @@ def headline(
     verb: int | None,
     subject: tuple[int, int] | None,
     subject_from: int | None = None,
+    reporting: bool = False,
+    implicit_subject: str = "",
 ) -> str:
     """The headline of a clause of `text` (whose words are `clause`).
 
     `drop`: indexes of the words of date expressions; `verb`: index of the main
     verb, if any; `subject`: (first, last) index of its subject's name, if any,
     and `subject_from` where the subject's mention starts (its title, if any).
+    With a `reporting` verb («قال», «أكد») the headline runs on to what was said.
+    `implicit_subject` names who acts when the clause does not («وأضاف أن…» after a
+    sentence about the minister): it opens the headline.
     """
     keep = [i for i in range(len(clause)) if i not in drop]
     keep = _without_date_glue(clause, keep, drop)
     keep = _without_attribution(text, clause, keep)
     keep = _without_leading_words(clause, keep)
+    keep = _without_fillers(clause, keep)
     if not keep:
         return ""
     order = keep
     if verb is not None and subject is not None and verb in keep and subject[0] > verb:
         title_start = subject[0] if subject_from is None else subject_from
         order = _subject_first(text, clause, keep, verb, subject, title_start)
-    words_out = _cut(text, clause, order, verb, subject)
+    if reporting and verb in order:
+        order = _to_what_was_said(clause, order, verb)
+    implicit = implicit_subject.split() if subject is None and order and order[0] == verb else []
+    words_out = _cut(text, clause, order, verb, subject, implicit)
     return " ".join(words_out)
 
 
@@ -184,8 +203,9 @@ def _cut(
     order: list[int],
     verb: int | None,
     subject: tuple[int, int] | None,
+    implicit: list[str] | None = None,
 ) -> list[str]:
-    out: list[str] = []
+    out: list[str] = list(implicit or [])
     subject_words = set(range(subject[0], subject[1] + 1)) if subject else set()
     for position, index in enumerate(order):
         word = clause[index]
@@ -235,7 +255,7 @@ def _as_present(word: Word) -> str:
         written, folded = written[1:], folded[1:]
     if folded.startswith(("سي", "ست")) and len(folded) > 4:  # future «سيلتقي»
         return written[1:]
-    if folded.startswith("ي") or (folded.startswith("ت") and len(folded) == 4 and not folded.endswith("ي")):
+    if _is_present(folded):
         return written
     return present_tense(written)
 
@@ -249,3 +269,47 @@ def _drop_letters(written: str, count: int) -> str:
             position += 1
         count -= 1
     return written[position:]
+
+
+def _is_present(folded: str) -> bool:
+    """A verb already in the present: «يلتقي», «تعلن», «تتواصل», «تستمر», «تلتقي».
+
+    Past verbs start with «ت» only in forms V and VI («تظاهر», «تعادل»): five letters
+    with no second «ت» and no final «ي».
+    """
+    if folded.startswith(("ي", "تت", "تست")):
+        return True
+    if folded.startswith("ت"):
+        return len(folded) == 4 or folded.endswith("ي") or folded[2:3] == "ت" or len(folded) > 5
+    return False
+
+
+def _without_fillers(clause: Sequence[Word], keep: list[int]) -> list[int]:
+    result: list[int] = []
+    position = 0
+    while position < len(keep):
+        for phrase in FILLERS:
+            window = keep[position : position + len(phrase)]
+            if len(window) == len(phrase) and all(
+                any(r == w for r in readings(clause[i].folded)) for i, w in zip(window, phrase, strict=True)
+            ):
+                position += len(phrase)
+                break
+        else:
+            result.append(keep[position])
+            position += 1
+    return result
+
+
+def _to_what_was_said(clause: Sequence[Word], order: list[int], verb: int) -> list[int]:
+    """«قال الوزير، خلال استضافته في برنامج، إن المشروع…» → «الوزير يقول إن المشروع…»:
+    what stands between the reporting verb (and its subject) and «أن» goes."""
+    at = order.index(verb)
+    that = next(
+        (p for p in range(at + 1, len(order)) if clause[order[p]].folded in THAT_WORDS), None
+    )
+    if that is None or that - at > 10:
+        return order
+    if at == 0:
+        return order  # no subject was found: nothing says where it ends
+    return [*order[: at + 1], *order[that:]]

@@ -105,6 +105,9 @@ def kind_of(
     nouns = [(i, kind) for i, w in enumerate(clause) if (kind := lookup(w, NOUN_KINDS))]
     if verb is not None:
         index, kind = verb
+        light = light_verb_kind(clause, index)
+        if light is not None:
+            return light
         if kind in (EventKind.STATEMENT, EventKind.OTHER) or is_reporting(clause[index]):
             reported = [k for i, k in nouns if index < i <= index + REPORTED_NOUN_REACH]
             if reported and reported[0] != EventKind.STATEMENT:
@@ -154,6 +157,8 @@ def looks_like_verb(word: Word, following: Word | None) -> bool:
         return False
     if lookup(word, NOUN_KINDS) is not None or folded in NOT_VERBS:
         return False
+    if any(r in NAME_WORDS or r in NOT_VERB_NOUNS for r in readings(word.folded)):
+        return False
     if folded.endswith(("ه", "ات", "ون", "ين", "يه")):  # nouns' endings
         return False
     return following is not None and (
@@ -180,3 +185,52 @@ SUBJECT_OPENERS: frozenset[str] = frozenset(
         "آلاف", "عشرات", "مئات", "محكمة", "هيئة", "جبهة", "اتحاد", "شركة", "سفير", "قائد",
     )
 )  # fmt: skip
+
+
+def _name_words() -> frozenset[str]:
+    """Every word of a place's or a well-known actor's name: «كوريا» opens no verb."""
+    from timeline.lexicon.actors import ACTORS
+    from timeline.lexicon.places import PLACES
+
+    spellings = [*PLACES, *(v for _, _, vs in PLACES.values() for v in vs)]
+    spellings += [*ACTORS, *(a for _, aliases in ACTORS.values() for a in aliases)]
+    return frozenset(word for s in spellings for word in fold(s).split())
+
+
+NAME_WORDS: frozenset[str] = _name_words()
+
+
+def _not_verb_nouns() -> frozenset[str]:
+    """Titles and the heads of organisations' names: nouns that open clauses."""
+    from timeline.lexicon.actors import ORGANISATION_HEADS, PERSON_TITLES
+
+    words_ = [w for t in (*PERSON_TITLES, *ORGANISATION_HEADS) for w in fold(t).split()]
+    return frozenset(words_) | SUBJECT_OPENERS
+
+
+NOT_VERB_NOUNS: frozenset[str] = _not_verb_nouns()
+
+# Verbs that carry no event of their own: the verbal noun after them says what
+# happened («تمكنت الشرطة من حجز…», «تم إيقاف…», «قامت القوات بقصف…»).
+LIGHT_VERBS: frozenset[str] = frozenset(
+    fold(w)
+    for w in (
+        "تمكن", "تمكنت", "يتمكن", "تتمكن", "تم", "يتم", "تمت", "قام", "قامت", "يقوم",
+        "تقوم", "أقدم", "أقدمت", "يقدم", "شرع", "شرعت", "بدأ", "بدأت", "يبدأ", "تبدأ",
+        "واصل", "واصلت", "يواصل", "تواصل", "استأنف", "استأنفت", "نجح", "نجحت", "ينجح",
+        "تنجح", "عمد", "عمدت", "حاول", "حاولت", "يحاول", "تحاول", "جرى", "يجري", "تجري",
+        "أجرى", "أجرت",
+    )
+)  # fmt: skip
+LIGHT_VERB_REACH = 4
+
+
+def light_verb_kind(clause: Sequence[Word], index: int) -> str | None:
+    """The kind of the verbal noun a light verb at `index` introduces, if any."""
+    if not any(r in LIGHT_VERBS for r in verb_readings(clause[index].folded)):
+        return None
+    for word in clause[index + 1 : index + 1 + LIGHT_VERB_REACH]:
+        kind = lookup(word, NOUN_KINDS)
+        if kind is not None:
+            return kind
+    return None

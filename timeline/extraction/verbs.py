@@ -55,8 +55,8 @@ def present_tense(verb: str, feminine: bool = False) -> str:
     folded = fold(stem)
     if folded.endswith("ي") and stem.endswith("ى"):  # التقى → يلتقي, defective
         stem = stem[:-1] + "ي"
-    if len(folded) >= 5 and folded.startswith("ا"):  # forms VII, VIII, X: انتقد, اجتمع, استقبل
-        return prefix + stem[1:]
-    if len(folded) == 4 and stem[0] in "أإ":  # form IV: أعلن → يعلن
+    if len(folded) >= 4 and stem[0] in "اأإ":
+        # Forms IV (أعلن → يعلن), VII, VIII and X (انتقد, اتهم, اجتمع, استقبل): the
+        # alef of the past goes.
         return prefix + stem[1:]
     return prefix + stem  # forms I, II, III, V, VI: قتل, حذر, هاجم, تظاهر
