@@ -27,7 +27,7 @@ from timeline.extraction.actors import (
 )
 from timeline.extraction.arabic import Word, words
 from timeline.extraction.happenings import not_a_happening
-from timeline.extraction.headlines import LEADING_WORDS, MAX_WORDS, headline
+from timeline.extraction.headlines import BOUNDARY_WORDS, LEADING_WORDS, MAX_WORDS, headline
 from timeline.extraction.places import places_of
 from timeline.extraction.salience import SalienceSignals, days_between, salience
 from timeline.temporal.months import GREGORIAN_MONTHS, HIJRI_MONTHS
@@ -346,12 +346,23 @@ def _happening(
         lead=lead,
         title=title,
         kind=kind,
-        places=tuple(places_of(clause_words)),
+        places=tuple(places_of(clause_words[: _main_clause_end(clause_words, verb_index)])),
         actors=tuple(mention.actor for mention in found),
         subject=subject,
         subject_written=subject_written,
         members=[(m, clause) for m in clause.mentions],
     )
+
+
+def _main_clause_end(clause_words: list[Word], verb_index: int | None) -> int:
+    """Where the main clause ends: at the first word opening a subordinate part
+    after the verb («الذي», «حيث», «بعدما»…). Places named after it are where
+    something else happened."""
+    start = 0 if verb_index is None else verb_index + 1
+    for index in range(start, len(clause_words)):
+        if clause_words[index].folded in BOUNDARY_WORDS:
+            return index
+    return len(clause_words)
 
 
 def _position(content: list[int], index: int) -> int:

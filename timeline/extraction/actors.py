@@ -167,14 +167,24 @@ def _titled_at(
             continue
         end = index + size
         # The title's complement: «وزير الخارجية الأمريكي», «رئيس الوزراء البريطاني».
-        # …and the organisation it heads: «رئيس هيئة الرياضة السعودية».
-        while end < len(clause) and end not in taken and end - index < size + 5 and (
-            clause[end].folded in TITLE_QUALIFIERS
-            or nationality(clause[end]) is not None
-            or any(r in HEADS for r in readings(clause[end].folded))
-            or (clause[end].folded.startswith(DEFINITE) and not _looks_like_name_start(clause, end))
-        ):
-            end += 1
+        # …and the organisation or country it heads: «رئيس هيئة الرياضة السعودية»,
+        # «زعيم كوريا الشمالية».
+        while end < len(clause) and end not in taken and end - index < size + 5:
+            place = _place_size(clause, end)
+            if place:
+                end += place
+            elif (
+                clause[end].folded in TITLE_QUALIFIERS
+                or nationality(clause[end]) is not None
+                or any(r in HEADS for r in readings(clause[end].folded))
+                or (
+                    clause[end].folded.startswith(DEFINITE)
+                    and not _looks_like_name_start(clause, end)
+                )
+            ):
+                end += 1
+            else:
+                break
         name = _name_after(clause, end, taken)
         if not name:
             return None
@@ -213,7 +223,7 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
                 break
             if folded.startswith(DEFINITE) or is_function_word(word) or folded in TITLES:
                 break
-            if _is_verb_form(word) or folded in NOT_NAMES or _is_place_word(word):
+            if _is_verb_form(word) or folded in NOT_NAMES or _place_size(clause, position):
                 break
             if folded.isdigit() or len(folded) < 2:
                 break
@@ -237,10 +247,12 @@ def _ends_phrase(clause: Sequence[Word], position: int) -> bool:
     return clause[position + 1].start - clause[position].end > 1
 
 
-def _is_place_word(word: Word) -> bool:
-    from timeline.extraction.places import PLACE_BY_SPELLING
+def _place_size(clause: Sequence[Word], index: int) -> int:
+    """How many words of a gazetteer place start at `index` (0 if none)."""
+    from timeline.extraction.places import match_at
 
-    return any(r in PLACE_BY_SPELLING for r in readings(word.folded))
+    matched = match_at(clause, index)
+    return matched[0] if matched and matched[1] is not None else 0
 
 
 def _is_verb_form(word: Word) -> bool:
@@ -266,6 +278,8 @@ def _organisation_at(
     while end < len(clause) and end - index <= 4 and end not in taken:
         word = clause[end]
         if word.folded in FUNCTION or nationality(word) is not None:
+            break
+        if word.folded in ORGANISATION_ADJECTIVES:
             break
         # The complement is definite: «وزارة الصحة», «الاتحاد … لكرة القدم».
         if not word.folded.startswith(("ال", "لل")) and not (
@@ -300,7 +314,7 @@ NOT_NAMES: frozenset[str] = frozenset(
         "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "مجموعة", "عشرين", "ثلاثين",
         "نجم", "فريق", "نادي", "لاعب", "مدرب", "رئيس", "زعيم", "قائد", "عضو", "نائب",
         "خلال", "بعد", "قبل", "شخصيا", "شخصياً", "أيضا", "أيضاً", "رسميا", "رسمياً", "هو",
-        "رجل", "سيدة", "امرأة", "طفل", "طفلة", "شاب", "فتاة",
+        "رجل", "سيدة", "امرأة", "طفل", "طفلة", "شاب", "فتاة", "كرة", "لكرة", "بكرة",
     )
 )  # fmt: skip
 SUBJECT_MAX_WORDS = 8
@@ -364,6 +378,8 @@ def person_named(clause: Sequence[Word], span: tuple[int, int]) -> ActorRef | No
     words_ = clause[first : last + 1]
     if not 2 <= len(words_) <= 3 or words_[0].folded in NOT_NAMES:
         return None
+    if _is_verb_form(words_[0]) or (words_[0].folded[:1] in "يت" and len(words_[0].folded) >= 5):
+        return None  # «ينتمي هذا…», «يتجول…»: a verb, not a first name
     for index, word in enumerate(words_):
         after_particle = index and words_[index - 1].folded in NAME_PARTICLES
         if word.folded.startswith("ال") and not after_particle:
@@ -397,3 +413,15 @@ def trailing_name(clause: Sequence[Word], span: tuple[int, int]) -> tuple[int, i
     if start > first and last - start >= 1:
         return start, last
     return None
+
+
+# Adjectives that follow an organisation's name without being part of it.
+ORGANISATION_ADJECTIVES: frozenset[str] = frozenset(
+    fold(w)
+    for w in (
+        "الجديد", "الجديدة", "السابق", "السابقة", "الصادر", "الصادرة", "الأساسي",
+        "الأساسية", "الحالي", "الحالية", "المقبل", "المقبلة", "الماضي", "الماضية", "الرسمي",
+        "الرسمية", "الأخير", "الأخيرة", "المحلي", "المحلية", "المعني", "المعنية", "المختص",
+        "المختصة", "الأول", "الأولى", "الثاني", "الثانية", "نفسه", "نفسها", "ذاته", "ذاتها",
+    )
+)  # fmt: skip

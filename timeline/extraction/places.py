@@ -68,22 +68,20 @@ def match_places(clause: Sequence[Word]) -> list[PlaceMatch]:
     found: list[PlaceMatch] = []
     index = 0
     while index < len(clause):
-        matched = _match_at(clause, index)
+        matched = match_at(clause, index)
         if matched is None:
             index += 1
             continue
         size, place, clitic = matched
         if place is not None:
-            previous = clause[index - 1].folded if index else ""
-            locative = clitic in LOCATIVE_CLITICS or previous in LOCATIVES or (
-                index > 1 and previous in LOCATIVES
-            )
+            previous = readings(clause[index - 1].folded) if index else ()
+            locative = clitic in LOCATIVE_CLITICS or any(r in LOCATIVES for r in previous)
             found.append(PlaceMatch(place, index, index + size - 1, locative))
         index += size
     return found
 
 
-def _match_at(clause: Sequence[Word], index: int) -> tuple[int, GazetteerPlace | None, str] | None:
+def match_at(clause: Sequence[Word], index: int) -> tuple[int, GazetteerPlace | None, str] | None:
     for size in range(min(MAX_WORDS, len(clause) - index), 0, -1):
         tail = " ".join(w.folded for w in clause[index + 1 : index + size])
         for reading in readings(clause[index].folded):
@@ -99,6 +97,51 @@ def _match_at(clause: Sequence[Word], index: int) -> tuple[int, GazetteerPlace |
     return None
 
 
+# Nouns that name a kind of place; the name after them is a place even when the
+# gazetteer does not know it: «في بلدة جرمانا», «بمنطقة الغوطة الشرقية».
+PLACE_NOUNS: frozenset[str] = frozenset(
+    fold(w)
+    for w in (
+        "مدينة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم", "مقاطعة", "مخيم",
+        "حي", "معتمدية", "جزيرة", "مضيق", "ميناء", "مطار", "ضاحية", "ريف", "سهل", "وادي",
+    )
+)  # fmt: skip
+# Words that may follow such a name as part of it.
+PLACE_QUALIFIERS: frozenset[str] = frozenset(
+    fold(w)
+    for w in (
+        "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الكبرى", "الصغرى", "الشرقي",
+        "الغربي", "الشمالي", "الجنوبي", "الجديدة", "القديمة",
+    )
+)  # fmt: skip
+
+
+def named_after_place_noun(clause: Sequence[Word]) -> list[tuple[int, str]]:
+    """(index, name) of places the gazetteer lacks, named after a place noun."""
+    from timeline.extraction.actors import is_function_word
+
+    found = []
+    for index, word in enumerate(clause[:-1]):
+        if not any(r in PLACE_NOUNS for r in readings(word.folded)):
+            continue
+        if "ال" in word.folded[:4]:
+            continue  # «المنطقة منزوعة السلاح»: after a definite noun comes an adjective
+        if match_at(clause, index + 1):
+            continue  # the gazetteer knows it: «مدينة جلال آباد»
+        name = clause[index + 1]
+        if is_function_word(name) or name.folded.isdigit() or len(name.folded) < 3:
+            continue
+        if name.folded.startswith("ال") and index + 2 >= len(clause):
+            continue
+        size = 1
+        if index + 2 < len(clause) and clause[index + 2].folded in PLACE_QUALIFIERS:
+            size = 2
+        if name.folded.startswith("ال") and size == 1:
+            continue  # «المنطقة العربية» is no name
+        found.append((index + 1, " ".join(w.text for w in clause[index + 1 : index + 1 + size])))
+    return found
+
+
 def places_of(clause: Sequence[Word]) -> list[str]:
     """The display names of where the clause's happening took place, in order.
 
@@ -112,11 +155,14 @@ def places_of(clause: Sequence[Word]) -> list[str]:
             continue
         if match.place not in places:
             places.append(match.place)
+    named = [name for _, name in named_after_place_noun(clause)]
+    names_of = {fold(p.name) for p in places}
+    extra = [n for n in named if fold(n) not in names_of and fold(n) not in PLACE_BY_SPELLING]
     cities = [p for p in places if p.type == "city"]
-    if cities:
+    if cities or extra:
         countries_of_cities = {p.country for p in cities}
         places = [p for p in places if p.type != "country" or p.name in countries_of_cities]
-    return [p.name for p in places]
+    return [*(p.name for p in places), *dict.fromkeys(extra)]
 
 
 def nationality(word: Word) -> str | None:
