@@ -11,7 +11,7 @@ from itertools import pairwise
 
 import pytest
 
-from timeline.lexicon import actors, event_kinds, places
+from timeline.lexicon import actors, event_kinds, places, stopwords
 from timeline.text import normalise_for_matching
 
 # Arabic letters (a shadda or damma allowed: «عمّان»), spaces and the digits of «فرانس 24».
@@ -116,9 +116,9 @@ def test_clubs_channels_and_companies_are_not_places():
 def test_words_that_are_also_common_words_are_not_bare_places():
     spellings = place_spellings()
     # the news, the eye, the short term, the rifle, always, tribal, Bashar (al-Assad),
-    # night, financial (m. and f.), daily (ديلي ميل)
+    # night, financial (m. and f.), daily (ديلي ميل), how (Kyiv is «كييف»)
     common = ("الخبر", "العين", "القصير", "البندقية", "دوما", "قبلي", "بشار", "ليل", "مالي")
-    for word in (*common, "مالية", "ديلي"):
+    for word in (*common, "مالية", "ديلي", "كيف"):
         assert folded(word) not in spellings, word
 
 
@@ -303,3 +303,13 @@ def test_titles_and_organisation_heads_are_unique_words():
         assert title in actors.PERSON_TITLES
     for head in ("وزارة", "حركة", "حزب", "الاتحاد", "مفوضية"):
         assert head in actors.ORGANISATION_HEADS
+
+
+def test_function_words_are_unique_and_name_nothing():
+    words = [folded(w) for w in stopwords.FUNCTION_WORDS]
+    assert len(words) == len(set(words))
+    assert len(words) >= 150
+    assert all(ARABIC_NAME.fullmatch(w) for w in stopwords.FUNCTION_WORDS)
+    names = set(place_spellings()) | set(actor_spellings())
+    assert [w for w in words if w in names] == []
+    assert {"في", "الذي", "هذه", "لكن", "إلى"} <= set(stopwords.FUNCTION_WORDS)
