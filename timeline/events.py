@@ -9,7 +9,7 @@ a kind, places, actors and a salience (`timeline.extraction`).
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise
@@ -17,6 +17,7 @@ from typing import Protocol
 
 from timeline.event_kinds import EventKind
 from timeline.extraction import kinds
+from timeline.extraction.actors import FUNCTION as FUNCTION_WORDS
 from timeline.extraction.actors import (
     ActorMention,
     ActorRef,
@@ -27,7 +28,14 @@ from timeline.extraction.actors import (
 )
 from timeline.extraction.arabic import Word, words
 from timeline.extraction.happenings import not_a_happening
-from timeline.extraction.headlines import BOUNDARY_WORDS, LEADING_WORDS, MAX_WORDS, headline
+from timeline.extraction.headlines import (
+    BOUNDARY_WORDS,
+    LEADING_WORDS,
+    MAX_WORDS,
+    PARTICLES_BEFORE_VERB,
+    anonymous_attribution,
+    headline,
+)
 from timeline.extraction.places import places_of
 from timeline.extraction.salience import SalienceSignals, days_between, salience
 from timeline.temporal.months import GREGORIAN_MONTHS, HIJRI_MONTHS
@@ -209,18 +217,14 @@ def _clauses(text: str, dated: list) -> list[_Clause]:
             continue
         story_start = without_dateline(text, sentence)
         sentence_words = words(text[story_start : sentence[1]], story_start)
-        verbs = [
-            w.start for w in sentence_words if kinds.verb_kind(w) is not None
-        ]
+        verbs = [w.start for w in sentence_words if kinds.verb_kind(w) is not None]
         bounds = _clause_bounds(text, (story_start, sentence[1]), inside, verbs)
         for mention, (begin, end) in zip(inside, bounds, strict=True):
             if clauses and clauses[-1].begin == begin and clauses[-1].end == end:
                 clauses[-1].mentions.append(mention)
                 continue
             clause_words = [w for w in sentence_words if begin <= w.start and w.end <= end]
-            clauses.append(
-                _Clause([mention], begin, end, sentence, sentence_index, clause_words)
-            )
+            clauses.append(_Clause([mention], begin, end, sentence, sentence_index, clause_words))
     return clauses
 
 
@@ -286,6 +290,8 @@ def _happening(
         return None
     date_index = min(drop) if drop else 0
     content = [i for i in range(len(clause_words)) if i not in drop]
+    # «قالت مصادر إن مسلحين هاجموا…»: the happening is what the sources report.
+    content = content[anonymous_attribution(clause_words, content) :] or content
     verb_index, verb_kind = _main_verb(text, clause_words, content)
     kind = kinds.kind_of(
         [clause_words[i] for i in content],
@@ -380,9 +386,7 @@ def _main_verb(
     """
     words_ = [clause_words[i] for i in content]
     known = kinds.verb_at(words_)
-    opening = next(
-        (p for p, w in enumerate(words_) if w.folded not in LEADING_WORDS), None
-    )
+    opening = next((p for p, w in enumerate(words_) if w.folded not in LEADING_WORDS), None)
     if opening is not None and (known is None or opening < known[0]):
         word = words_[opening]
         following = words_[opening + 1] if opening + 1 < len(words_) else None
@@ -403,17 +407,24 @@ def _subject_before(
 ) -> str | None:
     """The subject when it stands before the verb («كوريا الشمالية تقول…»)."""
     before = [
-        i for i in content if i < verb_index and clause_words[i].folded not in LEADING_WORDS
+        i
+        for i in content
+        if i < verb_index
+        and clause_words[i].folded not in LEADING_WORDS
+        and clause_words[i].folded not in PARTICLES_BEFORE_VERB
     ]
     if not before:
         return None
     gap = text[clause_words[before[-1]].end : clause_words[verb_index].start]
     if any(mark in gap for mark in "،,؛:"):
         return None  # an opening phrase, not a subject
+    if clause_words[before[0]].folded in FUNCTION_WORDS:
+        return None  # «في ظل…», «بعد…»: a phrase, not a subject
     for mention in found:
         if mention.first in before:
             return mention.actor.name
-    return None
+    # A subject the lexicons do not know: «وكانت الدول الثلاث قد أمهلت…».
+    return " ".join(clause_words[i].text for i in before)
 
 
 def _same_happening(known: _Happening, new: _Happening) -> bool:

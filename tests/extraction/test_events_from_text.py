@@ -84,9 +84,7 @@ def test_two_people_speaking_on_the_same_day_are_two_events():
 
 
 def test_headline_puts_the_subject_first_with_a_present_verb_and_no_date_words():
-    event = only_event(
-        "التقى وزير الخارجية الأمريكي مايك بومبيو يوم الأحد بنظيره الروسي في جنيف."
-    )
+    event = only_event("التقى وزير الخارجية الأمريكي مايك بومبيو يوم الأحد بنظيره الروسي في جنيف.")
     words = event.title.split()
     assert words[:3] == ["مايك", "بومبيو", "يلتقي"]
     assert "الأحد" not in words and "يوم" not in words

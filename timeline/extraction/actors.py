@@ -66,11 +66,11 @@ for _phrase, _name, _from, _to in TITLE_ACTORS:
     TITLE_PERIODS.setdefault(fold(_phrase), []).append(
         (_name, date.fromisoformat(_from), date.fromisoformat(_to) if _to else None)
     )
-KNOWN_MAX_WORDS = max(
-    [s.count(" ") + 1 for s in (*KNOWN_BY_SPELLING, *TITLE_PERIODS)] or [1]
-)
+KNOWN_MAX_WORDS = max([s.count(" ") + 1 for s in (*KNOWN_BY_SPELLING, *TITLE_PERIODS)] or [1])
 # Words inside a person's name that start with «ال» yet belong to it.
-NAME_PARTICLES: frozenset[str] = frozenset(fold(w) for w in ("بن", "ابن", "آل", "أبو", "عبد", "بنت", "ولد"))
+NAME_PARTICLES: frozenset[str] = frozenset(
+    fold(w) for w in ("بن", "ابن", "آل", "أبو", "عبد", "بنت", "ولد")
+)
 # Words after a title that qualify it rather than name anyone.
 TITLE_QUALIFIERS: frozenset[str] = frozenset(
     fold(w)
@@ -88,7 +88,10 @@ def is_function_word(word: Word) -> bool:
     """A function word; «علي» (the name) folds like «على» (on) but is written with «ي»."""
     if word.folded not in FUNCTION:
         return False
-    return not (word.folded == "علي" and word.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ي"))
+    return not (
+        word.folded == "علي"
+        and word.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ي")
+    )
 
 
 def actors_of(
@@ -227,8 +230,10 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
                 break
             if folded.isdigit() or len(folded) < 2:
                 break
-            if folded.startswith(("و", "ب", "ل", "ف")) and name and (
-                folded[1:] in FUNCTION or folded[1:].startswith("ال")
+            if (
+                folded.startswith(("و", "ب", "ل", "ف"))
+                and name
+                and (folded[1:] in FUNCTION or folded[1:].startswith("ال"))
             ):
                 break
         name.append(position)
@@ -283,7 +288,9 @@ def _organisation_at(
             break
         # The complement is definite: «وزارة الصحة», «الاتحاد … لكرة القدم».
         if not word.folded.startswith(("ال", "لل")) and not (
-            end > index + 1 and word.folded.startswith("ل") and end + 1 < len(clause)
+            end > index + 1
+            and word.folded.startswith("ل")
+            and end + 1 < len(clause)
             and clause[end + 1].folded.startswith("ال")
         ):
             break
@@ -294,9 +301,13 @@ def _organisation_at(
     written = " ".join(w.text for w in words)
     # Drop the clitic of the head word: «ووزارة الصحة» is «وزارة الصحة».
     first = words[0]
-    clitic = len(first.folded) - len(head) if not head.startswith("ال") or first.folded.startswith(head) else 0
+    clitic = (
+        len(first.folded) - len(head)
+        if not head.startswith("ال") or first.folded.startswith(head)
+        else 0
+    )
     if clitic > 0 and len(first.text) > clitic:
-        written = first.text[clitic:] + written[len(first.text):]
+        written = first.text[clitic:] + written[len(first.text) :]
     known = KNOWN_BY_SPELLING.get(fold(written))
     if known is not None:
         return end - index, ActorRef(known.name, known.type, known.aliases), 0

@@ -72,11 +72,15 @@ FILLERS: tuple[tuple[str, ...], ...] = tuple(
 )  # fmt: skip
 THAT_WORDS = _folded("أن", "إن", "بأن", "ان", "بان")
 # «بحسب …،», «وفقاً لـ…»: attribution up to the next comma.
-ATTRIBUTION_OPENERS = _folded("بحسب", "حسب", "وبحسب", "وفقا", "وفقاً", "ووفقا", "ووفقاً", "نقلا", "نقلاً")
+ATTRIBUTION_OPENERS = _folded(
+    "بحسب", "حسب", "وبحسب", "وفقا", "وفقاً", "ووفقا", "ووفقاً", "نقلا", "نقلاً"
+)
 REPORTING = frozenset(fold(v) for v in REPORTING_VERBS)
 FUNCTION = frozenset(fold(w) for w in FUNCTION_WORDS)
 # Trailing words a headline never ends on.
-DANGLING = FUNCTION | _folded("و", "أو", "ثم", "بعد", "قبل", "خلال", "بين", "مع", "عبر", "ضد", "لدى")
+DANGLING = FUNCTION | _folded(
+    "و", "أو", "ثم", "بعد", "قبل", "خلال", "بين", "مع", "عبر", "ضد", "لدى"
+)
 
 _COMMA = re.compile(r"[،,؛;:()\"«»“”]|\s[-–—]+\s")
 
@@ -123,8 +127,10 @@ def _without_date_glue(clause: Sequence[Word], keep: list[int], drop: frozenset[
     result = []
     for position, index in enumerate(keep):
         following = keep[position + 1] if position + 1 < len(keep) else None
-        glued_to_date = following is not None and following - index > 1 and any(
-            j in drop for j in range(index + 1, following)
+        glued_to_date = (
+            following is not None
+            and following - index > 1
+            and any(j in drop for j in range(index + 1, following))
         )
         after_date = index - 1 in drop and clause[index].folded in DATE_TAIL
         if after_date or (glued_to_date and clause[index].folded in DATE_GLUE):
@@ -140,16 +146,22 @@ def _gap(text: str, clause: Sequence[Word], index: int) -> str:
     return text[clause[index].end : clause[index + 1].start]
 
 
-def _without_attribution(text: str, clause: Sequence[Word], keep: list[int]) -> list[int]:
-    # «قالت مصادر إن …», «وأفاد مسؤول أمني بأن …»: what follows «إن» is the news.
+def anonymous_attribution(clause: Sequence[Word], keep: list[int]) -> int:
+    """How many of the `keep` words report an anonymous source: «قالت مصادر أمنية إن»
+    (what follows «إن» is the news, and its verb the happening's); 0 if none."""
     for position, index in enumerate(keep[:6]):
         if any(r in REPORTING for r in readings(clause[index].folded)):
             rest = keep[position + 1 : position + 8]
             if rest and any(clause[i].folded in ANONYMOUS_SOURCES for i in rest[:2]):
                 that = next((p for p, i in enumerate(rest) if clause[i].folded in THAT_WORDS), None)
                 if that is not None:
-                    return keep[position + 1 + that + 1 :]
+                    return position + 1 + that + 1
             break
+    return 0
+
+
+def _without_attribution(text: str, clause: Sequence[Word], keep: list[int]) -> list[int]:
+    keep = keep[anonymous_attribution(clause, keep) :]
     # «بحسب وكالة رويترز،» and «وفقاً لمصادر» up to the next comma (or the end).
     result, skipping = [], False
     for index in keep:
@@ -217,8 +229,10 @@ def _cut(
         if index == verb and out:
             # The subject comes first now: the verb follows it in the present.
             written = _as_present(word)
-        elif word.folded in PARTICLES_BEFORE_VERB and position + 1 < len(order) and (
-            order[position + 1] == verb
+        elif (
+            word.folded in PARTICLES_BEFORE_VERB
+            and position + 1 < len(order)
+            and (order[position + 1] == verb)
         ):
             continue
         elif position == 0 and word.folded.startswith(("و", "ف")) and _is_clitic_conjunction(word):
@@ -291,7 +305,8 @@ def _without_fillers(clause: Sequence[Word], keep: list[int]) -> list[int]:
         for phrase in FILLERS:
             window = keep[position : position + len(phrase)]
             if len(window) == len(phrase) and all(
-                any(r == w for r in readings(clause[i].folded)) for i, w in zip(window, phrase, strict=True)
+                any(r == w for r in readings(clause[i].folded))
+                for i, w in zip(window, phrase, strict=True)
             ):
                 position += len(phrase)
                 break

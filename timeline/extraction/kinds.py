@@ -32,9 +32,7 @@ for _verb in REPORTING_VERBS:
 NOUN_KINDS: dict[str, str] = _table(KIND_NOUNS)
 # Multi-word triggers («فرض عقوبات», «موعد نهائي») match as folded phrases.
 PHRASE_KINDS: dict[str, str] = {
-    phrase: kind
-    for phrase, kind in {**NOUN_KINDS, **VERB_KINDS}.items()
-    if " " in phrase
+    phrase: kind for phrase, kind in {**NOUN_KINDS, **VERB_KINDS}.items() if " " in phrase
 }
 REPORTING: frozenset[str] = frozenset(fold(v) for v in REPORTING_VERBS)
 # How many words after a reporting verb may hold the event noun it reports.
@@ -93,9 +91,7 @@ def is_reporting(word: Word) -> bool:
     return any(reading in REPORTING for reading in readings(word.folded))
 
 
-def kind_of(
-    clause: Sequence[Word], date_index: int, verb: tuple[int, str] | None = None
-) -> str:
+def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | None = None) -> str:
     """The kind of the happening the clause reports around the word at `date_index`;
     `verb` is the clause's main verb (index, kind) when the caller found it."""
     phrase = _phrase_kind(clause)

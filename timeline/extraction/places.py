@@ -38,9 +38,7 @@ NOT_PLACE_SPELLINGS: frozenset[str] = frozenset(fold(n) for n in NOT_PLACES)
 NATIONALITY_BY_SPELLING: dict[str, str] = {
     fold(adjective): country for adjective, country in NATIONALITY_ADJECTIVES.items()
 }
-MAX_WORDS = max(
-    [s.count(" ") + 1 for s in (*PLACE_BY_SPELLING, *NOT_PLACE_SPELLINGS)] or [1]
-)
+MAX_WORDS = max([s.count(" ") + 1 for s in (*PLACE_BY_SPELLING, *NOT_PLACE_SPELLINGS)] or [1])
 
 # Words that introduce a location (folded, clitics allowed on the place itself).
 LOCATIVES: frozenset[str] = frozenset(

@@ -46,7 +46,11 @@ def present_tense(verb: str, feminine: bool = False) -> str:
         return ("تُ" if feminine or (len(stem) > 3 and stem.endswith("ت")) else "يُ") + (
             stem[:-1] if len(stem) > 3 and stem.endswith("ت") else stem
         )
-    if len(stem) > 3 and stem.endswith("ت") and fold(stem[:-1]) not in ("سكت", "ثبت", "بات", "مات", "فات"):
+    if (
+        len(stem) > 3
+        and stem.endswith("ت")
+        and fold(stem[:-1]) not in ("سكت", "ثبت", "بات", "مات", "فات")
+    ):
         feminine, stem = True, stem[:-1]
     prefix = "ت" if feminine else "ي"
     known = IRREGULAR.get(fold(stem))

@@ -25,9 +25,7 @@ class Command(BaseCommand):
             raise CommandError("Name article ids, or use --outdated and/or --failed.")
         wanted = Q(pk__in=ids)
         if outdated:
-            wanted |= Q(status=Article.Status.DONE) & ~Q(
-                extractor_version=EXTRACTOR_VERSION
-            )
+            wanted |= Q(status=Article.Status.DONE) & ~Q(extractor_version=EXTRACTOR_VERSION)
         if failed:
             wanted |= Q(status=Article.Status.FAILED)
         articles = list(Article.objects.filter(wanted).exclude(status=Article.Status.PROCESSING))
