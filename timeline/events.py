@@ -330,6 +330,14 @@ def _happening(
         verb_kind == EventKind.STATEMENT or kinds.is_reporting(clause_words[verb_index])
     )
     implicit = last_subject if subject is None else ""
+    # No verb: the happening is the event noun that the date qualifies, «استئناف
+    # المفاوضات… يوم الجمعة», «الاتفاق النووي لعام 2015»; the title starts there.
+    start_at = 0
+    if verb_index is None:
+        noun = _event_noun_before(clause_words, date_index)
+        if noun is not None:
+            start_at, noun_kind = noun
+            kind = noun_kind
     title = headline(
         text,
         clause_words,
@@ -339,6 +347,7 @@ def _happening(
         subject_from,
         reporting=reporting,
         implicit_subject=implicit,
+        start_at=start_at,
     )
     subject_written = (
         " ".join(w.text for w in clause_words[subject_span[0] : subject_span[1] + 1])
@@ -358,6 +367,24 @@ def _happening(
         subject_written=subject_written,
         members=[(m, clause) for m in clause.mentions],
     )
+
+
+# How far before its date an event noun may stand: «استئناف المفاوضات مع الترويكا
+# الأوروبية (بريطانيا، فرنسا، ألمانيا) يوم الجمعة».
+EVENT_NOUN_REACH = 10
+
+
+def _event_noun_before(clause_words: list[Word], date_index: int) -> tuple[int, str] | None:
+    """(where the title starts, kind) for the event noun nearest before the date."""
+    for index in range(date_index - 1, max(date_index - EVENT_NOUN_REACH, 0) - 1, -1):
+        kind = kinds.lookup(clause_words[index], kinds.NOUN_KINDS)
+        if kind is not None:
+            # With its verbal-noun head when the noun is its object: «استئناف المفاوضات».
+            head = clause_words[index - 1].folded if index > 0 else ""
+            if head.startswith("ا") and not head.startswith("ال") and len(head) >= 5:
+                return index - 1, kind
+            return index, kind
+    return None
 
 
 def _main_clause_end(clause_words: list[Word], verb_index: int | None) -> int:

@@ -81,9 +81,11 @@ def not_a_happening(
         after = index + 1
         while after in anchor_words:
             after += 1
-        if after < len(clause) and any(r in COUNTED_NOUNS for r in readings(clause[after].folded)):
-            if clause[index].folded.isdigit():
-                return "a count, not a year"
+        counted = after < len(clause) and any(
+            r in COUNTED_NOUNS for r in readings(clause[after].folded)
+        )
+        if counted and clause[index].folded.isdigit():
+            return "a count, not a year"
     if granularity in COARSE and _is_statistic(clause, anchor_words):
         return "frames a statistic"
     return None

@@ -94,6 +94,7 @@ def headline(
     subject_from: int | None = None,
     reporting: bool = False,
     implicit_subject: str = "",
+    start_at: int = 0,
 ) -> str:
     """The headline of a clause of `text` (whose words are `clause`).
 
@@ -102,9 +103,10 @@ def headline(
     and `subject_from` where the subject's mention starts (its title, if any).
     With a `reporting` verb («قال», «أكد») the headline runs on to what was said.
     `implicit_subject` names who acts when the clause does not («وأضاف أن…» after a
-    sentence about the minister): it opens the headline.
+    sentence about the minister): it opens the headline. Words before `start_at`
+    are left out (a clause with no verb is titled from its event noun on).
     """
-    keep = [i for i in range(len(clause)) if i not in drop]
+    keep = [i for i in range(start_at, len(clause)) if i not in drop]
     keep = _without_date_glue(clause, keep, drop)
     keep = _without_attribution(text, clause, keep)
     keep = _without_leading_words(clause, keep)
@@ -132,8 +134,9 @@ def _without_date_glue(clause: Sequence[Word], keep: list[int], drop: frozenset[
             and following - index > 1
             and any(j in drop for j in range(index + 1, following))
         )
-        after_date = index - 1 in drop and clause[index].folded in DATE_TAIL
-        if after_date or (glued_to_date and clause[index].folded in DATE_GLUE):
+        forms = readings(clause[index].folded)
+        after_date = index - 1 in drop and any(r in DATE_TAIL for r in forms)
+        if after_date or (glued_to_date and any(r in DATE_GLUE for r in forms)):
             continue
         result.append(index)
     return result
@@ -218,7 +221,6 @@ def _cut(
     implicit: list[str] | None = None,
 ) -> list[str]:
     out: list[str] = list(implicit or [])
-    subject_words = set(range(subject[0], subject[1] + 1)) if subject else set()
     for position, index in enumerate(order):
         word = clause[index]
         if len(out) >= MAX_WORDS:
@@ -240,9 +242,10 @@ def _cut(
         out.append(written)
         # A comma after the object ends the headline.
         following = order[position + 1] if position + 1 < len(order) else None
+        # A comma after the object ends the headline (one after a date does not:
+        # «التقى الوزير، الأحد، نظيره…»).
         if (
             len(out) >= MIN_WORDS_BEFORE_CUT
-            and following is not None
             and following == index + 1
             and _COMMA.search(_gap(text, clause, index))
         ):
