@@ -22,6 +22,7 @@ from timeline.extraction.actors import (
     ActorMention,
     ActorRef,
     actors_of,
+    apposed_name,
     person_named,
     subject_after,
     trailing_name,
@@ -316,6 +317,8 @@ def _happening(
         if subject is None:
             subject_span = subject_after(text, clause_words, verb_index, drop)
             name = trailing_name(clause_words, subject_span) if subject_span else None
+            if subject_span is not None and name is None:
+                name = apposed_name(text, clause_words, subject_span, drop)
             if subject_span is not None and name is not None and name != subject_span:
                 subject_from, subject_span = subject_span[0], name
             if subject_span is not None:
@@ -324,8 +327,6 @@ def _happening(
                     found.append(ActorMention(*subject_span, person, subject_span[0]))
                     found.sort(key=lambda item: item.first)
                     subject = person.name
-    if subject is None and found:
-        subject = found[0].actor.name
     reporting = verb_index is not None and (
         verb_kind == EventKind.STATEMENT or kinds.is_reporting(clause_words[verb_index])
     )
@@ -473,6 +474,8 @@ def _candidates(
     text: str, happenings: list[_Happening], headline_text: str, published: date | None
 ) -> list[EventCandidate]:
     headline_words = title_words(headline_text) if headline_text else frozenset()
+    # Sentences count from the first one that dates anything: that is the lead.
+    first_sentence = min((c.sentence_index for h in happenings for _, c in h.members), default=0)
     scored: list[tuple[_Happening, float]] = []
     for happening in happenings:
         clause_text = " ".join(
@@ -483,12 +486,13 @@ def _candidates(
             overlap = len(headline_words & title_words(clause_text)) / len(headline_words)
         signals = SalienceSignals(
             headline_overlap=overlap,
-            sentence_index=min(c.sentence_index for _, c in happening.members),
+            sentence_index=min(c.sentence_index for _, c in happening.members) - first_sentence,
             days_from_publication=days_between(
                 happening.lead.first_day, happening.lead.last_day, published
             ),
             anchors=len(happening.members),
             kind=happening.kind,
+            granularity=granularity_of(happening.lead.value) or "year",
         )
         scored.append((happening, salience(signals)))
     main = max(scored, key=lambda item: item[1])[0] if scored else None

@@ -47,7 +47,7 @@ def test_two_workers_creating_the_same_event_at_once_leave_one(monkeypatch):
     def extract(article: Article) -> None:
         try:
             pipeline.extract_into_database(article)
-        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+        except BaseException as exc:  # reported by the main thread
             errors.append(exc)
         finally:
             connections.close_all()

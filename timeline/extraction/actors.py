@@ -436,3 +436,24 @@ ORGANISATION_ADJECTIVES: frozenset[str] = frozenset(
         "المختصة", "الأول", "الأولى", "الثاني", "الثانية", "نفسه", "نفسها", "ذاته", "ذاتها",
     )
 )  # fmt: skip
+
+
+def apposed_name(
+    text: str, clause: Sequence[Word], span: tuple[int, int], skip: frozenset[int]
+) -> tuple[int, int] | None:
+    """The name set off by commas after a subject's title: «قال الرئيس الأمريكي،
+    دونالد ترامب، إن…», «طالب رجل الأعمال المصري، نجيب ساويرس، …»."""
+    first, last = span
+    after = last + 1
+    if after >= len(clause) or not any(
+        m in text[clause[last].end : clause[after].start] for m in "،,"
+    ):
+        return None
+    name = _name_after(clause, after, set(skip))
+    if len(name) < 2:
+        return None
+    end = name[-1]
+    closing = text[clause[end].end : clause[end + 1].start] if end + 1 < len(clause) else ","
+    if not any(m in closing for m in "،,"):
+        return None
+    return name[0], end

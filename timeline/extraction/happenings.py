@@ -69,7 +69,8 @@ def not_a_happening(
     `year_mentions`: how many of them name a bare year.
     """
     folded = {r for w in clause for r in readings(w.folded)}
-    if folded & BIRTH_WORDS:
+    # A birth year, not a day: «يبلغ من العمر 69 عاماً» beside «الثلاثاء» is no birth.
+    if granularity in ("year", "decade") and folded & BIRTH_WORDS:
         return "birth or age"
     if year_mentions >= 2 and folded & CAREER_WORDS:
         return "career span"

@@ -14,25 +14,30 @@ from datetime import date
 
 from timeline.event_kinds import EventKind
 
-WEIGHTS = {"headline": 0.4, "position": 0.25, "recency": 0.2, "repeats": 0.1, "kind": 0.05}
+WEIGHTS = {"headline": 0.35, "position": 0.35, "recency": 0.2, "repeats": 0.05, "kind": 0.05}
+# A year or a month is «recent» less surely than a day.
+RECENCY_CAP = {"day": 1.0, "week": 0.8, "month": 0.5, "season": 0.4, "quarter": 0.4}
 
 
 @dataclass(frozen=True, slots=True)
 class SalienceSignals:
     headline_overlap: float  # share of the headline's content words in the clause
-    sentence_index: int  # 0 for the lead
+    sentence_index: int  # 0 for the lead: the first sentence the article dates
     days_from_publication: int | None
     anchors: int  # date expressions of the article that date it
     kind: str
+    granularity: str = "day"
 
 
 def salience(signals: SalienceSignals) -> float:
-    position = 1.0 / (1 + signals.sentence_index)
+    # The lead (the first dated sentence) is the news; later sentences fade fast.
+    position = 1.0 / (1 + 2 * signals.sentence_index)
     if signals.days_from_publication is None:
         recency = 0.0
     else:
         days = abs(signals.days_from_publication)
         recency = 1.0 if days <= 2 else 0.6 if days <= 10 else 0.3 if days <= 60 else 0.0
+        recency = min(recency, RECENCY_CAP.get(signals.granularity, 0.2))
     repeats = min(signals.anchors - 1, 2) / 2
     known_kind = 0.0 if signals.kind == EventKind.OTHER else 1.0
     score = (
