@@ -443,7 +443,7 @@ def apposed_name(
 ) -> tuple[int, int] | None:
     """The name set off by commas after a subject's title: «قال الرئيس الأمريكي،
     دونالد ترامب، إن…», «طالب رجل الأعمال المصري، نجيب ساويرس، …»."""
-    first, last = span
+    _first, last = span
     after = last + 1
     if after >= len(clause) or not any(
         m in text[clause[last].end : clause[after].start] for m in "،,"

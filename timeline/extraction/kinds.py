@@ -108,6 +108,10 @@ def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | Non
             reported = [k for i, k in nouns if index < i <= index + REPORTED_NOUN_REACH]
             if reported and reported[0] != EventKind.STATEMENT:
                 return reported[0]
+            # «أعلنت كوريا الشمالية أنها فككت موقعها…»: what was announced was done.
+            done = _verb_after_that(clause, index)
+            if done is not None:
+                return done
         if kind not in DOMAIN_KINDS:
             domain = _domain(nouns)
             if domain and kind in (EventKind.STATEMENT, EventKind.OTHER):
@@ -215,10 +219,10 @@ LIGHT_VERBS: frozenset[str] = frozenset(
         "تقوم", "أقدم", "أقدمت", "يقدم", "شرع", "شرعت", "بدأ", "بدأت", "يبدأ", "تبدأ",
         "واصل", "واصلت", "يواصل", "تواصل", "استأنف", "استأنفت", "نجح", "نجحت", "ينجح",
         "تنجح", "عمد", "عمدت", "حاول", "حاولت", "يحاول", "تحاول", "جرى", "يجري", "تجري",
-        "أجرى", "أجرت",
+        "أجرى", "أجرت", "شهد", "شهدت", "يشهد", "تشهد",
     )
 )  # fmt: skip
-LIGHT_VERB_REACH = 4
+LIGHT_VERB_REACH = 8
 
 
 def light_verb_kind(clause: Sequence[Word], index: int) -> str | None:
@@ -229,4 +233,22 @@ def light_verb_kind(clause: Sequence[Word], index: int) -> str | None:
         kind = lookup(word, NOUN_KINDS)
         if kind is not None:
             return kind
+    return None
+
+
+THAT_WORDS: frozenset[str] = frozenset(
+    fold(w) for w in ("أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها")
+)
+# How far after a reporting verb its «أن» and, after that, the reported verb may be.
+THAT_REACH, REPORTED_VERB_REACH = 4, 6
+
+
+def _verb_after_that(clause: Sequence[Word], index: int) -> str | None:
+    for that in range(index + 1, min(index + 1 + THAT_REACH, len(clause))):
+        if clause[that].folded in THAT_WORDS:
+            for word in clause[that + 1 : that + 1 + REPORTED_VERB_REACH]:
+                kind = verb_kind(word)
+                if kind is not None:
+                    return kind if kind not in (EventKind.STATEMENT, EventKind.OTHER) else None
+            return None
     return None
