@@ -299,7 +299,7 @@ def _happening(
         _position(content, date_index),
         (_position(content, verb_index), verb_kind) if verb_index is not None else None,
     )
-    found = actors_of(clause_words, published, skip=drop)
+    found = actors_of(clause_words, published, skip=drop, text=text)
     subject_span = None
     subject_from = None
     subject = None

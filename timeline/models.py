@@ -178,13 +178,15 @@ class Actor(models.Model):
         return self.name
 
     def name_in(self, text: str) -> str:
-        """The longest of the actor's names that `text` spells, else its display name.
+        """The actor as `text` names it: its display name if the text spells it, else
+        the longest of its other names the text spells («بوتن»), else the display name.
 
         Reads `aliases` (prefetch them when calling this for many actors).
         """
         folded = normalise_for_matching(text)
-        spellings = [self.name, *(alias.name for alias in self.aliases.all())]
-        written = [s for s in spellings if normalise_for_matching(s) in folded]
+        if normalise_for_matching(self.name) in folded:
+            return self.name
+        written = [a.name for a in self.aliases.all() if a.folded and a.folded in folded]
         return max(written, key=len) if written else self.name
 
 

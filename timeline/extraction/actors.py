@@ -95,7 +95,10 @@ def is_function_word(word: Word) -> bool:
 
 
 def actors_of(
-    clause: Sequence[Word], day: date | None, skip: frozenset[int] = frozenset()
+    clause: Sequence[Word],
+    day: date | None,
+    skip: frozenset[int] = frozenset(),
+    text: str = "",
 ) -> list[ActorMention]:
     """(index of the first word, of the last, actor) of every actor in the clause.
 
@@ -121,7 +124,7 @@ def actors_of(
         taken.update(range(index, index + size))
         index += size
     for match in match_places(clause):
-        if match.first in taken or match.locative:
+        if match.first in taken or match.locative or _in_brackets(text, clause, match.first):
             continue
         if match.place.type == "country":
             state = ActorRef(match.place.name, "state")
@@ -196,7 +199,8 @@ def _titled_at(
         if known is not None:
             actor = ActorRef(known.name, known.type, known.aliases)
             return end - index + len(name), actor, end - index
-        return end - index + len(name), ActorRef(written, "person"), end - index
+        person = ActorRef(display_name(written), "person", (written,))
+        return end - index + len(name), person, end - index
     return None
 
 
@@ -236,6 +240,8 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
                 and (folded[1:] in FUNCTION or folded[1:].startswith("ال"))
             ):
                 break
+            if folded.startswith("و") and len(name) >= 2:
+                break  # «محمد صلاح ووكيله»: «و» joins another noun
         name.append(position)
         position += 1
     # A name that ends on a particle is cut short: drop it.
@@ -278,6 +284,10 @@ def _organisation_at(
     """A head noun («وزارة», «حركة») and its complement: «وزارة الصحة», «حركة النهضة»."""
     head = next((r for r in readings(clause[index].folded) if r in HEADS), None)
     if head is None:
+        return None
+    # A definite head is a description («الشركة الراعية»), except the heads of
+    # names that are always definite («الاتحاد المصري», «الجيش السوري»).
+    if head.startswith("ال") and head not in DEFINITE_HEADS:
         return None
     end = index + 1
     while end < len(clause) and end - index <= 4 and end not in taken:
@@ -403,7 +413,7 @@ def person_named(clause: Sequence[Word], span: tuple[int, int]) -> ActorRef | No
     known = KNOWN_BY_SPELLING.get(fold(written))
     if known is not None:
         return ActorRef(known.name, known.type, known.aliases)
-    return ActorRef(written, "person")
+    return ActorRef(display_name(written), "person", (written,))
 
 
 def trailing_name(clause: Sequence[Word], span: tuple[int, int]) -> tuple[int, int] | None:
@@ -457,3 +467,30 @@ def apposed_name(
     if not any(m in closing for m in "،,"):
         return None
     return name[0], end
+
+
+DEFINITE_HEADS: frozenset[str] = frozenset(
+    fold(w)
+    for w in (
+        "الاتحاد", "الجيش", "الحرس", "التحالف", "البرلمان", "المجلس", "الحزب", "المنتخب",
+        "الأمن", "الشرطة", "البنك", "الصندوق", "الهلال", "الصليب",
+    )
+)  # fmt: skip
+
+
+def display_name(written: str) -> str:
+    """A person's name in its shortest full form: «أنور بن محمد قرقاش» → «أنور قرقاش»
+    (a name of three words, «محمد بن سلمان», stays whole)."""
+    parts = written.split()
+    if len(parts) >= 4 and fold(parts[1]) in NAME_PARTICLES:
+        return f"{parts[0]} {parts[-1]}"
+    return written
+
+
+def _in_brackets(text: str, clause: Sequence[Word], index: int) -> bool:
+    """Whether the word stands inside brackets opened before it in the clause:
+    «الترويكا الأوروبية (بريطانيا، فرنسا، ألمانيا)» names no three more actors."""
+    if not text or not clause:
+        return False
+    before = text[clause[0].start : clause[index].start]
+    return before.rfind("(") > before.rfind(")")
