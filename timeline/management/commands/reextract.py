@@ -5,8 +5,10 @@ from django.db import transaction
 from django.db.models import Q
 
 from timeline import temporal
+from timeline.health import waiting_for_workers
 from timeline.models import Article
 from timeline.pipeline import requeue_article
+from timeline.progress import CommandProgress
 
 
 class Command(BaseCommand):
@@ -32,7 +34,12 @@ class Command(BaseCommand):
         if failed:
             wanted |= Q(status=Article.Status.FAILED)
         articles = list(Article.objects.filter(wanted).exclude(status=Article.Status.PROCESSING))
-        with transaction.atomic():
+        with (
+            CommandProgress(self, "reextract", len(articles), "articles") as progress,
+            transaction.atomic(),
+        ):
             for article in articles:
                 requeue_article(article)
+                progress.advance()
         self.stdout.write(f"{len(articles)} article(s) queued for extraction.")
+        self.stdout.write(waiting_for_workers())
