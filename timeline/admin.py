@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
+from rangefilter.filters import DateRangeFilterBuilder
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline.annotation_text import render_annotation
@@ -189,10 +190,17 @@ class ArticleEventSourceInline(ProvenanceInline):
 @admin.register(Article)
 class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["title", "source", "published", "status", "mention_count", "created_at"]
-    list_filter = ["status", "source", "extractor_version", MissingPublishedFilter]
+    # A from–to range, not date_hierarchy: an archive spanning a century made that a
+    # wall of year links.
+    list_filter = [
+        "status",
+        "source",
+        "extractor_version",
+        MissingPublishedFilter,
+        ("published", DateRangeFilterBuilder()),
+    ]
     search_fields = ["title", "body", "url"]
     folded_search_fields = ("title",)
-    date_hierarchy = "published"
     readonly_fields = [
         "highlighted_body",
         "content_hash",
@@ -310,11 +318,11 @@ class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
         EventSourceFilter,
         "stories",
         "places",
+        ("first_day", DateRangeFilterBuilder()),
     ]
     filter_horizontal = ["places"]
     search_fields = ["title", "sources__excerpt"]
     search_text_field = "search_text"
-    date_hierarchy = "first_day"
     readonly_fields = ["edited_by_editor", "created_at", "updated_at"]
     inlines = [EventSourceInline, AnnotationInline]
     actions = ["confirm", "reject", "merge"]
