@@ -1,5 +1,6 @@
 """`make run` serves where HOST and PORT say, and tells the newcomer where things are."""
 
+import contextlib
 import os
 import signal
 import socket
@@ -38,10 +39,8 @@ def stop(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=10)
-    try:  # whatever of the group outlived its leader
+    with contextlib.suppress(ProcessLookupError):  # whatever outlived the group's leader
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def answers(url: str) -> bool:
