@@ -101,6 +101,14 @@ def test_dates_are_filtered_by_a_range_not_a_wall_of_years(admin_client):
     assert "حدث عام 1990" in html and "حدث عام 2020" in html
     assert "حدث عام 1950" not in html and "حدث عام 2025" not in html
 
+    # The range form carries the list's other filters; it needs no script.
+    filtered = admin_client.get(
+        "/admin/timeline/event/", {"status": "candidate", "first_day__range__gte": "1980-01-01"}
+    ).content.decode()
+    assert '<input type="hidden" name="status" value="candidate">' in filtered
+    assert 'type="date" name="first_day__range__gte" value="1980-01-01"' in filtered
+    assert "<script>" not in filtered and 'type="text/javascript">' not in filtered
+
     articles = admin_client.get(
         "/admin/timeline/article/", {"published__range__gte": "2025-07-20"}
     ).content.decode()
