@@ -13,7 +13,7 @@ TEST_ENV := SECRET_KEY=$${SECRET_KEY:-test-only-not-a-secret} \
 	STATIC_MANIFEST=$${STATIC_MANIFEST:-0} \
 	READER_CACHE_SECONDS=$${READER_CACHE_SECONDS:-0}
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ run: $(VENV)/.installed-run
 
 test: $(VENV)/.installed-dev
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+# The README's pictures: tests/test_tour.py walks the «first hour» in Chromium and
+# saves docs/screenshots/*.png (small palette PNGs, each under 150 KB).
+screenshots: $(VENV)/.installed-dev
+	@fc-list 2>/dev/null | grep -q "Noto Naskh Arabic" || echo "Arabic will be drawn in a fallback font: apt-get install fonts-noto-core" >&2
+	$(TEST_ENV) TOUR_SCREENSHOTS=docs/screenshots NEWSROOM_REQUIRE_SERVICES=1 $(BIN)/pytest -q tests/test_tour.py
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

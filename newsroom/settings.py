@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    # The admin's from–to date filters.
+    "rangefilter",
     "timeline",
 ]
 

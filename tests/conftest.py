@@ -7,7 +7,8 @@ import pytest
 from newsroom.celery import app as celery_app
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# The shared data beside the checkout; NEWSROOM_SHARED points elsewhere (a git worktree).
+SHARED = Path(os.environ.get("NEWSROOM_SHARED") or REPO.parent / "shared")
 SEED_PATH = SHARED / "data" / "seeds" / "000_6d07c0304cd3fc04.txt"
 
 

@@ -128,6 +128,10 @@ def test_articles_are_listed_newest_first_searched_and_shown(client, archive):
     body = client.get(f"/api/articles/{older.pk}").json()
     assert body["event_ids"] == [archive["meeting"].pk]
     assert client.get("/api/articles", {"after": "-1"}).status_code == 400
+    # Digits that are not ASCII (a superscript, Arabic-Indic) are refused, not a 500.
+    for after in ("¹9", "٣"):
+        assert client.get("/api/articles", {"after": after}).status_code == 400
+        assert client.get("/api/stories", {"after": after}).status_code == 400
 
 
 @pytest.mark.django_db

@@ -82,3 +82,35 @@ def test_the_article_page_highlights_its_mentions_escaped(admin_client):
 
     assert '<mark title="2025-07-25">يوم الجمعة</mark>' in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_dates_are_filtered_by_a_range_not_a_wall_of_years(admin_client):
+    from datetime import date
+
+    for year in (1950, 1990, 2020, 2025):
+        make_event(f"حدث عام {year}", day=date(year, 5, 1))
+
+    whole = admin_client.get("/admin/timeline/event/").content.decode()
+    assert "first_day__year=" not in whole, "no year links"
+    assert 'name="first_day__range__gte"' in whole and 'name="first_day__range__lte"' in whole
+
+    html = admin_client.get(
+        "/admin/timeline/event/",
+        {"first_day__range__gte": "1980-01-01", "first_day__range__lte": "2020-12-31"},
+    ).content.decode()
+    assert "حدث عام 1990" in html and "حدث عام 2020" in html
+    assert "حدث عام 1950" not in html and "حدث عام 2025" not in html
+
+    # The range form carries the list's other filters; it needs no script.
+    filtered = admin_client.get(
+        "/admin/timeline/event/", {"status": "candidate", "first_day__range__gte": "1980-01-01"}
+    ).content.decode()
+    assert '<input type="hidden" name="status" value="candidate">' in filtered
+    assert 'type="date" name="first_day__range__gte" value="1980-01-01"' in filtered
+    assert "<script>" not in filtered and 'type="text/javascript">' not in filtered
+
+    articles = admin_client.get(
+        "/admin/timeline/article/", {"published__range__gte": "2025-07-20"}
+    ).content.decode()
+    assert "published__year=" not in articles
+    assert 'name="published__range__lte"' in articles

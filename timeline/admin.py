@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from timeline.admin_filters import DateRange
 from timeline.annotation_text import render_annotation
 from timeline.editing import merge_actors, merge_events, set_status
 from timeline.highlight import split_by_spans
@@ -192,10 +193,15 @@ class ArticleEventSourceInline(ProvenanceInline):
 @admin.register(Article)
 class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["title", "source", "published", "status", "mention_count", "created_at"]
-    list_filter = ["status", "source", "extractor_version", MissingPublishedFilter]
+    list_filter = [
+        "status",
+        "source",
+        "extractor_version",
+        MissingPublishedFilter,
+        ("published", DateRange),
+    ]
     search_fields = ["title", "body", "url"]
     folded_search_fields = ("title",)
-    date_hierarchy = "published"
     readonly_fields = [
         "highlighted_body",
         "content_hash",
@@ -313,12 +319,12 @@ class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
         EventSourceFilter,
         "stories",
         "places",
+        ("first_day", DateRange),
     ]
     filter_horizontal = ["places"]
     autocomplete_fields = ["actors"]
     search_fields = ["title", "sources__excerpt"]
     search_text_field = "search_text"
-    date_hierarchy = "first_day"
     readonly_fields = ["edited_by_editor", "created_at", "updated_at"]
     inlines = [EventSourceInline, AnnotationInline]
     actions = ["confirm", "reject", "merge"]

@@ -232,18 +232,36 @@ def parse_jsonl_line(line: str) -> dict:
 
 
 def ingest_record(record: dict, source: Source | None = None) -> IngestResult:
-    """Save one JSON Lines record: `text`, and optionally `title`, `published`, `url`."""
+    """Save one JSON Lines record: `text`, and optionally `title`, `published`, `url`
+    and `source` (the outlet's name, which wins over the `source` argument)."""
     published = record.get("published")
     day = _parse_day(published) if published else None
     if published and day is None:
         raise IngestError(f"published={published!r} ليس تاريخاً بالصيغة YYYY-MM-DD.")
+    named = source_named(record.get("source"))
     return ingest_text(
         record["text"],
         title=str(record.get("title") or ""),
         published=day,
         url=str(record.get("url") or ""),
-        source=source,
+        source=named or source,
     )
+
+
+def source_named(name: object) -> Source | None:
+    """The `Source` of this name, created the first time it is seen; None for no name."""
+    if name is None:
+        return None
+    if not isinstance(name, str):
+        raise IngestError("الحقل source يجب أن يكون اسماً (نصاً).")
+    name = " ".join(name.split())
+    if not name:
+        return None
+    max_length = Source._meta.get_field("name").max_length
+    if len(name) > max_length:
+        raise IngestError(f"اسم المصدر أطول من {max_length} حرف.")
+    # get_or_create creates in a savepoint and reads again if another process won.
+    return Source.objects.get_or_create(name=name)[0]
 
 
 @dataclass

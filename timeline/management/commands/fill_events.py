@@ -8,6 +8,7 @@ bulk_create in batches, so 100,000 events take seconds, not minutes. Never run i
 on a newsroom's database: it only adds, but what it adds is fake.
 """
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -15,6 +16,7 @@ from django.db import connection, transaction
 
 from timeline.event_kinds import EventKind
 from timeline.models import Article, Event, EventSource, Mention, Place, Story
+from timeline.progress import CommandProgress
 from timeline.text import normalise_for_matching
 
 BATCH = 5_000
@@ -36,8 +38,11 @@ def _days(n: int, size: int, granularity: str) -> tuple[date, date]:
     return first, first
 
 
-def fill_events(size: int) -> None:
-    """Add `size` confirmed events (with articles, mentions, sources, places, a story)."""
+def fill_events(size: int, on_batch: Callable[[int], None] | None = None) -> None:
+    """Add `size` confirmed events (with articles, mentions, sources, places, a story).
+
+    `on_batch(count)` is called after each committed batch of `count` events.
+    """
     places = Place.objects.bulk_create(
         [Place(name=f"مدينة {n}") for n in range(20)], ignore_conflicts=True
     )
@@ -102,6 +107,8 @@ def fill_events(size: int) -> None:
                 for n, e in zip(numbers, events, strict=True)
                 if n % 10 == 0
             )
+        if on_batch is not None:
+            on_batch(len(numbers))
     # Fresh statistics, so that the planner sees the table as it now is.
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -117,5 +124,6 @@ class Command(BaseCommand):
         if not 1 <= size <= 2_000_000:
             self.stderr.write("size must be between 1 and 2,000,000")
             raise SystemExit(2)
-        fill_events(size)
+        with CommandProgress(self, "fill_events", size, "events") as progress:
+            fill_events(size, on_batch=progress.advance)
         self.stdout.write(f"{size} events added")

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from timeline.health import waiting_for_workers
 from timeline.ingest import (
     IngestError,
     IngestResult,
@@ -19,6 +20,7 @@ from timeline.ingest import (
 )
 from timeline.management.arguments import publication_day
 from timeline.models import Source
+from timeline.progress import CommandProgress
 
 JSONL_BATCH = 10
 
@@ -27,7 +29,7 @@ class Command(BaseCommand):
     help = (
         "Store articles and queue their extraction. Reads .txt (first line is the title), "
         ".html/.htm (main text extracted), .jsonl (one {title, text, published, url} a line) "
-        "and http(s) URLs."
+        "and http(s) URLs. A .jsonl record's own `source` (a name) wins over --source."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -44,14 +46,20 @@ class Command(BaseCommand):
         self.source = Source.objects.get_or_create(name=source)[0] if source else None
         self.published = published
         self.counts = {"stored": 0, "duplicates": 0, "failed": 0}
-        for item in inputs:
-            try:
-                self.ingest_one(item)
-            except IngestError as exc:
-                self.counts["failed"] += 1
-                self.stderr.write(self.style.ERROR(f"{item}: {exc}"))
+        sizes = {item: records_in(item) for item in inputs}
+        with CommandProgress(self, "ingest", sum(sizes.values()), "articles") as self.progress:
+            for item in inputs:
+                done_before = self.progress.done
+                try:
+                    self.ingest_one(item)
+                except IngestError as exc:
+                    self.counts["failed"] += 1
+                    self.stderr.write(self.style.ERROR(f"{item}: {exc}"))
+                # A .jsonl file advances line by line; anything else counts once.
+                self.progress.advance(max(0, sizes[item] - (self.progress.done - done_before)))
         summary = ", ".join(f"{count} {name}" for name, count in self.counts.items())
         self.stdout.write(f"Done: {summary}.")
+        self.stdout.write(waiting_for_workers())
         if self.counts["failed"]:
             raise CommandError(f"{self.counts['failed']} input(s) could not be ingested.")
 
@@ -87,6 +95,7 @@ class Command(BaseCommand):
             raise IngestError("only .txt, .html, .htm and .jsonl files are read.")
 
     def ingest_line(self, where: str, line: str) -> None:
+        self.progress.advance()
         try:
             result = ingest_record(parse_jsonl_line(line), source=self.source)
         except IngestError as exc:
@@ -106,3 +115,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING(f"{item}: already stored as article {article.pk}; skipped")
             )
+
+
+def records_in(item: str) -> int:
+    """How many articles an input holds, for the progress bar: a .jsonl file's
+    non-blank lines, else one."""
+    path = Path(item)
+    if path.suffix.lower() != ".jsonl" or not path.is_file():
+        return 1
+    with path.open("rb") as lines:
+        return sum(1 for line in lines if line.strip())

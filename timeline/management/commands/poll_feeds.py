@@ -2,8 +2,10 @@
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from timeline.health import waiting_for_workers
 from timeline.ingest import IngestError, poll_feed
 from timeline.models import Source
+from timeline.progress import CommandProgress
 
 
 class Command(BaseCommand):
@@ -19,16 +21,20 @@ class Command(BaseCommand):
             if not sources.exists():
                 raise CommandError(f"No active source named {source!r} has a feed.")
         failed = 0
-        for item in sources:
-            try:
-                report = poll_feed(item)
-            except IngestError as exc:
-                failed += 1
-                self.stderr.write(self.style.ERROR(f"{item}: {exc}"))
-                continue
-            self.stdout.write(
-                f"{item}: {report.entries} entries, {report.created} new, "
-                f"{report.duplicates} already stored, {report.failed} failed"
-            )
+        sources = list(sources)
+        with CommandProgress(self, "poll_feeds", len(sources), "feeds") as progress:
+            for item in sources:
+                progress.advance()
+                try:
+                    report = poll_feed(item)
+                except IngestError as exc:
+                    failed += 1
+                    self.stderr.write(self.style.ERROR(f"{item}: {exc}"))
+                    continue
+                self.stdout.write(
+                    f"{item}: {report.entries} entries, {report.created} new, "
+                    f"{report.duplicates} already stored, {report.failed} failed"
+                )
+        self.stdout.write(waiting_for_workers())
         if failed:
             raise CommandError(f"{failed} feed(s) could not be polled.")

@@ -4,8 +4,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.db.models import Q
 
+from timeline.health import waiting_for_workers
 from timeline.models import Article
 from timeline.pipeline import EXTRACTOR_VERSION, requeue_article
+from timeline.progress import CommandProgress
 
 
 class Command(BaseCommand):
@@ -29,7 +31,12 @@ class Command(BaseCommand):
         if failed:
             wanted |= Q(status=Article.Status.FAILED)
         articles = list(Article.objects.filter(wanted).exclude(status=Article.Status.PROCESSING))
-        with transaction.atomic():
+        with (
+            CommandProgress(self, "reextract", len(articles), "articles") as progress,
+            transaction.atomic(),
+        ):
             for article in articles:
                 requeue_article(article)
+                progress.advance()
         self.stdout.write(f"{len(articles)} article(s) queued for extraction.")
+        self.stdout.write(waiting_for_workers())
