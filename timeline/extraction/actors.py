@@ -58,6 +58,10 @@ KNOWN_BY_SPELLING: dict[str, _Known] = _known_actors()
 KNOWN_BY_NAME: dict[str, _Known] = {k.name: k for k in KNOWN_BY_SPELLING.values()}
 TITLES: frozenset[str] = frozenset(fold(t) for t in PERSON_TITLES)
 TITLE_MAX_WORDS = max([t.count(" ") + 1 for t in TITLES] or [1])
+TITLE_FIRST_WORDS: dict[str, int] = {}
+for _title in TITLES:
+    _head, _, _ = _title.partition(" ")
+    TITLE_FIRST_WORDS[_head] = max(TITLE_FIRST_WORDS.get(_head, 0), _title.count(" ") + 1)
 HEADS: frozenset[str] = frozenset(fold(h) for h in ORGANISATION_HEADS)
 FUNCTION: frozenset[str] = frozenset(fold(w) for w in FUNCTION_WORDS)
 # Title phrases that name one person at a given time, with their periods.
@@ -66,6 +70,11 @@ for _phrase, _name, _from, _to in TITLE_ACTORS:
     TITLE_PERIODS.setdefault(fold(_phrase), []).append(
         (_name, date.fromisoformat(_from), date.fromisoformat(_to) if _to else None)
     )
+# The first word of every known spelling or dated title, and its most words.
+KNOWN_FIRST_WORDS: dict[str, int] = {}
+for _spelling in (*KNOWN_BY_SPELLING, *TITLE_PERIODS):
+    _head, _, _ = _spelling.partition(" ")
+    KNOWN_FIRST_WORDS[_head] = max(KNOWN_FIRST_WORDS.get(_head, 0), _spelling.count(" ") + 1)
 KNOWN_MAX_WORDS = max([s.count(" ") + 1 for s in (*KNOWN_BY_SPELLING, *TITLE_PERIODS)] or [1])
 # Words inside a person's name that start with «ال» yet belong to it.
 NAME_PARTICLES: frozenset[str] = frozenset(
@@ -145,7 +154,8 @@ def _phrase(clause: Sequence[Word], index: int, size: int) -> list[str]:
 def _known_at(
     clause: Sequence[Word], index: int, day: date | None
 ) -> tuple[int, ActorRef, int] | None:
-    for size in range(min(KNOWN_MAX_WORDS, len(clause) - index), 0, -1):
+    longest = max((KNOWN_FIRST_WORDS.get(r, 0) for r in readings(clause[index].folded)), default=0)
+    for size in range(min(longest, len(clause) - index), 0, -1):
         for phrase in _phrase(clause, index, size):
             known = KNOWN_BY_SPELLING.get(phrase)
             if known is not None:
@@ -168,7 +178,8 @@ def _titled_at(
     clause: Sequence[Word], index: int, taken: set[int], day: date | None
 ) -> tuple[int, ActorRef | None, int] | None:
     """A title («وزير الخارجية») then, after its qualifiers, a person's name."""
-    for size in range(min(TITLE_MAX_WORDS, len(clause) - index), 0, -1):
+    longest = max((TITLE_FIRST_WORDS.get(r, 0) for r in readings(clause[index].folded)), default=0)
+    for size in range(min(longest, len(clause) - index), 0, -1):
         if not any(p in TITLES for p in _phrase(clause, index, size)):
             continue
         end = index + size

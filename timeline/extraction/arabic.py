@@ -27,10 +27,14 @@ class Word:
     folded: str  # normalise_for_matching(text)
 
 
+# Words repeat across articles: fold each spelling once.
+_fold_word = lru_cache(maxsize=262_144)(normalise_for_matching)
+
+
 def words(text: str, offset: int = 0) -> list[Word]:
     """The words of `text` in order; offsets are shifted by `offset`."""
     return [
-        Word(m.start() + offset, m.end() + offset, m.group(), normalise_for_matching(m.group()))
+        Word(m.start() + offset, m.end() + offset, m.group(), _fold_word(m.group()))
         for m in _WORD.finditer(text)
     ]
 

@@ -70,6 +70,9 @@ FILLERS: tuple[tuple[str, ...], ...] = tuple(
         "رسميا", "رسمياً", "أيضا", "أيضاً", "كذلك",
     )
 )  # fmt: skip
+FILLERS_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in FILLERS:
+    FILLERS_BY_FIRST_WORD.setdefault(_phrase[0], []).append(_phrase)
 THAT_WORDS = _folded("أن", "إن", "بأن", "ان", "بان")
 # «بحسب …،», «وفقاً لـ…»: attribution up to the next comma.
 ATTRIBUTION_OPENERS = _folded(
@@ -305,18 +308,25 @@ def _without_fillers(clause: Sequence[Word], keep: list[int]) -> list[int]:
     result: list[int] = []
     position = 0
     while position < len(keep):
-        for phrase in FILLERS:
-            window = keep[position : position + len(phrase)]
-            if len(window) == len(phrase) and all(
-                any(r == w for r in readings(clause[i].folded))
-                for i, w in zip(window, phrase, strict=True)
-            ):
-                position += len(phrase)
-                break
+        size = _filler_at(clause, keep, position)
+        if size:
+            position += size
         else:
             result.append(keep[position])
             position += 1
     return result
+
+
+def _filler_at(clause: Sequence[Word], keep: list[int], position: int) -> int:
+    """How many kept words from `position` on make a filler phrase (0 if none)."""
+    for reading in readings(clause[keep[position]].folded):
+        for phrase in FILLERS_BY_FIRST_WORD.get(reading, ()):
+            window = keep[position : position + len(phrase)]
+            if len(window) == len(phrase) and all(
+                w in readings(clause[i].folded) for i, w in zip(window[1:], phrase[1:], strict=True)
+            ):
+                return len(phrase)
+    return 0
 
 
 def _to_what_was_said(clause: Sequence[Word], order: list[int], verb: int) -> list[int]:

@@ -10,6 +10,7 @@ decides; sports and economy clauses are recognised by their vocabulary too.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from timeline.event_kinds import EventKind
 from timeline.extraction.arabic import Word, fold, readings
@@ -71,7 +72,12 @@ def verb_readings(folded: str) -> tuple[str, ...]:
 
 def verb_kind(word: Word) -> str | None:
     """The kind of the verb the word is, if the lexicon knows it as a verb."""
-    for reading in verb_readings(word.folded):
+    return _verb_kind(word.folded)
+
+
+@lru_cache(maxsize=65_536)
+def _verb_kind(folded: str) -> str | None:
+    for reading in verb_readings(folded):
         kind = VERB_KINDS.get(reading)
         if kind is not None:
             return kind

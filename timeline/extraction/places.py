@@ -79,8 +79,17 @@ def match_places(clause: Sequence[Word]) -> list[PlaceMatch]:
     return found
 
 
+# The first word of every spelling, and the most words a spelling starting so has:
+# most words start no place, and are passed over with one lookup per reading.
+FIRST_WORDS: dict[str, int] = {}
+for _spelling in (*PLACE_BY_SPELLING, *NOT_PLACE_SPELLINGS):
+    _first, _, _ = _spelling.partition(" ")
+    FIRST_WORDS[_first] = max(FIRST_WORDS.get(_first, 0), _spelling.count(" ") + 1)
+
+
 def match_at(clause: Sequence[Word], index: int) -> tuple[int, GazetteerPlace | None, str] | None:
-    for size in range(min(MAX_WORDS, len(clause) - index), 0, -1):
+    longest = max((FIRST_WORDS.get(r, 0) for r in readings(clause[index].folded)), default=0)
+    for size in range(min(longest, len(clause) - index), 0, -1):
         tail = " ".join(w.folded for w in clause[index + 1 : index + size])
         for reading in readings(clause[index].folded):
             phrase = f"{reading} {tail}".strip()
