@@ -77,6 +77,8 @@ _GRANULARITY_BY_VALUE: tuple[tuple[re.Pattern[str], str], ...] = (
 _PRECISION = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
 # A title is the headline's words; the article's own headline may title its main event.
 HEADLINE_MIN_SHARED = 2
+# A one-word headline says nothing («وفي»).
+MIN_TITLE_WORDS = 2
 
 
 class ResolvedMention(Protocol):
@@ -313,6 +315,10 @@ def _happening(
                 # The headline names the actor, not its title: «مايك بومبيو».
                 subject_span = (mention.name_first, mention.last)
                 subject, subject_from = mention.actor.name, mention.first
+                # «اتهمت روسيا وسوريا إسرائيل»: a second actor joined by «و».
+                joined = next((m for m in found if m.first == mention.last + 1), None)
+                if joined is not None and clause_words[joined.first].folded.startswith("و"):
+                    subject_span = (subject_span[0], joined.last)
                 break
         if subject is None:
             subject_span = subject_after(text, clause_words, verb_index, drop)
@@ -355,8 +361,12 @@ def _happening(
         if subject_span and subject
         else ""
     )
-    if not title:
-        title = clean_title(text[clause.begin : clause.end])
+    if len(title.split()) < MIN_TITLE_WORDS:
+        # «وفي»: the clause says nothing by itself; its sentence, dates left out, does.
+        sentence = text[clause.sentence[0] : clause.sentence[1]]
+        for mention in clause.mentions:
+            sentence = sentence.replace(text[mention.start : mention.end], " ")
+        title = clean_title(sentence) if len(sentence.split()) > len(title.split()) else title
     return _Happening(
         clause=clause,
         lead=lead,

@@ -34,6 +34,10 @@ IRREGULAR: dict[str, str] = {
 }  # fmt: skip
 
 
+# Verbs whose own last letter is «ت»: «سكت», «ثبت», «بات».
+NOT_FEMININE = frozenset(fold(v) for v in ("سكت", "ثبت", "بات", "مات", "فات", "نبت", "صمت"))
+
+
 def present_tense(verb: str, feminine: bool = False) -> str:
     """The present tense of a past-tense verb as written (clitics already removed).
 
@@ -46,11 +50,12 @@ def present_tense(verb: str, feminine: bool = False) -> str:
         return ("تُ" if feminine or (len(stem) > 3 and stem.endswith("ت")) else "يُ") + (
             stem[:-1] if len(stem) > 3 and stem.endswith("ت") else stem
         )
-    if (
-        len(stem) > 3
-        and stem.endswith("ت")
-        and fold(stem[:-1]) not in ("سكت", "ثبت", "بات", "مات", "فات")
+    folded_stem = fold(stem)
+    doubled = len(folded_stem) == 3 and folded_stem.endswith("ت") and folded_stem[:2] in IRREGULAR
+    if doubled or (
+        len(folded_stem) > 3 and folded_stem.endswith("ت") and folded_stem not in NOT_FEMININE
     ):
+        # «أعلنت», and doubled verbs of three letters unvocalised: «شنت», «ردت».
         feminine, stem = True, stem[:-1]
     prefix = "ت" if feminine else "ي"
     known = IRREGULAR.get(fold(stem))
