@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from . import lexicon as lx
 from . import markers as mk
 from .hijri import (
     hijri_month_bounds,
@@ -313,6 +314,12 @@ class Scanner:
         if nxt in mk.HIJRI_ERA:
             era, k = True, k + 1
         elif nxt in mk.GREGORIAN_ERA:
+            after = self.w(k + 1)
+            if nxt == "م" and (
+                after in lx.MILLION_ABBREVIATION_AFTER
+                or (after == "." and self.w(k + 2) in lx.MILLION_ABBREVIATION_AFTER)
+            ):
+                return None  # "130 م د": 130 million dinars
             era, k = False, k + 1
         if era is None and not 1000 <= value <= 2200:
             return None
@@ -412,6 +419,15 @@ class Scanner:
             return None  # "باب" is a door, not ب + آب
         if first_stem in AMBIGUOUS_MONTHS or (first_stem + " " + self.w(j + 1)) in AMBIGUOUS_MONTHS:
             twin = k > j + 1 and first_stem not in TWO_WORD_MONTH_HEADS
+            if first_stem == "صفر" and j == i:
+                context = False  # "من صفر", "إلى صفر": zero, unless شهر, a day or a year
+                if (
+                    year is None
+                    and _is_digits(self.w(i - 1))
+                    and self.w(i - 2) not in ("في", "يوم", "منذ", "حتي", "من", "الي")
+                    and self.stem(i - 2)[0] not in WEEKDAYS
+                ):
+                    return None  # "فاز 3 صفر": a score
             if not (context or day is not None or relation or year or twin):
                 return None
         if scheme == "H":
@@ -514,38 +530,78 @@ class Scanner:
         return None
 
     def numeric_date(self, i: int) -> tuple[int, Sem] | None:
-        """20/7/2025, 20-7-2025, 15.9.2025, 2025/7/28 (tokens touching each other)."""
+        """20/7/2025, 20-7-2025, 15.9.2025, 2025/7/28, 15/7/25, 26/9/1439هـ, 7/2025, 15/7."""
         words = self.words
-        if i + 4 >= self.n:
+        if i + 2 >= self.n:
             return None
         sep = words[i + 1]
-        if sep not in _SEPARATORS or words[i + 3] != sep:
+        if sep not in _SEPARATORS or not self.adjacent(i) or not self.adjacent(i + 1):
             return None
-        if not all(self.adjacent(j) for j in range(i, i + 4)):
+        if not _is_digits(words[i + 2]):
             return None
-        a, b, c = words[i], words[i + 2], words[i + 4]
-        if not (_is_digits(a) and _is_digits(b) and _is_digits(c)):
+        if i > 0 and self.adjacent(i - 1) and words[i - 1] in _SEPARATORS | {",", ":"}:
             return None
+        three = i + 4 < self.n and words[i + 3] == sep and self.adjacent(i + 2)
+        three = three and self.adjacent(i + 3) and _is_digits(words[i + 4])
+        last = i + 4 if three else i + 2
         if (
-            i + 5 < self.n
-            and self.adjacent(i + 4)
-            and words[i + 5] in _SEPARATORS | {","}
-            and i + 6 < self.n
-            and _is_digits(words[i + 6])
+            last + 2 < self.n
+            and self.adjacent(last)
+            and words[last + 1] in _SEPARATORS | {",", ":"}
+            and _is_digits(words[last + 2])
         ):
             return None  # a longer run of numbers (phone number, version)
-        if i > 0 and self.adjacent(i - 1) and words[i - 1] in _SEPARATORS:
-            return None
+        if not three:
+            return self._short_numeric_date(i)
+        a, b, c = words[i], words[i + 2], words[i + 4]
         if len(a) == 4 and len(b) <= 2 and len(c) <= 2:
             year, month, day = int(a), int(b), int(c)
-        elif len(c) == 4 and len(a) <= 2 and len(b) <= 2:
+        elif len(a) <= 2 and len(b) <= 2 and len(c) in (2, 4):
             day, month, year = int(a), int(b), int(c)
+            if len(c) == 2:
+                year = self._two_digit_year(year)
         else:
             return None
+        k = i + 5
+        era: bool | None = None
+        if self.w(k) in mk.HIJRI_ERA:
+            era, k = True, k + 1
+        elif self.w(k) in mk.GREGORIAN_ERA:
+            era, k = False, k + 1
+        low, high = lx.HIJRI_ERA_YEAR_RANGE
+        if era or (era is None and low <= year <= high):
+            # "26/9/1439هـ": a Hijri date, converted to its Gregorian day.
+            if not (1 <= month <= 12 and 1 <= day <= 30):
+                return None
+            found = hijri_to_gregorian(year, month, day)
+            return (k, self._day(found, False)) if found else None
         found = valid_day(year, month, day)
         if found is None or not 1000 <= year <= 2200:
             return None
-        return i + 5, self._day(found, False)
+        return k, self._day(found, False)
+
+    def _two_digit_year(self, yy: int) -> int:
+        """15/7/25 is 2025; 3/4/98 is 1998: the century putting it at most ten years ahead."""
+        limit = (self.ref.year if self.ref else 2025) + 10
+        return 2000 + yy if 2000 + yy <= limit else 1900 + yy
+
+    def _short_numeric_date(self, i: int) -> tuple[int, Sem] | None:
+        """7/2025 (a month) and 15/7 (a day of the nearest such month, after a date word)."""
+        a, b = self.words[i], self.words[i + 2]
+        first, second = int(a), int(b)
+        if len(a) <= 2 and len(b) == 4 and 1 <= first <= 12 and 1900 <= second <= 2100:
+            return i + 3, self._month(second, first, False)
+        if self.words[i + 1] != "/" or len(a) > 2 or len(b) > 2:
+            return None
+        before = self.stem(i - 1)[0]
+        if before not in lx.NUMERIC_DAY_LEAD_WORDS and before not in WEEKDAYS:
+            return None
+        if not (1 <= first <= 31 and 1 <= second <= 12):
+            return None
+        if self.ref is None:
+            return i + 3, self._unresolved(grain="day")
+        found = resolve_day_month(self.ref, first, second, None, self.future(i))
+        return (i + 3, self._day(found, True)) if found else None
 
     # ------------------------------------------------------------ relative days
 
@@ -561,6 +617,7 @@ class Scanner:
                     nxt in mk.NOT_TODAY_AFTER
                     or nxt in ORDINAL_WORDS
                     or self.w(i - 1) in mk.NOT_TODAY_BEFORE
+                    or self.w(i - 1) in lx.NOT_TODAY_NAME_BEFORE
                 ):
                     return None
                 if self.w(i - 1) in ("في", "ذلك", "هذا") and nxt in ("نفسه", "ذاته"):
@@ -769,20 +826,47 @@ class Scanner:
         if found is None:
             return None
         year, era, k = found
+        if era is False and year < 1000 and self.w(k - 1) == "م":
+            return None  # "سباق 100 م": metres; a year this early says "ميلادي" or "عام"
         if era is None:
             before = self.w(i - 1)
             if before not in mk.YEAR_CONTEXT_BEFORE and len(before) > 1 and before[0] in "وف":
                 before = before[1:]  # "وبـ2016", "وفي 2016"
-            if before not in mk.YEAR_CONTEXT_BEFORE and self.stem(i - 1)[0] not in mk.MOD_WORDS:
+            if (
+                before not in mk.YEAR_CONTEXT_BEFORE
+                and self.stem(i - 1)[0] not in mk.MOD_WORDS
+                and before not in lx.YEAR_EVENT_NOUNS
+                and self.stem(i - 1)[0] not in lx.YEAR_EVENT_NOUNS
+            ):
                 return None
             if not 1900 <= year <= 2100:
                 return None
-            after = self.w(k)
-            if after in mk.NOT_YEAR_AFTER or self.stem(k)[0] in UNIT_FORMS:
+            if self.counted(k):
                 return None
-            if after in ("%", "٪") or (after == "." and _is_digits(self.w(k + 1))):
-                return None
+            if self.w(k) in ("و", "الي", "حتي", "-", "لغايه") and _is_digits(self.w(k + 1)):
+                # "بين 2000 و2500 مسافر": the second number shows what both count.
+                second = self.plain_int(k + 1)
+                if second is None or not 1000 <= second <= 2100 or self.counted(k + 2):
+                    return None
         return k, self._year_sem(found)
+
+    def counted(self, k: int) -> bool:
+        """Does the word at k show that the number before it counts or measures things?"""
+        after = self.w(k)
+        if after in mk.NOT_YEAR_AFTER or after in lx.COUNTED_NOUNS or after in ("%", "٪"):
+            return True
+        if self.stem(k)[0] in UNIT_FORMS:
+            return True
+        if after == "." and _is_digits(self.w(k + 1)):
+            return True
+        # An indefinite accusative noun ("قتيلاً", "مسافراً") is the counted thing.
+        return (
+            len(after) >= 4
+            and after.endswith("ا")
+            and not after.startswith("ال")
+            and after not in lx.YEAR_ADVERBS
+            and after not in KNOWN
+        )
 
     # ----------------------------------------------------- named relative periods
 
@@ -932,6 +1016,8 @@ class Scanner:
         """القرن التاسع عشر، القرن الحادي والعشرين، القرن الماضي."""
         if stem != mk.CENTURY_NOUN:
             return None
+        if self.w(i - 1) in lx.NOT_CENTURY_BEFORE:
+            return None  # "فوكس القرن الحادي والعشرين" is a company
         relation, k = self.relation_at(i + 1)
         if relation:
             return k, self.period_of(mk.CENTURY_NOUN, relation)
@@ -1045,8 +1131,12 @@ class Scanner:
             else:
                 return None
         end, count, unit = found
-        if self.w(end) == "من" and stem != mk.SINCE_WORD:
+        if self.w(end) in ("من", "علي") and stem != mk.SINCE_WORD:
             return None  # "قبل ثلاثة أيام من الانتخابات": relative to an event, not to today
+        if stem == mk.AFTER_WORD and unit in ("Y", "DE", "CE") and not self.future(i):
+            # "رحل بعد 22 عاماً قضاها": years later in a story, not years from today;
+            # the count stays a duration.
+            return None
         sign = 1 if stem == mk.AFTER_WORD else -1
         if count is None:
             return end, Sem("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", grain="vague")
