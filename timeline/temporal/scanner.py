@@ -111,6 +111,8 @@ class Sem:
     grain: str = ""  # day, month, year, week, ..., clock, part, duration, set, vague
     # For clock times: hour and minute, and whether the day came with it.
     clock: tuple[int, int] | None = None
+    part: str | None = None  # the part of day said after a clock time
+    hour12: int = 0  # the hour as said, before the part of day moved it
 
 
 @dataclass(slots=True)
@@ -735,19 +737,31 @@ class Scanner:
 
     # ------------------------------------------------------------------ clocks
 
-    def clock(self, i: int, stem: str) -> tuple[int, Sem] | None:
-        """الساعة العاشرة صباحاً، الساعة 19:00، الساعة الثامنة والنصف مساءً، 10:30."""
+    def clock(
+        self, i: int, stem: str, bare: bool = False, ranged: bool = True
+    ) -> tuple[int, Sem] | None:
+        """الساعة العاشرة صباحاً، الساعة 19:00، الثامنة والنصف مساءً، 8:30 مساءً، 20:45.
+
+        Without الساعة, an hour needs a cue after it (a part of the day, minutes, a
+        fraction, a time zone) unless ``bare`` (the second end of a range).
+        """
         k = i
-        if stem == mk.HOUR_NOUN:
+        hour_noun = stem == mk.HOUR_NOUN
+        if hour_noun:
             k += 1
         hour: int | None = None
         minute = 0
+        digits = False
         if _is_digits(self.w(k)):
             value = int(self.w(k)) if len(self.w(k)) <= 2 else None
             if value is None or value > 24:
                 return None
+            if i > 1 and self.w(i - 1) in (".", ":", ",", "-") and self.adjacent(i - 1):
+                return None  # the minutes of "04.00" or a score "3-1", not an hour
+            if not hour_noun and self.adjacent(k) and self.w(k + 1) == "-":
+                return None
             hour, k = value, k + 1
-            separators = (":", ".") if stem == mk.HOUR_NOUN else (":",)
+            separators = (":", ".", ",")
             if (
                 self.w(k) in separators
                 and self.adjacent(k - 1)
@@ -755,41 +769,127 @@ class Scanner:
                 and _is_digits(self.w(k + 1))
                 and len(self.w(k + 1)) == 2
             ):
+                dotted = self.w(k) != ":"
                 minute, k = int(self.w(k + 1)), k + 2
                 if minute > 59:
                     return None
-            elif stem != mk.HOUR_NOUN:
-                return None
-        elif stem == mk.HOUR_NOUN:
+                # "04.00" is a clock time only after الساعة or before a cue (17.50 is a number).
+                digits = not dotted or hour_noun
+        else:
             found = self.ordinal(k)
+            if found is not None and not hour_noun and not self.stem(k)[0].endswith("ه"):
+                found = None  # a bare hour is feminine: الثامنة, not الثامن
             if found is None or found[0] > 12:
+                if not hour_noun:
+                    return None
                 cardinal = self.cardinal(k)
-                if cardinal is None or cardinal[0] is None or cardinal[0] > 12:
+                if cardinal is None or cardinal[0] is None or not 1 <= cardinal[0] <= 12:
                     return None
                 found = (cardinal[0], cardinal[1])
             hour, k = found
-        else:
+        k, minute, hour, cued = self._clock_minutes(k, hour, minute)
+        part, k2 = self._clock_part(k)
+        if part is not None:
+            cued, k = True, k2
+        zone = self._time_zone(k)
+        if zone:
+            cued, k = True, zone
+        if not (hour_noun or digits or cued or bare) and ranged and self.w(k) in _CONNECTORS:
+            # "من 9 إلى 11 صباحاً": the second hour's part of day makes both clock times.
+            nxt = k + 1
+            second = self.clock(nxt, self.stem(nxt)[0], ranged=False)
+            cued = second is not None and second[1].part is not None
+        if not (hour_noun or digits or cued or bare):
+            if self.w(i - 1) not in lx.CLOCK_LEAD_WORDS or _is_digits(self.w(i)):
+                return None
+        if not hour_noun and not digits and (hour > 12 or hour == 0) and part is not None:
             return None
+        if digits and not hour_noun and not (cued or bare) and self.w(i - 1) == "-":
+            return None
+        sem = Sem("TIME", None, grain="clock", clock=(_apply_part(hour, part) % 24, minute))
+        sem.part = part
+        sem.hour12 = hour
+        return k, sem
+
+    def _clock_minutes(self, k: int, hour: int, minute: int) -> tuple[int, int, int, bool]:
+        """Minutes after the hour: والنصف، وربع، إلا ربعاً، وسبع دقائق، و25 دقيقة, إلا عشر دقائق."""
         word = self.w(k)
         if word in mk.CLOCK_FRACTIONS:
-            minute, k = mk.CLOCK_FRACTIONS[word], k + 1
-        elif word in mk.EXCEPT_WORDS and self.w(k + 1) in mk.QUARTER_WORDS:
-            hour, minute, k = (hour - 1) % 24, 45, k + 2
-        elif word == "و" and _is_digits(self.w(k + 1)) and self.w(k + 2) in mk.MINUTE_WORDS:
-            minute, k = int(self.w(k + 1)) % 60, k + 3
-        part = None
+            return k + 1, mk.CLOCK_FRACTIONS[word], hour, True
+        if word in mk.EXCEPT_WORDS:
+            nxt = self.w(k + 1)
+            if nxt in mk.QUARTER_WORDS:
+                return k + 2, 45, (hour - 1) % 24, True
+            if nxt in lx.CLOCK_THIRD:
+                return k + 2, 40, (hour - 1) % 24, True
+            number = self.cardinal(k + 1)
+            if number and number[0] and number[0] < 60 and self.w(number[1]) in lx.MINUTE_UNITS:
+                return number[1] + 1, 60 - number[0], (hour - 1) % 24, True
+            if self.w(k + 1) in lx.MINUTE_DUALS:
+                return k + 2, 58, (hour - 1) % 24, True
+            return k, minute, hour, False
+        if word == "و" and _is_digits(self.w(k + 1)) and self.w(k + 2) in lx.MINUTE_UNITS:
+            return k + 3, int(self.w(k + 1)) % 60, hour, True
+        if word in lx.MINUTE_DUALS:
+            return k + 1, 2, hour, True
+        if word[:1] == "و" and len(word) > 1:
+            if word in lx.MINUTE_SINGULARS:
+                return k + 1, 1, hour, True
+            number = self.cardinal(k)
+            if number and number[0] and number[0] < 60:
+                if self.w(number[1]) in lx.MINUTE_UNITS:
+                    return number[1] + 1, number[0], hour, True
+                if number[0] in lx.BARE_MINUTE_VALUES and self.w(number[1]) in (
+                    mk.PART_OF_DAY_ADVERBS.keys() | lx.CLOCK_PART_HEADS
+                ):
+                    return number[1], number[0], hour, True  # "الخامسة وعشرين مساءً"
+        return k, minute, hour, False
+
+    def _clock_part(self, k: int) -> tuple[str | None, int]:
+        """The part of day after a clock time: صباحاً، بعد الظهر، بعد صلاة المغرب، من صباح (kept out)."""
         word = self.w(k)
         if word in mk.PART_OF_DAY_ADVERBS:
-            part = mk.PART_OF_DAY_ADVERBS[word]
             # "مساء اليوم" after the clock is its day, a separate expression.
             if self.day_anchor(k + 1) is None:
-                k += 1
-        elif word == mk.AFTER_WORD and self.w(k + 1) in mk.NOON_WORDS:
-            part, k = "AF", k + 2
-        elif word == "من" and self.w(k + 1) in mk.PART_OF_DAY_NOUNS:
-            part = mk.PART_OF_DAY_NOUNS[self.w(k + 1)]
-        hour = _apply_part(hour, part)
-        return k, Sem("TIME", None, grain="clock", clock=(hour % 24, minute))
+                return mk.PART_OF_DAY_ADVERBS[word], k + 1
+            return mk.PART_OF_DAY_ADVERBS[word], k
+        if word in lx.CLOCK_PART_HEADS:
+            for length in (3, 2, 1):
+                key = tuple(self.words[k : k + length])
+                part = lx.CLOCK_PART_PHRASES.get(key)
+                if part is not None and len(key) == length:
+                    if length == 1 and self.day_anchor(k + 1) is not None:
+                        return part, k
+                    return part, k + length
+        if word == "من" and self.w(k + 1) in mk.PART_OF_DAY_NOUNS:
+            return mk.PART_OF_DAY_NOUNS[self.w(k + 1)], k
+        if word in mk.PART_OF_DAY_NOUNS and self.day_anchor(k + 1) is not None:
+            return mk.PART_OF_DAY_NOUNS[word], k  # "الثامنة صباح اليوم": the day is its own
+        return None, k
+
+    def _time_zone(self, k: int) -> int | None:
+        """ "بتوقيت غرينتش", "بالتوقيت المحلي", "بتوقيت مكة المكرمة": end of the zone, kept in."""
+        word = self.w(k)
+        if word == "(" and self.w(k + 1) in lx.TIME_ZONE_WORDS:
+            end = self._time_zone(k + 1)
+            if end is not None and self.w(end) == ")":
+                return end + 1
+            return None
+        if word not in lx.TIME_ZONE_WORDS:
+            if word in ("GMT", "UTC", "غرينتش", "جرينتش", "غرينيتش"):
+                return k + 1
+            return None
+        nxt = self.w(k + 1)
+        if not nxt or _is_digits(nxt) or nxt in mk.SENTENCE_ENDS or not nxt.isalpha():
+            return None
+        if nxt == "المحلي":
+            return None  # "بالتوقيت المحلي" names no zone; the guidelines leave it out
+        if nxt in lx.TIME_ZONE_SECOND and self.w(k) in ("بالتوقيت", "التوقيت"):
+            return k + 2
+        end = k + 2
+        if self.w(end) in lx.TIME_ZONE_SECOND:
+            end += 1
+        return end
 
     # ------------------------------------------------------------------- years
 
@@ -1232,7 +1332,8 @@ class Scanner:
                 else None,
                 self.part_of_day(i, stem) if stem in mk.PART_OF_DAY_NOUNS or stem in (
                     mk.TONIGHT, mk.AFTER_WORD) else None,
-                self.clock(i, stem) if stem == mk.HOUR_NOUN else None,
+                self.clock(i, stem) if stem == mk.HOUR_NOUN
+                or (stem in ORDINAL_WORDS and stem.endswith("ه")) else None,
                 self.day_month(i) if stem in ORDINAL_WORDS or stem in ORDINAL_TENS_WORDS
                 or stem == "اول" else None,
                 self.month_expression(i, None, self._month_context(i))
@@ -1341,6 +1442,8 @@ class Scanner:
                 continue
             end, sem = found
             out.append(RawMention(self.starts[i] + clitic, self.end(end - 1), sem))
+            if sem.grain == "clock":
+                end = self._clock_range(end, sem, out)
             if (
                 sem.grain == "year"
                 and sem.value
@@ -1359,6 +1462,28 @@ class Scanner:
             i = end
         _anchor_clocks(out, self.ref)
         return out
+
+    def _clock_range(self, k: int, first: Sem, out: list[RawMention]) -> int:
+        """ "من الساعة 9 إلى 11 مساءً": the second hour, and its part of day for both."""
+        word = self.w(k)
+        if word in _CONNECTORS or word == "و":
+            k += 1
+            stem, clitic = self.stem(k)
+        else:
+            stem, clitic = self.stem(k)
+            if clitic != 1 or word[:1] != "و" or stem not in ORDINAL_WORDS:
+                return k
+        if not _is_digits(self.w(k)) and stem != mk.HOUR_NOUN and stem not in ORDINAL_WORDS:
+            return k
+        found = self.clock(k, stem if not _is_digits(self.w(k)) else "", bare=True)
+        if found is None:
+            return k if word in _CONNECTORS or word == "و" else k
+        end, second = found
+        if first.part is None and second.part is not None and first.clock is not None:
+            first.part = second.part
+            first.clock = (_apply_part(first.hour12, second.part) % 24, first.clock[1])
+        out.append(RawMention(self.starts[k] + clitic, self.end(end - 1), second))
+        return end
 
     def _day_range(self, i: int) -> tuple[int, list[RawMention]] | None:
         """ "من 5 إلى 7 أيار", "يومي 17 و18 أيار": two days, the first in the second's month."""
