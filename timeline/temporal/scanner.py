@@ -799,9 +799,10 @@ class Scanner:
             nxt = k + 1
             second = self.clock(nxt, self.stem(nxt)[0], ranged=False)
             cued = second is not None and second[1].part is not None
-        if not (hour_noun or digits or cued or bare):
-            if self.w(i - 1) not in lx.CLOCK_LEAD_WORDS or _is_digits(self.w(i)):
-                return None
+        if not (hour_noun or digits or cued or bare) and (
+            self.w(i - 1) not in lx.CLOCK_LEAD_WORDS or _is_digits(self.w(i))
+        ):
+            return None
         if not hour_noun and not digits and (hour > 12 or hour == 0) and part is not None:
             return None
         if digits and not hour_noun and not (cued or bare) and self.w(i - 1) == "-":
@@ -846,7 +847,7 @@ class Scanner:
         return k, minute, hour, False
 
     def _clock_part(self, k: int) -> tuple[str | None, int]:
-        """The part of day after a clock time: صباحاً، بعد الظهر، بعد صلاة المغرب، من صباح (kept out)."""
+        """The part of day after a clock: صباحاً، بعد الظهر، بعد صلاة المغرب، من صباح (left out)."""
         word = self.w(k)
         if word in mk.PART_OF_DAY_ADVERBS:
             # "مساء اليوم" after the clock is its day, a separate expression.
@@ -1465,6 +1466,7 @@ class Scanner:
 
     def _clock_range(self, k: int, first: Sem, out: list[RawMention]) -> int:
         """ "من الساعة 9 إلى 11 مساءً": the second hour, and its part of day for both."""
+        first_end = k
         word = self.w(k)
         if word in _CONNECTORS or word == "و":
             k += 1
@@ -1472,12 +1474,12 @@ class Scanner:
         else:
             stem, clitic = self.stem(k)
             if clitic != 1 or word[:1] != "و" or stem not in ORDINAL_WORDS:
-                return k
+                return first_end
         if not _is_digits(self.w(k)) and stem != mk.HOUR_NOUN and stem not in ORDINAL_WORDS:
-            return k
+            return first_end
         found = self.clock(k, stem if not _is_digits(self.w(k)) else "", bare=True)
         if found is None:
-            return k if word in _CONNECTORS or word == "و" else k
+            return first_end
         end, second = found
         if first.part is None and second.part is not None and first.clock is not None:
             first.part = second.part
