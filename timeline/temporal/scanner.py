@@ -71,7 +71,7 @@ TRIGGERS: frozenset[str] = frozenset(
         *UNIT_FORMS, *DEFINITE_PLURAL_UNITS, *UNIT_WORDS, *TENS_WORDS, *VAGUE_COUNT_WORDS,
         *ORDINAL_WORDS, *ORDINAL_TENS_WORDS, mk.SINCE_WORD, mk.BEFORE_WORD, mk.AFTER_WORD,
         *mk.SET_ADVERBS, mk.EVERY_WORD, *mk.VAGUE_WORDS, *mk.HOLIDAY_HEADS, "اونه", "الاونه",
-        "الوقت", "اول", "ال",
+        "الوقت", "اول", "ال", *lx.TIMES_WORDS, *lx.FRACTION_WORDS,
     }
 )  # fmt: skip
 # Every lexicon word, so clitic stripping can tell "والأحد" (و + الأحد) from a plain word.
@@ -86,6 +86,8 @@ _DURATION_HEADS = frozenset(
      *HUNDREDS_WORDS, "ال"}
 )  # fmt: skip
 _ACCUSATIVE_SINGULARS = frozenset({"يوما", "اسبوعا", "شهرا", "عاما"})
+_AFTER_VAGUE_PLURAL = frozenset({"في", "علي", "من", "قبل", "بعد", "حتي", "ثم", "و", "او"})
+_FREQUENCY_HEADS = frozenset({*lx.TIMES_WORDS, lx.DAYS_PLURAL, *UNIT_WORDS, *TENS_WORDS})
 _VAGUE_HEADS = frozenset({*mk.VAGUE_WORDS, "الاونه", "الوقت"})
 _SEPARATORS = frozenset("/-.")
 _DAY_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE"}
@@ -1147,13 +1149,34 @@ class Scanner:
                 return i + 2, 1, unit
             if stem in _ACCUSATIVE_SINGULARS and not (stem == "يوما" and self.w(i + 1) == "ما"):
                 return i + 1, 1, unit  # "تأجيلها أسبوعاً": one week
+            lead = self.stem(i - 1)[0]
+            nxt = self.w(i + 1)
             if (
                 implied == 1
-                and self.stem(i - 1)[0] in _DURATION_WORDS | mk.APPROX_WORDS
-                and not _is_digits(self.w(i + 1))
+                and (
+                    lead in _DURATION_WORDS
+                    or lead in mk.APPROX_WORDS
+                    or lead in lx.DURATION_LEAD_WORDS
+                )
+                and not _is_digits(nxt)
+                and not nxt.startswith("ال")  # "خلال يوم الأرض", "خلال أسبوع الموضة": names
+                and nxt not in (mk.DAY_NOUN, "من")
+                and self.stem(i + 1)[0] not in WEEKDAYS
                 and self.month_name(i + 1) is None
             ):
-                return i + 1, 1, unit  # "لمدة عام", "نحو ساعة"
+                return i + 1, 1, unit  # "لمدة عام", "نحو ساعة", "خلال أسبوع"
+            if stem in lx.VAGUE_PLURAL_UNITS and not nxt.startswith("ال"):
+                # "لأيام", "خلال أسابيع", "استمر سنوات", "أيام قليلة": an unknown number
+                if nxt in lx.VAGUE_PLURAL_ADJECTIVES:
+                    return i + 2, None, unit
+                if lead in lx.DURATION_LEAD_WORDS:
+                    return i + 1, None, unit
+                if (
+                    self.stem(i)[1]
+                    and self.w(i)[:1] in "لب"
+                    and (not nxt[:1].isalpha() or nxt in _AFTER_VAGUE_PLURAL)
+                ):
+                    return i + 1, None, unit  # "لأيام،", but "لأيام قرطاج" is a festival
             return None
         if stem in DEFINITE_PLURAL_UNITS:
             unit = DEFINITE_PLURAL_UNITS[stem]
@@ -1263,11 +1286,16 @@ class Scanner:
             return None
         k = i + 1
         form = UNIT_FORMS.get(self.w(k))
+        word = self.w(k)
+        if (word in lx.BARE_WEEKDAYS and word not in ("احد", "اثنين")) or word in WEEKDAYS:
+            return k + 1, Sem("SET", "P1W", grain="set")  # "كل جمعة"
+        if word in lx.DAILY_PARTS:
+            return k + 1, Sem("SET", "P1D", grain="set")  # "كل ليلة", "كل صباح"
         if form is not None and form[1] in (1, 2):
             unit, count = form[0], form[1]
             end = k + 1
-            if unit == "D" and self.stem(end)[0] in WEEKDAYS:
-                unit, end = "W", end + 1
+            if unit == "D" and (self.stem(end)[0] in WEEKDAYS or self.w(end) in lx.BARE_WEEKDAYS):
+                unit, count, end = "W", 1, end + 1  # "كل يوم اثنين": weekly
         else:
             found = self.duration(k)
             if found is None or found[1] is None:
@@ -1275,6 +1303,36 @@ class Scanner:
             end, count, unit = found
         value = self.duration_sem(count, unit).value
         return end, Sem("SET", value, grain="set")
+
+    def frequency(self, i: int) -> tuple[int, Sem] | None:
+        """ "مرتين في الأسبوع", "ثلاث مرات في الشهر", "مرة كل عامين", "أيام الاثنين"."""
+        stem, _ = self.stem(i)
+        if stem == lx.DAYS_PLURAL:
+            if self.stem(i + 1)[0] in WEEKDAYS:
+                return i + 2, Sem("SET", "P1W", grain="set")
+            return None
+        k = i
+        if stem not in lx.TIMES_WORDS:
+            number = self.cardinal(i)
+            if number is None or number[0] is None or self.w(number[1]) not in lx.TIMES_WORDS:
+                return None
+            k = number[1]
+        k += 1
+        if self.w(k) in ("واحده", "واحد"):
+            k += 1
+        word = self.w(k)
+        if word in lx.PER_PERIODS and word.endswith("يا"):
+            return k + 1, Sem("SET", lx.PER_PERIODS[word], grain="set")
+        if word in ("في", "كل") or word in ("بال", "بالاسبوع", "بالشهر", "باليوم", "بالسنه"):
+            if word == "كل":
+                found = self.recurrence(k, mk.EVERY_WORD)
+                return (found[0], found[1]) if found else None
+            period = self.w(k + 1) if word == "في" else "ال" + word[3:]
+            if period in lx.PER_PERIODS:
+                return k + (2 if word == "في" else 1), Sem(
+                    "SET", lx.PER_PERIODS[period], grain="set"
+                )
+        return None
 
     def holiday(self, i: int, stem: str) -> tuple[int, Sem] | None:
         """عيد الفطر، عيد الأضحى، رأس السنة الهجرية: the day in the nearest year."""
@@ -1322,7 +1380,7 @@ class Scanner:
         if _is_digits(word):
             candidates = (
                 self.numeric_date(i), self.clock(i, ""), self.day_month(i),
-                self._duration_at(i), self.bare_year(i),
+                self._duration_at(i), self.bare_year(i), self.frequency(i),
             )  # fmt: skip
         else:
             # Only the parsers whose first word this is: most triggers have one.
@@ -1346,9 +1404,11 @@ class Scanner:
                 self.decade(i, stem) if stem in DECADE_WORDS else None,
                 self.century(i, stem) if stem == mk.CENTURY_NOUN else None,
                 self.offset(i, stem) if stem in _OFFSET_WORDS else None,
-                self._duration_at(i) if stem in _DURATION_HEADS else None,
+                self._duration_at(i) if stem in _DURATION_HEADS or stem in lx.FRACTION_WORDS
+                else None,
                 self.recurrence(i, stem) if stem in mk.SET_ADVERBS or stem == mk.EVERY_WORD
                 else None,
+                self.frequency(i) if stem in _FREQUENCY_HEADS else None,
                 self.holiday(i, stem) if stem in mk.HOLIDAY_HEADS else None,
                 self.vague(i, stem) if stem in _VAGUE_HEADS else None,
             )  # fmt: skip
@@ -1366,11 +1426,43 @@ class Scanner:
         )
 
     def _duration_at(self, i: int) -> tuple[int, Sem] | None:
+        """A duration with its fractions and smaller units: ساعة ونصف، نصف ساعة، سنتين و3 أشهر."""
+        stem = self.stem(i)[0]
+        if stem in lx.FRACTION_WORDS:
+            form = UNIT_FORMS.get(self.w(i + 1))
+            if form is None or form[1] != 1:
+                return None
+            value = _compose([(lx.FRACTION_WORDS[stem], form[0])])
+            return i + 2, Sem("DURATION", value, grain="duration")
         found = self.duration(i)
         if found is None:
-            return None
+            form = UNIT_FORMS.get(stem)
+            # "سنة ونصف", "ساعة وربع": a singular unit with a fraction after it
+            if form is None or form[1] != 1 or self.w(i + 1) not in lx.AND_HALF | lx.AND_QUARTER:
+                return None
+            found = (i + 1, 1, form[0])
         end, count, unit = found
-        return end, self.duration_sem(count, unit)
+        if count is None:
+            return end, self.duration_sem(count, unit)
+        parts: list[tuple[float, str]] = [(count, unit)]
+        while len(parts) < 4:
+            word = self.w(end)
+            if word in lx.AND_HALF or word in lx.AND_QUARTER:
+                fraction = 0.5 if word in lx.AND_HALF else 0.25
+                parts.append((fraction, parts[-1][1]))
+                end += 1
+                break
+            nxt = end + 1 if word == "و" else end
+            if nxt == end and (word[:1] != "و" or self.stem(end)[1] != 1):
+                break
+            more = self.duration(nxt)
+            if more is None or more[1] is None or _UNIT_ORDER[more[2]] <= _UNIT_ORDER[parts[-1][1]]:
+                break
+            parts.append((more[1], more[2]))
+            end = more[0]
+        if len(parts) == 1:
+            return end, self.duration_sem(count, unit)
+        return end, Sem("DURATION", _compose(parts), grain="duration")
 
     def modified(self, i: int, stem: str) -> tuple[int, Sem] | None:
         """MOD + period (نهاية آب، مطلع العام المقبل، منتصف 2027) or APPROX + duration/clock."""
@@ -1509,6 +1601,42 @@ class Scanner:
             RawMention(start, self.end(i), self._day(found, second[1].anchored)),
             RawMention(self.starts[k + 1], self.end(second[0] - 1), second[1]),
         ]
+
+
+_UNIT_ORDER = {"CE": 0, "DE": 1, "Y": 2, "M": 3, "W": 4, "D": 5, "H": 6, "MIN": 7, "S": 8}
+# A fraction of a unit said in the next smaller unit: half a year is 6 months.
+_SMALLER = {"CE": ("Y", 100), "DE": ("Y", 10), "Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60),
+            "MIN": ("S", 60)}  # fmt: skip
+
+
+def _compose(parts: list[tuple[float, str]]) -> str:
+    """ISO 8601 duration from (amount, unit) parts: [(1, "Y"), (0.5, "Y")] -> P1Y6M."""
+    amounts: dict[str, float] = {}
+    for amount, unit in parts:
+        if unit in ("CE", "DE"):
+            amount, unit = amount * _SMALLER[unit][1], "Y"
+        whole = int(amount)
+        rest = amount - whole
+        if whole:
+            amounts[unit] = amounts.get(unit, 0) + whole
+        if rest:
+            smaller = _SMALLER.get(unit)
+            scaled = rest * smaller[1] if smaller else 0
+            if smaller and abs(scaled - round(scaled)) < 1e-9:
+                amounts[smaller[0]] = amounts.get(smaller[0], 0) + round(scaled)
+            else:
+                amounts[unit] = amounts.get(unit, 0) + rest
+    date_part = "".join(f"{_number(amounts[u])}{u}" for u in ("Y", "M", "W", "D") if amounts.get(u))
+    time_part = "".join(
+        f"{_number(amounts[u])}{'M' if u == 'MIN' else u}"
+        for u in ("H", "MIN", "S")
+        if amounts.get(u)
+    )
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+def _number(amount: float) -> str:
+    return str(int(amount)) if amount == int(amount) else f"{amount:g}"
 
 
 def _apply_part(hour: int, part: str | None) -> int:
