@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from . import holidays
 from . import lexicon as lx
 from . import markers as mk
 from .hijri import (
     hijri_month_bounds,
     hijri_to_gregorian,
     hijri_year_bounds,
+    hijri_year_of,
     nearest_hijri_day,
     nearest_hijri_month,
 )
@@ -522,8 +524,8 @@ class Scanner:
         month = self.month_expression(k, day, True)
         if month is not None:
             return month
-        # "الثالث والعشرين من الشهر الجاري"
-        if self.w(k - 1) == "من" and self.stem(k)[0] == mk.MONTH_NOUN:
+        # "الثالث والعشرين من الشهر الجاري", "بين 10 و12 الشهر الجاري"
+        if self.stem(k)[0] == mk.MONTH_NOUN:
             relation, k2 = self.relation_at(k + 1)
             if relation and self.ref:
                 shift = {"next": 1, "previous": -1, "current": 0}[relation]
@@ -674,6 +676,14 @@ class Scanner:
             dated = self.day_month(start) or self.numeric_date(start)
             if dated is not None and dated[1].grain == "day":
                 return dated
+            if relation is None and start == k:
+                numbered = self._weekday_number(k, weekday)
+                if numbered is not None:
+                    return numbered
+        if relation is None and self.w(k) == "من":
+            in_week = self._weekday_in_week(k + 1, weekday)
+            if in_week is not None:
+                return in_week
         if self.ref is None:
             return k, self._unresolved(grain="day")
         if relation == "next":
@@ -683,6 +693,42 @@ class Scanner:
         else:
             direction = "future" if self.future(i) else "past"
         return k, self._day(resolve_weekday(self.ref, weekday, direction), True)
+
+    def _weekday_number(self, k: int, weekday: int) -> tuple[int, Sem] | None:
+        """ "الجمعة 15": the 15th of the month nearest the reference date that falls on a Friday."""
+        found = self.day_number(k)
+        if found is None or self.counted(found[1]) or self.w(found[1]) in ("/", "-", ".", ":"):
+            return None
+        day, end = found
+        if self.ref is None:
+            return end, self._unresolved(grain="day")
+        candidates = []
+        for shift in range(-6, 7):
+            y, m = add_months(self.ref.year, self.ref.month, shift)
+            found_day = valid_day(y, m, day)
+            if found_day is not None and found_day.weekday() == weekday:
+                candidates.append(found_day)
+        if not candidates:
+            return None
+        best = min(candidates, key=lambda d: abs((d - self.ref).days))
+        return end, self._day(best, True)
+
+    def _weekday_in_week(self, k: int, weekday: int) -> tuple[int, Sem] | None:
+        """ "يوم الجمعة من الأسبوع المقبل": that weekday of the named ISO week."""
+        stem = self.stem(k)[0]
+        if stem in mk.DEMONSTRATIVES and self.w(k + 1) == mk.WEEK_NOUN:
+            relation, end = "current", k + 2
+        elif stem == mk.WEEK_NOUN:
+            relation, end = self.relation_at(k + 1)
+            if relation is None:
+                return None
+        else:
+            return None
+        if self.ref is None:
+            return end, self._unresolved(grain="day")
+        shift = {"next": 1, "previous": -1, "current": 0}[relation]
+        monday = iso_week_bounds(self.ref + timedelta(weeks=shift))[0]
+        return end, self._day(monday + timedelta(days=weekday), True)
 
     def day_anchor(self, k: int) -> tuple[int, Sem] | None:
         """The day after a part-of-day noun: اليوم، أمس، الغد، [يوم] الأحد، 9 أوت."""
@@ -1125,6 +1171,11 @@ class Scanner:
         if relation:
             return k, self.period_of(mk.CENTURY_NOUN, relation)
         found = self.ordinal(i + 1)
+        k = i + 1
+        if self.w(k) == "ال" and _is_digits(self.w(k + 1)):
+            k += 1  # "القرن الـ21"
+        if found is None and _is_digits(self.w(k)) and len(self.w(k)) <= 2:
+            found = (int(self.w(k)), k + 1)  # "القرن 21"
         if found is None:
             return None
         number, k = found
@@ -1335,27 +1386,50 @@ class Scanner:
         return None
 
     def holiday(self, i: int, stem: str) -> tuple[int, Sem] | None:
-        """عيد الفطر، عيد الأضحى، رأس السنة الهجرية: the day in the nearest year."""
-        for table, hijri in ((mk.HIJRI_HOLIDAYS, True), (mk.GREGORIAN_HOLIDAYS, False)):
-            for key, (month, day) in table.items():
-                if key[0] != stem:
-                    continue
-                if any(self.w(i + 1 + n) != part for n, part in enumerate(key[1:])):
-                    continue
-                k = i + len(key)
-                if self.w(k) in ("المبارك", "السعيد"):
-                    k += 1
-                year = self.year_after(k)
-                if year is not None and year[1] is not False and hijri and 1300 <= year[0] <= 1600:
-                    found = hijri_to_gregorian(year[0], month, day)
-                    return year[2], self._day(found, False) or self._unresolved(grain="day")
-                if self.ref is None:
-                    return k, self._unresolved(grain="day")
+        """عيد الفطر، عيد الأضحى 2025، رمضان، اليوم الوطني السعودي: the day in the nearest
+        year, or in the year written after it (Hijri or Gregorian)."""
+        for key, (month, day), hijri in _HOLIDAY_INDEX.get(stem, ()):
+            if any(self.w(i + 1 + n) != part for n, part in enumerate(key[1:])):
+                continue
+            k = i + len(key)
+            if month == 0:
+                nxt = self.w(k)
+                if _is_digits(nxt) or (nxt[:1] == "ل" and nxt not in holidays.COUNTRY_DAYS):
+                    return None  # "اليوم الوطني للصناعات الدفاعية": not a national holiday
+                # "احتفلت تونس بعيد الاستقلال": a country named nearby says whose day it is.
+                days = next(
+                    (
+                        holidays.COUNTRY_DAYS[self.w(j)]
+                        for j in (k, k + 1, i - 1, i - 2, i - 3)
+                        if self.w(j) in holidays.COUNTRY_DAYS
+                    ),
+                    None,
+                )
+                chosen = days[0 if key[-1] == "الاستقلال" else 1] if days else None
+                if chosen is None:
+                    return k, self._unresolved(grain="day")  # no country named
+                month, day = chosen
+                if self.w(k) in holidays.COUNTRY_DAYS and self.w(k)[:1] == "ل":
+                    k += 1  # "العيد الوطني لقطر"
+            if self.w(k) in ("المبارك", "السعيد", "المجيد"):
+                k += 1
+            year = self.year_after(k)
+            if year is not None and hijri and year[1] is not False and 1300 <= year[0] <= 1600:
+                found = hijri_to_gregorian(year[0], month, day)
+                return year[2], self._day(found, False) or self._unresolved(grain="day")
+            if year is not None and year[1] is not True and 1900 <= year[0] <= 2100:
                 if hijri:
-                    found = nearest_hijri_day(self.ref, month, day)
+                    found = _hijri_day_in_year(year[0], month, day)
                 else:
-                    found = resolve_day_month(self.ref, day, month, None, self.future(i))
-                return k, self._day(found, True) or self._unresolved(grain="day")
+                    found = valid_day(year[0], month, day)
+                return year[2], self._day(found, False) or self._unresolved(grain="day")
+            if self.ref is None:
+                return k, self._unresolved(grain="day")
+            if hijri:
+                found = nearest_hijri_day(self.ref, month, day)
+            else:
+                found = resolve_day_month(self.ref, day, month, None, self.future(i))
+            return k, self._day(found, True) or self._unresolved(grain="day")
         return None
 
     def vague(self, i: int, stem: str) -> tuple[int, Sem] | None:
@@ -1637,6 +1711,34 @@ def _compose(parts: list[tuple[float, str]]) -> str:
 
 def _number(amount: float) -> str:
     return str(int(amount)) if amount == int(amount) else f"{amount:g}"
+
+
+def _holiday_index() -> dict[str, list[tuple[tuple[str, ...], tuple[int, int], bool]]]:
+    """Holidays by first word, longest name first, so one lookup finds the candidates."""
+    index: dict[str, list[tuple[tuple[str, ...], tuple[int, int], bool]]] = {}
+    entries = [
+        *((key, value, True) for key, value in mk.HIJRI_HOLIDAYS.items()),
+        *((key, value, False) for key, value in mk.GREGORIAN_HOLIDAYS.items()),
+        *((key, (0, 0), False) for key in holidays.UNRESOLVED_HOLIDAYS),
+    ]
+    for key, value, hijri in sorted(entries, key=lambda entry: -len(entry[0])):
+        index.setdefault(key[0], []).append((key, value, hijri))
+    return index
+
+
+_HOLIDAY_INDEX = _holiday_index()
+
+
+def _hijri_day_in_year(year: int, month: int, day: int) -> date | None:
+    """The first Gregorian day in ``year`` that is Hijri (month, day): "عيد الفطر 2025"."""
+    hijri_year = hijri_year_of(date(year, 1, 1))
+    if hijri_year is None:
+        return None
+    for candidate_year in (hijri_year, hijri_year + 1):
+        found = hijri_to_gregorian(candidate_year, month, day)
+        if found is not None and found.year == year:
+            return found
+    return None
 
 
 def _apply_part(hour: int, part: str | None) -> int:
