@@ -169,3 +169,18 @@ NUMERIC_DAY_LEAD_WORDS = _words(
 )  # fmt: skip
 # Hijri years written as numerals without هـ (26/9/1439): no Gregorian date in news is this early.
 HIJRI_ERA_YEAR_RANGE = (1300, 1500)
+
+# Years in words after عام/سنة: "عام ألفين وعشرين", "سنة ألف وتسعمائة وتسعين".
+THOUSANDS_WORDS: dict[str, int] = {
+    normalise_arabic(k): v for k, v in {"ألفين": 2000, "ألفان": 2000, "ألف": 1000}.items()
+}
+HUNDREDS_COMPOUNDS: dict[str, int] = {
+    normalise_arabic(prefix + k): v
+    for k, v in {
+        "مئة": 100, "مائة": 100, "مئتين": 200, "مائتين": 200, "ثلاثمئة": 300, "ثلاثمائة": 300,
+        "أربعمئة": 400, "أربعمائة": 400, "خمسمئة": 500, "خمسمائة": 500, "ستمئة": 600,
+        "ستمائة": 600, "سبعمئة": 700, "سبعمائة": 700, "ثمانمئة": 800, "ثمانمائة": 800,
+        "تسعمئة": 900, "تسعمائة": 900,
+    }.items()
+    for prefix in ("", "و")
+}  # fmt: skip

@@ -953,7 +953,24 @@ class Scanner:
             if found is None:
                 return None
             return found[2], self._year_sem(found)
+        if stem in mk.YEAR_NOUNS and self.w(i + 1) in lx.THOUSANDS_WORDS:
+            return self._year_in_words(i + 1)
         return None
+
+    def _year_in_words(self, k: int) -> tuple[int, Sem] | None:
+        """ "ألفين وعشرين" (2020), "ألف وتسعمائة وتسعين" (1990) after عام/سنة."""
+        year = lx.THOUSANDS_WORDS[self.w(k)]
+        k += 1
+        if self.w(k) in lx.HUNDREDS_COMPOUNDS:
+            year += lx.HUNDREDS_COMPOUNDS[self.w(k)]
+            k += 1
+        if self.w(k)[:1] == "و" and self.stem(k)[1] == 1:
+            number = self.cardinal(k)
+            if number is not None and number[0] is not None and number[0] < 100:
+                year, k = year + number[0], number[1]
+        if not 1000 < year <= 2100:
+            return None
+        return k, self._year(year, False)
 
     def _year_sem(self, found: tuple[int, bool | None, int]) -> Sem:
         year, hijri, _ = found
