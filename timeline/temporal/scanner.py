@@ -73,7 +73,7 @@ TRIGGERS: frozenset[str] = frozenset(
         *UNIT_FORMS, *DEFINITE_PLURAL_UNITS, *UNIT_WORDS, *TENS_WORDS, *VAGUE_COUNT_WORDS,
         *ORDINAL_WORDS, *ORDINAL_TENS_WORDS, mk.SINCE_WORD, mk.BEFORE_WORD, mk.AFTER_WORD,
         *mk.SET_ADVERBS, mk.EVERY_WORD, *mk.VAGUE_WORDS, *mk.HOLIDAY_HEADS, "اونه", "الاونه",
-        "الوقت", "اول", "ال", *lx.TIMES_WORDS, *lx.FRACTION_WORDS,
+        "الوقت", "اول", "ال", *lx.TIMES_WORDS, *lx.FRACTION_WORDS, "الواحده",
     }
 )  # fmt: skip
 # Every lexicon word, so clitic stripping can tell "والأحد" (و + الأحد) from a plain word.
@@ -88,6 +88,7 @@ _DURATION_HEADS = frozenset(
      *HUNDREDS_WORDS, "ال"}
 )  # fmt: skip
 _ACCUSATIVE_SINGULARS = frozenset({"يوما", "اسبوعا", "شهرا", "عاما"})
+_ONE_OCLOCK = "الواحده"
 _AFTER_VAGUE_PLURAL = frozenset({"في", "علي", "من", "قبل", "بعد", "حتي", "ثم", "و", "او"})
 _FREQUENCY_HEADS = frozenset({*lx.TIMES_WORDS, lx.DAYS_PLURAL, *UNIT_WORDS, *TENS_WORDS})
 _VAGUE_HEADS = frozenset({*mk.VAGUE_WORDS, "الاونه", "الوقت"})
@@ -827,6 +828,8 @@ class Scanner:
             found = self.ordinal(k)
             if found is not None and not hour_noun and not self.stem(k)[0].endswith("ه"):
                 found = None  # a bare hour is feminine: الثامنة, not الثامن
+            if found is None and self.stem(k)[0] == _ONE_OCLOCK:
+                found = (1, k + 1)  # "الواحدة ظهراً"
             if found is None or found[0] > 12:
                 if not hour_noun:
                     return None
@@ -1237,8 +1240,10 @@ class Scanner:
                 # "لأيام", "خلال أسابيع", "استمر سنوات", "أيام قليلة": an unknown number
                 if nxt in lx.VAGUE_PLURAL_ADJECTIVES:
                     return i + 2, None, unit
-                if lead in lx.DURATION_LEAD_WORDS:
-                    return i + 1, None, unit
+                if lead in lx.DURATION_LEAD_WORDS or (
+                    self.w(i - 1).startswith("ال") and self.stem(i - 2)[0] in lx.DURATION_LEAD_WORDS
+                ):
+                    return i + 1, None, unit  # "استمر (الحصار) سنوات"
                 if (
                     self.stem(i)[1]
                     and self.w(i)[:1] in "لب"
@@ -1482,7 +1487,7 @@ class Scanner:
                 else None,
                 self.part_of_day(i, stem) if stem in mk.PART_OF_DAY_NOUNS or stem in (
                     mk.TONIGHT, mk.AFTER_WORD) else None,
-                self.clock(i, stem) if stem == mk.HOUR_NOUN
+                self.clock(i, stem) if stem == mk.HOUR_NOUN or stem == _ONE_OCLOCK
                 or (stem in ORDINAL_WORDS and stem.endswith("ه")) else None,
                 self.day_month(i) if stem in ORDINAL_WORDS or stem in ORDINAL_TENS_WORDS
                 or stem == "اول" else None,
