@@ -37,7 +37,8 @@ CLOCK_PART_PHRASES: dict[tuple[str, ...], str] = {
         "قبل صلاة المغرب": "AF", "بعد الفجر": "MO", "بعد المغرب": "EV", "بعد العشاء": "NI",
         "قبل الفجر": "MO", "قبل المغرب": "AF", "من الفجر": "MO", "من الظهر": "MI",
         "من العصر": "AF", "من المغرب": "EV", "من الليل": "NI", "من الصباح": "MO",
-        "من المساء": "EV", "ظهيرة": "MI", "عشاء": "NI", "مغربا": "EV",
+        "من المساء": "EV", "ظهيرة": "MI", "عشاء": "NI", "مغربا": "EV", "العصر": "AF",
+        "الظهر": "MI", "المساء": "EV", "الصبح": "MO", "الفجر": "MO", "بالليل": "NI",
     }.items()
 }  # fmt: skip
 CLOCK_PART_HEADS = frozenset(k[0] for k in CLOCK_PART_PHRASES)
@@ -48,6 +49,18 @@ TIME_ZONE_SECOND = _words(
     "المكرمة", "المحلي", "الصيفي", "الشتوي", "العالمي", "المنسق", "الرياض", "القاهرة",
     "غرينتش", "جرينتش", "غرينيتش", "الوسطى", "الشرقي", "الغربي", "الشرقية", "الغربية",
 )  # fmt: skip
+# Spoken halves and quarters after an hour: "الثالثة ونص", "الساعة 3 و نص".
+SPOKEN_FRACTIONS: dict[str, int] = {
+    normalise_arabic(k): v for k, v in {"ونص": 30, "والنص": 30, "وثلث": 20}.items()
+}
+SPACED_FRACTIONS: dict[str, int] = {
+    normalise_arabic(k): v
+    for k, v in {"نصف": 30, "نص": 30, "النصف": 30, "ربع": 15, "الربع": 15, "ثلث": 20}.items()
+}
+# "منتصف الليل" is 00:00 and "منتصف النهار" 12:00.
+MIDDLE_OF: dict[str, int] = {
+    normalise_arabic(k): v for k, v in {"الليل": 0, "النهار": 12, "الظهيرة": 12}.items()
+}
 # Minutes after an hour: "وسبع دقائق", "و25 دقيقة", "ودقيقتين".
 MINUTE_UNITS = _words("دقيقة", "دقائق", "دقيقه")
 MINUTE_DUALS = _words("دقيقتين", "دقيقتان", "ودقيقتين", "ودقيقتان")

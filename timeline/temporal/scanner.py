@@ -89,6 +89,8 @@ _DURATION_HEADS = frozenset(
 )  # fmt: skip
 _ACCUSATIVE_SINGULARS = frozenset({"يوما", "اسبوعا", "شهرا", "عاما"})
 _ONE_OCLOCK = "الواحده"
+_AM_PM = {"ص": "MO", "م": "EV"}
+_MIDDLE = "منتصف"
 _AFTER_VAGUE_PLURAL = frozenset({"في", "علي", "من", "قبل", "بعد", "حتي", "ثم", "و", "او"})
 _FREQUENCY_HEADS = frozenset({*lx.TIMES_WORDS, lx.DAYS_PLURAL, *UNIT_WORDS, *TENS_WORDS})
 _VAGUE_HEADS = frozenset({*mk.VAGUE_WORDS, "الاونه", "الوقت"})
@@ -840,6 +842,8 @@ class Scanner:
             hour, k = found
         k, minute, hour, cued = self._clock_minutes(k, hour, minute)
         part, k2 = self._clock_part(k)
+        if part is None and _is_digits(self.w(k - 1)) and self.w(k) in _AM_PM:
+            part, k2 = _AM_PM[self.w(k)], k + 1  # "8:30 م", "الساعة 9 ص"
         if part is not None:
             cued, k = True, k2
         zone = self._time_zone(k)
@@ -863,6 +867,17 @@ class Scanner:
         sem.hour12 = hour
         return k, sem
 
+    def midnight(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """ "منتصف الليل" (00:00) and "منتصف النهار" (12:00), on the day they are anchored to."""
+        if stem != _MIDDLE:
+            return None
+        hour = lx.MIDDLE_OF.get(self.w(i + 1))
+        if hour is None:
+            return None
+        sem = Sem("TIME", None, grain="clock", clock=(hour, 0))
+        sem.hour12 = hour
+        return i + 2, sem
+
     def _clock_minutes(self, k: int, hour: int, minute: int) -> tuple[int, int, int, bool]:
         """Minutes after the hour: والنصف، وربع، إلا ربعاً، وسبع دقائق، و25 دقيقة, إلا عشر دقائق."""
         word = self.w(k)
@@ -882,6 +897,14 @@ class Scanner:
             return k, minute, hour, False
         if word == "و" and _is_digits(self.w(k + 1)) and self.w(k + 2) in lx.MINUTE_UNITS:
             return k + 3, int(self.w(k + 1)) % 60, hour, True
+        if word in lx.SPOKEN_FRACTIONS:
+            return k + 1, lx.SPOKEN_FRACTIONS[word], hour, True  # "ونص"
+        if word == "و" and self.w(k + 1) in lx.SPACED_FRACTIONS:
+            return k + 2, lx.SPACED_FRACTIONS[self.w(k + 1)], hour, True  # "و نصف"
+        if word == "و" and not _is_digits(self.w(k + 1)):
+            number = self.cardinal(k + 1)
+            if number and number[0] and number[0] < 60 and self.w(number[1]) in lx.MINUTE_UNITS:
+                return number[1] + 1, number[0], hour, True  # "و خمسة عشر دقيقة"
         if word in lx.MINUTE_DUALS:
             return k + 1, 2, hour, True
         if word[:1] == "و" and len(word) > 1:
@@ -1047,6 +1070,14 @@ class Scanner:
             k += 1
             stem = self.w(k)
             relation = "current"
+            if stem in mk.SEASONS and stem.startswith("ال"):
+                # "هذا الصيف": the season of the reference year
+                if self.ref is None:
+                    return k + 1, self._unresolved(grain="season")
+                season = mk.SEASONS[stem]
+                year = _season_year(self.ref, season, "current")
+                first, last = season_bounds(year, season)
+                return k + 1, Sem("DATE", f"{year:04d}-{season}", first, last, True, grain="season")
         if stem not in (mk.MONTH_NOUN, mk.WEEK_NOUN, *mk.DEFINITE_YEAR_NOUNS, mk.CENTURY_NOUN):
             return None
         k += 1
@@ -1487,6 +1518,7 @@ class Scanner:
                 else None,
                 self.part_of_day(i, stem) if stem in mk.PART_OF_DAY_NOUNS or stem in (
                     mk.TONIGHT, mk.AFTER_WORD) else None,
+                self.midnight(i, stem) if stem == _MIDDLE else None,
                 self.clock(i, stem) if stem == mk.HOUR_NOUN or stem == _ONE_OCLOCK
                 or (stem in ORDINAL_WORDS and stem.endswith("ه")) else None,
                 self.day_month(i) if stem in ORDINAL_WORDS or stem in ORDINAL_TENS_WORDS
@@ -1633,15 +1665,22 @@ class Scanner:
             out.append(RawMention(self.starts[i] + clitic, self.end(end - 1), sem))
             if sem.grain == "clock":
                 end = self._clock_range(end, sem, out)
+            if sem.grain == "month" and sem.value and self.w(end) in _CONNECTORS:
+                self._month_range(len(out) - 1, end, out)
             if (
                 sem.grain == "year"
                 and sem.value
-                and self.w(end) == "و"
+                and self.w(end) in ("و", "-", "/")
                 and _is_digits(self.w(end + 1))
+                and (self.w(end) == "و" or self.adjacent(end))
             ):
-                # "عامي 2015 و2018": the second year is its own expression.
+                # "عامي 2015 و2018", "موسم 2015-2016": the second year is its own expression.
                 year = self.year_number(end + 1)
-                if year:
+                if (
+                    year
+                    and year[0] >= int(sem.value[-4:])
+                    and (self.w(year[2]) == "في" or not self.counted(year[2]))
+                ):
                     out.append(
                         RawMention(
                             self.starts[end + 1], self.end(year[2] - 1), self._year_sem(year)
@@ -1651,6 +1690,19 @@ class Scanner:
             i = end
         _anchor_clocks(out, self.ref)
         return out
+
+    def _month_range(self, index: int, k: int, out: list[RawMention]) -> None:
+        """ "من يناير إلى مارس 2025": the first month takes the year written after the second."""
+        first = out[index].sem
+        named = self.month_name(k + 1)
+        if named is None or first.value is None or first.value.startswith("H"):
+            return
+        year = self.year_after(named[2])
+        if year is None or year[1] is True:
+            return
+        month = int(first.value[5:7])
+        start_year = year[0] if month <= named[1] else year[0] - 1
+        out[index].sem = self._month(start_year, month, False)
 
     def _clock_range(self, k: int, first: Sem, out: list[RawMention]) -> int:
         """ "من الساعة 9 إلى 11 مساءً": the second hour, and its part of day for both."""
@@ -1803,6 +1855,17 @@ def _anchor_clocks(mentions: list[RawMention], reference: date | None) -> None:
     else the reference date. One pass, so linear in the number of mentions."""
     last_relative: Sem | None = None
     last_any: Sem | None = None
+    # The day right after each clock time, or after the clock times that follow it in a
+    # range ("من 9:30 إلى 11:00 يوم الخميس"); one backward pass keeps this linear.
+    following: list[Sem | None] = [None] * len(mentions)
+    for index in range(len(mentions) - 2, -1, -1):
+        mention, nxt = mentions[index], mentions[index + 1]
+        if mention.sem.grain != "clock" or nxt.start - mention.end > 8:
+            continue
+        if nxt.start - mention.end <= 6 and nxt.sem.grain in ("day", "part") and nxt.sem.first:
+            following[index] = nxt.sem
+        elif nxt.sem.grain == "clock":
+            following[index] = following[index + 1]
     for index, mention in enumerate(mentions):
         sem = mention.sem
         if sem.grain in ("day", "part") and sem.first is not None:
@@ -1814,10 +1877,9 @@ def _anchor_clocks(mentions: list[RawMention], reference: date | None) -> None:
             continue
         day: date | None = None
         anchored = False
-        if index + 1 < len(mentions):
-            nxt = mentions[index + 1]
-            if nxt.start - mention.end <= 6 and nxt.sem.grain in ("day", "part") and nxt.sem.first:
-                day, anchored = nxt.sem.first, nxt.sem.anchored
+        after = following[index]
+        if after is not None:
+            day, anchored = after.first, after.anchored
         if day is None:
             chosen = last_relative or last_any
             if chosen is not None:
