@@ -15,14 +15,19 @@ def _words(*words: str) -> frozenset[str]:
     return frozenset(normalise_arabic(w) for w in words)
 
 
-NEXT_MARKERS = _words("المقبل", "المقبلة", "القادم", "القادمة", "الآتي", "المقبلين")
+NEXT_MARKERS = _words(
+    "المقبل", "المقبلة", "القادم", "القادمة", "الآتي", "المقبلين", "الجاي", "الجاية",
+)  # fmt: skip
 PREVIOUS_MARKERS = _words(
     "الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "السابق",
     "المنقضي", "الماضيين",
 )  # fmt: skip
 CURRENT_MARKERS = _words("الجاري", "الجارية", "الحالي", "الحالية", "الراهن")
 # Markers that close a vague span of definite plural units (الأشهر الماضية).
-SPAN_MARKERS = NEXT_MARKERS | PREVIOUS_MARKERS | _words("الأخيرة", "الأخيرين", "القليلة")
+SPAN_MARKERS = NEXT_MARKERS | PREVIOUS_MARKERS | _words(
+    "الأخيرة", "الأخيرين", "القليلة", "الماضيتين", "المقبلتين", "الأخيرتين", "القادمتين",
+    "المنصرمتين",
+)  # fmt: skip
 DEMONSTRATIVES = _words("هذا", "هذه")
 
 # Modifiers before a period, mapped to TIMEX mod.

@@ -102,7 +102,7 @@ _NOT_DAY_ORDINAL_AFTER = frozenset(
      "الاسابيع", "الاشهر", "الايام", "الفصل", "الثلث", "الشوط", "المرحله", "الدور"}
 )  # fmt: skip
 _DURATION_WORDS = frozenset({"لمده", "مده", "مدته", "مدتها", "طيله", "طوال", "قرابه"})
-_CONNECTORS = frozenset({"الي", "حتي", "و", "-", "لغايه", "وحتي"})
+_CONNECTORS = frozenset({"الي", "حتي", "و", "-", "لغايه", "وحتي", "او"})
 
 
 @dataclass(slots=True)
@@ -536,6 +536,11 @@ class Scanner:
                 return k2, self._day(valid_day(y, m, day), True) or Sem("DATE", None)
             if relation:
                 return k2, self._unresolved(grain="day")
+            if self.w(k - 1) == "من" and self.ref and self.w(k + 1) not in ("الذي", "نفسه", "ذاته"):
+                # "في 15 من الشهر": this month
+                return k + 1, self._day(valid_day(self.ref.year, self.ref.month, day), True) or Sem(
+                    "DATE", None
+                )
         return None
 
     def numeric_date(self, i: int) -> tuple[int, Sem] | None:
@@ -652,7 +657,17 @@ class Scanner:
                     return dated
         if self.ref is None:
             return k, self._unresolved(grain="day")
-        return k, self._day(self.ref + timedelta(days=offset), True)
+        day = self.ref + timedelta(days=offset)
+        part = mk.PART_OF_DAY_ADVERBS.get(self.w(k))
+        named_weekday = self.stem(k - 1)[0] in WEEKDAYS
+        if part is not None and not named_weekday and not self._clock_after(k + 1):
+            # "غداً صباحاً", "أمس مساءً": a part of that day
+            return k + 1, Sem("TIME", f"{day_value(day)}T{part}", day, day, True, grain="part")
+        return k, self._day(day, True)
+
+    def _clock_after(self, k: int) -> bool:
+        """Does a clock time start at token k ("اليوم مساءً الساعة 8" keeps its day)?"""
+        return self.stem(k)[0] == mk.HOUR_NOUN
 
     def weekday(self, i: int, stem: str) -> tuple[int, Sem] | None:
         """[يوم] WEEKDAY [المقبل|الماضي] [DAY MONTH [YEAR]]."""
@@ -662,6 +677,8 @@ class Scanner:
             if stem == mk.DAY_NOUN and _is_digits(self.w(k)):
                 # "يوم 15 يونيو 2014": the introducing word stays in the span.
                 dated = self.day_month(k) or self.numeric_date(k)
+                if dated is None and self.w(k + 1) not in _SEPARATORS:
+                    dated = self._day_of_month(k)  # "يوم 15": the nearest 15th
                 return dated if dated is not None and dated[1].grain == "day" else None
             stem = self.stem(k)[0]
         if stem not in WEEKDAYS:
@@ -715,6 +732,25 @@ class Scanner:
             return None
         best = min(candidates, key=lambda d: abs((d - self.ref).days))
         return end, self._day(best, True)
+
+    def _day_of_month(self, k: int) -> tuple[int, Sem] | None:
+        """A day number with no month ("يوم 15"): that day in the month putting it nearest."""
+        found = self.day_number(k)
+        if found is None or self.counted(found[1]) or self.w(found[1]) in mk.GREGORIAN_ERA:
+            return None
+        day, end = found
+        if self.w(end) in ("من", "و", "او", "الي", "حتي", "-"):
+            return None  # "يوم 19 من نفس الشهر", "يوم 14 أو 15 أفريل": another month
+        if self.ref is None:
+            return end, self._unresolved(grain="day")
+        candidates = [
+            d
+            for shift in (-1, 0, 1)
+            if (d := valid_day(*add_months(self.ref.year, self.ref.month, shift), day))
+        ]
+        if not candidates:
+            return None
+        return end, self._day(min(candidates, key=lambda d: abs((d - self.ref).days)), True)
 
     def _weekday_in_week(self, k: int, weekday: int) -> tuple[int, Sem] | None:
         """ "يوم الجمعة من الأسبوع المقبل": that weekday of the named ISO week."""
