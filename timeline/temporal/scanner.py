@@ -1453,6 +1453,8 @@ class Scanner:
             return None
         k = i
         if stem not in lx.TIMES_WORDS:
+            if self.w(i + 1) not in lx.TIMES_WORDS and self.w(i + 2) not in lx.TIMES_WORDS:
+                return None  # most numbers count other things: skip the number parse
             number = self.cardinal(i)
             if number is None or number[0] is None or self.w(number[1]) not in lx.TIMES_WORDS:
                 return None
@@ -1477,7 +1479,7 @@ class Scanner:
     def holiday(self, i: int, stem: str) -> tuple[int, Sem] | None:
         """عيد الفطر، عيد الأضحى 2025، رمضان، اليوم الوطني السعودي: the day in the nearest
         year, or in the year written after it (Hijri or Gregorian)."""
-        for key, (month, day), hijri in _HOLIDAY_INDEX.get(stem, ()):
+        for key, (month, day), hijri in _HOLIDAY_INDEX.get((stem, self.w(i + 1)), ()):
             if any(self.w(i + 1 + n) != part for n, part in enumerate(key[1:])):
                 continue
             k = i + len(key)
@@ -1823,16 +1825,16 @@ def _number(amount: float) -> str:
     return str(int(amount)) if amount == int(amount) else f"{amount:g}"
 
 
-def _holiday_index() -> dict[str, list[tuple[tuple[str, ...], tuple[int, int], bool]]]:
-    """Holidays by first word, longest name first, so one lookup finds the candidates."""
-    index: dict[str, list[tuple[tuple[str, ...], tuple[int, int], bool]]] = {}
+def _holiday_index() -> dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[int, int], bool]]]:
+    """Holidays by first two words, longest name first, so one lookup finds the candidates."""
+    index: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[int, int], bool]]] = {}
     entries = [
         *((key, value, True) for key, value in mk.HIJRI_HOLIDAYS.items()),
         *((key, value, False) for key, value in mk.GREGORIAN_HOLIDAYS.items()),
         *((key, (0, 0), False) for key in holidays.UNRESOLVED_HOLIDAYS),
     ]
     for key, value, hijri in sorted(entries, key=lambda entry: -len(entry[0])):
-        index.setdefault(key[0], []).append((key, value, hijri))
+        index.setdefault((key[0], key[1] if len(key) > 1 else ""), []).append((key, value, hijri))
     return index
 
 
