@@ -83,7 +83,8 @@ DURATION_LEAD_WORDS = _words(
 # Indefinite plurals that stand for an unspecified number of units.
 VAGUE_PLURAL_UNITS: dict[str, str] = _table(
     {"أيام": "D", "أسابيع": "W", "أشهر": "M", "شهور": "M", "سنوات": "Y", "سنين": "Y",
-     "أعوام": "Y", "ساعات": "H", "دقائق": "MIN", "عقود": "DE", "قرون": "CE"}
+     "أعوام": "Y", "ساعات": "H", "دقائق": "MIN", "عقود": "DE", "قرون": "CE", "ثوان": "S",
+     "ثواني": "S"}
 )  # fmt: skip
 # Adjectives that make a plain plural a vague length: "أيام قليلة", "سنوات طويلة".
 VAGUE_PLURAL_ADJECTIVES = _words(
@@ -114,6 +115,12 @@ TIMES_WORDS = _words("مرة", "مرتين", "مرتان", "مرات")
 PER_PERIODS: dict[str, str] = _table(
     {"اليوم": "P1D", "الأسبوع": "P1W", "الشهر": "P1M", "السنة": "P1Y", "العام": "P1Y",
      "الساعة": "PT1H", "يوميا": "P1D", "أسبوعيا": "P1W", "شهريا": "P1M", "سنويا": "P1Y"}
+)  # fmt: skip
+# "بشكل يومي", "بصورة شهرية", "على أساس سنوي": the adjective names the period.
+MANNER_HEADS = _words("بشكل", "بصورة", "أساس", "بصفة")
+PERIOD_ADJECTIVES: dict[str, str] = _table(
+    {"يومي": "P1D", "يومية": "P1D", "أسبوعي": "P1W", "أسبوعية": "P1W", "شهري": "P1M",
+     "شهرية": "P1M", "سنوي": "P1Y", "سنوية": "P1Y", "فصلي": "P3M", "فصلية": "P3M"}
 )  # fmt: skip
 # "أيام الاثنين": weekly.
 DAYS_PLURAL = normalise_arabic("أيام")

@@ -74,6 +74,7 @@ TRIGGERS: frozenset[str] = frozenset(
         *ORDINAL_WORDS, *ORDINAL_TENS_WORDS, mk.SINCE_WORD, mk.BEFORE_WORD, mk.AFTER_WORD,
         *mk.SET_ADVERBS, mk.EVERY_WORD, *mk.VAGUE_WORDS, *mk.HOLIDAY_HEADS, "اونه", "الاونه",
         "الوقت", "اول", "ال", *lx.TIMES_WORDS, *lx.FRACTION_WORDS, "الواحده",
+        *lx.MANNER_HEADS,
     }
 )  # fmt: skip
 # Every lexicon word, so clitic stripping can tell "والأحد" (و + الأحد) from a plain word.
@@ -92,7 +93,9 @@ _ONE_OCLOCK = "الواحده"
 _AM_PM = {"ص": "MO", "م": "EV"}
 _MIDDLE = "منتصف"
 _AFTER_VAGUE_PLURAL = frozenset({"في", "علي", "من", "قبل", "بعد", "حتي", "ثم", "و", "او"})
-_FREQUENCY_HEADS = frozenset({*lx.TIMES_WORDS, lx.DAYS_PLURAL, *UNIT_WORDS, *TENS_WORDS})
+_FREQUENCY_HEADS = frozenset(
+    {*lx.TIMES_WORDS, lx.DAYS_PLURAL, *UNIT_WORDS, *TENS_WORDS, *lx.MANNER_HEADS}
+)
 _VAGUE_HEADS = frozenset({*mk.VAGUE_WORDS, "الاونه", "الوقت"})
 _SEPARATORS = frozenset("/-.")
 _DAY_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE"}
@@ -1447,6 +1450,9 @@ class Scanner:
     def frequency(self, i: int) -> tuple[int, Sem] | None:
         """ "مرتين في الأسبوع", "ثلاث مرات في الشهر", "مرة كل عامين", "أيام الاثنين"."""
         stem, _ = self.stem(i)
+        if stem in lx.MANNER_HEADS:
+            period = lx.PERIOD_ADJECTIVES.get(self.w(i + 1))
+            return (i + 2, Sem("SET", period, grain="set")) if period else None
         if stem == lx.DAYS_PLURAL:
             if self.stem(i + 1)[0] in WEEKDAYS:
                 return i + 2, Sem("SET", "P1W", grain="set")
