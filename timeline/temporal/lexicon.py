@@ -61,6 +61,10 @@ SPACED_FRACTIONS: dict[str, int] = {
 MIDDLE_OF: dict[str, int] = {
     normalise_arabic(k): v for k, v in {"الليل": 0, "النهار": 12, "الظهيرة": 12}.items()
 }
+# "هذا المساء", "هذا الصباح": a part of the reference day.
+THIS_PART_OF_DAY: dict[str, str] = _table(
+    {"المساء": "EV", "الصباح": "MO", "الصبح": "MO", "العصر": "AF", "الظهر": "MI"}
+)
 # Minutes after an hour: "وسبع دقائق", "و25 دقيقة", "ودقيقتين".
 MINUTE_UNITS = _words("دقيقة", "دقائق", "دقيقه")
 MINUTE_DUALS = _words("دقيقتين", "دقيقتان", "ودقيقتين", "ودقيقتان")

@@ -92,6 +92,7 @@ _ACCUSATIVE_SINGULARS = frozenset({"يوما", "اسبوعا", "شهرا", "عا
 _ONE_OCLOCK = "الواحده"
 _AM_PM = {"ص": "MO", "م": "EV"}
 _MIDDLE = "منتصف"
+_NOW_WORDS = frozenset({"الان", "اليوم"})
 _AFTER_VAGUE_PLURAL = frozenset({"في", "علي", "من", "قبل", "بعد", "حتي", "ثم", "و", "او"})
 _FREQUENCY_HEADS = frozenset(
     {*lx.TIMES_WORDS, lx.DAYS_PLURAL, *UNIT_WORDS, *TENS_WORDS, *lx.MANNER_HEADS}
@@ -692,6 +693,10 @@ class Scanner:
         ):
             return None
         k += 1
+        if self._after_next(k) and self.ref is not None:
+            # "الأربعاء بعد القادم": a week after the next one
+            day = resolve_weekday(self.ref, weekday, "next") + timedelta(weeks=1)
+            return k + 2, self._day(day, True)
         relation, k = self.relation_at(k)
         # "يوم الأحد 20 تموز": the date names the same day.
         if _is_digits(self.w(k)) or self.w(k) in ("،", ","):
@@ -1109,6 +1114,13 @@ class Scanner:
             k += 1
             stem = self.w(k)
             relation = "current"
+            part = lx.THIS_PART_OF_DAY.get(stem)
+            if part is not None:
+                # "هذا المساء", "هذا الصباح": that part of the reference day
+                if self.ref is None:
+                    return k + 1, self._unresolved("TIME", "part")
+                day = self.ref
+                return k + 1, Sem("TIME", f"{day_value(day)}T{part}", day, day, True, grain="part")
             if stem in mk.SEASONS and stem.startswith("ال"):
                 # "هذا الصيف": the season of the reference year
                 if self.ref is None:
@@ -1121,10 +1133,16 @@ class Scanner:
             return None
         k += 1
         if relation is None:
+            if self._after_next(k):
+                return k + 2, self.period_of(stem, "after_next")  # "الأسبوع بعد المقبل"
             relation, k = self.relation_at(k)
             if relation is None:
                 return None
         return k, self.period_of(stem, relation)
+
+    def _after_next(self, k: int) -> bool:
+        """ "بعد المقبل" / "بعد القادم" at token k: the one after the next."""
+        return self.w(k) == mk.AFTER_WORD and self.w(k + 1) in mk.NEXT_MARKERS
 
     def period_of(self, noun: str, relation: str) -> Sem:
         """The month/week/year/century named by ``noun`` with ``relation`` to the reference."""
@@ -1134,7 +1152,7 @@ class Scanner:
         )
         if ref is None:
             return self._unresolved(grain=grain)
-        shift = {"next": 1, "previous": -1, "current": 0}[relation]
+        shift = {"next": 1, "previous": -1, "current": 0, "after_next": 2}[relation]
         if grain == "month":
             y, m = add_months(ref.year, ref.month, shift)
             return self._month(y, m, True)
@@ -1398,9 +1416,13 @@ class Scanner:
             else:
                 return None
         end, count, unit = found
-        if self.w(end) in ("من", "علي") and stem != mk.SINCE_WORD:
+        from_now = self.w(end) == "من" and self.stem(end + 1)[0] in _NOW_WORDS
+        if from_now:
+            end += 2  # "بعد أسبوعين من الآن": from today, so still an offset
+        elif self.w(end) in ("من", "علي") and stem != mk.SINCE_WORD:
             return None  # "قبل ثلاثة أيام من الانتخابات": relative to an event, not to today
-        if stem == mk.AFTER_WORD and unit in ("Y", "DE", "CE") and not self.future(i):
+        in_years = unit in ("Y", "DE", "CE")
+        if stem == mk.AFTER_WORD and in_years and not from_now and not self.future(i):
             # "رحل بعد 22 عاماً قضاها": years later in a story, not years from today;
             # the count stays a duration.
             return None
