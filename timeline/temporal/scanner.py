@@ -1456,6 +1456,13 @@ class Scanner:
             return k + 1, Sem("SET", "P1W", grain="set")  # "كل جمعة"
         if word in lx.DAILY_PARTS:
             return k + 1, Sem("SET", "P1D", grain="set")  # "كل ليلة", "كل صباح"
+        if (word in mk.SEASONS and not word.startswith("ال")) or word in HIJRI_MONTHS:
+            return k + 1, Sem("SET", "P1Y", grain="set")  # "كل صيف", "كل رمضان"
+        if word in mk.MOD_WORDS and UNIT_FORMS.get(self.w(k + 1), ("", 0))[1] == 1:
+            # "كل نهاية أسبوع", "كل بداية شهر": once a week, once a month
+            return k + 2, Sem(
+                "SET", self.duration_sem(1, UNIT_FORMS[self.w(k + 1)][0]).value, grain="set"
+            )
         if form is not None and form[1] in (1, 2):
             unit, count = form[0], form[1]
             end = k + 1
