@@ -997,6 +997,10 @@ class Scanner:
         if word not in lx.TIME_ZONE_WORDS:
             if word in ("GMT", "UTC", "غرينتش", "جرينتش", "غرينيتش"):
                 return k + 1
+            if word == "ت" and self.w(k + 1) == "غ":
+                return k + 2  # "ت غ": توقيت غرينتش
+            if word == "ت" and self.w(k + 1) == "." and self.w(k + 2) == "غ":
+                return k + 3
             return None
         nxt = self.w(k + 1)
         if not nxt or _is_digits(nxt) or nxt in mk.SENTENCE_ENDS or not nxt.isalpha():
