@@ -904,6 +904,10 @@ class Scanner:
             return None
         if not hour_noun and not digits and (hour > 12 or hour == 0) and part is not None:
             return None
+        if not hour_noun and not _is_digits(self.w(i)) and not bare:
+            before = self.w(i - 1)
+            if before.startswith(("ال", "وال", "بال", "فال", "لل")) and before not in KNOWN:
+                return None  # "الجولة الثامنة مساء السبت": an ordinal of a noun, not an hour
         if digits and not hour_noun and not (cued or bare) and self.w(i - 1) == "-":
             return None
         sem = Sem("TIME", None, grain="clock", clock=(_apply_part(hour, part) % 24, minute))
