@@ -469,6 +469,15 @@ class Scanner:
 
     def _hijri(self, day: int | None, month: int, year: tuple | None, relation: str | None) -> Sem:
         ref = self.ref
+        if year is not None and year[1] is not True and 1900 <= year[0] <= 2100:
+            # "رمضان 2017": the Hijri month that falls in that Gregorian year
+            if day is not None:
+                found = _hijri_day_in_year(year[0], month, day)
+                return self._day(found, False) or self._unresolved(grain="day")
+            hijri_year = _hijri_year_with_month_in(year[0], month)
+            if hijri_year is None:
+                return self._unresolved(grain="month")
+            year = (hijri_year, True, year[2])
         if year is not None:
             if day is not None:
                 found = hijri_to_gregorian(year[0], month, day)
@@ -1882,6 +1891,18 @@ def _holiday_index() -> dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[
 
 
 _HOLIDAY_INDEX = _holiday_index()
+
+
+def _hijri_year_with_month_in(year: int, month: int) -> int | None:
+    """The Hijri year whose ``month`` starts in Gregorian ``year`` (the first, if two do)."""
+    hijri_year = hijri_year_of(date(year, 1, 1))
+    if hijri_year is None:
+        return None
+    for candidate in (hijri_year - 1, hijri_year, hijri_year + 1):
+        bounds = hijri_month_bounds(candidate, month)
+        if bounds is not None and bounds[0].year == year:
+            return candidate
+    return None
 
 
 def _hijri_day_in_year(year: int, month: int, day: int) -> date | None:
