@@ -1388,6 +1388,15 @@ class Scanner:
             return None  # "ثلاثة عقد" is not Arabic; عقد here is "contract"
         return k + 1, count, form[0]
 
+    def _half_after(self, k: int) -> int:
+        """Past "ونصف" / "وربع" at k and the unit it repeats ("ونصف الساعة"), if there."""
+        if self.w(k) not in lx.AND_HALF and self.w(k) not in lx.AND_QUARTER:
+            return k
+        nxt = self.w(k + 1)
+        if nxt.startswith("ال") and nxt[2:] in UNIT_FORMS and UNIT_FORMS[nxt[2:]][1] == 1:
+            return k + 2
+        return k + 1
+
     def duration_sem(self, count: int | None, unit: str) -> Sem:
         if unit in _TIME_UNITS:
             value = f"PT{'X' if count is None else count}{_TIME_UNITS[unit]}"
@@ -1433,6 +1442,7 @@ class Scanner:
             else:
                 return None
         end, count, unit = found
+        end = self._half_after(end)  # "بعد ساعة ونصف الساعة من الانقطاع"
         from_now = self.w(end) == "من" and self.stem(end + 1)[0] in _NOW_WORDS
         if from_now:
             end += 2  # "بعد أسبوعين من الآن": from today, so still an offset
@@ -1668,7 +1678,7 @@ class Scanner:
             if word in lx.AND_HALF or word in lx.AND_QUARTER:
                 fraction = 0.5 if word in lx.AND_HALF else 0.25
                 parts.append((fraction, parts[-1][1]))
-                end += 1
+                end = self._half_after(end)
                 break
             nxt = end + 1 if word == "و" else end
             if nxt == end and (word[:1] != "و" or self.stem(end)[1] != 1):
