@@ -169,6 +169,11 @@ COUNTED_NOUNS = _words(
 # Abbreviations after "م" that make it "million" or "metre", not the Gregorian era:
 # "130 م د" (million dinars), "500 م ج".
 MILLION_ABBREVIATION_AFTER = _words("د", "ج", "ر", "دج", "دولار", "دينار", "جنيه", "ريال", "درهم")
+# Words before a bracketed number that make it an amount: "عدد الضحايا (2000)".
+AMOUNT_WORDS = _words(
+    "عدد", "العدد", "بلغ", "بلغت", "يبلغ", "تبلغ", "قيمة", "مجموع", "إجمالي", "حصيلة",
+    "الضحايا", "القتلى", "الجرحى", "المصابين", "الإصابات", "الحالات", "نحو", "حوالي",
+)  # fmt: skip
 # Accusative adverbs after a year that do not make it a count ("2015 أيضاً").
 YEAR_ADVERBS = _words(
     "أيضا", "تقريبا", "تحديدا", "خصوصا", "أساسا", "مثلا", "فصاعدا", "تقريباً", "سابقا",

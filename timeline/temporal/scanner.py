@@ -1085,11 +1085,18 @@ class Scanner:
             before = self.w(i - 1)
             if before not in mk.YEAR_CONTEXT_BEFORE and len(before) > 1 and before[0] in "وف":
                 before = before[1:]  # "وبـ2016", "وفي 2016"
+            # "فيلم «تايتانيك» (1997)", but "عدد الضحايا (2000)" is a count
+            bracketed = (
+                before == "("
+                and self.w(k) == ")"
+                and not any(self.stem(j)[0] in lx.AMOUNT_WORDS for j in (i - 2, i - 3))
+            )
             if (
                 before not in mk.YEAR_CONTEXT_BEFORE
                 and self.stem(i - 1)[0] not in mk.MOD_WORDS
                 and before not in lx.YEAR_EVENT_NOUNS
                 and self.stem(i - 1)[0] not in lx.YEAR_EVENT_NOUNS
+                and not bracketed
             ):
                 return None
             if not 1900 <= year <= 2100:
