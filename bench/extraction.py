@@ -20,8 +20,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from timeline.temporal import extract
 
-DEFAULT_CORPUS = (
-    Path(__file__).resolve().parents[1].parent / "shared" / "data" / "arabic_news_sample.jsonl"
+# The shared data sits next to the main checkout (/work/main -> /work/shared) or, from a
+# worktree under /work/wt/, one level further up.
+DEFAULT_CORPUS = next(
+    (
+        candidate
+        for parent in Path(__file__).resolve().parents[1:3]
+        if (candidate := parent.parent / "shared" / "data" / "arabic_news_sample.jsonl").exists()
+    ),
+    Path(__file__).resolve().parents[1].parent / "shared" / "data" / "arabic_news_sample.jsonl",
 )
 DATEPARSER_SUBSET = 300
 WORDS = re.compile(r"\w+")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from . import holidays
 from .normalise import normalise_arabic
 
 
@@ -14,14 +15,19 @@ def _words(*words: str) -> frozenset[str]:
     return frozenset(normalise_arabic(w) for w in words)
 
 
-NEXT_MARKERS = _words("المقبل", "المقبلة", "القادم", "القادمة", "الآتي", "المقبلين")
+NEXT_MARKERS = _words(
+    "المقبل", "المقبلة", "القادم", "القادمة", "الآتي", "المقبلين", "الجاي", "الجاية",
+)  # fmt: skip
 PREVIOUS_MARKERS = _words(
     "الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "السابق",
     "المنقضي", "الماضيين",
 )  # fmt: skip
 CURRENT_MARKERS = _words("الجاري", "الجارية", "الحالي", "الحالية", "الراهن")
 # Markers that close a vague span of definite plural units (الأشهر الماضية).
-SPAN_MARKERS = NEXT_MARKERS | PREVIOUS_MARKERS | _words("الأخيرة", "الأخيرين", "القليلة")
+SPAN_MARKERS = NEXT_MARKERS | PREVIOUS_MARKERS | _words(
+    "الأخيرة", "الأخيرين", "القليلة", "الماضيتين", "المقبلتين", "الأخيرتين", "القادمتين",
+    "المنصرمتين",
+)  # fmt: skip
 DEMONSTRATIVES = _words("هذا", "هذه")
 
 # Modifiers before a period, mapped to TIMEX mod.
@@ -151,29 +157,12 @@ EXCEPT_WORDS = _words("إلا", "الا")
 QUARTER_WORDS = _words("ربعاً", "ربعا", "ربع", "الربع")
 MINUTE_WORDS = _words("دقيقة", "دقائق")
 
-# Holidays: (Hijri month, Hijri day) or ("G", month, day) for fixed Gregorian ones.
-HIJRI_HOLIDAYS: dict[tuple[str, ...], tuple[int, int]] = {
-    tuple(normalise_arabic(k).split()): v
-    for k, v in {
-        "عيد الفطر": (10, 1),
-        "عيد الأضحى": (12, 10),
-        "رأس السنة الهجرية": (1, 1),
-        "المولد النبوي": (3, 12),
-        "يوم عرفة": (12, 9),
-        "يوم عاشوراء": (1, 10),
-        "ذكرى المولد النبوي": (3, 12),
-    }.items()
-}
-GREGORIAN_HOLIDAYS: dict[tuple[str, ...], tuple[int, int]] = {
-    tuple(normalise_arabic(k).split()): v
-    for k, v in {
-        "عيد الميلاد": (12, 25),
-        "رأس السنة الميلادية": (1, 1),
-        "عيد العمال": (5, 1),
-        "عيد الحب": (2, 14),
-    }.items()
-}
-HOLIDAY_HEADS = frozenset(k[0] for k in (*HIJRI_HOLIDAYS, *GREGORIAN_HOLIDAYS))
+# Holidays: (Hijri month, Hijri day) or (month, day) for fixed Gregorian ones.
+HIJRI_HOLIDAYS = holidays.HIJRI_HOLIDAYS
+GREGORIAN_HOLIDAYS = {**holidays.GREGORIAN_HOLIDAYS, **holidays.NATIONAL_DAYS}
+HOLIDAY_HEADS = frozenset(
+    k[0] for k in (*HIJRI_HOLIDAYS, *GREGORIAN_HOLIDAYS, *holidays.UNRESOLVED_HOLIDAYS)
+)
 
 # Era markers after a year: هـ (Hijri), م (Gregorian).
 HIJRI_ERA = _words("هـ", "ه", "هجري", "هجرية", "للهجرة")

@@ -13,11 +13,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from . import holidays
+from . import lexicon as lx
 from . import markers as mk
 from .hijri import (
     hijri_month_bounds,
     hijri_to_gregorian,
     hijri_year_bounds,
+    hijri_year_of,
     nearest_hijri_day,
     nearest_hijri_month,
 )
@@ -70,7 +73,8 @@ TRIGGERS: frozenset[str] = frozenset(
         *UNIT_FORMS, *DEFINITE_PLURAL_UNITS, *UNIT_WORDS, *TENS_WORDS, *VAGUE_COUNT_WORDS,
         *ORDINAL_WORDS, *ORDINAL_TENS_WORDS, mk.SINCE_WORD, mk.BEFORE_WORD, mk.AFTER_WORD,
         *mk.SET_ADVERBS, mk.EVERY_WORD, *mk.VAGUE_WORDS, *mk.HOLIDAY_HEADS, "اونه", "الاونه",
-        "الوقت", "اول", "ال",
+        "الوقت", "اول", "ال", *lx.TIMES_WORDS, *lx.FRACTION_WORDS, "الواحده",
+        *lx.MANNER_HEADS,
     }
 )  # fmt: skip
 # Every lexicon word, so clitic stripping can tell "والأحد" (و + الأحد) from a plain word.
@@ -85,6 +89,14 @@ _DURATION_HEADS = frozenset(
      *HUNDREDS_WORDS, "ال"}
 )  # fmt: skip
 _ACCUSATIVE_SINGULARS = frozenset({"يوما", "اسبوعا", "شهرا", "عاما"})
+_ONE_OCLOCK = "الواحده"
+_AM_PM = {"ص": "MO", "م": "EV"}
+_MIDDLE = "منتصف"
+_NOW_WORDS = frozenset({"الان", "اليوم"})
+_AFTER_VAGUE_PLURAL = frozenset({"في", "علي", "من", "قبل", "بعد", "حتي", "ثم", "و", "او"})
+_FREQUENCY_HEADS = frozenset(
+    {*lx.TIMES_WORDS, lx.DAYS_PLURAL, *UNIT_WORDS, *TENS_WORDS, *lx.MANNER_HEADS}
+)
 _VAGUE_HEADS = frozenset({*mk.VAGUE_WORDS, "الاونه", "الوقت"})
 _SEPARATORS = frozenset("/-.")
 _DAY_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE"}
@@ -94,7 +106,7 @@ _NOT_DAY_ORDINAL_AFTER = frozenset(
      "الاسابيع", "الاشهر", "الايام", "الفصل", "الثلث", "الشوط", "المرحله", "الدور"}
 )  # fmt: skip
 _DURATION_WORDS = frozenset({"لمده", "مده", "مدته", "مدتها", "طيله", "طوال", "قرابه"})
-_CONNECTORS = frozenset({"الي", "حتي", "و", "-", "لغايه", "وحتي"})
+_CONNECTORS = frozenset({"الي", "حتي", "و", "-", "لغايه", "وحتي", "او"})
 
 
 @dataclass(slots=True)
@@ -110,6 +122,8 @@ class Sem:
     grain: str = ""  # day, month, year, week, ..., clock, part, duration, set, vague
     # For clock times: hour and minute, and whether the day came with it.
     clock: tuple[int, int] | None = None
+    part: str | None = None  # the part of day said after a clock time
+    hour12: int = 0  # the hour as said, before the part of day moved it
 
 
 @dataclass(slots=True)
@@ -313,6 +327,12 @@ class Scanner:
         if nxt in mk.HIJRI_ERA:
             era, k = True, k + 1
         elif nxt in mk.GREGORIAN_ERA:
+            after = self.w(k + 1)
+            if nxt == "م" and (
+                after in lx.MILLION_ABBREVIATION_AFTER
+                or (after == "." and self.w(k + 2) in lx.MILLION_ABBREVIATION_AFTER)
+            ):
+                return None  # "130 م د": 130 million dinars
             era, k = False, k + 1
         if era is None and not 1000 <= value <= 2200:
             return None
@@ -412,6 +432,15 @@ class Scanner:
             return None  # "باب" is a door, not ب + آب
         if first_stem in AMBIGUOUS_MONTHS or (first_stem + " " + self.w(j + 1)) in AMBIGUOUS_MONTHS:
             twin = k > j + 1 and first_stem not in TWO_WORD_MONTH_HEADS
+            if first_stem == "صفر" and j == i:
+                context = False  # "من صفر", "إلى صفر": zero, unless شهر, a day or a year
+                if (
+                    year is None
+                    and _is_digits(self.w(i - 1))
+                    and self.w(i - 2) not in ("في", "يوم", "منذ", "حتي", "من", "الي")
+                    and self.stem(i - 2)[0] not in WEEKDAYS
+                ):
+                    return None  # "فاز 3 صفر": a score
             if not (context or day is not None or relation or year or twin):
                 return None
         if scheme == "H":
@@ -440,6 +469,15 @@ class Scanner:
 
     def _hijri(self, day: int | None, month: int, year: tuple | None, relation: str | None) -> Sem:
         ref = self.ref
+        if year is not None and year[1] is not True and 1900 <= year[0] <= 2100:
+            # "رمضان 2017": the Hijri month that falls in that Gregorian year
+            if day is not None:
+                found = _hijri_day_in_year(year[0], month, day)
+                return self._day(found, False) or self._unresolved(grain="day")
+            hijri_year = _hijri_year_with_month_in(year[0], month)
+            if hijri_year is None:
+                return self._unresolved(grain="month")
+            year = (hijri_year, True, year[2])
         if year is not None:
             if day is not None:
                 found = hijri_to_gregorian(year[0], month, day)
@@ -502,8 +540,8 @@ class Scanner:
         month = self.month_expression(k, day, True)
         if month is not None:
             return month
-        # "الثالث والعشرين من الشهر الجاري"
-        if self.w(k - 1) == "من" and self.stem(k)[0] == mk.MONTH_NOUN:
+        # "الثالث والعشرين من الشهر الجاري", "بين 10 و12 الشهر الجاري"
+        if self.stem(k)[0] == mk.MONTH_NOUN:
             relation, k2 = self.relation_at(k + 1)
             if relation and self.ref:
                 shift = {"next": 1, "previous": -1, "current": 0}[relation]
@@ -511,41 +549,86 @@ class Scanner:
                 return k2, self._day(valid_day(y, m, day), True) or Sem("DATE", None)
             if relation:
                 return k2, self._unresolved(grain="day")
+            if self.w(k - 1) == "من" and self.ref and self.w(k + 1) not in ("الذي", "نفسه", "ذاته"):
+                # "في 15 من الشهر": this month
+                return k + 1, self._day(valid_day(self.ref.year, self.ref.month, day), True) or Sem(
+                    "DATE", None
+                )
         return None
 
     def numeric_date(self, i: int) -> tuple[int, Sem] | None:
-        """20/7/2025, 20-7-2025, 15.9.2025, 2025/7/28 (tokens touching each other)."""
+        """20/7/2025, 20-7-2025, 15.9.2025, 2025/7/28, 15/7/25, 26/9/1439هـ, 7/2025, 15/7."""
         words = self.words
-        if i + 4 >= self.n:
+        if i + 2 >= self.n:
             return None
         sep = words[i + 1]
-        if sep not in _SEPARATORS or words[i + 3] != sep:
+        if sep not in _SEPARATORS or not self.adjacent(i) or not self.adjacent(i + 1):
             return None
-        if not all(self.adjacent(j) for j in range(i, i + 4)):
+        if not _is_digits(words[i + 2]):
             return None
-        a, b, c = words[i], words[i + 2], words[i + 4]
-        if not (_is_digits(a) and _is_digits(b) and _is_digits(c)):
+        if i > 0 and self.adjacent(i - 1) and words[i - 1] in _SEPARATORS | {",", ":"}:
             return None
+        three = i + 4 < self.n and words[i + 3] == sep and self.adjacent(i + 2)
+        three = three and self.adjacent(i + 3) and _is_digits(words[i + 4])
+        last = i + 4 if three else i + 2
         if (
-            i + 5 < self.n
-            and self.adjacent(i + 4)
-            and words[i + 5] in _SEPARATORS | {","}
-            and i + 6 < self.n
-            and _is_digits(words[i + 6])
+            last + 2 < self.n
+            and self.adjacent(last)
+            and words[last + 1] in _SEPARATORS | {",", ":"}
+            and _is_digits(words[last + 2])
         ):
             return None  # a longer run of numbers (phone number, version)
-        if i > 0 and self.adjacent(i - 1) and words[i - 1] in _SEPARATORS:
-            return None
+        if not three:
+            return self._short_numeric_date(i)
+        a, b, c = words[i], words[i + 2], words[i + 4]
         if len(a) == 4 and len(b) <= 2 and len(c) <= 2:
             year, month, day = int(a), int(b), int(c)
-        elif len(c) == 4 and len(a) <= 2 and len(b) <= 2:
+        elif len(a) <= 2 and len(b) <= 2 and len(c) in (2, 4):
             day, month, year = int(a), int(b), int(c)
+            if len(c) == 2:
+                year = self._two_digit_year(year)
         else:
             return None
+        k = i + 5
+        era: bool | None = None
+        if self.w(k) in mk.HIJRI_ERA:
+            era, k = True, k + 1
+        elif self.w(k) in mk.GREGORIAN_ERA:
+            era, k = False, k + 1
+        low, high = lx.HIJRI_ERA_YEAR_RANGE
+        if era or (era is None and low <= year <= high):
+            # "26/9/1439هـ": a Hijri date, converted to its Gregorian day.
+            if not (1 <= month <= 12 and 1 <= day <= 30):
+                return None
+            found = hijri_to_gregorian(year, month, day)
+            return (k, self._day(found, False)) if found else None
         found = valid_day(year, month, day)
         if found is None or not 1000 <= year <= 2200:
             return None
-        return i + 5, self._day(found, False)
+        return k, self._day(found, False)
+
+    def _two_digit_year(self, yy: int) -> int:
+        """15/7/25 is 2025; 3/4/98 is 1998: the century putting it at most ten years ahead."""
+        limit = (self.ref.year if self.ref else 2025) + 10
+        return 2000 + yy if 2000 + yy <= limit else 1900 + yy
+
+    def _short_numeric_date(self, i: int) -> tuple[int, Sem] | None:
+        """7/2025 (a month) and 15/7 (a day of the nearest such month, after a date word)."""
+        a, b = self.words[i], self.words[i + 2]
+        first, second = int(a), int(b)
+        if len(a) <= 2 and len(b) == 4 and 1 <= first <= 12 and 1900 <= second <= 2100:
+            return i + 3, self._month(second, first, False)
+        if self.words[i + 1] != "/" or len(a) > 2 or len(b) > 2:
+            return None
+        before = self.stem(i - 1)[0]
+        if before not in lx.NUMERIC_DAY_LEAD_WORDS and before not in WEEKDAYS:
+            return None
+        if not (1 <= first <= 31 and 1 <= second <= 12):
+            return None
+        if self.ref is None:
+            return i + 3, self._unresolved(grain="day")
+        found = resolve_day_month(self.ref, first, second, None, self.future(i))
+        return (i + 3, self._day(found, True)) if found else None
 
     # ------------------------------------------------------------ relative days
 
@@ -561,6 +644,7 @@ class Scanner:
                     nxt in mk.NOT_TODAY_AFTER
                     or nxt in ORDINAL_WORDS
                     or self.w(i - 1) in mk.NOT_TODAY_BEFORE
+                    or self.w(i - 1) in lx.NOT_TODAY_NAME_BEFORE
                 ):
                     return None
                 if self.w(i - 1) in ("في", "ذلك", "هذا") and nxt in ("نفسه", "ذاته"):
@@ -586,7 +670,17 @@ class Scanner:
                     return dated
         if self.ref is None:
             return k, self._unresolved(grain="day")
-        return k, self._day(self.ref + timedelta(days=offset), True)
+        day = self.ref + timedelta(days=offset)
+        part = mk.PART_OF_DAY_ADVERBS.get(self.w(k))
+        named_weekday = self.stem(k - 1)[0] in WEEKDAYS
+        if part is not None and not named_weekday and not self._clock_after(k + 1):
+            # "غداً صباحاً", "أمس مساءً": a part of that day
+            return k + 1, Sem("TIME", f"{day_value(day)}T{part}", day, day, True, grain="part")
+        return k, self._day(day, True)
+
+    def _clock_after(self, k: int) -> bool:
+        """Does a clock time start at token k ("اليوم مساءً الساعة 8" keeps its day)?"""
+        return self.stem(k)[0] == mk.HOUR_NOUN
 
     def weekday(self, i: int, stem: str) -> tuple[int, Sem] | None:
         """[يوم] WEEKDAY [المقبل|الماضي] [DAY MONTH [YEAR]]."""
@@ -596,6 +690,8 @@ class Scanner:
             if stem == mk.DAY_NOUN and _is_digits(self.w(k)):
                 # "يوم 15 يونيو 2014": the introducing word stays in the span.
                 dated = self.day_month(k) or self.numeric_date(k)
+                if dated is None and self.w(k + 1) not in _SEPARATORS:
+                    dated = self._day_of_month(k)  # "يوم 15": the nearest 15th
                 return dated if dated is not None and dated[1].grain == "day" else None
             stem = self.stem(k)[0]
         if stem not in WEEKDAYS:
@@ -606,6 +702,10 @@ class Scanner:
         ):
             return None
         k += 1
+        if self._after_next(k) and self.ref is not None:
+            # "الأربعاء بعد القادم": a week after the next one
+            day = resolve_weekday(self.ref, weekday, "next") + timedelta(weeks=1)
+            return k + 2, self._day(day, True)
         relation, k = self.relation_at(k)
         # "يوم الأحد 20 تموز": the date names the same day.
         if _is_digits(self.w(k)) or self.w(k) in ("،", ","):
@@ -613,6 +713,14 @@ class Scanner:
             dated = self.day_month(start) or self.numeric_date(start)
             if dated is not None and dated[1].grain == "day":
                 return dated
+            if relation is None and start == k:
+                numbered = self._weekday_number(k, weekday)
+                if numbered is not None:
+                    return numbered
+        if relation is None and self.w(k) == "من":
+            in_week = self._weekday_in_week(k + 1, weekday)
+            if in_week is not None:
+                return in_week
         if self.ref is None:
             return k, self._unresolved(grain="day")
         if relation == "next":
@@ -622,6 +730,61 @@ class Scanner:
         else:
             direction = "future" if self.future(i) else "past"
         return k, self._day(resolve_weekday(self.ref, weekday, direction), True)
+
+    def _weekday_number(self, k: int, weekday: int) -> tuple[int, Sem] | None:
+        """ "الجمعة 15": the 15th of the month nearest the reference date that falls on a Friday."""
+        found = self.day_number(k)
+        if found is None or self.counted(found[1]) or self.w(found[1]) in ("/", "-", ".", ":"):
+            return None
+        day, end = found
+        if self.ref is None:
+            return end, self._unresolved(grain="day")
+        candidates = []
+        for shift in range(-6, 7):
+            y, m = add_months(self.ref.year, self.ref.month, shift)
+            found_day = valid_day(y, m, day)
+            if found_day is not None and found_day.weekday() == weekday:
+                candidates.append(found_day)
+        if not candidates:
+            return None
+        best = min(candidates, key=lambda d: abs((d - self.ref).days))
+        return end, self._day(best, True)
+
+    def _day_of_month(self, k: int) -> tuple[int, Sem] | None:
+        """A day number with no month ("يوم 15"): that day in the month putting it nearest."""
+        found = self.day_number(k)
+        if found is None or self.counted(found[1]) or self.w(found[1]) in mk.GREGORIAN_ERA:
+            return None
+        day, end = found
+        if self.w(end) in ("من", "و", "او", "الي", "حتي", "-"):
+            return None  # "يوم 19 من نفس الشهر", "يوم 14 أو 15 أفريل": another month
+        if self.ref is None:
+            return end, self._unresolved(grain="day")
+        candidates = [
+            d
+            for shift in (-1, 0, 1)
+            if (d := valid_day(*add_months(self.ref.year, self.ref.month, shift), day))
+        ]
+        if not candidates:
+            return None
+        return end, self._day(min(candidates, key=lambda d: abs((d - self.ref).days)), True)
+
+    def _weekday_in_week(self, k: int, weekday: int) -> tuple[int, Sem] | None:
+        """ "يوم الجمعة من الأسبوع المقبل": that weekday of the named ISO week."""
+        stem = self.stem(k)[0]
+        if stem in mk.DEMONSTRATIVES and self.w(k + 1) == mk.WEEK_NOUN:
+            relation, end = "current", k + 2
+        elif stem == mk.WEEK_NOUN:
+            relation, end = self.relation_at(k + 1)
+            if relation is None:
+                return None
+        else:
+            return None
+        if self.ref is None:
+            return end, self._unresolved(grain="day")
+        shift = {"next": 1, "previous": -1, "current": 0}[relation]
+        monday = iso_week_bounds(self.ref + timedelta(weeks=shift))[0]
+        return end, self._day(monday + timedelta(days=weekday), True)
 
     def day_anchor(self, k: int) -> tuple[int, Sem] | None:
         """The day after a part-of-day noun: اليوم، أمس، الغد، [يوم] الأحد، 9 أوت."""
@@ -678,19 +841,31 @@ class Scanner:
 
     # ------------------------------------------------------------------ clocks
 
-    def clock(self, i: int, stem: str) -> tuple[int, Sem] | None:
-        """الساعة العاشرة صباحاً، الساعة 19:00، الساعة الثامنة والنصف مساءً، 10:30."""
+    def clock(
+        self, i: int, stem: str, bare: bool = False, ranged: bool = True
+    ) -> tuple[int, Sem] | None:
+        """الساعة العاشرة صباحاً، الساعة 19:00، الثامنة والنصف مساءً، 8:30 مساءً، 20:45.
+
+        Without الساعة, an hour needs a cue after it (a part of the day, minutes, a
+        fraction, a time zone) unless ``bare`` (the second end of a range).
+        """
         k = i
-        if stem == mk.HOUR_NOUN:
+        hour_noun = stem == mk.HOUR_NOUN
+        if hour_noun:
             k += 1
         hour: int | None = None
         minute = 0
+        digits = False
         if _is_digits(self.w(k)):
             value = int(self.w(k)) if len(self.w(k)) <= 2 else None
             if value is None or value > 24:
                 return None
+            if i > 1 and self.w(i - 1) in (".", ":", ",", "-") and self.adjacent(i - 1):
+                return None  # the minutes of "04.00" or a score "3-1", not an hour
+            if not hour_noun and self.adjacent(k) and self.w(k + 1) == "-":
+                return None
             hour, k = value, k + 1
-            separators = (":", ".") if stem == mk.HOUR_NOUN else (":",)
+            separators = (":", ".", ",")
             if (
                 self.w(k) in separators
                 and self.adjacent(k - 1)
@@ -698,41 +873,159 @@ class Scanner:
                 and _is_digits(self.w(k + 1))
                 and len(self.w(k + 1)) == 2
             ):
+                dotted = self.w(k) != ":"
                 minute, k = int(self.w(k + 1)), k + 2
                 if minute > 59:
                     return None
-            elif stem != mk.HOUR_NOUN:
-                return None
-        elif stem == mk.HOUR_NOUN:
+                # "04.00" is a clock time only after الساعة or before a cue (17.50 is a number).
+                digits = not dotted or hour_noun
+        else:
             found = self.ordinal(k)
+            if found is not None and not hour_noun and not self.stem(k)[0].endswith("ه"):
+                found = None  # a bare hour is feminine: الثامنة, not الثامن
+            if found is None and self.stem(k)[0] == _ONE_OCLOCK:
+                found = (1, k + 1)  # "الواحدة ظهراً"
             if found is None or found[0] > 12:
+                if not hour_noun:
+                    return None
                 cardinal = self.cardinal(k)
-                if cardinal is None or cardinal[0] is None or cardinal[0] > 12:
+                if cardinal is None or cardinal[0] is None or not 1 <= cardinal[0] <= 12:
                     return None
                 found = (cardinal[0], cardinal[1])
             hour, k = found
-        else:
+        k, minute, hour, cued = self._clock_minutes(k, hour, minute)
+        part, k2 = self._clock_part(k)
+        if part is None and _is_digits(self.w(k - 1)) and self.w(k) in _AM_PM:
+            part, k2 = _AM_PM[self.w(k)], k + 1  # "8:30 م", "الساعة 9 ص"
+        if part is not None:
+            cued, k = True, k2
+        zone = self._time_zone(k)
+        if zone:
+            cued, k = True, zone
+        if not (hour_noun or digits or cued or bare) and ranged and self.w(k) in _CONNECTORS:
+            # "من 9 إلى 11 صباحاً": the second hour's part of day makes both clock times.
+            nxt = k + 1
+            second = self.clock(nxt, self.stem(nxt)[0], ranged=False)
+            cued = second is not None and second[1].part is not None
+        if not (hour_noun or digits or cued or bare) and (
+            self.w(i - 1) not in lx.CLOCK_LEAD_WORDS or _is_digits(self.w(i))
+        ):
             return None
+        if not hour_noun and not digits and (hour > 12 or hour == 0) and part is not None:
+            return None
+        if not hour_noun and not _is_digits(self.w(i)) and not bare:
+            before = self.w(i - 1)
+            if before.startswith(("ال", "وال", "بال", "فال", "لل")) and before not in KNOWN:
+                return None  # "الجولة الثامنة مساء السبت": an ordinal of a noun, not an hour
+        if digits and not hour_noun and not (cued or bare) and self.w(i - 1) == "-":
+            return None
+        sem = Sem("TIME", None, grain="clock", clock=(_apply_part(hour, part) % 24, minute))
+        sem.part = part
+        sem.hour12 = hour
+        return k, sem
+
+    def midnight(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """ "منتصف الليل" (00:00) and "منتصف النهار" (12:00), on the day they are anchored to."""
+        if stem != _MIDDLE:
+            return None
+        hour = lx.MIDDLE_OF.get(self.w(i + 1))
+        if hour is None:
+            return None
+        sem = Sem("TIME", None, grain="clock", clock=(hour, 0))
+        sem.hour12 = hour
+        return i + 2, sem
+
+    def _clock_minutes(self, k: int, hour: int, minute: int) -> tuple[int, int, int, bool]:
+        """Minutes after the hour: والنصف، وربع، إلا ربعاً، وسبع دقائق، و25 دقيقة, إلا عشر دقائق."""
         word = self.w(k)
         if word in mk.CLOCK_FRACTIONS:
-            minute, k = mk.CLOCK_FRACTIONS[word], k + 1
-        elif word in mk.EXCEPT_WORDS and self.w(k + 1) in mk.QUARTER_WORDS:
-            hour, minute, k = (hour - 1) % 24, 45, k + 2
-        elif word == "و" and _is_digits(self.w(k + 1)) and self.w(k + 2) in mk.MINUTE_WORDS:
-            minute, k = int(self.w(k + 1)) % 60, k + 3
-        part = None
+            return k + 1, mk.CLOCK_FRACTIONS[word], hour, True
+        if word in mk.EXCEPT_WORDS:
+            nxt = self.w(k + 1)
+            if nxt in mk.QUARTER_WORDS:
+                return k + 2, 45, (hour - 1) % 24, True
+            if nxt in lx.CLOCK_THIRD:
+                return k + 2, 40, (hour - 1) % 24, True
+            number = self.cardinal(k + 1)
+            if number and number[0] and number[0] < 60 and self.w(number[1]) in lx.MINUTE_UNITS:
+                return number[1] + 1, 60 - number[0], (hour - 1) % 24, True
+            if self.w(k + 1) in lx.MINUTE_DUALS:
+                return k + 2, 58, (hour - 1) % 24, True
+            return k, minute, hour, False
+        if word == "و" and _is_digits(self.w(k + 1)) and self.w(k + 2) in lx.MINUTE_UNITS:
+            return k + 3, int(self.w(k + 1)) % 60, hour, True
+        if word in lx.SPOKEN_FRACTIONS:
+            return k + 1, lx.SPOKEN_FRACTIONS[word], hour, True  # "ونص"
+        if word == "و" and self.w(k + 1) in lx.SPACED_FRACTIONS:
+            return k + 2, lx.SPACED_FRACTIONS[self.w(k + 1)], hour, True  # "و نصف"
+        if word == "و" and not _is_digits(self.w(k + 1)):
+            number = self.cardinal(k + 1)
+            if number and number[0] and number[0] < 60 and self.w(number[1]) in lx.MINUTE_UNITS:
+                return number[1] + 1, number[0], hour, True  # "و خمسة عشر دقيقة"
+        if word in lx.MINUTE_DUALS:
+            return k + 1, 2, hour, True
+        if word[:1] == "و" and len(word) > 1:
+            if word in lx.MINUTE_SINGULARS:
+                return k + 1, 1, hour, True
+            number = self.cardinal(k)
+            if number and number[0] and number[0] < 60:
+                if self.w(number[1]) in lx.MINUTE_UNITS:
+                    return number[1] + 1, number[0], hour, True
+                if number[0] in lx.BARE_MINUTE_VALUES and self.w(number[1]) in (
+                    mk.PART_OF_DAY_ADVERBS.keys() | lx.CLOCK_PART_HEADS
+                ):
+                    return number[1], number[0], hour, True  # "الخامسة وعشرين مساءً"
+        return k, minute, hour, False
+
+    def _clock_part(self, k: int) -> tuple[str | None, int]:
+        """The part of day after a clock: صباحاً، بعد الظهر، بعد صلاة المغرب، من صباح (left out)."""
         word = self.w(k)
         if word in mk.PART_OF_DAY_ADVERBS:
-            part = mk.PART_OF_DAY_ADVERBS[word]
             # "مساء اليوم" after the clock is its day, a separate expression.
             if self.day_anchor(k + 1) is None:
-                k += 1
-        elif word == mk.AFTER_WORD and self.w(k + 1) in mk.NOON_WORDS:
-            part, k = "AF", k + 2
-        elif word == "من" and self.w(k + 1) in mk.PART_OF_DAY_NOUNS:
-            part = mk.PART_OF_DAY_NOUNS[self.w(k + 1)]
-        hour = _apply_part(hour, part)
-        return k, Sem("TIME", None, grain="clock", clock=(hour % 24, minute))
+                return mk.PART_OF_DAY_ADVERBS[word], k + 1
+            return mk.PART_OF_DAY_ADVERBS[word], k
+        if word in lx.CLOCK_PART_HEADS:
+            for length in (3, 2, 1):
+                key = tuple(self.words[k : k + length])
+                part = lx.CLOCK_PART_PHRASES.get(key)
+                if part is not None and len(key) == length:
+                    if length == 1 and self.day_anchor(k + 1) is not None:
+                        return part, k
+                    return part, k + length
+        if word == "من" and self.w(k + 1) in mk.PART_OF_DAY_NOUNS:
+            return mk.PART_OF_DAY_NOUNS[self.w(k + 1)], k
+        if word in mk.PART_OF_DAY_NOUNS and self.day_anchor(k + 1) is not None:
+            return mk.PART_OF_DAY_NOUNS[word], k  # "الثامنة صباح اليوم": the day is its own
+        return None, k
+
+    def _time_zone(self, k: int) -> int | None:
+        """ "بتوقيت غرينتش", "بالتوقيت المحلي", "بتوقيت مكة المكرمة": end of the zone, kept in."""
+        word = self.w(k)
+        if word == "(" and self.w(k + 1) in lx.TIME_ZONE_WORDS:
+            end = self._time_zone(k + 1)
+            if end is not None and self.w(end) == ")":
+                return end + 1
+            return None
+        if word not in lx.TIME_ZONE_WORDS:
+            if word in ("GMT", "UTC", "غرينتش", "جرينتش", "غرينيتش"):
+                return k + 1
+            if word == "ت" and self.w(k + 1) == "غ":
+                return k + 2  # "ت غ": توقيت غرينتش
+            if word == "ت" and self.w(k + 1) == "." and self.w(k + 2) == "غ":
+                return k + 3
+            return None
+        nxt = self.w(k + 1)
+        if not nxt or _is_digits(nxt) or nxt in mk.SENTENCE_ENDS or not nxt.isalpha():
+            return None
+        if nxt == "المحلي":
+            return None  # "بالتوقيت المحلي" names no zone; the guidelines leave it out
+        if nxt in lx.TIME_ZONE_SECOND and self.w(k) in ("بالتوقيت", "التوقيت"):
+            return k + 2
+        end = k + 2
+        if self.w(end) in lx.TIME_ZONE_SECOND:
+            end += 1
+        return end
 
     # ------------------------------------------------------------------- years
 
@@ -747,7 +1040,24 @@ class Scanner:
             if found is None:
                 return None
             return found[2], self._year_sem(found)
+        if stem in mk.YEAR_NOUNS and self.w(i + 1) in lx.THOUSANDS_WORDS:
+            return self._year_in_words(i + 1)
         return None
+
+    def _year_in_words(self, k: int) -> tuple[int, Sem] | None:
+        """ "ألفين وعشرين" (2020), "ألف وتسعمائة وتسعين" (1990) after عام/سنة."""
+        year = lx.THOUSANDS_WORDS[self.w(k)]
+        k += 1
+        if self.w(k) in lx.HUNDREDS_COMPOUNDS:
+            year += lx.HUNDREDS_COMPOUNDS[self.w(k)]
+            k += 1
+        if self.w(k)[:1] == "و" and self.stem(k)[1] == 1:
+            number = self.cardinal(k)
+            if number is not None and number[0] is not None and number[0] < 100:
+                year, k = year + number[0], number[1]
+        if not 1000 < year <= 2100:
+            return None
+        return k, self._year(year, False)
 
     def _year_sem(self, found: tuple[int, bool | None, int]) -> Sem:
         year, hijri, _ = found
@@ -769,20 +1079,54 @@ class Scanner:
         if found is None:
             return None
         year, era, k = found
+        if era is False and year < 1000 and self.w(k - 1) == "م":
+            return None  # "سباق 100 م": metres; a year this early says "ميلادي" or "عام"
         if era is None:
             before = self.w(i - 1)
             if before not in mk.YEAR_CONTEXT_BEFORE and len(before) > 1 and before[0] in "وف":
                 before = before[1:]  # "وبـ2016", "وفي 2016"
-            if before not in mk.YEAR_CONTEXT_BEFORE and self.stem(i - 1)[0] not in mk.MOD_WORDS:
+            # "فيلم «تايتانيك» (1997)", but "عدد الضحايا (2000)" is a count
+            bracketed = (
+                before == "("
+                and self.w(k) == ")"
+                and not any(self.stem(j)[0] in lx.AMOUNT_WORDS for j in (i - 2, i - 3))
+            )
+            if (
+                before not in mk.YEAR_CONTEXT_BEFORE
+                and self.stem(i - 1)[0] not in mk.MOD_WORDS
+                and before not in lx.YEAR_EVENT_NOUNS
+                and self.stem(i - 1)[0] not in lx.YEAR_EVENT_NOUNS
+                and not bracketed
+            ):
                 return None
             if not 1900 <= year <= 2100:
                 return None
-            after = self.w(k)
-            if after in mk.NOT_YEAR_AFTER or self.stem(k)[0] in UNIT_FORMS:
+            if self.counted(k):
                 return None
-            if after in ("%", "٪") or (after == "." and _is_digits(self.w(k + 1))):
-                return None
+            if self.w(k) in ("و", "الي", "حتي", "-", "لغايه") and _is_digits(self.w(k + 1)):
+                # "بين 2000 و2500 مسافر": the second number shows what both count.
+                second = self.plain_int(k + 1)
+                if second is None or not 1000 <= second <= 2100 or self.counted(k + 2):
+                    return None
         return k, self._year_sem(found)
+
+    def counted(self, k: int) -> bool:
+        """Does the word at k show that the number before it counts or measures things?"""
+        after = self.w(k)
+        if after in mk.NOT_YEAR_AFTER or after in lx.COUNTED_NOUNS or after in ("%", "٪"):
+            return True
+        if self.stem(k)[0] in UNIT_FORMS:
+            return True
+        if after == "." and _is_digits(self.w(k + 1)):
+            return True
+        # An indefinite accusative noun ("قتيلاً", "مسافراً") is the counted thing.
+        return (
+            len(after) >= 4
+            and after.endswith("ا")
+            and not after.startswith("ال")
+            and after not in lx.YEAR_ADVERBS
+            and after not in KNOWN
+        )
 
     # ----------------------------------------------------- named relative periods
 
@@ -794,14 +1138,35 @@ class Scanner:
             k += 1
             stem = self.w(k)
             relation = "current"
+            part = lx.THIS_PART_OF_DAY.get(stem)
+            if part is not None:
+                # "هذا المساء", "هذا الصباح": that part of the reference day
+                if self.ref is None:
+                    return k + 1, self._unresolved("TIME", "part")
+                day = self.ref
+                return k + 1, Sem("TIME", f"{day_value(day)}T{part}", day, day, True, grain="part")
+            if stem in mk.SEASONS and stem.startswith("ال"):
+                # "هذا الصيف": the season of the reference year
+                if self.ref is None:
+                    return k + 1, self._unresolved(grain="season")
+                season = mk.SEASONS[stem]
+                year = _season_year(self.ref, season, "current")
+                first, last = season_bounds(year, season)
+                return k + 1, Sem("DATE", f"{year:04d}-{season}", first, last, True, grain="season")
         if stem not in (mk.MONTH_NOUN, mk.WEEK_NOUN, *mk.DEFINITE_YEAR_NOUNS, mk.CENTURY_NOUN):
             return None
         k += 1
         if relation is None:
+            if self._after_next(k):
+                return k + 2, self.period_of(stem, "after_next")  # "الأسبوع بعد المقبل"
             relation, k = self.relation_at(k)
             if relation is None:
                 return None
         return k, self.period_of(stem, relation)
+
+    def _after_next(self, k: int) -> bool:
+        """ "بعد المقبل" / "بعد القادم" at token k: the one after the next."""
+        return self.w(k) == mk.AFTER_WORD and self.w(k + 1) in mk.NEXT_MARKERS
 
     def period_of(self, noun: str, relation: str) -> Sem:
         """The month/week/year/century named by ``noun`` with ``relation`` to the reference."""
@@ -811,7 +1176,7 @@ class Scanner:
         )
         if ref is None:
             return self._unresolved(grain=grain)
-        shift = {"next": 1, "previous": -1, "current": 0}[relation]
+        shift = {"next": 1, "previous": -1, "current": 0, "after_next": 2}[relation]
         if grain == "month":
             y, m = add_months(ref.year, ref.month, shift)
             return self._month(y, m, True)
@@ -932,10 +1297,17 @@ class Scanner:
         """القرن التاسع عشر، القرن الحادي والعشرين، القرن الماضي."""
         if stem != mk.CENTURY_NOUN:
             return None
+        if self.w(i - 1) in lx.NOT_CENTURY_BEFORE:
+            return None  # "فوكس القرن الحادي والعشرين" is a company
         relation, k = self.relation_at(i + 1)
         if relation:
             return k, self.period_of(mk.CENTURY_NOUN, relation)
         found = self.ordinal(i + 1)
+        k = i + 1
+        if self.w(k) == "ال" and _is_digits(self.w(k + 1)):
+            k += 1  # "القرن الـ21"
+        if found is None and _is_digits(self.w(k)) and len(self.w(k)) <= 2:
+            found = (int(self.w(k)), k + 1)  # "القرن 21"
         if found is None:
             return None
         number, k = found
@@ -960,13 +1332,36 @@ class Scanner:
                 return i + 2, 1, unit
             if stem in _ACCUSATIVE_SINGULARS and not (stem == "يوما" and self.w(i + 1) == "ما"):
                 return i + 1, 1, unit  # "تأجيلها أسبوعاً": one week
+            lead = self.stem(i - 1)[0]
+            nxt = self.w(i + 1)
             if (
                 implied == 1
-                and self.stem(i - 1)[0] in _DURATION_WORDS | mk.APPROX_WORDS
-                and not _is_digits(self.w(i + 1))
+                and (
+                    lead in _DURATION_WORDS
+                    or lead in mk.APPROX_WORDS
+                    or lead in lx.DURATION_LEAD_WORDS
+                )
+                and not _is_digits(nxt)
+                and not nxt.startswith("ال")  # "خلال يوم الأرض", "خلال أسبوع الموضة": names
+                and nxt not in (mk.DAY_NOUN, "من")
+                and self.stem(i + 1)[0] not in WEEKDAYS
                 and self.month_name(i + 1) is None
             ):
-                return i + 1, 1, unit  # "لمدة عام", "نحو ساعة"
+                return i + 1, 1, unit  # "لمدة عام", "نحو ساعة", "خلال أسبوع"
+            if stem in lx.VAGUE_PLURAL_UNITS and not nxt.startswith("ال"):
+                # "لأيام", "خلال أسابيع", "استمر سنوات", "أيام قليلة": an unknown number
+                if nxt in lx.VAGUE_PLURAL_ADJECTIVES:
+                    return i + 2, None, unit
+                if lead in lx.DURATION_LEAD_WORDS or (
+                    self.w(i - 1).startswith("ال") and self.stem(i - 2)[0] in lx.DURATION_LEAD_WORDS
+                ):
+                    return i + 1, None, unit  # "استمر (الحصار) سنوات"
+                if (
+                    self.stem(i)[1]
+                    and self.w(i)[:1] in "لب"
+                    and (not nxt[:1].isalpha() or nxt in _AFTER_VAGUE_PLURAL)
+                ):
+                    return i + 1, None, unit  # "لأيام،", but "لأيام قرطاج" is a festival
             return None
         if stem in DEFINITE_PLURAL_UNITS:
             unit = DEFINITE_PLURAL_UNITS[stem]
@@ -999,6 +1394,15 @@ class Scanner:
         if form[0] == "DE" and unit_stem == "عقد" and (count or 0) < 11:
             return None  # "ثلاثة عقد" is not Arabic; عقد here is "contract"
         return k + 1, count, form[0]
+
+    def _half_after(self, k: int) -> int:
+        """Past "ونصف" / "وربع" at k and the unit it repeats ("ونصف الساعة"), if there."""
+        if self.w(k) not in lx.AND_HALF and self.w(k) not in lx.AND_QUARTER:
+            return k
+        nxt = self.w(k + 1)
+        if nxt.startswith("ال") and nxt[2:] in UNIT_FORMS and UNIT_FORMS[nxt[2:]][1] == 1:
+            return k + 2
+        return k + 1
 
     def duration_sem(self, count: int | None, unit: str) -> Sem:
         if unit in _TIME_UNITS:
@@ -1045,8 +1449,17 @@ class Scanner:
             else:
                 return None
         end, count, unit = found
-        if self.w(end) == "من" and stem != mk.SINCE_WORD:
+        end = self._half_after(end)  # "بعد ساعة ونصف الساعة من الانقطاع"
+        from_now = self.w(end) == "من" and self.stem(end + 1)[0] in _NOW_WORDS
+        if from_now:
+            end += 2  # "بعد أسبوعين من الآن": from today, so still an offset
+        elif self.w(end) in ("من", "علي") and stem != mk.SINCE_WORD:
             return None  # "قبل ثلاثة أيام من الانتخابات": relative to an event, not to today
+        in_years = unit in ("Y", "DE", "CE")
+        if stem == mk.AFTER_WORD and in_years and not from_now and not self.future(i):
+            # "رحل بعد 22 عاماً قضاها": years later in a story, not years from today;
+            # the count stays a duration.
+            return None
         sign = 1 if stem == mk.AFTER_WORD else -1
         if count is None:
             return end, Sem("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", grain="vague")
@@ -1072,11 +1485,23 @@ class Scanner:
             return None
         k = i + 1
         form = UNIT_FORMS.get(self.w(k))
+        word = self.w(k)
+        if (word in lx.BARE_WEEKDAYS and word not in ("احد", "اثنين")) or word in WEEKDAYS:
+            return k + 1, Sem("SET", "P1W", grain="set")  # "كل جمعة"
+        if word in lx.DAILY_PARTS:
+            return k + 1, Sem("SET", "P1D", grain="set")  # "كل ليلة", "كل صباح"
+        if (word in mk.SEASONS and not word.startswith("ال")) or word in HIJRI_MONTHS:
+            return k + 1, Sem("SET", "P1Y", grain="set")  # "كل صيف", "كل رمضان"
+        if word in mk.MOD_WORDS and UNIT_FORMS.get(self.w(k + 1), ("", 0))[1] == 1:
+            # "كل نهاية أسبوع", "كل بداية شهر": once a week, once a month
+            return k + 2, Sem(
+                "SET", self.duration_sem(1, UNIT_FORMS[self.w(k + 1)][0]).value, grain="set"
+            )
         if form is not None and form[1] in (1, 2):
             unit, count = form[0], form[1]
             end = k + 1
-            if unit == "D" and self.stem(end)[0] in WEEKDAYS:
-                unit, end = "W", end + 1
+            if unit == "D" and (self.stem(end)[0] in WEEKDAYS or self.w(end) in lx.BARE_WEEKDAYS):
+                unit, count, end = "W", 1, end + 1  # "كل يوم اثنين": weekly
         else:
             found = self.duration(k)
             if found is None or found[1] is None:
@@ -1085,28 +1510,86 @@ class Scanner:
         value = self.duration_sem(count, unit).value
         return end, Sem("SET", value, grain="set")
 
+    def frequency(self, i: int) -> tuple[int, Sem] | None:
+        """ "مرتين في الأسبوع", "ثلاث مرات في الشهر", "مرة كل عامين", "أيام الاثنين"."""
+        stem, _ = self.stem(i)
+        if stem in lx.MANNER_HEADS:
+            period = lx.PERIOD_ADJECTIVES.get(self.w(i + 1))
+            return (i + 2, Sem("SET", period, grain="set")) if period else None
+        if stem == lx.DAYS_PLURAL:
+            if self.stem(i + 1)[0] in WEEKDAYS:
+                return i + 2, Sem("SET", "P1W", grain="set")
+            return None
+        k = i
+        if stem not in lx.TIMES_WORDS:
+            if self.w(i + 1) not in lx.TIMES_WORDS and self.w(i + 2) not in lx.TIMES_WORDS:
+                return None  # most numbers count other things: skip the number parse
+            number = self.cardinal(i)
+            if number is None or number[0] is None or self.w(number[1]) not in lx.TIMES_WORDS:
+                return None
+            k = number[1]
+        k += 1
+        if self.w(k) in ("واحده", "واحد"):
+            k += 1
+        word = self.w(k)
+        if word in lx.PER_PERIODS and word.endswith("يا"):
+            return k + 1, Sem("SET", lx.PER_PERIODS[word], grain="set")
+        if word in ("في", "كل") or word in ("بال", "بالاسبوع", "بالشهر", "باليوم", "بالسنه"):
+            if word == "كل":
+                found = self.recurrence(k, mk.EVERY_WORD)
+                return (found[0], found[1]) if found else None
+            period = self.w(k + 1) if word == "في" else "ال" + word[3:]
+            if period in lx.PER_PERIODS:
+                return k + (2 if word == "في" else 1), Sem(
+                    "SET", lx.PER_PERIODS[period], grain="set"
+                )
+        return None
+
     def holiday(self, i: int, stem: str) -> tuple[int, Sem] | None:
-        """عيد الفطر، عيد الأضحى، رأس السنة الهجرية: the day in the nearest year."""
-        for table, hijri in ((mk.HIJRI_HOLIDAYS, True), (mk.GREGORIAN_HOLIDAYS, False)):
-            for key, (month, day) in table.items():
-                if key[0] != stem:
-                    continue
-                if any(self.w(i + 1 + n) != part for n, part in enumerate(key[1:])):
-                    continue
-                k = i + len(key)
-                if self.w(k) in ("المبارك", "السعيد"):
-                    k += 1
-                year = self.year_after(k)
-                if year is not None and year[1] is not False and hijri and 1300 <= year[0] <= 1600:
-                    found = hijri_to_gregorian(year[0], month, day)
-                    return year[2], self._day(found, False) or self._unresolved(grain="day")
-                if self.ref is None:
-                    return k, self._unresolved(grain="day")
+        """عيد الفطر، عيد الأضحى 2025، رمضان، اليوم الوطني السعودي: the day in the nearest
+        year, or in the year written after it (Hijri or Gregorian)."""
+        for key, (month, day), hijri in _HOLIDAY_INDEX.get((stem, self.w(i + 1)), ()):
+            if any(self.w(i + 1 + n) != part for n, part in enumerate(key[1:])):
+                continue
+            k = i + len(key)
+            if month == 0:
+                nxt = self.w(k)
+                if _is_digits(nxt) or (nxt[:1] == "ل" and nxt not in holidays.COUNTRY_DAYS):
+                    return None  # "اليوم الوطني للصناعات الدفاعية": not a national holiday
+                # "احتفلت تونس بعيد الاستقلال": a country named nearby says whose day it is.
+                days = next(
+                    (
+                        holidays.COUNTRY_DAYS[self.w(j)]
+                        for j in (k, k + 1, i - 1, i - 2, i - 3)
+                        if self.w(j) in holidays.COUNTRY_DAYS
+                    ),
+                    None,
+                )
+                chosen = days[0 if key[-1] == "الاستقلال" else 1] if days else None
+                if chosen is None:
+                    return k, self._unresolved(grain="day")  # no country named
+                month, day = chosen
+                if self.w(k) in holidays.COUNTRY_DAYS and self.w(k)[:1] == "ل":
+                    k += 1  # "العيد الوطني لقطر"
+            if self.w(k) in ("المبارك", "السعيد", "المجيد"):
+                k += 1
+            year = self.year_after(k)
+            if year is not None and hijri and year[1] is not False and 1300 <= year[0] <= 1600:
+                found = hijri_to_gregorian(year[0], month, day)
+                return year[2], self._day(found, False) or self._unresolved(grain="day")
+            if year is not None and year[1] is not True and 1900 <= year[0] <= 2100:
                 if hijri:
-                    found = nearest_hijri_day(self.ref, month, day)
+                    found = _hijri_day_in_year(year[0], month, day)
                 else:
-                    found = resolve_day_month(self.ref, day, month, None, self.future(i))
-                return k, self._day(found, True) or self._unresolved(grain="day")
+                    found = valid_day(year[0], month, day)
+                return year[2], self._day(found, False) or self._unresolved(grain="day")
+            if self.ref is None:
+                return k, self._unresolved(grain="day")
+            if hijri:
+                found = nearest_hijri_day(self.ref, month, day)
+            else:
+                found = resolve_day_month(self.ref, day, month, None, self.future(i))
+            return k, self._day(found, True) or self._unresolved(grain="day")
         return None
 
     def vague(self, i: int, stem: str) -> tuple[int, Sem] | None:
@@ -1131,7 +1614,7 @@ class Scanner:
         if _is_digits(word):
             candidates = (
                 self.numeric_date(i), self.clock(i, ""), self.day_month(i),
-                self._duration_at(i), self.bare_year(i),
+                self._duration_at(i), self.bare_year(i), self.frequency(i),
             )  # fmt: skip
         else:
             # Only the parsers whose first word this is: most triggers have one.
@@ -1142,7 +1625,9 @@ class Scanner:
                 else None,
                 self.part_of_day(i, stem) if stem in mk.PART_OF_DAY_NOUNS or stem in (
                     mk.TONIGHT, mk.AFTER_WORD) else None,
-                self.clock(i, stem) if stem == mk.HOUR_NOUN else None,
+                self.midnight(i, stem) if stem == _MIDDLE else None,
+                self.clock(i, stem) if stem == mk.HOUR_NOUN or stem == _ONE_OCLOCK
+                or (stem in ORDINAL_WORDS and stem.endswith("ه")) else None,
                 self.day_month(i) if stem in ORDINAL_WORDS or stem in ORDINAL_TENS_WORDS
                 or stem == "اول" else None,
                 self.month_expression(i, None, self._month_context(i))
@@ -1154,9 +1639,11 @@ class Scanner:
                 self.decade(i, stem) if stem in DECADE_WORDS else None,
                 self.century(i, stem) if stem == mk.CENTURY_NOUN else None,
                 self.offset(i, stem) if stem in _OFFSET_WORDS else None,
-                self._duration_at(i) if stem in _DURATION_HEADS else None,
+                self._duration_at(i) if stem in _DURATION_HEADS or stem in lx.FRACTION_WORDS
+                else None,
                 self.recurrence(i, stem) if stem in mk.SET_ADVERBS or stem == mk.EVERY_WORD
                 else None,
+                self.frequency(i) if stem in _FREQUENCY_HEADS else None,
                 self.holiday(i, stem) if stem in mk.HOLIDAY_HEADS else None,
                 self.vague(i, stem) if stem in _VAGUE_HEADS else None,
             )  # fmt: skip
@@ -1174,11 +1661,43 @@ class Scanner:
         )
 
     def _duration_at(self, i: int) -> tuple[int, Sem] | None:
+        """A duration with its fractions and smaller units: ساعة ونصف، نصف ساعة، سنتين و3 أشهر."""
+        stem = self.stem(i)[0]
+        if stem in lx.FRACTION_WORDS:
+            form = UNIT_FORMS.get(self.w(i + 1))
+            if form is None or form[1] != 1:
+                return None
+            value = _compose([(lx.FRACTION_WORDS[stem], form[0])])
+            return i + 2, Sem("DURATION", value, grain="duration")
         found = self.duration(i)
         if found is None:
-            return None
+            form = UNIT_FORMS.get(stem)
+            # "سنة ونصف", "ساعة وربع": a singular unit with a fraction after it
+            if form is None or form[1] != 1 or self.w(i + 1) not in lx.AND_HALF | lx.AND_QUARTER:
+                return None
+            found = (i + 1, 1, form[0])
         end, count, unit = found
-        return end, self.duration_sem(count, unit)
+        if count is None:
+            return end, self.duration_sem(count, unit)
+        parts: list[tuple[float, str]] = [(count, unit)]
+        while len(parts) < 4:
+            word = self.w(end)
+            if word in lx.AND_HALF or word in lx.AND_QUARTER:
+                fraction = 0.5 if word in lx.AND_HALF else 0.25
+                parts.append((fraction, parts[-1][1]))
+                end = self._half_after(end)
+                break
+            nxt = end + 1 if word == "و" else end
+            if nxt == end and (word[:1] != "و" or self.stem(end)[1] != 1):
+                break
+            more = self.duration(nxt)
+            if more is None or more[1] is None or _UNIT_ORDER[more[2]] <= _UNIT_ORDER[parts[-1][1]]:
+                break
+            parts.append((more[1], more[2]))
+            end = more[0]
+        if len(parts) == 1:
+            return end, self.duration_sem(count, unit)
+        return end, Sem("DURATION", _compose(parts), grain="duration")
 
     def modified(self, i: int, stem: str) -> tuple[int, Sem] | None:
         """MOD + period (نهاية آب، مطلع العام المقبل، منتصف 2027) or APPROX + duration/clock."""
@@ -1251,15 +1770,24 @@ class Scanner:
                 continue
             end, sem = found
             out.append(RawMention(self.starts[i] + clitic, self.end(end - 1), sem))
+            if sem.grain == "clock":
+                end = self._clock_range(end, sem, out)
+            if sem.grain == "month" and sem.value and self.w(end) in _CONNECTORS:
+                self._month_range(len(out) - 1, end, out)
             if (
                 sem.grain == "year"
                 and sem.value
-                and self.w(end) == "و"
+                and self.w(end) in ("و", "-", "/")
                 and _is_digits(self.w(end + 1))
+                and (self.w(end) == "و" or self.adjacent(end))
             ):
-                # "عامي 2015 و2018": the second year is its own expression.
+                # "عامي 2015 و2018", "موسم 2015-2016": the second year is its own expression.
                 year = self.year_number(end + 1)
-                if year:
+                if (
+                    year
+                    and year[0] >= int(sem.value[-4:])
+                    and (self.w(year[2]) == "في" or not self.counted(year[2]))
+                ):
                     out.append(
                         RawMention(
                             self.starts[end + 1], self.end(year[2] - 1), self._year_sem(year)
@@ -1269,6 +1797,42 @@ class Scanner:
             i = end
         _anchor_clocks(out, self.ref)
         return out
+
+    def _month_range(self, index: int, k: int, out: list[RawMention]) -> None:
+        """ "من يناير إلى مارس 2025": the first month takes the year written after the second."""
+        first = out[index].sem
+        named = self.month_name(k + 1)
+        if named is None or first.value is None or first.value.startswith("H"):
+            return
+        year = self.year_after(named[2])
+        if year is None or year[1] is True:
+            return
+        month = int(first.value[5:7])
+        start_year = year[0] if month <= named[1] else year[0] - 1
+        out[index].sem = self._month(start_year, month, False)
+
+    def _clock_range(self, k: int, first: Sem, out: list[RawMention]) -> int:
+        """ "من الساعة 9 إلى 11 مساءً": the second hour, and its part of day for both."""
+        first_end = k
+        word = self.w(k)
+        if word in _CONNECTORS or word == "و":
+            k += 1
+            stem, clitic = self.stem(k)
+        else:
+            stem, clitic = self.stem(k)
+            if clitic != 1 or word[:1] != "و" or stem not in ORDINAL_WORDS:
+                return first_end
+        if not _is_digits(self.w(k)) and stem != mk.HOUR_NOUN and stem not in ORDINAL_WORDS:
+            return first_end
+        found = self.clock(k, stem if not _is_digits(self.w(k)) else "", bare=True)
+        if found is None:
+            return first_end
+        end, second = found
+        if first.part is None and second.part is not None and first.clock is not None:
+            first.part = second.part
+            first.clock = (_apply_part(first.hour12, second.part) % 24, first.clock[1])
+        out.append(RawMention(self.starts[k] + clitic, self.end(end - 1), second))
+        return end
 
     def _day_range(self, i: int) -> tuple[int, list[RawMention]] | None:
         """ "من 5 إلى 7 أيار", "يومي 17 و18 أيار": two days, the first in the second's month."""
@@ -1292,6 +1856,82 @@ class Scanner:
             RawMention(start, self.end(i), self._day(found, second[1].anchored)),
             RawMention(self.starts[k + 1], self.end(second[0] - 1), second[1]),
         ]
+
+
+_UNIT_ORDER = {"CE": 0, "DE": 1, "Y": 2, "M": 3, "W": 4, "D": 5, "H": 6, "MIN": 7, "S": 8}
+# A fraction of a unit said in the next smaller unit: half a year is 6 months.
+_SMALLER = {"CE": ("Y", 100), "DE": ("Y", 10), "Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60),
+            "MIN": ("S", 60)}  # fmt: skip
+
+
+def _compose(parts: list[tuple[float, str]]) -> str:
+    """ISO 8601 duration from (amount, unit) parts: [(1, "Y"), (0.5, "Y")] -> P1Y6M."""
+    amounts: dict[str, float] = {}
+    for amount, unit in parts:
+        if unit in ("CE", "DE"):
+            amount, unit = amount * _SMALLER[unit][1], "Y"
+        whole = int(amount)
+        rest = amount - whole
+        if whole:
+            amounts[unit] = amounts.get(unit, 0) + whole
+        if rest:
+            smaller = _SMALLER.get(unit)
+            scaled = rest * smaller[1] if smaller else 0
+            if smaller and abs(scaled - round(scaled)) < 1e-9:
+                amounts[smaller[0]] = amounts.get(smaller[0], 0) + round(scaled)
+            else:
+                amounts[unit] = amounts.get(unit, 0) + rest
+    date_part = "".join(f"{_number(amounts[u])}{u}" for u in ("Y", "M", "W", "D") if amounts.get(u))
+    time_part = "".join(
+        f"{_number(amounts[u])}{'M' if u == 'MIN' else u}"
+        for u in ("H", "MIN", "S")
+        if amounts.get(u)
+    )
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+def _number(amount: float) -> str:
+    return str(int(amount)) if amount == int(amount) else f"{amount:g}"
+
+
+def _holiday_index() -> dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[int, int], bool]]]:
+    """Holidays by first two words, longest name first, so one lookup finds the candidates."""
+    index: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[int, int], bool]]] = {}
+    entries = [
+        *((key, value, True) for key, value in mk.HIJRI_HOLIDAYS.items()),
+        *((key, value, False) for key, value in mk.GREGORIAN_HOLIDAYS.items()),
+        *((key, (0, 0), False) for key in holidays.UNRESOLVED_HOLIDAYS),
+    ]
+    for key, value, hijri in sorted(entries, key=lambda entry: -len(entry[0])):
+        index.setdefault((key[0], key[1] if len(key) > 1 else ""), []).append((key, value, hijri))
+    return index
+
+
+_HOLIDAY_INDEX = _holiday_index()
+
+
+def _hijri_year_with_month_in(year: int, month: int) -> int | None:
+    """The Hijri year whose ``month`` starts in Gregorian ``year`` (the first, if two do)."""
+    hijri_year = hijri_year_of(date(year, 1, 1))
+    if hijri_year is None:
+        return None
+    for candidate in (hijri_year - 1, hijri_year, hijri_year + 1):
+        bounds = hijri_month_bounds(candidate, month)
+        if bounds is not None and bounds[0].year == year:
+            return candidate
+    return None
+
+
+def _hijri_day_in_year(year: int, month: int, day: int) -> date | None:
+    """The first Gregorian day in ``year`` that is Hijri (month, day): "عيد الفطر 2025"."""
+    hijri_year = hijri_year_of(date(year, 1, 1))
+    if hijri_year is None:
+        return None
+    for candidate_year in (hijri_year, hijri_year + 1):
+        found = hijri_to_gregorian(candidate_year, month, day)
+        if found is not None and found.year == year:
+            return found
+    return None
 
 
 def _apply_part(hour: int, part: str | None) -> int:
@@ -1334,6 +1974,17 @@ def _anchor_clocks(mentions: list[RawMention], reference: date | None) -> None:
     else the reference date. One pass, so linear in the number of mentions."""
     last_relative: Sem | None = None
     last_any: Sem | None = None
+    # The day right after each clock time, or after the clock times that follow it in a
+    # range ("من 9:30 إلى 11:00 يوم الخميس"); one backward pass keeps this linear.
+    following: list[Sem | None] = [None] * len(mentions)
+    for index in range(len(mentions) - 2, -1, -1):
+        mention, nxt = mentions[index], mentions[index + 1]
+        if mention.sem.grain != "clock" or nxt.start - mention.end > 8:
+            continue
+        if nxt.start - mention.end <= 6 and nxt.sem.grain in ("day", "part") and nxt.sem.first:
+            following[index] = nxt.sem
+        elif nxt.sem.grain == "clock":
+            following[index] = following[index + 1]
     for index, mention in enumerate(mentions):
         sem = mention.sem
         if sem.grain in ("day", "part") and sem.first is not None:
@@ -1345,10 +1996,9 @@ def _anchor_clocks(mentions: list[RawMention], reference: date | None) -> None:
             continue
         day: date | None = None
         anchored = False
-        if index + 1 < len(mentions):
-            nxt = mentions[index + 1]
-            if nxt.start - mention.end <= 6 and nxt.sem.grain in ("day", "part") and nxt.sem.first:
-                day, anchored = nxt.sem.first, nxt.sem.anchored
+        after = following[index]
+        if after is not None:
+            day, anchored = after.first, after.anchored
         if day is None:
             chosen = last_relative or last_any
             if chosen is not None:
