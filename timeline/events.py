@@ -77,6 +77,8 @@ _GRANULARITY_BY_VALUE: tuple[tuple[re.Pattern[str], str], ...] = (
 _PRECISION = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
 # A title is the headline's words; the article's own headline may title its main event.
 HEADLINE_MIN_SHARED = 2
+# Particles that deny the verb after them.
+NEGATIONS = frozenset(normalise_for_matching(w) for w in ("لم", "ولم", "لن", "ولن", "فلم"))
 # A one-word headline says nothing («وفي»).
 MIN_TITLE_WORDS = 2
 
@@ -291,11 +293,19 @@ def _happening(
     years = sum(1 for m in clause.mentions if granularity_of(m.value) == "year")
     if not_a_happening(clause_words, sorted(drop), granularity, years) is not None:
         return None
+    if _only_this_year(clause.mentions, granularity, published):
+        return None  # «هذا العام», «العام الجاري»: the frame of the news, not a date of it
     date_index = min(drop) if drop else 0
     content = [i for i in range(len(clause_words)) if i not in drop]
     # «قالت مصادر إن مسلحين هاجموا…»: the happening is what the sources report.
     content = content[anonymous_attribution(clause_words, content) :] or content
     verb_index, verb_kind = _main_verb(text, clause_words, content)
+    if (
+        verb_index is not None
+        and verb_index > 0
+        and clause_words[verb_index - 1].folded in NEGATIONS
+    ):
+        return None  # «ولم تعلن أي جهة مسؤوليتها»: nothing happened
     kind = kinds.kind_of(
         [clause_words[i] for i in content],
         _position(content, date_index),
@@ -407,6 +417,18 @@ def _main_clause_end(clause_words: list[Word], verb_index: int | None) -> int:
         if clause_words[index].folded in BOUNDARY_WORDS:
             return index
     return len(clause_words)
+
+
+def _only_this_year(mentions: list, granularity: str | None, published: date | None) -> bool:
+    """Whether the clause is dated only by the publication's own year, relatively."""
+    return (
+        granularity == "year"
+        and published is not None
+        and all(
+            getattr(m, "anchored", False) and m.first_day and m.first_day.year == published.year
+            for m in mentions
+        )
+    )
 
 
 def _position(content: list[int], index: int) -> int:

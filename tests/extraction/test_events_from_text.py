@@ -173,3 +173,29 @@ def test_the_event_the_headline_and_lead_report_is_the_most_salient():
     events = events_of(text, headline="البنك المركزي يرفع سعر الفائدة")
     main = max(events, key=lambda e: e.salience)
     assert main.first_day == PUBLISHED
+
+
+def test_what_did_not_happen_is_no_event():
+    assert events_of("ولم تعلن أي جهة يوم الأحد مسؤوليتها عن الهجوم.") == []
+
+
+def test_the_publication_year_as_a_frame_is_no_event():
+    assert events_of("تتابع الشركة المعلومات المضللة في الانتخابات هذا العام.") == []
+    # The year written out is a date the article chose to give.
+    assert len(events_of("تستضيف قطر بطولة كأس العالم لكرة القدم عام 2022.")) == 1
+
+
+def test_two_subjects_joined_by_and_lead_the_headline():
+    event = only_event("اتهمت روسيا وسوريا يوم الأحد إسرائيل بقصف مطار عسكري.")
+    assert event.title.startswith("روسيا وسوريا")
+
+
+def test_a_persons_name_is_given_in_its_shortest_full_form():
+    event = only_event("قال وزير الدولة الإماراتي، أنور بن محمد قرقاش، يوم الأحد إن الحملة متوقعة.")
+    assert "أنور قرقاش" in [actor.name for actor in event.actors]
+    assert event.title.startswith("أنور بن محمد قرقاش")
+
+
+def test_an_announcement_takes_the_kind_of_what_was_done():
+    event = only_event("أعلنت كوريا الشمالية يوم الأحد أنها فككت موقع التجارب النووية.")
+    assert event.kind == "decision"

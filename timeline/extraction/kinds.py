@@ -27,9 +27,13 @@ def _table(source: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 VERB_KINDS: dict[str, str] = _table(KIND_VERBS)
 # A verb that reports words is a statement unless its object says otherwise.
+# Attribution words that are no verbs: «بحسب», «وفقاً لـ», «قائلاً» (the accusative).
+NOT_VERB_ATTRIBUTIONS = frozenset(fold(w) for w in ("بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا"))
 for _verb in REPORTING_VERBS:
-    if " " not in _verb:
-        VERB_KINDS.setdefault(fold(_verb), str(EventKind.STATEMENT))
+    _folded_verb = fold(_verb)
+    if " " in _verb or _folded_verb in NOT_VERB_ATTRIBUTIONS or _folded_verb.endswith(("ا", "ه")):
+        continue
+    VERB_KINDS.setdefault(_folded_verb, str(EventKind.STATEMENT))
 NOUN_KINDS: dict[str, str] = _table(KIND_NOUNS)
 # Multi-word triggers («فرض عقوبات», «موعد نهائي») match as folded phrases.
 PHRASE_KINDS: dict[str, str] = {
