@@ -32,9 +32,9 @@ from timeline.extraction.happenings import not_a_happening
 from timeline.extraction.headlines import (
     BOUNDARY_WORDS,
     LEADING_WORDS,
-    MAX_WORDS,
     PARTICLES_BEFORE_VERB,
     anonymous_attribution,
+    fitted,
     headline,
 )
 from timeline.extraction.places import places_of
@@ -169,8 +169,7 @@ def without_dateline(text: str, sentence: tuple[int, int]) -> int:
 
 def clean_title(clause: str) -> str:
     """A clause as a last-resort title: its first words, at most MAX_WORDS of them."""
-    kept = clause.strip().rstrip(".،,؛:").split()[:MAX_WORDS]
-    return " ".join(kept).rstrip("،,؛: ")
+    return fitted(clause.strip().rstrip(".،,؛:"))
 
 
 def _clause_bounds(
@@ -568,7 +567,7 @@ def _headline_as_title(headline_text: str, title: str) -> str:
     """The article's headline titles its main event when it is a plain sentence of
     at most MAX_WORDS words about the same happening."""
     candidate = headline_text.strip().rstrip(".")
-    if _QUOTED_HEADLINE.search(candidate) or len(candidate.split()) > MAX_WORDS:
+    if _QUOTED_HEADLINE.search(candidate) or fitted(candidate) != candidate:
         return title
     if len(title_words(candidate) & title_words(title)) < HEADLINE_MIN_SHARED:
         return title

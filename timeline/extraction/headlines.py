@@ -124,7 +124,7 @@ def headline(
         order = _to_what_was_said(clause, order, verb)
     implicit = implicit_subject.split() if subject is None and order and order[0] == verb else []
     words_out = _cut(text, clause, order, verb, subject, implicit)
-    return " ".join(words_out)
+    return fitted(" ".join(words_out))
 
 
 def _without_date_glue(clause: Sequence[Word], keep: list[int], drop: frozenset[int]) -> list[int]:
@@ -341,3 +341,24 @@ def _to_what_was_said(clause: Sequence[Word], order: list[int], verb: int) -> li
     if at == 0:
         return order  # no subject was found: nothing says where it ends
     return [*order[: at + 1], *order[that:]]
+
+
+_TOKEN = re.compile(r"\w+")
+_ELLIPSIS = re.compile(r"…|\.{2,}")
+
+
+def fitted(title: str) -> str:
+    """The title within MAX_WORDS words as readers count them (every run of letters or
+    digits: «كيم يونغ-تشول» is three), with no ellipsis and no dangling last word."""
+    title = _ELLIPSIS.sub(" ", title)
+    kept: list[str] = []
+    count = 0
+    for word in title.split():
+        size = len(_TOKEN.findall(word))
+        if count + size > MAX_WORDS:
+            break
+        kept.append(word)
+        count += size
+    while kept and fold(kept[-1]) in DANGLING:
+        kept.pop()
+    return " ".join(kept).strip(" ،,؛:-–—")
