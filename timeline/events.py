@@ -413,9 +413,16 @@ def _main_clause_end(clause_words: list[Word], verb_index: int | None) -> int:
     something else happened."""
     start = 0 if verb_index is None else verb_index + 1
     for index in range(start, len(clause_words)):
-        if clause_words[index].folded in BOUNDARY_WORDS:
+        folded = clause_words[index].folded
+        # A relative clause about the subject stays: «التحالف الذي تقوده السعودية في اليمن».
+        if folded in BOUNDARY_WORDS and folded not in RELATIVE_PRONOUNS:
             return index
     return len(clause_words)
+
+
+RELATIVE_PRONOUNS = frozenset(
+    normalise_for_matching(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي")
+)
 
 
 def _only_this_year(mentions: list, granularity: str | None, published: date | None) -> bool:

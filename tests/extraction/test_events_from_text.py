@@ -199,3 +199,16 @@ def test_a_persons_name_is_given_in_its_shortest_full_form():
 def test_an_announcement_takes_the_kind_of_what_was_done():
     event = only_event("أعلنت كوريا الشمالية يوم الأحد أنها فككت موقع التجارب النووية.")
     assert event.kind == "decision"
+
+
+def test_the_country_an_event_noun_governs_is_place_and_actor():
+    event = only_event("وتجري انتخابات تركيا الرئاسية في حزيران المقبل.")
+    assert event.places == ("تركيا",)
+    assert "تركيا" in [actor.name for actor in event.actors]
+
+
+def test_a_place_in_a_relative_clause_about_the_subject_counts():
+    event = only_event(
+        "دمر التحالف العسكري الذي تقوده السعودية في اليمن يوم الأحد مواقع للصواريخ."
+    )
+    assert event.places == ("اليمن",)

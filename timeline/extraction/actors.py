@@ -133,7 +133,8 @@ def actors_of(
         taken.update(range(index, index + size))
         index += size
     for match in match_places(clause):
-        if match.first in taken or match.locative or _in_brackets(text, clause, match.first):
+        located = match.locative and not match.governed
+        if match.first in taken or located or _in_brackets(text, clause, match.first):
             continue
         if match.place.type == "country":
             state = ActorRef(match.place.name, "state")

@@ -58,7 +58,8 @@ class PlaceMatch:
     place: GazetteerPlace
     first: int  # index of its first word in the clause
     last: int  # index of its last word
-    locative: bool  # introduced by a locative word or clitic
+    locative: bool  # introduced by a locative word or clitic, or governed by an event noun
+    governed: bool = False  # «انتخابات تركيا»: the country is where, and who
 
 
 def match_places(clause: Sequence[Word]) -> list[PlaceMatch]:
@@ -74,7 +75,12 @@ def match_places(clause: Sequence[Word]) -> list[PlaceMatch]:
         if place is not None:
             previous = readings(clause[index - 1].folded) if index else ()
             locative = clitic in LOCATIVE_CLITICS or any(r in LOCATIVES for r in previous)
-            found.append(PlaceMatch(place, index, index + size - 1, locative))
+            # The country an event noun governs is where it happens: «انتخابات تركيا»,
+            # «زلزال إندونيسيا».
+            governed = (
+                not locative and not clitic and index > 0 and _is_event_noun(clause[index - 1])
+            )
+            found.append(PlaceMatch(place, index, index + size - 1, locative or governed, governed))
         index += size
     return found
 
@@ -179,3 +185,9 @@ def nationality(word: Word) -> str | None:
         if country is not None:
             return country
     return None
+
+
+def _is_event_noun(word: Word) -> bool:
+    from timeline.extraction.kinds import NOUN_KINDS, lookup
+
+    return lookup(word, NOUN_KINDS) is not None
