@@ -41,7 +41,7 @@ PHRASE_KINDS: dict[str, str] = {
 }
 REPORTING: frozenset[str] = frozenset(fold(v) for v in REPORTING_VERBS)
 # How many words after a reporting verb may hold the event noun it reports.
-REPORTED_NOUN_REACH = 3
+REPORTED_NOUN_REACH = 6
 # Kinds whose vocabulary marks a whole clause even when its verb says little.
 DOMAIN_KINDS = (str(EventKind.SPORTS), str(EventKind.ECONOMY))
 
@@ -49,6 +49,8 @@ DOMAIN_KINDS = (str(EventKind.SPORTS), str(EventKind.ECONOMY))
 def lookup(word: Word, table: dict[str, str]) -> str | None:
     for reading in readings(word.folded):
         kind = table.get(reading)
+        if kind is None and len(reading) > 4 and reading.endswith("ا"):
+            kind = table.get(reading[:-1])  # the accusative: «تعليقاً» is «تعليق»
         if kind is not None:
             return kind
     return None
@@ -122,6 +124,11 @@ def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | Non
             done = _verb_after_that(clause, index)
             if done is not None:
                 return done
+            # «أعلنت الوزارة عن الانتهاء من إخلاء…»: an announced act, of no kind we know.
+            if any(r in ANNOUNCE_VERBS for r in verb_readings(clause[index].folded)) and any(
+                w.folded == ABOUT for w in clause[index + 1 : index + 1 + REPORTED_NOUN_REACH]
+            ):
+                return str(EventKind.OTHER)
         if kind not in DOMAIN_KINDS:
             domain = _domain(nouns)
             if domain and kind in (EventKind.STATEMENT, EventKind.OTHER):
@@ -262,3 +269,10 @@ def _verb_after_that(clause: Sequence[Word], index: int) -> str | None:
                     return kind if kind not in (EventKind.STATEMENT, EventKind.OTHER) else None
             return None
     return None
+
+
+# Verbs that announce an act; «عن» introduces the act announced.
+ANNOUNCE_VERBS: frozenset[str] = frozenset(
+    fold(w) for w in ("أعلن", "أعلنت", "يعلن", "تعلن", "كشف", "كشفت", "يكشف", "تكشف")
+)
+ABOUT = fold("عن")
