@@ -9,10 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from timeline.events import precision_key
 from timeline.models import Article, EventSource
-
-# Finer units first: the most precise anchor of an event leads its record.
-_PRECISION = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5}
 
 
 def article_event_records(article: Article, original_text: str | None = None) -> list[dict]:
@@ -33,14 +31,12 @@ def article_event_records(article: Article, original_text: str | None = None) ->
         by_event[source.event_id].append(source)
     records = []
     for group in by_event.values():
-        lead = min(
-            group,
-            key=lambda s: (_PRECISION.get(s.event.granularity, 9), s.mention.start),
-        )
+        lead = min(group, key=lambda s: precision_key(s.mention.value, s.mention.start))
         event, mention = lead.event, lead.mention
-        start, end = mention.start, mention.end
+        anchors = [(s.mention.start, s.mention.end) for s in group]
         if to_original is not None:
-            start, end = to_original(start), to_original(end - 1) + 1
+            anchors = [(to_original(a), to_original(b - 1) + 1) for a, b in anchors]
+        start, end = anchors[group.index(lead)]
         records.append(
             {
                 "start": start,
@@ -52,7 +48,7 @@ def article_event_records(article: Article, original_text: str | None = None) ->
                 "actors": [actor.name_in(article.body) for actor in event.actors.all()],
                 "salience": round(max(s.salience for s in group), 4),
                 "cluster": str(event.pk),
-                "anchors": [[s.mention.start, s.mention.end] for s in group],
+                "anchors": [list(anchor) for anchor in anchors],
             }
         )
     records.sort(key=lambda r: r["start"])

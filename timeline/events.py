@@ -232,12 +232,16 @@ def _clauses(text: str, dated: list) -> list[_Clause]:
     return clauses
 
 
+def precision_key(value: str | None, start: int) -> tuple[int, bool, int]:
+    """Sorts dates most precise first: by unit, a time of day before a bare day
+    («مساء الأحد» before «الأحد»), then in text order."""
+    unit = _PRECISION.index(granularity_of(value or "") or "century")
+    return (unit, "T" not in (value or ""), start)
+
+
 def _lead_mention(mentions: Sequence[ResolvedMention]) -> ResolvedMention:
-    """The most precise of a clause's dates, the first of equals."""
-    return min(
-        mentions,
-        key=lambda m: (_PRECISION.index(granularity_of(m.value) or "century"), m.start),
-    )
+    """The most precise of a happening's dates, the first of equals."""
+    return min(mentions, key=lambda m: precision_key(m.value, m.start))
 
 
 @dataclass
