@@ -688,12 +688,16 @@ def same_event(
     candidate_places: set[str],
     event: ClusterableEvent,
     event_places: set[str],
+    candidate_actors: frozenset[int] | set[int] = frozenset(),
+    event_actors: frozenset[int] | set[int] = frozenset(),
 ) -> bool:
     """Whether a new candidate reports an event already known.
 
-    Both must cover overlapping days at the same granularity; then either their
-    titles share enough content words, or they are of the same (specific) kind in
-    the same place on the same day.
+    Both must cover the same days at the same granularity; then either their
+    titles share enough content words, or on the same day they are of one family of
+    kinds (a meeting is also reported as talks) and share a place or two actors
+    (people and organisations: a state, or one person, names too much to tell
+    events apart).
     """
     if candidate.granularity != event.granularity:
         return False
@@ -701,8 +705,9 @@ def same_event(
         return False
     if (
         candidate.granularity == "day"
-        and candidate.kind == event.kind != EventKind.OTHER
-        and candidate_places & event_places
+        and EventKind.OTHER not in (candidate.kind, event.kind)
+        and _kind_family(candidate.kind) == _kind_family(event.kind)
+        and (candidate_places & event_places or len(candidate_actors & event_actors) >= 2)
     ):
         return True
     ours, theirs = title_words(candidate.title), title_words(event.title)
@@ -711,3 +716,14 @@ def same_event(
         return False
     threshold = TITLE_SIMILARITY.get(candidate.granularity, TITLE_SIMILARITY_COARSE)
     return shared / len(ours | theirs) >= threshold
+
+
+# Kinds that reports of one happening mix: a meeting is also «talks» or a «visit».
+KIND_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"meeting", "talks", "visit"}),
+    frozenset({"attack", "disaster"}),
+)
+
+
+def _kind_family(kind: str) -> frozenset[str]:
+    return next((family for family in KIND_FAMILIES if kind in family), frozenset({kind}))

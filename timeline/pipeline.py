@@ -186,6 +186,7 @@ def _save_extraction(
         source = sources.pop(candidate.mention.pk, None)
         if source is not None and _keep_source(source, candidate, article, matcher):
             by_group.setdefault(candidate.group, source.event)
+            matcher.taken.add(_key(source.event))
             continue
         if source is not None:
             source.delete()
@@ -193,6 +194,7 @@ def _save_extraction(
         if event is None:
             event = matcher.find(candidate) or matcher.add(candidate)
             by_group[candidate.group] = event
+            matcher.taken.add(_key(event))
         attached.append((candidate, event))
     matcher.save_new_events()  # now every event in `attached` has its pk
     EventSource.objects.bulk_create(
@@ -327,7 +329,8 @@ class EventMatcher:
 
     Loads the events of the candidates' periods and the places they name up
     front, so matching costs a few queries per article rather than per candidate.
-    New events join the pool at once: an article may report one event twice.
+    New events join the pool at once, for the articles after this one; within
+    this article, each happening (`EventCandidate.group`) is an event of its own.
     It loads before the write transaction opens; inside it, after taking the
     periods' locks, `load_newer` adds what other workers created meanwhile.
     """
@@ -335,8 +338,11 @@ class EventMatcher:
     def __init__(self, candidates: list[EventCandidate]) -> None:
         self.places = _places_named({name for c in candidates for name in c.places})
         self.actors = _actors_named({a.name: a for c in candidates for a in c.actors})
-        self.pool: dict[tuple, list[tuple[KnownEvent | Event, set[str]]]] = {}
+        # Per period, newest first: (event, its place names, its actors' ids).
+        self.pool: dict[tuple, list[tuple[KnownEvent | Event, set[str], set[int]]]] = {}
         self.new_events: list[tuple[Event, list[Place], list[Actor]]] = []
+        # Known events another happening of this article already went to.
+        self.taken: set[int | tuple[str, int]] = set()
         self.newest_seen = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         self.candidate_periods = {_period(c) for c in candidates}
         known: list[KnownEvent] = []
@@ -373,10 +379,16 @@ class EventMatcher:
             event_id__in=[event.pk for event in known]
         ).values_list("event_id", "place__name"):
             place_names[event_id].add(name)
+        actor_ids: dict[int, set[int]] = defaultdict(set)
+        for event_id, actor_id in Event.actors.through.objects.filter(
+            event_id__in=[event.pk for event in known]
+        ).values_list("event_id", "actor_id"):
+            actor_ids[event_id].add(actor_id)
         for event in sorted(known, key=lambda e: e.pk):
             period = (event.granularity, event.first_day, event.last_day)
             # Newest first, as loaded; a newer event found later goes in front.
-            self.pool.setdefault(period, []).insert(0, (event, place_names[event.pk]))
+            entry = (event, place_names[event.pk], actor_ids[event.pk])
+            self.pool.setdefault(period, []).insert(0, entry)
 
     def places_of(self, candidate: EventCandidate) -> list[Place]:
         return [self.places[name] for name in candidate.places]
@@ -387,8 +399,13 @@ class EventMatcher:
 
     def find(self, candidate: EventCandidate) -> KnownEvent | Event | None:
         names = set(candidate.places)
-        for event, event_places in self.pool.get(_period(candidate), []):
-            if same_event(candidate, names, event, event_places):
+        actors = {actor.pk for actor in self.actors_of(candidate) if actor.type != Actor.Type.STATE}
+        # The article's other happenings are other events, whatever they share.
+        taken = {_key(event) for event, _, _ in self.new_events} | self.taken
+        for event, event_places, event_actors in self.pool.get(_period(candidate), []):
+            if _key(event) in taken:
+                continue
+            if same_event(candidate, names, event, event_places, actors, event_actors):
                 return event
         return None
 
@@ -396,8 +413,14 @@ class EventMatcher:
         """A new (not yet saved) event for the candidate; `save_new_events` writes it."""
         event = Event(**_event_fields(candidate), salience=candidate.salience)
         places = self.places_of(candidate)
-        self.pool.setdefault(_period(candidate), []).insert(0, (event, {p.name for p in places}))
-        self.new_events.append((event, places, self.actors_of(candidate)))
+        actors = self.actors_of(candidate)
+        entry = (
+            event,
+            {p.name for p in places},
+            {a.pk for a in actors if a.type != Actor.Type.STATE},
+        )
+        self.pool.setdefault(_period(candidate), []).insert(0, entry)
+        self.new_events.append((event, places, actors))
         return event
 
     def save_new_events(self) -> None:
@@ -412,6 +435,12 @@ class EventMatcher:
             for event, _, actors in self.new_events
             for actor in actors
         )
+
+
+def _key(event: "KnownEvent | Event") -> int | tuple[str, int]:
+    """The same for a stored event whether loaded as a row or a model; unsaved
+    events are told apart by identity."""
+    return event.pk if event.pk is not None else ("new", id(event))
 
 
 def _period(candidate: EventCandidate) -> tuple:

@@ -110,6 +110,7 @@ def headline(
     are left out (a clause with no verb is titled from its event noun on).
     """
     keep = [i for i in range(start_at, len(clause)) if i not in drop]
+    keep = _without_brackets(text, clause, keep)
     keep = _without_date_glue(clause, keep, drop)
     keep = _without_attribution(text, clause, keep)
     keep = _without_leading_words(clause, keep)
@@ -362,3 +363,19 @@ def fitted(title: str) -> str:
     while kept and fold(kept[-1]) in DANGLING:
         kept.pop()
     return " ".join(kept).strip(" ،,؛:-–—")
+
+
+def _without_brackets(text: str, clause: Sequence[Word], keep: list[int]) -> list[int]:
+    """Words inside brackets are an aside: «الترويكا الأوروبية (بريطانيا، فرنسا،
+    ألمانيا)» is headlined «الترويكا الأوروبية»."""
+    if not clause or "(" not in text[clause[0].start : clause[-1].end]:
+        return keep
+    result, depth, position = [], 0, clause[0].start
+    kept = set(keep)
+    for index, word in enumerate(clause):
+        gap = text[position : word.start]
+        depth = max(depth + gap.count("(") - gap.count(")"), 0)
+        position = word.end
+        if index in kept and depth == 0:
+            result.append(index)
+    return result
