@@ -206,7 +206,7 @@ def test_without_javascript_the_same_pages_work(browser, demo):
     assert "kind=meeting" in page.url
     screenshot(page, "timeline-no-javascript")
 
-    page.get_by_role("link", name="لاريجاني").first.click()
+    page.get_by_role("link", name="يلتقي بوتين").first.click()
     page.wait_for_url("**/events/**")
     assert "الأحد 20 تموز/يوليو 2025" in page.locator("main").inner_text()
     screenshot(page, "event-page")
