@@ -212,3 +212,21 @@ def test_a_place_in_a_relative_clause_about_the_subject_counts():
         "دمر التحالف العسكري الذي تقوده السعودية في اليمن يوم الأحد مواقع للصواريخ."
     )
     assert event.places == ("اليمن",)
+
+
+def test_a_verbal_noun_after_a_preposition_is_no_verb():
+    event = only_event("تباطأ نمو الأسعار في شباط/فبراير مع تراجع أسعار البنزين.")
+    assert "مع تراجع" in event.title
+
+
+def test_a_compound_place_name_after_a_place_noun_is_kept_whole():
+    event = only_event("نشب حريق يوم الأحد بمنزل في منطقة رأس الكاف.")
+    assert "رأس الكاف" in event.places
+
+
+def test_a_family_name_keeps_its_particle_in_the_shortest_form():
+    event = only_event(
+        "قال وزير الخارجية البحريني، خالد بن أحمد آل خليفة، يوم الأحد إن بلاده ترحب بالاتفاق."
+    )
+    names = [actor.name for actor in event.actors]
+    assert any(name.endswith("آل خليفة") for name in names), names

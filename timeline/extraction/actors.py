@@ -252,8 +252,8 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
                 and (folded[1:] in FUNCTION or folded[1:].startswith("ال"))
             ):
                 break
-            if folded.startswith("و") and len(name) >= 2:
-                break  # «محمد صلاح ووكيله»: «و» joins another noun
+            if folded.startswith(("و", "ب", "ل")) and len(name) >= 2:
+                break  # «محمد صلاح ووكيله», «دونالد ترامب بإبقاء…»: the name has ended
         name.append(position)
         position += 1
     # A name that ends on a particle is cut short: drop it.
@@ -495,7 +495,9 @@ def display_name(written: str) -> str:
     (a name of three words, «محمد بن سلمان», stays whole)."""
     parts = written.split()
     if len(parts) >= 4 and fold(parts[1]) in NAME_PARTICLES:
-        return f"{parts[0]} {parts[-1]}"
+        # A family name with its particle stays whole: «خالد بن أحمد آل خليفة».
+        family = parts[-2:] if fold(parts[-2]) in NAME_PARTICLES else parts[-1:]
+        return " ".join([parts[0], *family])
     return written
 
 

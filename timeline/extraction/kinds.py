@@ -91,12 +91,31 @@ def _verb_kind(folded: str) -> str | None:
 
 
 def verb_at(clause: Sequence[Word]) -> tuple[int, str] | None:
-    """(index, kind) of the clause's main verb: the first verb of the lexicon."""
+    """(index, kind) of the clause's main verb: the first verb of the lexicon that no
+    preposition governs («مع تراجع أسعار البنزين»: a verbal noun, not a verb)."""
     for index, word in enumerate(clause):
         kind = verb_kind(word)
-        if kind is not None:
+        if kind is not None and not _governed(clause, index):
             return index, kind
     return None
+
+
+def _governed(clause: Sequence[Word], index: int) -> bool:
+    """Whether a preposition stands right before the word (a space apart, nothing
+    left out between them)."""
+    if not index:
+        return False
+    previous = clause[index - 1]
+    return previous.folded in PREPOSITIONS and clause[index].start - previous.end <= 1
+
+
+PREPOSITIONS: frozenset[str] = frozenset(
+    fold(w)
+    for w in (
+        "مع", "في", "من", "إلى", "الى", "على", "عن", "بعد", "قبل", "منذ", "خلال", "عند",
+        "حول", "رغم", "إثر", "اثر", "عقب", "بسبب", "لدى", "ضد", "عبر", "حتى", "وسط",
+    )
+)  # fmt: skip
 
 
 def is_reporting(word: Word) -> bool:

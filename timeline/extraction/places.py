@@ -129,6 +129,16 @@ PLACE_QUALIFIERS: frozenset[str] = frozenset(
 )  # fmt: skip
 
 
+# First words of compound place names: «رأس الكاف», «سيدي بوزيد», «عين دراهم».
+TOPONYM_HEADS: frozenset[str] = frozenset(
+    fold(w)
+    for w in (
+        "رأس", "سيدي", "بني", "أولاد", "اولاد", "عين", "بئر", "بير", "تل", "دير", "كفر", "جبل",
+        "وادي", "حاسي", "برج", "حمام", "قصر", "منزل", "دوار", "سيدي", "أبو", "ابو", "بيت",
+    )
+)  # fmt: skip
+
+
 def named_after_place_noun(clause: Sequence[Word]) -> list[tuple[int, str]]:
     """(index, name) of places the gazetteer lacks, named after a place noun."""
     from timeline.extraction.actors import is_function_word
@@ -147,8 +157,10 @@ def named_after_place_noun(clause: Sequence[Word]) -> list[tuple[int, str]]:
         if name.folded.startswith("ال") and index + 2 >= len(clause):
             continue
         size = 1
-        if index + 2 < len(clause) and clause[index + 2].folded in PLACE_QUALIFIERS:
-            size = 2
+        if index + 2 < len(clause) and (
+            clause[index + 2].folded in PLACE_QUALIFIERS or name.folded in TOPONYM_HEADS
+        ):
+            size = 2  # «الغوطة الشرقية», «رأس الكاف», «أولاد عيشة»
         if name.folded.startswith("ال") and size == 1:
             continue  # «المنطقة العربية» is no name
         found.append((index + 1, " ".join(w.text for w in clause[index + 1 : index + 1 + size])))
