@@ -254,6 +254,16 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
                 break
             if folded.startswith(("و", "ب", "ل")) and len(name) >= 2:
                 break  # «محمد صلاح ووكيله», «دونالد ترامب بإبقاء…»: the name has ended
+            if (
+                not name
+                and folded.startswith("و")
+                and (folded[1:] in NOT_NAMES or folded[1:] in FUNCTION or folded[1:] in TITLES)
+            ):
+                break  # «وفريق ليفربول»: a conjunction, not a first name
+            if len(name) >= 2 and (folded.startswith("ي") or folded.endswith(("ه", "ها"))):
+                break  # «كيم يونغ-تشول يسلم», «محمد صلاح فريقه»: a verb or a possessive
+            if len(name) == 2 and _known_spelling(clause, name):
+                break  # «محمد صلاح رامي عباس»: a known name is complete
         name.append(position)
         position += 1
     # A name that ends on a particle is cut short: drop it.
@@ -508,3 +518,7 @@ def _in_brackets(text: str, clause: Sequence[Word], index: int) -> bool:
         return False
     before = text[clause[0].start : clause[index].start]
     return before.rfind("(") > before.rfind(")")
+
+
+def _known_spelling(clause: Sequence[Word], indexes: list[int]) -> bool:
+    return " ".join(clause[i].folded for i in indexes) in KNOWN_BY_SPELLING
