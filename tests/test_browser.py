@@ -92,9 +92,10 @@ def test_events_run_right_to_left_and_a_click_opens_the_detail(page, demo):
     cards = page.locator(".event-card")
     assert cards.count() == 4
     days = card_days(page)
-    assert days == sorted(days)
+    assert days == sorted(days, reverse=True), "the news first"
     lefts = [cards.nth(i).bounding_box()["x"] for i in range(4)]
-    assert lefts == sorted(lefts, reverse=True), "the earliest event must be rightmost"
+    by_day = [left for _, left in sorted(zip(days, lefts, strict=True))]
+    assert by_day == sorted(by_day, reverse=True), "the earliest event must be rightmost"
     # On the axis too: the 2015 agreement lies right of the 2025 meetings.
     agreement = page.locator(".axis-mark.kind-agreement").bounding_box()["x"]
     meeting = page.locator(".axis-mark.kind-meeting").bounding_box()["x"]
@@ -118,19 +119,33 @@ def test_events_run_right_to_left_and_a_click_opens_the_detail(page, demo):
 @pytest.mark.django_db(transaction=True)
 def test_arrow_keys_mirror_right_to_left_time(page, demo):
     page.goto(demo + "/")
-    page.locator(".event-link").first.focus()
-    assert focused_card(page) == "2015-01-01"
-
-    page.keyboard.press("ArrowLeft")
-    assert focused_card(page) == "2025-07-20", "left is later"
-    page.keyboard.press("ArrowLeft")
+    page.locator(".event-link").nth(1).focus()
     assert focused_card(page) == "2025-07-25"
+
     page.keyboard.press("ArrowRight")
     assert focused_card(page) == "2025-07-20", "right is earlier"
-    page.keyboard.press("End")
-    assert focused_card(page) == card_days(page)[-1]
-    page.keyboard.press("Home")
+    page.keyboard.press("ArrowRight")
     assert focused_card(page) == "2015-01-01"
+    page.keyboard.press("ArrowLeft")
+    assert focused_card(page) == "2025-07-20", "left is later"
+    page.keyboard.press("End")
+    assert focused_card(page) == "2015-01-01"
+    page.keyboard.press("Home")
+    assert focused_card(page) == card_days(page)[0], "the newest"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_zoom_keeps_the_focused_event_in_place(page, demo):
+    page.goto(demo + "/")
+    page.locator(".event-card[data-first-day='2015-01-01'] .event-link").focus()
+    page.keyboard.press("+")
+    page.wait_for_url("**zoom=months**")
+    assert "at=2015-01-01" in page.url
+    first, last = page.locator(".axis-caption time").evaluate_all(
+        "times => times.map(t => t.getAttribute('datetime'))"
+    )
+    assert first <= "2015-01-01" < last
+    assert card_days(page)[0] == "2015-01-01", "the list starts at the focused event"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -183,7 +198,9 @@ def test_a_narrow_viewport_gets_the_vertical_layout(browser, demo):
     assert cards.count() == 4
     boxes = [cards.nth(i).bounding_box() for i in range(4)]
     tops = [box["y"] for box in boxes]
-    assert tops == sorted(tops), "earliest at the top, one under the other"
+    assert tops == sorted(tops), "one under the other"
+    days = card_days(page)
+    assert days == sorted(days, reverse=True), "the newest at the top"
     assert len({round(box["x"]) for box in boxes}) == 1
     assert not page.locator(".axis").is_visible()
     screenshot(page, "story-narrow")

@@ -97,7 +97,7 @@ def test_kind_place_and_date_filters_narrow_the_list(client, confirmed_seed):
     assert dates(kind="deadline") == ["2025-08"]
     assert dates(place="إسطنبول") == ["2025-07-25"]
     assert dates(start="2025-07-21", end="2025-07-31") == ["2025-07-25"]
-    assert dates(kind="no-such-kind") == ["2015", "2025-07-20", "2025-07-25", "2025-08"]
+    assert dates(kind="no-such-kind") == ["2025-08", "2025-07-25", "2025-07-20", "2015"]
 
 
 @pytest.mark.django_db
@@ -109,9 +109,9 @@ def test_story_page_shows_its_events_and_unpublished_stories_are_hidden(client, 
     Story.objects.filter(pk=story.pk).update(published=True)
     html = client.get("/stories/test-story/").content.decode()
     assert "قصة الاختبار" in html
-    assert CARD_DATES.findall(html) == ["2025-07-20", "2025-07-25"]
+    assert CARD_DATES.findall(html) == ["2025-07-25", "2025-07-20"]
     from_root = client.get("/", {"story": "test-story"}).content.decode()
-    assert CARD_DATES.findall(from_root) == ["2025-07-20", "2025-07-25"]
+    assert CARD_DATES.findall(from_root) == ["2025-07-25", "2025-07-20"]
 
 
 @pytest.mark.django_db
@@ -145,7 +145,8 @@ def test_keyset_pages_follow_each_other_without_gaps_or_repeats(client, settings
         if not cursor:
             break
         params = {"after": cursor.group(1)}
-    expected = sorted([*events, twin], key=lambda e: (e.first_day, e.pk))
+    # Newest first; on one day, the later id first.
+    expected = sorted([*events, twin], key=lambda e: (e.first_day, e.pk), reverse=True)
     assert seen == [e.pk for e in expected]
 
 
@@ -188,10 +189,13 @@ def test_zoom_and_pan_links_keep_filters_and_name_the_window(client, confirmed_s
     zoom_out = re.search(r'<a id="zoom-out"[^>]* href="([^"]+)"', html).group(1)
     assert "kind=meeting" in zoom_out and "zoom=months" in zoom_out
 
-    months = client.get("/", {"zoom": "months", "at": "2025-07-20"}).content.decode()
-    # The list starts at the window (Jan 2025): the 2015 agreement is off it.
-    assert CARD_DATES.findall(months) == ["2025-07-20", "2025-07-25", "2025-08"]
+    months = client.get("/", {"zoom": "months", "at": "2025-07-24"}).content.decode()
+    # The list starts at `at`, newest first: the later events wait on the axis.
+    assert CARD_DATES.findall(months) == ["2025-07-20", "2015"]
     assert "المقياس: <strong>أشهر</strong>" in months
+    # Zooming keeps the first card (the event in focus) in place.
+    zoom_in = re.search(r'<a id="zoom-in"[^>]* href="([^"]+)"', months).group(1)
+    assert "zoom=days" in zoom_in and "at=2025-07-20" in zoom_in
 
 
 @pytest.mark.django_db
@@ -219,3 +223,41 @@ def test_load_demo_confirms_the_seed_in_a_story_and_twice_changes_nothing():
 
     assert list(Event.objects.values_list("id", "status", "updated_at")) == before
     assert Story.objects.count() == 1 and story.events.count() == 4
+
+
+@pytest.mark.django_db
+def test_the_first_screen_is_the_news_with_the_window_placed_on_it(client, settings):
+    settings.TIMELINE_PAGE_SIZE = 5
+    make_events(20, start=date(1439, 9, 1))  # an archive reaching far back
+    make_events(8, start=date(2024, 3, 1))
+    html = client.get("/").content.decode()
+    # The five newest events, newest first…
+    assert CARD_DATES.findall(html) == [f"2024-03-0{d}" for d in (8, 7, 6, 5, 4)]
+    # …and the axis around them (days zoom, March 2024), not around the oldest page.
+    window = re.search(r'<time datetime="([\d-]+)">.*?</time> –\s*<time datetime="([\d-]+)">', html)
+    assert window.group(1) <= "2024-03-04" and window.group(2) > "2024-03-08"
+    assert "المقياس: <strong>أيام</strong>" in html
+    assert "1439" not in window.group(0)
+
+
+@pytest.mark.django_db
+def test_at_places_the_list_and_the_axis_on_that_day(client, settings):
+    settings.TIMELINE_PAGE_SIZE = 3
+    make_events(30, start=date(2010, 1, 1))
+    for params in ({"at": "2010-01-20"}, {"at": "2010-01-20", "zoom": "months"}):
+        html = client.get("/", params).content.decode()
+        assert CARD_DATES.findall(html) == ["2010-01-20", "2010-01-19", "2010-01-18"], params
+        start, end = re.search(
+            r'<time datetime="([\d-]+)">.*?</time> –\s*<time datetime="([\d-]+)">', html
+        ).groups()
+        assert start <= "2010-01-20" < end
+
+
+@pytest.mark.django_db
+def test_events_dated_in_the_future_wait_on_the_axis_not_atop_the_list(client):
+    make_events(3, start=date(2020, 5, 1))
+    future = make_events(1, start=date.today() + timedelta(days=400))[0]
+    html = client.get("/").content.decode()
+    assert CARD_DATES.findall(html) == ["2020-05-03", "2020-05-02", "2020-05-01"]
+    later = client.get("/", {"at": future.first_day.isoformat()}).content.decode()
+    assert CARD_DATES.findall(later)[0] == future.first_day.isoformat()

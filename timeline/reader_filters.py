@@ -112,3 +112,63 @@ def keyset_page[T](
         return page, None
     page = page[:limit]
     return page, cursor_of(page[-1])
+
+
+# -- The reader's order: the news first --------------------------------------------
+
+# Newest first; within a day, the most salient first once `Event.salience` exists:
+# adding it is one word here, ("-first_day", "-salience", "-id"). Everything below
+# (ordering, cursors, the `at` start) is written over this tuple.
+NEWS_ORDER: tuple[str, ...] = ("-first_day", "-id")
+
+
+def news_order(queryset: QuerySet[Event]) -> QuerySet[Event]:
+    return queryset.order_by(*NEWS_ORDER)
+
+
+def _field_name(key: str) -> str:
+    return key.removeprefix("-")
+
+
+def before_news_cursor(queryset: QuerySet[Event], values: tuple | None) -> QuerySet[Event]:
+    """Events after `values` (one per NEWS_ORDER key) in the news order: keyset pagination.
+
+    Written as k1 <= v1 AND NOT (k1 = v1 AND NOT rest), so that the leading key gives
+    an index range scan on every database (the same shape as `after_cursor`).
+    """
+    if values is None:
+        return queryset
+    return queryset.filter(_keyset_condition(list(NEWS_ORDER), list(values)))
+
+
+def _keyset_condition(keys: list[str], values: list) -> Q:
+    key, value = keys[0], values[0]
+    name = _field_name(key)
+    beyond = "lt" if key.startswith("-") else "gt"
+    if len(keys) == 1:
+        return Q(**{f"{name}__{beyond}": value})
+    rest = _keyset_condition(keys[1:], values[1:])
+    return Q(**{f"{name}__{beyond}e": value}) & ~(Q(**{name: value}) & ~rest)
+
+
+def format_news_cursor(event: Event) -> str:
+    """The event's NEWS_ORDER values, «2025-07-20_42»: sent back as `after`."""
+    return "_".join(
+        str(getattr(event, "pk" if key == "-id" else _field_name(key))) for key in NEWS_ORDER
+    )
+
+
+def parse_news_cursor(value: str | None) -> tuple | None:
+    """«2025-07-20_42» → (date(2025, 7, 20), 42); None if absent or malformed."""
+    if not value or len(value) > 80:
+        return None
+    parts = value.split("_")
+    if len(parts) != len(NEWS_ORDER):
+        return None
+    try:
+        return tuple(
+            Event._meta.get_field(_field_name(key)).to_python(part)
+            for key, part in zip(NEWS_ORDER, parts, strict=True)
+        )
+    except (ValueError, forms.ValidationError, TypeError):
+        return None

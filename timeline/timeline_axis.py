@@ -95,14 +95,22 @@ def fit_window(first_day: date, last_day: date) -> Window:
     return window_at(ZOOM_LEVELS[0], middle)
 
 
-def parse_window(zoom: str | None, at: str | None) -> Window | None:
-    """The window a URL names, or None when it names none (or names it badly)."""
-    if zoom not in ZOOM_LEVELS or not at:
+def parse_day(value: str | None) -> date | None:
+    """«2025-07-20» → that day; None if absent or malformed."""
+    if not value or len(value) > 10:
         return None
     try:
-        return window_at(zoom, date.fromisoformat(at))
+        return _clamp(date.fromisoformat(value))
     except ValueError:
         return None
+
+
+def parse_window(zoom: str | None, at: str | None) -> Window | None:
+    """The window a URL names, or None when it names none (or names it badly)."""
+    day = parse_day(at)
+    if zoom not in ZOOM_LEVELS or day is None:
+        return None
+    return window_at(zoom, day)
 
 
 @dataclass(frozen=True)

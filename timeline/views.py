@@ -6,7 +6,7 @@ the archive holds (keyset pagination, prefetching, no counts over the archive).
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet
@@ -23,17 +23,20 @@ from timeline.models import Event, EventSource, Story
 from timeline.reader_cache import cached_for_readers
 from timeline.reader_filters import (
     TimelineFilterForm,
-    after_cursor,
+    before_news_cursor,
     filter_events,
-    format_cursor,
+    format_news_cursor,
     keyset_page,
-    parse_cursor,
+    news_order,
+    parse_news_cursor,
 )
 from timeline.timeline_axis import (
+    DEFAULT_ZOOM,
     AxisMark,
     Tick,
     Window,
     fit_window,
+    parse_day,
     parse_window,
     place_on_axis,
     ticks,
@@ -65,6 +68,7 @@ def _with_article_counts(events: list[Event]) -> list[Event]:
 class TimelineView:
     form: TimelineFilterForm
     window: Window
+    focus: date  # the day zooming keeps in place
     tick_marks: list[Tick]
     marks: list[AxisMark]
     axis_truncated: bool
@@ -81,26 +85,30 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     if story is not None:
         events = events.filter(stories=story)
 
+    # The list is the news: newest first, from `at` (a day) or else from today
+    # (events dated in the future are announcements, and wait on the axis).
     window = parse_window(request.GET.get("zoom"), request.GET.get("at"))
-    cursor = parse_cursor(request.GET.get("after"))
-    if cursor is None and window is not None:
-        # Panning the axis moves the list with it: it starts where the window starts.
-        cursor = (window.start, 0)
-
+    at = window.at if window is not None else parse_day(request.GET.get("at"))
+    cursor = parse_news_cursor(request.GET.get("after"))
+    listed = events if cursor else events.filter(first_day__lte=at or timezone.localdate())
     page, next_cursor = keyset_page(
-        after_cursor(events, cursor)
-        .prefetch_related(_sources(), "places")
-        .order_by("first_day", "id"),
+        news_order(before_news_cursor(listed, cursor)).prefetch_related(_sources(), "places"),
         settings.TIMELINE_PAGE_SIZE,
-        format_cursor,
+        format_news_cursor,
     )
     _with_article_counts(page)
 
     if window is None:
-        if page:
-            window = fit_window(page[0].first_day, max(event.last_day for event in page))
+        if at is not None:
+            window = window_at(DEFAULT_ZOOM, at)
+        elif page:
+            # The window placed on the news: the first page's days, newest included.
+            window = fit_window(page[-1].first_day, page[0].first_day)
         else:
-            window = window_at("years", cursor[0] if cursor else timezone.localdate())
+            window = window_at(DEFAULT_ZOOM, timezone.localdate())
+    # Zoom keeps the event in focus in place: the first card's day, unless the
+    # reader's script says which card has focus.
+    focus = page[0].first_day if page and window.start <= page[0].first_day < window.end else None
     on_axis = list(
         events.filter(
             first_day__gte=window.start - AXIS_LOOKBACK,
@@ -112,6 +120,7 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     return TimelineView(
         form=form,
         window=window,
+        focus=focus or window.at,
         tick_marks=ticks(window, style),
         marks=place_on_axis(on_axis[:AXIS_LIMIT], window),
         axis_truncated=len(on_axis) > AXIS_LIMIT,

@@ -23,9 +23,44 @@
   }
   function step(later) {
     var i = current();
-    moveTo(i < 0 ? (later ? 0 : cards().length - 1) : i + (later ? 1 : -1));
+    // The list runs newest first: a later event is the card before.
+    moveTo(i < 0 ? 0 : i + (later ? -1 : 1));
   }
   function click(id) { var el = document.getElementById(id); if (el && el.href) el.click(); }
+
+  // Zooming keeps the focused (or opened) event in place: the zoom links are
+  // pointed at its day, and htmx re-reads a link whose attributes changed.
+  function focusZoomOn(card) {
+    if (!card || !card.dataset.firstDay) return;
+    ["zoom-in", "zoom-out"].forEach(function (id) {
+      var link = document.getElementById(id);
+      if (!link || !link.href) return;
+      var url = new URL(link.href);
+      url.searchParams.set("at", card.dataset.firstDay);
+      var target = url.pathname + url.search;
+      link.setAttribute("href", target);
+      link.setAttribute("hx-get", target);
+      if (window.htmx) window.htmx.process(link);
+    });
+  }
+  document.addEventListener("focusin", function (e) {
+    if (e.target.closest) focusZoomOn(e.target.closest(".event-card"));
+  });
+
+  // Ctrl/Cmd + wheel (and a touchpad's pinch, which browsers send as one) zooms the
+  // axis; the plain wheel still scrolls the page. One step per gesture.
+  var lastZoom = 0;
+  function zoomStep(zoomIn) {
+    var now = Date.now();
+    if (now - lastZoom < 400) return;
+    lastZoom = now;
+    click(zoomIn ? "zoom-in" : "zoom-out");
+  }
+  document.addEventListener("wheel", function (e) {
+    if (!(e.ctrlKey || e.metaKey) || !e.target.closest(".axis-panel")) return;
+    e.preventDefault();
+    zoomStep(e.deltaY < 0);
+  }, { passive: false });
 
   document.addEventListener("keydown", function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
@@ -46,9 +81,20 @@
   });
 
   // A swipe goes the same way as the arrow keys: towards the left is later in Arabic.
-  var touchX = null;
+  // Two fingers pinching on the axis zoom it.
+  var touchX = null, pinch = null;
+  function spread(touches) {
+    return Math.hypot(touches[0].clientX - touches[1].clientX, touches[0].clientY - touches[1].clientY);
+  }
   document.addEventListener("touchstart", function (e) {
-    touchX = e.target.closest(".axis") ? e.touches[0].clientX : null;
+    var onAxis = e.target.closest(".axis-panel");
+    touchX = onAxis && e.touches.length === 1 ? e.touches[0].clientX : null;
+    pinch = onAxis && e.touches.length === 2 ? spread(e.touches) : null;
+  }, { passive: true });
+  document.addEventListener("touchmove", function (e) {
+    if (pinch === null || e.touches.length !== 2) return;
+    var ratio = spread(e.touches) / pinch;
+    if (ratio > 1.3 || ratio < 0.77) { zoomStep(ratio > 1); pinch = null; }
   }, { passive: true });
   document.addEventListener("touchend", function (e) {
     if (touchX === null) return;
@@ -90,7 +136,7 @@
       target.scrollIntoView({ behavior: smooth() ? "smooth" : "auto", block: "nearest" });
       document.querySelectorAll(".event-card.is-open").forEach(function (c) { c.classList.remove("is-open"); });
       var card = opener && opener.closest(".event-card");
-      if (card) card.classList.add("is-open");
+      if (card) { card.classList.add("is-open"); focusZoomOn(card); }
     }
   });
 })();
