@@ -42,7 +42,7 @@ def child(size: int, repeat: int) -> dict:
     from timeline.event_kinds import EventKind
     from timeline.models import Article, Event, EventSource, Mention, Place
     from timeline.reader_filters import format_cursor
-    from timeline.text import normalise_for_matching
+    from timeline.search import search_document
 
     call_command("migrate", verbosity=0)
     places = Place.objects.bulk_create(Place(name=f"مدينة {n}") for n in range(20))
@@ -68,7 +68,7 @@ def child(size: int, repeat: int) -> dict:
         events = Event.objects.bulk_create(
             Event(
                 title=(title := f"لقاء الوزير رقم {n} في مدينة {n % 20}"),
-                search_text=normalise_for_matching(title),
+                search_text=search_document(title, [f"مدينة {n % 20}"]),
                 first_day=(day := start + timedelta(days=n * span // size)),
                 last_day=day,
                 kind=kinds[n % len(kinds)],

@@ -18,7 +18,7 @@ from timeline import temporal
 from timeline.events import EventCandidate, build_candidates, same_event
 from timeline.models import Article, Event, EventSource, Mention, Place
 from timeline.queueing import queue_extraction
-from timeline.text import normalise_for_matching
+from timeline.search import refresh_search_text, search_document
 
 log = logging.getLogger(__name__)
 
@@ -196,6 +196,8 @@ def _save_extraction(
         sources__isnull=True,
         annotations__isnull=True,
     ).delete()
+    # Titles, places and excerpts changed in bulk: signals did not see them.
+    refresh_search_text({event.pk for _, event in attached} | reported_before)
     # In the same transaction: the rows and the status that announces them commit together.
     now = timezone.now()
     Article.objects.filter(pk=article.pk).update(
@@ -234,7 +236,7 @@ def _event_fields(candidate: EventCandidate) -> dict:
     return {
         "title": candidate.title,
         # Kept in step here because QuerySet.update() skips Event.save().
-        "search_text": normalise_for_matching(candidate.title),
+        "search_text": search_document(candidate.title),
         "kind": candidate.kind,
         "first_day": candidate.first_day,
         "last_day": candidate.last_day,

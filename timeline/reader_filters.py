@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from timeline.event_kinds import EventKind
 from timeline.models import Event, Place, Story
-from timeline.search import search
+from timeline.search import query_words, search, search_rank
 
 
 class TimelineFilterForm(forms.Form):
@@ -122,23 +122,34 @@ def keyset_page[T](
 NEWS_ORDER: tuple[str, ...] = ("-first_day", "-id")
 
 
-def news_order(queryset: QuerySet[Event]) -> QuerySet[Event]:
-    return queryset.order_by(*NEWS_ORDER)
+# With a search, events named in their title come first (timeline/search.py).
+RANKED_ORDER: tuple[str, ...] = ("search_rank", *NEWS_ORDER)
+
+
+def news_order(queryset: QuerySet[Event], query: str = "") -> tuple[QuerySet[Event], tuple]:
+    """The events in the reader's order, and that order (for `before_news_cursor`)."""
+    if not query_words(query):
+        return queryset.order_by(*NEWS_ORDER), NEWS_ORDER
+    # annotate(), not alias(): the cursor of the page's last event needs the rank.
+    ranked = queryset.annotate(search_rank=search_rank(query))
+    return ranked.order_by(*RANKED_ORDER), RANKED_ORDER
 
 
 def _field_name(key: str) -> str:
     return key.removeprefix("-")
 
 
-def before_news_cursor(queryset: QuerySet[Event], values: tuple | None) -> QuerySet[Event]:
-    """Events after `values` (one per NEWS_ORDER key) in the news order: keyset pagination.
+def before_news_cursor(
+    queryset: QuerySet[Event], values: tuple | None, order: tuple = NEWS_ORDER
+) -> QuerySet[Event]:
+    """Events after `values` (one per key of `order`) in that order: keyset pagination.
 
     Written as k1 <= v1 AND NOT (k1 = v1 AND NOT rest), so that the leading key gives
     an index range scan on every database (the same shape as `after_cursor`).
     """
     if values is None:
         return queryset
-    return queryset.filter(_keyset_condition(list(NEWS_ORDER), list(values)))
+    return queryset.filter(_keyset_condition(list(order), list(values)))
 
 
 def _keyset_condition(keys: list[str], values: list) -> Q:
@@ -151,24 +162,34 @@ def _keyset_condition(keys: list[str], values: list) -> Q:
     return Q(**{f"{name}__{beyond}e": value}) & ~(Q(**{name: value}) & ~rest)
 
 
-def format_news_cursor(event: Event) -> str:
-    """The event's NEWS_ORDER values, «2025-07-20_42»: sent back as `after`."""
-    return "_".join(
-        str(getattr(event, "pk" if key == "-id" else _field_name(key))) for key in NEWS_ORDER
-    )
+def news_cursor_formatter(order: tuple = NEWS_ORDER) -> Callable[[Event], str]:
+    """The cursor of an event in `order`: its values, «2025-07-20_42», sent back as `after`."""
+
+    def cursor(event: Event) -> str:
+        return "_".join(
+            str(getattr(event, "pk" if key == "-id" else _field_name(key))) for key in order
+        )
+
+    return cursor
 
 
-def parse_news_cursor(value: str | None) -> tuple | None:
+format_news_cursor = news_cursor_formatter()
+
+
+def parse_news_cursor(value: str | None, order: tuple = NEWS_ORDER) -> tuple | None:
     """«2025-07-20_42» → (date(2025, 7, 20), 42); None if absent or malformed."""
     if not value or len(value) > 80:
         return None
     parts = value.split("_")
-    if len(parts) != len(NEWS_ORDER):
+    if len(parts) != len(order):
         return None
     try:
-        return tuple(
-            Event._meta.get_field(_field_name(key)).to_python(part)
-            for key, part in zip(NEWS_ORDER, parts, strict=True)
-        )
+        return tuple(_parse_key(key, part) for key, part in zip(order, parts, strict=True))
     except (ValueError, forms.ValidationError, TypeError):
         return None
+
+
+def _parse_key(key: str, value: str):
+    if key == "search_rank":
+        return int(value)
+    return Event._meta.get_field(_field_name(key)).to_python(value)

@@ -25,8 +25,8 @@ from timeline.reader_filters import (
     TimelineFilterForm,
     before_news_cursor,
     filter_events,
-    format_news_cursor,
     keyset_page,
+    news_cursor_formatter,
     news_order,
     parse_news_cursor,
 )
@@ -89,12 +89,14 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     # (events dated in the future are announcements, and wait on the axis).
     window = parse_window(request.GET.get("zoom"), request.GET.get("at"))
     at = window.at if window is not None else parse_day(request.GET.get("at"))
-    cursor = parse_news_cursor(request.GET.get("after"))
-    listed = events if cursor else events.filter(first_day__lte=at or timezone.localdate())
+    listed, order = news_order(events, form.cleaned_data.get("q") or "")
+    cursor = parse_news_cursor(request.GET.get("after"), order)
+    if cursor is None:
+        listed = listed.filter(first_day__lte=at or timezone.localdate())
     page, next_cursor = keyset_page(
-        news_order(before_news_cursor(listed, cursor)).prefetch_related(_sources(), "places"),
+        before_news_cursor(listed, cursor, order).prefetch_related(_sources(), "places"),
         settings.TIMELINE_PAGE_SIZE,
-        format_news_cursor,
+        news_cursor_formatter(order),
     )
     _with_article_counts(page)
 
