@@ -42,6 +42,8 @@ def test_review_queue_confirm_reject_correct_bulk_and_keys(browser, live_server)
     page.locator(f"#review-{events[0].pk} button.confirm").click()
     page.locator(f"#review-{events[0].pk}.done").wait_for()
     assert page.evaluate("document.activeElement.id") == f"review-{events[1].pk}"
+    # The count follows, in Arabic agreement (3–10: plural noun).
+    assert page.locator("#review-count").inner_text() == "5 أحداث مقترحة"
     # Keyboard: r rejects the focused one, j moves on, c confirms.
     page.keyboard.press("r")
     page.locator(f"#review-{events[1].pk}.done").wait_for()
@@ -59,7 +61,7 @@ def test_review_queue_confirm_reject_correct_bulk_and_keys(browser, live_server)
     page.keyboard.press("x")
     page.locator(f"#select-{events[5].pk}").check()
     page.get_by_role("button", name="رفض", exact=True).first.click()
-    page.get_by_text("رُفض 2 حدث").wait_for()
+    page.get_by_text("رُفض حدثان.").wait_for()  # the dual
 
     statuses = {e.pk: Event.objects.get(pk=e.pk) for e in events}
     assert [statuses[e.pk].status for e in events] == [

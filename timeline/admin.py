@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline.annotation_text import render_annotation
-from timeline.editing import merge_events, set_status
+from timeline.editing import confirmed_message, merge_events, rejected_message, set_status
 from timeline.highlight import split_by_spans
 from timeline.ingest import content_hash
 from timeline.models import (
@@ -364,13 +364,13 @@ class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
     @admin.action(description=_("تأكيد الأحداث المحددة"))
     def confirm(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        count = set_status(list(queryset), Event.Status.CONFIRMED)
-        self.message_user(request, _("أُكّد %(count)d حدث.") % {"count": count}, messages.SUCCESS)
+        count = set_status(queryset, Event.Status.CONFIRMED, request.user)
+        self.message_user(request, confirmed_message(count), messages.SUCCESS)
 
     @admin.action(description=_("رفض الأحداث المحددة"))
     def reject(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
-        count = set_status(list(queryset), Event.Status.REJECTED)
-        self.message_user(request, _("رُفض %(count)d حدث.") % {"count": count}, messages.SUCCESS)
+        count = set_status(queryset, Event.Status.REJECTED, request.user)
+        self.message_user(request, rejected_message(count), messages.SUCCESS)
 
     @admin.action(description=_("دمج الأحداث المحددة في حدث واحد"))
     def merge(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:

@@ -5,23 +5,73 @@ Every change goes through `save()` so that django-simple-history records who mad
 marked `edited_by_editor`: re-extraction then never overwrites it.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import ngettext
+from simple_history.models import HistoricalRecords
 
+from timeline.events import TITLE_MAX_CHARS, clean_title
 from timeline.models import Annotation, Event, EventSource, Place, Story
+from timeline.reader_cache import forget_reader_pages
+from timeline.search import refresh_search_text
+
+# Rows read and written per round trip when statuses change in bulk.
+STATUS_BATCH = 2_000
 
 
-def set_status(events: list[Event], status: str) -> int:
-    """Confirm or reject: returns how many events changed."""
-    changed = 0
-    for event in events:
-        if event.status != status:
-            event.status = status
-            event.save(update_fields=["status", "updated_at"])
-            changed += 1
-    return changed
+@transaction.atomic
+def set_status(events: Iterable[Event] | QuerySet[Event], status: str, user=None) -> int:
+    """Confirm or reject: returns how many events changed.
+
+    One UPDATE whatever their number, and one history record per changed event
+    written in bulk (simple_history's bulk_history_create), attributed to `user`
+    (default: the request's user, from simple_history's middleware).
+    """
+    if isinstance(events, QuerySet):
+        # As a subquery: the caller's queryset may be annotated or grouped.
+        chosen = Event.objects.filter(pk__in=events.order_by().values("pk"))
+    else:
+        chosen = Event.objects.filter(pk__in=[event.pk for event in events])
+    changing = chosen.exclude(status=status)
+    changed = list(changing.order_by("id").select_for_update())
+    if not changed:
+        return 0
+    now = timezone.now()
+    ids = [event.pk for event in changed]
+    for start in range(0, len(ids), STATUS_BATCH * 10):
+        Event.objects.filter(pk__in=ids[start : start + STATUS_BATCH * 10]).update(
+            status=status, updated_at=now
+        )
+    for event in changed:
+        event.status, event.updated_at = status, now
+    if user is None:
+        user = getattr(HistoricalRecords.context, "request", None)
+        user = getattr(user, "user", None)
+    Event.history.bulk_history_create(
+        changed,
+        batch_size=STATUS_BATCH,
+        update=True,
+        default_user=user if getattr(user, "is_authenticated", False) else None,
+        default_date=now,
+    )
+    # QuerySet.update() sends no signal: the readers' cache is told directly.
+    transaction.on_commit(forget_reader_pages)
+    return len(changed)
+
+
+def confirmed_message(count: int) -> str:
+    """«أُكّدت 3 أحداث»: Arabic agreement for every count (locale/ar holds the six forms)."""
+    return ngettext("أُكّد حدث واحد.", "أُكّد %(count)d حدث.", count) % {"count": count}
+
+
+def rejected_message(count: int) -> str:
+    """«رُفضت 3 أحداث»."""
+    return ngettext("رُفض حدث واحد.", "رُفض %(count)d حدث.", count) % {"count": count}
 
 
 @transaction.atomic
@@ -64,8 +114,9 @@ def split_source(event: Event, source: EventSource) -> Event:
     mention = source.mention
     first_day = mention.first_day or event.first_day
     last_day = mention.last_day or event.last_day
+    # Titled from its own sentence, the way extraction titles an event.
     new = Event.objects.create(
-        title=event.title,
+        title=clean_title(source.excerpt) or source.excerpt[:TITLE_MAX_CHARS] or event.title,
         first_day=first_day,
         last_day=max(first_day, last_day),
         granularity=event.granularity,
@@ -79,6 +130,7 @@ def split_source(event: Event, source: EventSource) -> Event:
     source.save(update_fields=["event"])
     event.edited_by_editor = True
     event.save(update_fields=["edited_by_editor", "updated_at"])
+    refresh_search_text([event.pk, new.pk])
     return new
 
 
