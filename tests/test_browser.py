@@ -3,9 +3,11 @@
 Screenshots of each main view go to test-output/screenshots/ (or $TEST_OUTPUT_DIR).
 """
 
+import itertools
 import json
 import os
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -97,9 +99,10 @@ def test_events_run_right_to_left_and_a_click_opens_the_detail(page, demo):
     by_day = [left for _, left in sorted(zip(days, lefts, strict=True))]
     assert by_day == sorted(by_day, reverse=True), "the earliest event must be rightmost"
     # On the axis too: the 2015 agreement lies right of the 2025 meetings.
+    # (The three events of summer 2025 share a quarter: one cluster, counted.)
     agreement = page.locator(".axis-mark.kind-agreement").bounding_box()["x"]
-    meeting = page.locator(".axis-mark.kind-meeting").bounding_box()["x"]
-    assert agreement > meeting
+    summer = page.locator(".axis-cluster[data-count='3']").bounding_box()["x"]
+    assert agreement > summer
     screenshot(page, "timeline")
 
     page.get_by_role("link", name="اسطنبول").first.click()
@@ -202,7 +205,7 @@ def test_a_narrow_viewport_gets_the_vertical_layout(browser, demo):
     days = card_days(page)
     assert days == sorted(days, reverse=True), "the newest at the top"
     assert len({round(box["x"]) for box in boxes}) == 1
-    assert not page.locator(".axis").is_visible()
+    assert page.locator(".axis").is_visible(), "phones get the (compact) axis too"
     screenshot(page, "story-narrow")
     page.context.close()
 
@@ -260,3 +263,59 @@ def test_no_serious_accessibility_violations(page, demo):
     page.locator(".event-link").first.click()
     page.locator("#event-panel h2").wait_for()
     assert axe_violations(page) == [], "the timeline with its detail panel open"
+
+
+def _boxes(page, selector: str) -> list[dict]:
+    return page.locator(selector).evaluate_all(
+        "els => els.map(e => { const r = e.getBoundingClientRect();"
+        " return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })"
+    )
+
+
+def _overlapping(boxes: list[dict]) -> list[tuple[dict, dict]]:
+    boxes = sorted(boxes, key=lambda box: box["left"])
+    return [
+        (a, b)
+        for a, b in itertools.pairwise(boxes)
+        if b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_dense_archive_axis_counts_everything_without_overlaps(browser, live_server):
+    call_command("fill_events", "5000")
+    newest = Event.objects.filter(status="confirmed").latest("first_day", "id").first_day
+    for width in (1366, 390):
+        page = new_page(browser, width=width)
+        page.goto(live_server.url + "/")
+        # The first screen is the newest month's news.
+        assert card_days(page)[0] == newest.isoformat()
+        screenshot(page, f"dense-first-{width}")
+        for zoom in ("decades", "years", "months", "days"):
+            page.goto(f"{live_server.url}/?zoom={zoom}&at={newest.isoformat()}")
+            page.wait_for_load_state("networkidle")
+            labels = _boxes(page, ".tick.is-major > span:not(.is-crowded)")
+            marks = _boxes(page, ".axis-mark.is-point, .axis-cluster")
+            assert labels and marks, (width, zoom)
+            assert _overlapping(labels) == [], (width, zoom)
+            assert _overlapping(marks) == [], (width, zoom)
+            # Every event of the window is counted, once, merged or not.
+            start, end = page.locator(".axis-caption time").evaluate_all(
+                "times => times.map(t => t.getAttribute('datetime'))"
+            )
+            shown = sum(
+                int(n)
+                for n in page.locator(".axis-mark.is-point, .axis-cluster").evaluate_all(
+                    "els => els.map(e => e.dataset.count)"
+                )
+            )
+            ranges = page.locator(".axis-mark.is-range").count()
+            in_window = Event.objects.filter(
+                status="confirmed",
+                first_day__lt=end,
+                last_day__gte=start,
+                first_day__gte=date.fromisoformat(start) - timedelta(days=400),
+            ).count()
+            assert shown + ranges == in_window, (width, zoom)
+            screenshot(page, f"dense-{zoom}-{width}")
+        page.context.close()

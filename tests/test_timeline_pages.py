@@ -174,7 +174,8 @@ def test_queries_per_page_do_not_grow_with_the_archive(
     params = {**params, "at": "2000-02-01"} if "zoom" in params else params
 
     client.get("/", params)  # warm up the session and content-type caches
-    with django_assert_num_queries(6) as small:
+    # The list, its two prefetches, the axis (counts by bucket, then the few events).
+    with django_assert_num_queries(7) as small:
         client.get("/", params)
     make_events(300, start=date(1990, 1, 1), kind="meeting")
     with django_assert_num_queries(len(small.captured_queries)):
@@ -261,3 +262,45 @@ def test_events_dated_in_the_future_wait_on_the_axis_not_atop_the_list(client):
     assert CARD_DATES.findall(html) == ["2020-05-03", "2020-05-02", "2020-05-01"]
     later = client.get("/", {"at": future.first_day.isoformat()}).content.decode()
     assert CARD_DATES.findall(later)[0] == future.first_day.isoformat()
+
+
+CLUSTERS = re.compile(r'<a class="axis-cluster kind-(\w+)"[^>]*data-count="(\d+)"')
+POINTS = re.compile(r'<a class="axis-mark is-point[^"]*"')
+
+
+@pytest.mark.django_db
+def test_a_dense_window_shows_every_event_in_counted_clusters(client):
+    # 900 events in one month: the old axis drew the first 200 only.
+    make_events(450, start=date(2023, 3, 1), kind="meeting")
+    make_events(450, start=date(2023, 3, 2), kind="attack")
+    Event.objects.filter(first_day__gt=date(2023, 3, 31)).update(
+        first_day=date(2023, 3, 15), last_day=date(2023, 3, 15)
+    )
+    html = client.get("/", {"zoom": "months", "at": "2023-03-31"}).content.decode()
+    clusters = CLUSTERS.findall(html)
+    in_window = Event.objects.filter(
+        first_day__gte=date(2022, 9, 1), first_day__lt=date(2023, 9, 1)
+    ).count()
+    assert sum(int(n) for _, n in clusters) == in_window == 900
+    assert POINTS.findall(html) == []
+    assert {kind for kind, _ in clusters} <= {"meeting", "attack"}
+    assert "(900 حدثاً)" in html
+    # A cluster opens the list (and a closer axis) at its stretch's last day.
+    href = re.search(r'<a class="axis-cluster[^>]*href="([^"]+)"', html).group(1)
+    assert "zoom=days" in href and "at=2023-03-" in href
+
+
+@pytest.mark.django_db
+def test_a_sparse_window_draws_lone_events_and_clusters_those_that_share_a_day(client):
+    make_events(5, start=date(2023, 3, 1))  # five days, one event each
+    make_events(3, start=date(2023, 3, 20))
+    Event.objects.filter(first_day__gte=date(2023, 3, 20)).update(
+        first_day=date(2023, 3, 20), last_day=date(2023, 3, 20)
+    )
+    html = client.get("/", {"zoom": "days", "at": "2023-03-10"}).content.decode()
+    assert len(POINTS.findall(html)) == 5
+    assert [n for _, n in CLUSTERS.findall(html)] == ["3"]
+    # At the deepest zoom a cluster opens the list on its day, at the same zoom.
+    href = re.search(r'<a class="axis-cluster[^>]*href="([^"]+)"', html).group(1)
+    assert "zoom=days" in href and "at=2023-03-20" in href
+    assert "كبّر" not in html.split('class="axis"')[0].rsplit("axis-caption", 1)[-1]

@@ -6,7 +6,7 @@ the archive holds (keyset pagination, prefetching, no counts over the archive).
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet
@@ -32,22 +32,16 @@ from timeline.reader_filters import (
 )
 from timeline.timeline_axis import (
     DEFAULT_ZOOM,
-    AxisMark,
+    Axis,
     Tick,
     Window,
+    axis_for,
     fit_window,
     parse_day,
     parse_window,
-    place_on_axis,
     ticks,
     window_at,
 )
-
-# The axis shows at most this many marks; a page of the list holds PAGE_SIZE cards.
-AXIS_LIMIT = 200
-# Events that began this long before the window still show on the axis; older long
-# spans are left off so the axis query stays a bounded index range scan.
-AXIS_LOOKBACK = timedelta(days=400)
 
 
 def _sources() -> Prefetch:
@@ -70,8 +64,7 @@ class TimelineView:
     window: Window
     focus: date  # the day zooming keeps in place
     tick_marks: list[Tick]
-    marks: list[AxisMark]
-    axis_truncated: bool
+    axis: Axis | None
     events: list[Event]
     next_cursor: str | None
 
@@ -111,21 +104,14 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     # Zoom keeps the event in focus in place: the first card's day, unless the
     # reader's script says which card has focus.
     focus = page[0].first_day if page and window.start <= page[0].first_day < window.end else None
-    on_axis = list(
-        events.filter(
-            first_day__gte=window.start - AXIS_LOOKBACK,
-            first_day__lt=window.end,
-            last_day__gte=window.start,
-        ).order_by("first_day", "id")[: AXIS_LIMIT + 1]
-    )
     style = site_date_style()
     return TimelineView(
         form=form,
         window=window,
         focus=focus or window.at,
         tick_marks=ticks(window, style),
-        marks=place_on_axis(on_axis[:AXIS_LIMIT], window),
-        axis_truncated=len(on_axis) > AXIS_LIMIT,
+        # More cards for the list (HTMX) need no axis: its queries are skipped.
+        axis=None if request.htmx and "after" in request.GET else axis_for(events, window),
         events=page,
         next_cursor=next_cursor,
     )

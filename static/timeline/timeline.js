@@ -105,6 +105,83 @@
     click(towardsLeft === rtl() ? "pan-later" : "pan-earlier");
   });
 
+  // The axis at any width: labels that would overlap a neighbour are hidden, and
+  // marks or clusters that would overlap merge into one counted cluster, which
+  // opens the list at the merged stretch's last day. The server counted every
+  // event of the window (timeline/timeline_axis.py); merging only adds counts up.
+  function overlaps(a, b) { return a.left < b.right + 2 && b.left < a.right + 2; }
+  function thinLabels(axis) {
+    var shown = null;
+    axis.querySelectorAll(".tick.is-major > span").forEach(function (label) {
+      label.classList.remove("is-crowded");
+      var box = label.getBoundingClientRect();
+      if (shown && overlaps(box, shown)) label.classList.add("is-crowded");
+      else shown = box;
+    });
+  }
+  function clusterFrom(mark, axis) {
+    var a = document.createElement("a");
+    a.className = "axis-cluster " + (mark.className.match(/kind-[a-z]+/) || ["kind-other"])[0];
+    a.tabIndex = -1;
+    a.dataset.count = mark.dataset.count;
+    a.dataset.start = mark.dataset.start;
+    a.dataset.end = mark.dataset.end;
+    a.style.insetInlineStart = mark.style.insetInlineStart;
+    a.innerHTML = '<span class="cluster-count"></span>';
+    mark.replaceWith(a);
+    return a;
+  }
+  function mergeInto(target, other, axis) {
+    if (!target.classList.contains("axis-cluster")) target = clusterFrom(target, axis);
+    var count = Number(target.dataset.count) + Number(other.dataset.count);
+    target.dataset.count = count;
+    if (other.dataset.start < target.dataset.start) target.dataset.start = other.dataset.start;
+    if (other.dataset.end > target.dataset.end) target.dataset.end = other.dataset.end;
+    target.querySelector(".cluster-count").textContent = count;
+    target.title = target.dataset.start + " – " + target.dataset.end + ": " + count;
+    var url = new URL(window.location.href);
+    url.searchParams.set("zoom", axis.dataset.clusterZoom);
+    url.searchParams.set("at", target.dataset.end);
+    url.searchParams.delete("after");
+    target.setAttribute("href", url.pathname + url.search);
+    target.setAttribute("hx-get", url.pathname + url.search);
+    ["hx-target", "hx-swap", "hx-push-url"].forEach(function (name, i) {
+      target.setAttribute(name, ["#timeline-view", "outerHTML", "true"][i]);
+    });
+    other.remove();
+    return target;
+  }
+  function declutterOnce(axis) {
+    var items = Array.prototype.slice.call(axis.querySelectorAll(".axis-mark.is-point, .axis-cluster"));
+    items.sort(function (a, b) { return a.getBoundingClientRect().left - b.getBoundingClientRect().left; });
+    var last = null, merged = false;
+    items.forEach(function (item) {
+      if (last && overlaps(item.getBoundingClientRect(), last.getBoundingClientRect())) {
+        var big = Number(item.dataset.count) > Number(last.dataset.count);
+        last = big ? mergeInto(item, last, axis) : mergeInto(last, item, axis);
+        merged = true;
+      } else last = item;
+    });
+    return merged;
+  }
+  function declutter(axis) {
+    // A merged cluster is wider than the mark it was: it may reach its other
+    // neighbour, so merging goes on until nothing overlaps.
+    for (var pass = 0; pass < 20 && declutterOnce(axis); pass++);
+    if (window.htmx) window.htmx.process(axis);
+  }
+  function layoutAxis() {
+    document.querySelectorAll(".axis").forEach(function (axis) { thinLabels(axis); declutter(axis); });
+  }
+  document.addEventListener("DOMContentLoaded", layoutAxis);
+  document.addEventListener("htmx:afterSettle", layoutAxis);
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    // Narrower: merge more. Wider: a fresh axis from the server un-merges.
+    resizing = setTimeout(layoutAxis, 200);
+  });
+
   function closePanel() {
     var panel = document.getElementById("event-panel");
     if (!panel || !panel.firstElementChild) return false;
