@@ -304,3 +304,26 @@ def test_a_sparse_window_draws_lone_events_and_clusters_those_that_share_a_day(c
     href = re.search(r'<a class="axis-cluster[^>]*href="([^"]+)"', html).group(1)
     assert "zoom=days" in href and "at=2023-03-20" in href
     assert "كبّر" not in html.split('class="axis"')[0].rsplit("axis-caption", 1)[-1]
+
+
+@pytest.mark.django_db
+def test_ranked_search_pages_follow_each_other_without_gaps_or_repeats(client, settings):
+    settings.TIMELINE_PAGE_SIZE = 4
+    # Eight: the title matches end exactly with the second page.
+    titled = make_events(8, start=date(2001, 1, 1))  # «حدث رقم n»: the word in the title
+    excerpt_only = make_events(5, start=date(2003, 1, 1))
+    Event.objects.filter(pk__in=[e.pk for e in excerpt_only]).update(title="خبر")
+    EventSource.objects.filter(event__in=excerpt_only).update(excerpt="حدث رقم في النص")
+    from timeline.search import refresh_search_text
+
+    refresh_search_text(e.pk for e in excerpt_only)
+    seen, params = [], {"q": "رقم"}
+    for _ in range(10):
+        html = client.get("/", params, headers={"HX-Request": "true"}).content.decode()
+        seen += [int(pk) for pk in CARD_IDS.findall(html)]
+        cursor = re.search(r'hx-get="\?[^"]*after=([^"&]+)', html)
+        if not cursor:
+            break
+        params = {"q": "رقم", "after": cursor.group(1)}
+    # Title matches first (newest first among them), then the excerpt-only ones.
+    assert seen == [e.pk for e in reversed(titled)] + [e.pk for e in reversed(excerpt_only)]

@@ -30,12 +30,12 @@ from timeline.access import is_editor
 from timeline.dates import format_period, site_date_style
 from timeline.models import Event, Story
 from timeline.reader_filters import (
-    NEWS_ORDER,
     TimelineFilterForm,
     before_news_cursor,
     filter_events,
     format_news_cursor,
     keyset_page,
+    news_order,
     parse_news_cursor,
 )
 
@@ -81,7 +81,7 @@ def exported_events(request: HttpRequest, story: Story | None) -> tuple[list[Eve
         events = events.filter(stories=story)
     # Newest first, never ranked: a feed or a calendar is read in time order.
     return keyset_page(
-        before_news_cursor(events.order_by(*NEWS_ORDER), cursor),
+        news_order(before_news_cursor(events, cursor)),
         _limit(request),
         format_news_cursor,
     )

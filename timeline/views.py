@@ -21,15 +21,7 @@ from timeline.editing import event_history
 from timeline.forms import AnnotationForm
 from timeline.models import Event, EventSource, Story
 from timeline.reader_cache import cached_for_readers
-from timeline.reader_filters import (
-    TimelineFilterForm,
-    before_news_cursor,
-    filter_events,
-    keyset_page,
-    news_cursor_formatter,
-    news_order,
-    parse_news_cursor,
-)
+from timeline.reader_filters import TimelineFilterForm, filter_events, news_page
 from timeline.timeline_axis import (
     DEFAULT_ZOOM,
     Axis,
@@ -82,14 +74,13 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     # (events dated in the future are announcements, and wait on the axis).
     window = parse_window(request.GET.get("zoom"), request.GET.get("at"))
     at = window.at if window is not None else parse_day(request.GET.get("at"))
-    listed, order = news_order(events, form.cleaned_data.get("q") or "")
-    cursor = parse_news_cursor(request.GET.get("after"), order)
-    if cursor is None:
-        listed = listed.filter(first_day__lte=at or timezone.localdate())
-    page, next_cursor = keyset_page(
-        before_news_cursor(listed, cursor, order).prefetch_related(_sources(), "places"),
+    # Its next pages keep the same bound (their cursors go back in time from it).
+    listed = events.filter(first_day__lte=at or timezone.localdate())
+    page, next_cursor = news_page(
+        listed.prefetch_related(_sources(), "places"),
+        form.cleaned_data.get("q") or "",
+        request.GET.get("after"),
         settings.TIMELINE_PAGE_SIZE,
-        news_cursor_formatter(order),
     )
     _with_article_counts(page)
 

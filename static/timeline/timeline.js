@@ -115,7 +115,8 @@
     axis.querySelectorAll(".tick.is-major > span").forEach(function (label) {
       label.classList.remove("is-crowded");
       var box = label.getBoundingClientRect();
-      if (shown && overlaps(box, shown)) label.classList.add("is-crowded");
+      var outside = box.left < 0 || box.right > document.documentElement.clientWidth;
+      if (outside || (shown && overlaps(box, shown))) label.classList.add("is-crowded");
       else shown = box;
     });
   }
