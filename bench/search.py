@@ -4,8 +4,9 @@ Run: ``DATABASE_URL=postgres://…/DB python bench/search.py --size 100000`` (fi
 database with `fill_events` up to `size` events if it holds fewer; use a scratch
 database). With the reader cache off, it times through the whole Django stack the
 timeline with a search for a word in 20% of the events, in one event, and in none,
-and the same on /api/events, each against `/bench/trivial`-like cost: a page with no
-search. Prints the median milliseconds, the query count and the ratio to `/`.
+the adverse cases (a rare place with a rare word; two years), the same on /api/events
+and the TimelineJS export, and /bench/trivial. Prints the median milliseconds, the
+query count and the ratio to `/` (the page with no search).
 """
 
 import argparse
@@ -17,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")  # with /bench/trivial
 os.environ["READER_CACHE_SECONDS"] = "0"
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("SECRET_KEY", "bench-only")
@@ -51,8 +52,13 @@ def main() -> None:
         "common word": "/?q=مفاوضات",
         "one event": f"/?q={rare}",
         "no match": "/?q=لاشيءيطابق",
+        # The adverse cases of issue 14: a rare place with a rare word, two years.
+        "place + rare": f"/?place=مدينة {int(rare) % 20}&q={rare}",
+        "two years": "/?start=2000-01-01&end=2001-12-31",
         "api common": "/api/events?q=مفاوضات",
         "api one": f"/api/events?q={rare}",
+        "export rare": f"/timeline.json?place=مدينة {int(rare) % 20}&q={rare}",
+        "trivial": "/bench/trivial",
     }
     client = Client()
     base = None

@@ -291,6 +291,8 @@ def test_a_dense_archive_axis_counts_everything_without_overlaps(browser, live_s
         # The first screen is the newest month's news.
         assert card_days(page)[0] == newest.isoformat()
         screenshot(page, f"dense-first-{width}")
+        violations = axe_violations(page)
+        assert violations == [], json.dumps(violations, ensure_ascii=False)
         for zoom in ("decades", "years", "months", "days"):
             page.goto(f"{live_server.url}/?zoom={zoom}&at={newest.isoformat()}")
             page.wait_for_load_state("networkidle")

@@ -4,12 +4,14 @@ hostile input rendered inert on every page it can reach.
 Screenshots go to test-output/screenshots/ (review-queue, event-annotated, admin-events).
 """
 
+import json
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
 from tests.editorial import make_admin, make_editor, make_event
-from tests.test_browser import browser, new_page, screenshot  # noqa: F401 - the fixture
+from tests.test_browser import axe_violations, browser, new_page, screenshot  # noqa: F401 - the fixture
 from timeline.models import Annotation, Article, Event, Story
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -37,6 +39,8 @@ def test_review_queue_confirm_reject_correct_bulk_and_keys(browser, live_server)
     page = signed_in(browser, live_server, make_editor())
     page.goto(live_server.url + "/review/")
     screenshot(page, "review-queue")
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, ensure_ascii=False)
 
     # Confirm the first through HTMX: the next candidate takes focus.
     page.locator(f"#review-{events[0].pk} button.confirm").click()
