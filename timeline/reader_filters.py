@@ -118,7 +118,8 @@ def keyset_page[T](
 
 # Newest first; within a day, the most salient first once `Event.salience` exists:
 # adding it is one word here, ("-first_day", "-salience", "-id"). Everything below
-# (ordering, cursors, the `at` start) is written over this tuple.
+# (ordering, cursors, the `at` start) is written over this tuple. The first page is
+# then served best by an index on (status, first_day, salience, id).
 NEWS_ORDER: tuple[str, ...] = ("-first_day", "-id")
 
 
