@@ -3,9 +3,11 @@
 Screenshots of each main view go to test-output/screenshots/ (or $TEST_OUTPUT_DIR).
 """
 
+import itertools
 import json
 import os
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -92,13 +94,15 @@ def test_events_run_right_to_left_and_a_click_opens_the_detail(page, demo):
     cards = page.locator(".event-card")
     assert cards.count() == 4
     days = card_days(page)
-    assert days == sorted(days)
+    assert days == sorted(days, reverse=True), "the news first"
     lefts = [cards.nth(i).bounding_box()["x"] for i in range(4)]
-    assert lefts == sorted(lefts, reverse=True), "the earliest event must be rightmost"
+    by_day = [left for _, left in sorted(zip(days, lefts, strict=True))]
+    assert by_day == sorted(by_day, reverse=True), "the earliest event must be rightmost"
     # On the axis too: the 2015 agreement lies right of the 2025 meetings.
+    # (The three events of summer 2025 share a quarter: one cluster, counted.)
     agreement = page.locator(".axis-mark.kind-agreement").bounding_box()["x"]
-    meeting = page.locator(".axis-mark.kind-meeting").bounding_box()["x"]
-    assert agreement > meeting
+    summer = page.locator(".axis-cluster[data-count='3']").bounding_box()["x"]
+    assert agreement > summer
     screenshot(page, "timeline")
 
     page.get_by_role("link", name="اسطنبول").first.click()
@@ -118,19 +122,33 @@ def test_events_run_right_to_left_and_a_click_opens_the_detail(page, demo):
 @pytest.mark.django_db(transaction=True)
 def test_arrow_keys_mirror_right_to_left_time(page, demo):
     page.goto(demo + "/")
-    page.locator(".event-link").first.focus()
-    assert focused_card(page) == "2015-01-01"
-
-    page.keyboard.press("ArrowLeft")
-    assert focused_card(page) == "2025-07-20", "left is later"
-    page.keyboard.press("ArrowLeft")
+    page.locator(".event-link").nth(1).focus()
     assert focused_card(page) == "2025-07-25"
+
     page.keyboard.press("ArrowRight")
     assert focused_card(page) == "2025-07-20", "right is earlier"
-    page.keyboard.press("End")
-    assert focused_card(page) == card_days(page)[-1]
-    page.keyboard.press("Home")
+    page.keyboard.press("ArrowRight")
     assert focused_card(page) == "2015-01-01"
+    page.keyboard.press("ArrowLeft")
+    assert focused_card(page) == "2025-07-20", "left is later"
+    page.keyboard.press("End")
+    assert focused_card(page) == "2015-01-01"
+    page.keyboard.press("Home")
+    assert focused_card(page) == card_days(page)[0], "the newest"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_zoom_keeps_the_focused_event_in_place(page, demo):
+    page.goto(demo + "/")
+    page.locator(".event-card[data-first-day='2015-01-01'] .event-link").focus()
+    page.keyboard.press("+")
+    page.wait_for_url("**zoom=months**")
+    assert "at=2015-01-01" in page.url
+    first, last = page.locator(".axis-caption time").evaluate_all(
+        "times => times.map(t => t.getAttribute('datetime'))"
+    )
+    assert first <= "2015-01-01" < last
+    assert card_days(page)[0] == "2015-01-01", "the list starts at the focused event"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -183,9 +201,11 @@ def test_a_narrow_viewport_gets_the_vertical_layout(browser, demo):
     assert cards.count() == 4
     boxes = [cards.nth(i).bounding_box() for i in range(4)]
     tops = [box["y"] for box in boxes]
-    assert tops == sorted(tops), "earliest at the top, one under the other"
+    assert tops == sorted(tops), "one under the other"
+    days = card_days(page)
+    assert days == sorted(days, reverse=True), "the newest at the top"
     assert len({round(box["x"]) for box in boxes}) == 1
-    assert not page.locator(".axis").is_visible()
+    assert page.locator(".axis").is_visible(), "phones get the (compact) axis too"
     screenshot(page, "story-narrow")
     page.context.close()
 
@@ -243,3 +263,61 @@ def test_no_serious_accessibility_violations(page, demo):
     page.locator(".event-link").first.click()
     page.locator("#event-panel h2").wait_for()
     assert axe_violations(page) == [], "the timeline with its detail panel open"
+
+
+def _boxes(page, selector: str) -> list[dict]:
+    return page.locator(selector).evaluate_all(
+        "els => els.map(e => { const r = e.getBoundingClientRect();"
+        " return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })"
+    )
+
+
+def _overlapping(boxes: list[dict]) -> list[tuple[dict, dict]]:
+    boxes = sorted(boxes, key=lambda box: box["left"])
+    return [
+        (a, b)
+        for a, b in itertools.pairwise(boxes)
+        if b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_dense_archive_axis_counts_everything_without_overlaps(browser, live_server):
+    call_command("fill_events", "5000")
+    newest = Event.objects.filter(status="confirmed").latest("first_day", "id").first_day
+    for width in (1366, 390):
+        page = new_page(browser, width=width)
+        page.goto(live_server.url + "/")
+        # The first screen is the newest month's news.
+        assert card_days(page)[0] == newest.isoformat()
+        screenshot(page, f"dense-first-{width}")
+        violations = axe_violations(page)
+        assert violations == [], json.dumps(violations, ensure_ascii=False)
+        for zoom in ("decades", "years", "months", "days"):
+            page.goto(f"{live_server.url}/?zoom={zoom}&at={newest.isoformat()}")
+            page.wait_for_load_state("networkidle")
+            labels = _boxes(page, ".tick.is-major > span:not(.is-crowded)")
+            marks = _boxes(page, ".axis-mark.is-point, .axis-cluster")
+            assert labels and marks, (width, zoom)
+            assert _overlapping(labels) == [], (width, zoom)
+            assert _overlapping(marks) == [], (width, zoom)
+            # Every event of the window is counted, once, merged or not.
+            start, end = page.locator(".axis-caption time").evaluate_all(
+                "times => times.map(t => t.getAttribute('datetime'))"
+            )
+            shown = sum(
+                int(n)
+                for n in page.locator(".axis-mark.is-point, .axis-cluster").evaluate_all(
+                    "els => els.map(e => e.dataset.count)"
+                )
+            )
+            ranges = page.locator(".axis-mark.is-range").count()
+            in_window = Event.objects.filter(
+                status="confirmed",
+                first_day__lt=end,
+                last_day__gte=start,
+                first_day__gte=date.fromisoformat(start) - timedelta(days=400),
+            ).count()
+            assert shown + ranges == in_window, (width, zoom)
+            screenshot(page, f"dense-{zoom}-{width}")
+        page.context.close()

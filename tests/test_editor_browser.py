@@ -4,12 +4,14 @@ hostile input rendered inert on every page it can reach.
 Screenshots go to test-output/screenshots/ (review-queue, event-annotated, admin-events).
 """
 
+import json
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
 from tests.editorial import make_admin, make_editor, make_event
-from tests.test_browser import browser, new_page, screenshot  # noqa: F401 - the fixture
+from tests.test_browser import axe_violations, browser, new_page, screenshot  # noqa: F401 - the fixture
 from timeline.models import Annotation, Article, Event, Story
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -35,13 +37,17 @@ def signed_in(browser, live_server, user: User | None):  # noqa: F811
 def test_review_queue_confirm_reject_correct_bulk_and_keys(browser, live_server):  # noqa: F811
     events = [make_event(f"حدث رقم {i}") for i in range(6)]
     page = signed_in(browser, live_server, make_editor())
-    page.goto(live_server.url + "/review/")
+    page.goto(live_server.url + "/review/?order=date")
     screenshot(page, "review-queue")
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, ensure_ascii=False)
 
     # Confirm the first through HTMX: the next candidate takes focus.
     page.locator(f"#review-{events[0].pk} button.confirm").click()
     page.locator(f"#review-{events[0].pk}.done").wait_for()
     assert page.evaluate("document.activeElement.id") == f"review-{events[1].pk}"
+    # The count follows, in Arabic agreement (3–10: plural noun).
+    assert page.locator("#review-count").inner_text() == "5 أحداث مقترحة"
     # Keyboard: r rejects the focused one, j moves on, c confirms.
     page.keyboard.press("r")
     page.locator(f"#review-{events[1].pk}.done").wait_for()
@@ -59,7 +65,7 @@ def test_review_queue_confirm_reject_correct_bulk_and_keys(browser, live_server)
     page.keyboard.press("x")
     page.locator(f"#select-{events[5].pk}").check()
     page.get_by_role("button", name="رفض", exact=True).first.click()
-    page.get_by_text("رُفض 2 حدث").wait_for()
+    page.get_by_text("رُفض حدثان.").wait_for()  # the dual
 
     statuses = {e.pk: Event.objects.get(pk=e.pk) for e in events}
     assert [statuses[e.pk].status for e in events] == [

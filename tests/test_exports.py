@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import date
 
 import feedparser
@@ -195,3 +196,33 @@ def test_public_exports_are_capped(client):
         for n in range(EXPORT_LIMIT + 5)
     )
     assert len(client.get("/timeline.json").json()["events"]) == EXPORT_LIMIT
+
+
+@pytest.mark.django_db
+def test_exports_hold_the_newest_events_and_page_with_limit_and_link(client):
+    Event.objects.bulk_create(
+        Event(
+            title=f"حدث {year}",
+            first_day=date(year, 1, 1),
+            last_day=date(year, 1, 1),
+            status=Event.Status.CONFIRMED,
+        )
+        for year in range(1400, 2025)
+    )
+    whole = client.get("/timeline.json")
+    headlines = [slide["text"]["headline"] for slide in whole.json()["events"]]
+    assert headlines[:2] == ["حدث 2024", "حدث 2023"] and len(headlines) == EXPORT_LIMIT
+    assert 'rel="next"' in whole["Link"]
+
+    seen = []
+    url = "/timeline.ics?limit=300"
+    while url:
+        response = client.get(url)
+        seen += re.findall(r"SUMMARY:حدث (\d+)", response.content.decode())
+        link = response.get("Link")
+        url = re.search(r"<http://testserver([^>]+)>", link).group(1) if link else None
+    assert seen == [str(year) for year in range(2024, 1399, -1)]
+
+    assert client.get("/timeline.json", {"limit": "0"}).status_code == 400
+    assert client.get("/timeline.json", {"limit": str(EXPORT_LIMIT + 1)}).status_code == 400
+    assert client.get("/timeline.json", {"after": "nonsense"}).status_code == 400

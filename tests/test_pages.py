@@ -16,14 +16,14 @@ def confirmed_seed(seed_article):
 
 
 @pytest.mark.django_db
-def test_timeline_lists_events_oldest_first_with_arabic_dates(client, confirmed_seed):
+def test_timeline_lists_events_newest_first_with_arabic_dates(client, confirmed_seed):
     response = client.get("/")
 
     assert response.status_code == 200
     html = response.content.decode()
     assert 'dir="rtl"' in html and 'lang="ar"' in html
     dates = re.findall(r'<time class="event-date" datetime="([^"]+)">', html)
-    assert dates == ["2015", "2025-07-20", "2025-07-25", "2025-08"]
+    assert dates == ["2025-08", "2025-07-25", "2025-07-20", "2015"]
     assert "الأحد 20 تموز/يوليو 2025" in html
     assert "الجمعة 25 تموز/يوليو 2025" in html
     assert "نهاية آب/أغسطس 2025" in html

@@ -239,3 +239,150 @@ def test_the_event_page_shows_editors_the_history(editor_client):
     html = editor_client.get(f"/events/{event.pk}/").content.decode()
     assert "سجل التغييرات" in html
     assert "editor" in html and "الحالة" in html
+
+
+def _queue_ids(html: str) -> list[int]:
+    import re
+
+    return [int(pk) for pk in re.findall(r'id="review-(\d+)" tabindex', html)]
+
+
+def test_the_queue_filters_by_kind_place_story_source_and_dates(editor_client):
+    from timeline.models import Place, Source
+
+    meeting = make_event("لقاء في القاهرة", day=date(2024, 5, 1))
+    Event.objects.filter(pk=meeting.pk).update(kind="meeting")
+    place = Place.objects.create(name="القاهرة")
+    meeting.places.add(place)
+    source = Source.objects.create(name="وكالة")
+    meeting.sources.get().article.__class__.objects.filter(
+        pk=meeting.sources.get().article_id
+    ).update(source=source)
+    other = make_event("حدث آخر", day=date(2025, 7, 25))
+    story = Story.objects.create(title="قصة", slug="s")
+    story.events.add(other)
+
+    def shown(**params) -> list[int]:
+        params = {"order": "date", **params}
+        return _queue_ids(editor_client.get("/review/", params).content.decode())
+
+    assert shown() == [meeting.pk, other.pk]
+    assert shown(kind="meeting") == [meeting.pk]
+    assert shown(place="القاهرة") == [meeting.pk]
+    assert shown(story=story.pk) == [other.pk]
+    assert shown(source=source.pk) == [meeting.pk]
+    assert shown(start="2025-01-01") == [other.pk]
+    assert shown(end="2024-12-31") == [meeting.pk]
+    assert shown(q="القاهره") == [meeting.pk]
+
+
+def test_a_bulk_action_keeps_the_page_and_the_filters(editor_client, monkeypatch):
+    monkeypatch.setattr("timeline.editor_views.QUEUE_PAGE_SIZE", 2)
+    events = [make_event(f"حدث {n}", day=date(2025, 1, 1 + n)) for n in range(7)]
+    query = "order=date&page=3&end=2025-01-07"
+    html = editor_client.get(f"/review/?{query}", headers=HX).content.decode()
+    assert _queue_ids(html) == [events[4].pk, events[5].pk]
+
+    response = editor_client.post(
+        f"/review/bulk/?{query}", {"action": "reject", "events": [events[4].pk]}, headers=HX
+    )
+    html = response.content.decode()
+    # Still page 3 of the same filtered queue, now one event further on.
+    assert _queue_ids(html) == [events[5].pk, events[6].pk]
+    assert "3 / 3" in html
+    assert "رُفض حدث واحد." in html
+    assert "end=2025-01-07" in html and "page=3" in html  # the next action posts them too
+
+    plain = editor_client.post(
+        f"/review/bulk/?{query}",
+        {"action": "confirm", "events": [events[5].pk], "next": f"/review/?{query}"},
+    )
+    assert plain["Location"] == f"/review/?{query}"
+
+
+def test_all_matching_acts_on_every_filtered_candidate_in_one_update(
+    editor_client, django_assert_max_num_queries
+):
+    wanted = [make_event(f"مطابق {n}", day=date(2024, 1, 1 + n)) for n in range(12)]
+    kept = make_event("خارج التصفية", day=date(2025, 7, 25))
+    with django_assert_max_num_queries(20):
+        response = editor_client.post(
+            "/review/bulk/?end=2024-12-31",
+            {"action": "reject", "scope": "all"},
+            headers=HX,
+        )
+    assert "رُفض 12 حدثاً." in response.content.decode()  # 11–99: singular accusative
+    assert set(Event.objects.filter(status="rejected").values_list("pk", flat=True)) == {
+        e.pk for e in wanted
+    }
+    Event.objects.get(pk=kept.pk, status="candidate")
+    # Each change is in the history, attributed to the editor.
+    record = Event.objects.get(pk=wanted[0].pk).history.first()
+    assert record.status == "rejected" and record.history_user.username == "editor"
+
+
+def test_bulk_status_of_ten_thousand_events_is_one_update_with_bulk_history():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from timeline.editing import set_status
+
+    Event.objects.bulk_create(
+        Event(title=f"حدث {n}", first_day=date(2025, 1, 1), last_day=date(2025, 1, 1))
+        for n in range(10_000)
+    )
+    with CaptureQueriesContext(connection) as queries:
+        assert set_status(Event.objects.all(), Event.Status.CONFIRMED) == 10_000
+    updates = [q for q in queries if q["sql"].startswith("UPDATE")]
+    assert len(updates) == 1
+    assert Event.history.filter(status="confirmed").count() == 10_000
+    assert len(queries) < 20
+
+
+@pytest.mark.parametrize(
+    ("count", "message"),
+    [
+        (1, "رُفض حدث واحد."),
+        (2, "رُفض حدثان."),
+        (3, "رُفضت 3 أحداث."),
+        (10, "رُفضت 10 أحداث."),
+        (11, "رُفض 11 حدثاً."),
+        (100, "رُفض 100 حدث."),
+        (103, "رُفضت 103 أحداث."),
+    ],
+)
+def test_counts_agree_in_arabic(count, message):
+    from django.utils import translation
+
+    from timeline.editing import rejected_message
+
+    with translation.override("ar"):
+        assert rejected_message(count) == message
+
+
+def test_a_split_off_event_is_titled_from_its_own_sentence(editor_client):
+    event = make_event("لقاء الوزيرين", sources=2)
+    source = event.sources.order_by("id").last()
+    source.excerpt = "وأعلنت الحكومة عن خطة جديدة للنقل يوم الجمعة."
+    source.highlight_start = source.excerpt.index("يوم الجمعة")
+    source.highlight_end = source.highlight_start + len("يوم الجمعة")
+    source.save()
+
+    editor_client.post(f"/events/{event.pk}/split/{source.pk}/")
+
+    # Headlined the way extraction titles a clause: subject first, no date words.
+    new = Event.objects.exclude(pk=event.pk).get()
+    assert new.title == "الحكومة تعلن عن خطة جديدة للنقل"
+    assert "لقاء" not in new.title
+
+
+def test_the_queue_opens_on_the_most_salient_events(editor_client):
+    minor = make_event("حدث ثانوي", day=date(2025, 7, 18))
+    main = make_event("الحدث الرئيسي", day=date(2025, 7, 20))
+    Event.objects.filter(pk=main.pk).update(salience=0.9)
+    Event.objects.filter(pk=minor.pk).update(salience=0.2)
+
+    html = editor_client.get("/review/").content.decode()
+    assert _queue_ids(html) == [main.pk, minor.pk]
+    by_date = editor_client.get("/review/", {"order": "date"}).content.decode()
+    assert _queue_ids(by_date) == [minor.pk, main.pk]

@@ -114,3 +114,16 @@ def test_dates_are_filtered_by_a_range_not_a_wall_of_years(admin_client):
     ).content.decode()
     assert "published__year=" not in articles
     assert 'name="published__range__lte"' in articles
+
+
+def test_event_search_finds_excerpts_and_counts_the_same_for_every_spelling(admin_client):
+    in_title = make_event("لقاء في اسطنبول")
+    in_excerpt = make_event("لقاء الوزيرين")
+    in_excerpt.sources.update(excerpt="التقى الوزيران في إسطنبولَ يوم الجمعة.")
+    in_excerpt.save()  # the excerpt changed behind the model's back: refold
+    make_event("لقاء في موسكو")
+
+    for query in ("اسطنبول", "إسطنبول", "بإسطنبول", "وإسطنبول"):
+        response = admin_client.get("/admin/timeline/event/", {"q": query})
+        shown = {event.pk for event in response.context["cl"].result_list}
+        assert shown == {in_title.pk, in_excerpt.pk}, query

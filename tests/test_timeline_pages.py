@@ -97,7 +97,7 @@ def test_kind_place_and_date_filters_narrow_the_list(client, confirmed_seed):
     assert dates(kind="deadline") == ["2025-08"]
     assert dates(place="إسطنبول") == ["2025-07-25"]
     assert dates(start="2025-07-21", end="2025-07-31") == ["2025-07-25"]
-    assert dates(kind="no-such-kind") == ["2015", "2025-07-20", "2025-07-25", "2025-08"]
+    assert dates(kind="no-such-kind") == ["2025-08", "2025-07-25", "2025-07-20", "2015"]
 
 
 @pytest.mark.django_db
@@ -109,9 +109,9 @@ def test_story_page_shows_its_events_and_unpublished_stories_are_hidden(client, 
     Story.objects.filter(pk=story.pk).update(published=True)
     html = client.get("/stories/test-story/").content.decode()
     assert "قصة الاختبار" in html
-    assert CARD_DATES.findall(html) == ["2025-07-20", "2025-07-25"]
+    assert CARD_DATES.findall(html) == ["2025-07-25", "2025-07-20"]
     from_root = client.get("/", {"story": "test-story"}).content.decode()
-    assert CARD_DATES.findall(from_root) == ["2025-07-20", "2025-07-25"]
+    assert CARD_DATES.findall(from_root) == ["2025-07-25", "2025-07-20"]
 
 
 @pytest.mark.django_db
@@ -145,7 +145,8 @@ def test_keyset_pages_follow_each_other_without_gaps_or_repeats(client, settings
         if not cursor:
             break
         params = {"after": cursor.group(1)}
-    expected = sorted([*events, twin], key=lambda e: (e.first_day, e.pk))
+    # Newest first; on one day, the later id first.
+    expected = sorted([*events, twin], key=lambda e: (e.first_day, e.pk), reverse=True)
     assert seen == [e.pk for e in expected]
 
 
@@ -173,8 +174,9 @@ def test_queries_per_page_do_not_grow_with_the_archive(
     params = {**params, "at": "2000-02-01"} if "zoom" in params else params
 
     client.get("/", params)  # warm up the session and content-type caches
-    # Seven since the cards show their actors (one prefetch query more).
-    with django_assert_num_queries(7) as small:
+    # The list, its three prefetches (sources, places, actors), the axis (counts by
+    # bucket, then the few events).
+    with django_assert_num_queries(8) as small:
         client.get("/", params)
     make_events(300, start=date(1990, 1, 1), kind="meeting")
     with django_assert_num_queries(len(small.captured_queries)):
@@ -189,10 +191,13 @@ def test_zoom_and_pan_links_keep_filters_and_name_the_window(client, confirmed_s
     zoom_out = re.search(r'<a id="zoom-out"[^>]* href="([^"]+)"', html).group(1)
     assert "kind=meeting" in zoom_out and "zoom=months" in zoom_out
 
-    months = client.get("/", {"zoom": "months", "at": "2025-07-20"}).content.decode()
-    # The list starts at the window (Jan 2025): the 2015 agreement is off it.
-    assert CARD_DATES.findall(months) == ["2025-07-20", "2025-07-25", "2025-08"]
+    months = client.get("/", {"zoom": "months", "at": "2025-07-24"}).content.decode()
+    # The list starts at `at`, newest first: the later events wait on the axis.
+    assert CARD_DATES.findall(months) == ["2025-07-20", "2015"]
     assert "المقياس: <strong>أشهر</strong>" in months
+    # Zooming keeps the first card (the event in focus) in place.
+    zoom_in = re.search(r'<a id="zoom-in"[^>]* href="([^"]+)"', months).group(1)
+    assert "zoom=days" in zoom_in and "at=2025-07-20" in zoom_in
 
 
 @pytest.mark.django_db
@@ -220,3 +225,106 @@ def test_load_demo_confirms_the_seed_in_a_story_and_twice_changes_nothing():
 
     assert list(Event.objects.values_list("id", "status", "updated_at")) == before
     assert Story.objects.count() == 1 and story.events.count() == 4
+
+
+@pytest.mark.django_db
+def test_the_first_screen_is_the_news_with_the_window_placed_on_it(client, settings):
+    settings.TIMELINE_PAGE_SIZE = 5
+    make_events(20, start=date(1439, 9, 1))  # an archive reaching far back
+    make_events(8, start=date(2024, 3, 1))
+    html = client.get("/").content.decode()
+    # The five newest events, newest first…
+    assert CARD_DATES.findall(html) == [f"2024-03-0{d}" for d in (8, 7, 6, 5, 4)]
+    # …and the axis around them (days zoom, March 2024), not around the oldest page.
+    window = re.search(r'<time datetime="([\d-]+)">.*?</time> –\s*<time datetime="([\d-]+)">', html)
+    assert window.group(1) <= "2024-03-04" and window.group(2) > "2024-03-08"
+    assert "المقياس: <strong>أيام</strong>" in html
+    assert "1439" not in window.group(0)
+
+
+@pytest.mark.django_db
+def test_at_places_the_list_and_the_axis_on_that_day(client, settings):
+    settings.TIMELINE_PAGE_SIZE = 3
+    make_events(30, start=date(2010, 1, 1))
+    for params in ({"at": "2010-01-20"}, {"at": "2010-01-20", "zoom": "months"}):
+        html = client.get("/", params).content.decode()
+        assert CARD_DATES.findall(html) == ["2010-01-20", "2010-01-19", "2010-01-18"], params
+        start, end = re.search(
+            r'<time datetime="([\d-]+)">.*?</time> –\s*<time datetime="([\d-]+)">', html
+        ).groups()
+        assert start <= "2010-01-20" < end
+
+
+@pytest.mark.django_db
+def test_events_dated_in_the_future_wait_on_the_axis_not_atop_the_list(client):
+    make_events(3, start=date(2020, 5, 1))
+    future = make_events(1, start=date.today() + timedelta(days=400))[0]
+    html = client.get("/").content.decode()
+    assert CARD_DATES.findall(html) == ["2020-05-03", "2020-05-02", "2020-05-01"]
+    later = client.get("/", {"at": future.first_day.isoformat()}).content.decode()
+    assert CARD_DATES.findall(later)[0] == future.first_day.isoformat()
+
+
+CLUSTERS = re.compile(r'<a class="axis-cluster kind-(\w+)"[^>]*data-count="(\d+)"')
+POINTS = re.compile(r'<a class="axis-mark is-point[^"]*"')
+
+
+@pytest.mark.django_db
+def test_a_dense_window_shows_every_event_in_counted_clusters(client):
+    # 900 events in one month: the old axis drew the first 200 only.
+    make_events(450, start=date(2023, 3, 1), kind="meeting")
+    make_events(450, start=date(2023, 3, 2), kind="attack")
+    Event.objects.filter(first_day__gt=date(2023, 3, 31)).update(
+        first_day=date(2023, 3, 15), last_day=date(2023, 3, 15)
+    )
+    html = client.get("/", {"zoom": "months", "at": "2023-03-31"}).content.decode()
+    clusters = CLUSTERS.findall(html)
+    in_window = Event.objects.filter(
+        first_day__gte=date(2022, 9, 1), first_day__lt=date(2023, 9, 1)
+    ).count()
+    assert sum(int(n) for _, n in clusters) == in_window == 900
+    assert POINTS.findall(html) == []
+    assert {kind for kind, _ in clusters} <= {"meeting", "attack"}
+    assert "(900 حدث)" in html  # hundreds: the singular, in Arabic
+    # A cluster opens the list (and a closer axis) at its stretch's last day.
+    href = re.search(r'<a class="axis-cluster[^>]*href="([^"]+)"', html).group(1)
+    assert "zoom=days" in href and "at=2023-03-" in href
+
+
+@pytest.mark.django_db
+def test_a_sparse_window_draws_lone_events_and_clusters_those_that_share_a_day(client):
+    make_events(5, start=date(2023, 3, 1))  # five days, one event each
+    make_events(3, start=date(2023, 3, 20))
+    Event.objects.filter(first_day__gte=date(2023, 3, 20)).update(
+        first_day=date(2023, 3, 20), last_day=date(2023, 3, 20)
+    )
+    html = client.get("/", {"zoom": "days", "at": "2023-03-10"}).content.decode()
+    assert len(POINTS.findall(html)) == 5
+    assert [n for _, n in CLUSTERS.findall(html)] == ["3"]
+    # At the deepest zoom a cluster opens the list on its day, at the same zoom.
+    href = re.search(r'<a class="axis-cluster[^>]*href="([^"]+)"', html).group(1)
+    assert "zoom=days" in href and "at=2023-03-20" in href
+    assert "كبّر" not in html.split('class="axis"')[0].rsplit("axis-caption", 1)[-1]
+
+
+@pytest.mark.django_db
+def test_ranked_search_pages_follow_each_other_without_gaps_or_repeats(client, settings):
+    settings.TIMELINE_PAGE_SIZE = 4
+    # Eight: the title matches end exactly with the second page.
+    titled = make_events(8, start=date(2001, 1, 1))  # «حدث رقم n»: the word in the title
+    excerpt_only = make_events(5, start=date(2003, 1, 1))
+    Event.objects.filter(pk__in=[e.pk for e in excerpt_only]).update(title="خبر")
+    EventSource.objects.filter(event__in=excerpt_only).update(excerpt="حدث رقم في النص")
+    from timeline.search import refresh_search_text
+
+    refresh_search_text(e.pk for e in excerpt_only)
+    seen, params = [], {"q": "رقم"}
+    for _ in range(10):
+        html = client.get("/", params, headers={"HX-Request": "true"}).content.decode()
+        seen += [int(pk) for pk in CARD_IDS.findall(html)]
+        cursor = re.search(r'hx-get="\?[^"]*after=([^"&]+)', html)
+        if not cursor:
+            break
+        params = {"q": "رقم", "after": cursor.group(1)}
+    # Title matches first (newest first among them), then the excerpt-only ones.
+    assert seen == [e.pk for e in reversed(titled)] + [e.pk for e in reversed(excerpt_only)]

@@ -29,5 +29,7 @@ class TimelineConfig(AppConfig):
         # Celery task failures, listed in the admin (a module of its own).
         from timeline import admin_tasks  # noqa: F401
         from timeline.reader_cache import connect_signals
+        from timeline.search import connect_signals as connect_search_signals
 
         connect_signals()
+        connect_search_signals()

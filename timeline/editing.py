@@ -5,24 +5,76 @@ Every change goes through `save()` so that django-simple-history records who mad
 marked `edited_by_editor`: re-extraction then never overwrites it.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import ngettext
+from simple_history.models import HistoricalRecords
 
+from timeline.events import sentence_title
 from timeline.models import Actor, ActorAlias, Annotation, Event, EventSource, Place, Story
+from timeline.reader_cache import forget_reader_pages
+from timeline.search import refresh_search_text
 from timeline.text import normalise_for_matching
 
+# History rows written per INSERT, and events per UPDATE, when statuses change in bulk.
+STATUS_BATCH = 2_000
+STATUS_CHUNK = 20_000
 
-def set_status(events: list[Event], status: str) -> int:
-    """Confirm or reject: returns how many events changed."""
+
+@transaction.atomic
+def set_status(events: Iterable[Event] | QuerySet[Event], status: str, user=None) -> int:
+    """Confirm or reject: returns how many events changed.
+
+    One UPDATE per 20,000 events (STATUS_CHUNK), and one history record per changed event
+    written in bulk (simple_history's bulk_history_create), attributed to `user`
+    (default: the request's user, from simple_history's middleware).
+    """
+    if isinstance(events, QuerySet):
+        # Their ids first: the caller's queryset may be annotated or grouped, and as
+        # a subquery of the locking SELECT it misleads PostgreSQL's planner (a nested
+        # loop over a sequential scan: 5 s for 10,000 events instead of 10 ms).
+        ids = list(events.order_by().values_list("pk", flat=True))
+    else:
+        ids = [event.pk for event in events]
+    if user is None:
+        request = getattr(HistoricalRecords.context, "request", None)
+        user = getattr(request, "user", None)
+    user = user if getattr(user, "is_authenticated", False) else None
+    now = timezone.now()
     changed = 0
-    for event in events:
-        if event.status != status:
-            event.status = status
-            event.save(update_fields=["status", "updated_at"])
-            changed += 1
+    # One UPDATE per STATUS_CHUNK events (SQLite takes at most 32,766 parameters).
+    for start in range(0, len(ids), STATUS_CHUNK):
+        chunk = Event.objects.filter(pk__in=ids[start : start + STATUS_CHUNK])
+        rows = list(chunk.exclude(status=status).order_by("id").select_for_update())
+        if not rows:
+            continue
+        Event.objects.filter(pk__in=[row.pk for row in rows]).update(status=status, updated_at=now)
+        for row in rows:
+            row.status, row.updated_at = status, now
+        Event.history.bulk_history_create(
+            rows, batch_size=STATUS_BATCH, update=True, default_user=user, default_date=now
+        )
+        changed += len(rows)
+    if not changed:
+        return 0
+    # QuerySet.update() sends no signal: the readers' cache is told directly.
+    transaction.on_commit(forget_reader_pages)
     return changed
+
+
+def confirmed_message(count: int) -> str:
+    """«أُكّدت 3 أحداث»: Arabic agreement for every count (locale/ar holds the six forms)."""
+    return ngettext("أُكّد حدث واحد.", "أُكّد %(count)d حدث.", count) % {"count": count}
+
+
+def rejected_message(count: int) -> str:
+    """«رُفضت 3 أحداث»."""
+    return ngettext("رُفض حدث واحد.", "رُفض %(count)d حدث.", count) % {"count": count}
 
 
 @transaction.atomic
@@ -87,8 +139,10 @@ def split_source(event: Event, source: EventSource) -> Event:
     mention = source.mention
     first_day = mention.first_day or event.first_day
     last_day = mention.last_day or event.last_day
+    # Titled from its own sentence, the way extraction titles an event.
     new = Event.objects.create(
-        title=event.title,
+        title=sentence_title(source.excerpt, source.highlight_start, source.highlight_end, mention)
+        or event.title,
         first_day=first_day,
         last_day=max(first_day, last_day),
         granularity=event.granularity,
@@ -102,6 +156,7 @@ def split_source(event: Event, source: EventSource) -> Event:
     source.save(update_fields=["event"])
     event.edited_by_editor = True
     event.save(update_fields=["edited_by_editor", "updated_at"])
+    refresh_search_text([event.pk, new.pk])
     return new
 
 

@@ -13,11 +13,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from timeline.access import can_change_annotation, editor_required, visible_annotations
-from timeline.editing import SplitError, merge_events, set_status, split_source
+from timeline.editing import (
+    SplitError,
+    confirmed_message,
+    merge_events,
+    rejected_message,
+    set_status,
+    split_source,
+)
 from timeline.forms import (
     AnnotationForm,
     BulkReviewForm,
@@ -26,8 +35,11 @@ from timeline.forms import (
     StoryForm,
 )
 from timeline.models import Annotation, Article, Event, EventSource, Story
+from timeline.review_filters import ReviewFilterForm, filter_candidates
 
 QUEUE_PAGE_SIZE = 50
+# The queue's orders besides the default, salience (the main events first).
+QUEUE_ORDERS = ("date", "article")
 
 
 def _next_url(request: HttpRequest, default: str) -> str:
@@ -40,8 +52,8 @@ def _next_url(request: HttpRequest, default: str) -> str:
     return default
 
 
-def _queue_events(order: str, article_id: int | None) -> QuerySet[Event]:
-    events = Event.objects.filter(status=Event.Status.CANDIDATE).prefetch_related(
+def _queue_events(order: str, candidates: QuerySet[Event]) -> QuerySet[Event]:
+    events = candidates.prefetch_related(
         Prefetch(
             "sources",
             queryset=EventSource.objects.select_related("article").order_by("article_id", "id"),
@@ -49,31 +61,44 @@ def _queue_events(order: str, article_id: int | None) -> QuerySet[Event]:
         "places",
         "stories",
     )
-    if article_id is not None:
-        events = events.filter(sources__article_id=article_id).distinct()
     if order == "article":
         return events.annotate(first_article=Min("sources__article_id")).order_by(
             "first_article", "first_day", "id"
         )
-    return events.order_by("first_day", "id")
+    if order == "date":
+        return events.order_by("first_day", "id")
+    # The main events of their articles first, newest first among equals.
+    return events.order_by("-salience", "-first_day", "-id")
+
+
+def _queue_filters(request: HttpRequest) -> ReviewFilterForm:
+    """The queue's filters, from the query string (a bulk POST carries it too)."""
+    form = ReviewFilterForm(request.GET)
+    form.is_valid()  # invalid fields are dropped from cleaned_data and shown as errors
+    return form
 
 
 def _queue_context(request: HttpRequest, bulk_form: BulkReviewForm | None = None) -> dict:
-    order = "article" if request.GET.get("order") == "article" else "date"
-    article_id = request.GET.get("article", "")
+    order = request.GET.get("order") if request.GET.get("order") in QUEUE_ORDERS else "salience"
+    filters = _queue_filters(request)
     article = None
-    if article_id.isdigit():
-        article = Article.objects.filter(pk=int(article_id)).first()
-    page = Paginator(_queue_events(order, article and article.pk), QUEUE_PAGE_SIZE).get_page(
+    if filters.cleaned_data.get("article"):
+        article = Article.objects.filter(pk=filters.cleaned_data["article"]).first()
+    candidates = filter_candidates(filters.cleaned_data)
+    page = Paginator(_queue_events(order, candidates), QUEUE_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     return {
         "page": page,
         "order": order,
         "article": article,
+        "filters": filters,
+        "filtered": any(filters.cleaned_data.values()),
         "stories": Story.objects.only("pk", "title"),
         "bulk_form": bulk_form,
         "bulk_limit": QUEUE_PAGE_SIZE,
+        # Every action posts with the queue's query string: page and filters stay.
+        "queue_query": request.GET.urlencode(),
     }
 
 
@@ -88,9 +113,15 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 
 def _reviewed(request: HttpRequest, event: Event, done: str) -> HttpResponse:
-    """HTMX: the item replaced by a line saying what was done; else back to the queue."""
+    """HTMX: the item replaced by a line saying what was done, and the queue's count
+    (of the filters in the query string) brought up to date; else back to the queue."""
     if request.htmx:
-        return render(request, "timeline/review.html#review-done", {"event": event, "done": done})
+        count = filter_candidates(_queue_filters(request).cleaned_data).count()
+        return render(
+            request,
+            "timeline/review.html#review-done",
+            {"event": event, "done": done, "count": count, "update_count": True},
+        )
     messages.success(request, f"«{event.title}»: {done}.")
     return redirect(_next_url(request, reverse("timeline:review")))
 
@@ -147,18 +178,56 @@ def event_correct(request: HttpRequest, event_id: int) -> HttpResponse:
     )
 
 
+def _bulk_on_all(request: HttpRequest) -> None:
+    """Confirm, reject or add to a story every candidate the queue's filters select."""
+    action = request.POST.get("action")
+    candidates = filter_candidates(_queue_filters(request).cleaned_data)
+    if action == BulkReviewForm.Action.CONFIRM:
+        messages.success(request, confirmed_message(set_status(candidates, Event.Status.CONFIRMED)))
+    elif action == BulkReviewForm.Action.REJECT:
+        messages.success(request, rejected_message(set_status(candidates, Event.Status.REJECTED)))
+    elif action == BulkReviewForm.Action.ADD_TO_STORY:
+        story = StoryChoiceForm(request.POST)
+        if not story.is_valid():
+            messages.error(request, _("اختر القصة التي تُضاف إليها الأحداث."))
+            return
+        ids = list(candidates.values_list("pk", flat=True))
+        story.cleaned_data["story"].events.add(*ids)
+        messages.success(request, _added_message(len(ids), story.cleaned_data["story"]))
+    else:
+        messages.error(request, _("الدمج يحتاج إلى تحديد الأحداث واحداً واحداً."))
+
+
+def _added_message(count: int, story: Story) -> str:
+    return ngettext(
+        "أُضيف حدث واحد إلى «%(title)s».", "أُضيف %(count)d حدث إلى «%(title)s».", count
+    ) % {"count": count, "title": story.title}
+
+
+def _back_to_queue(request: HttpRequest, bulk_form: BulkReviewForm | None = None) -> HttpResponse:
+    if request.htmx:
+        return render(request, "timeline/review.html#queue", _queue_context(request, bulk_form))
+    query = request.GET.urlencode()
+    return redirect(_next_url(request, reverse("timeline:review") + (f"?{query}" if query else "")))
+
+
 @require_POST
 @editor_required
 def review_bulk(request: HttpRequest) -> HttpResponse:
-    """Confirm, reject, merge or add to a story every selected event at once."""
+    """Confirm, reject, merge or add to a story the selected events, or all that match.
+
+    The form posts to this URL with the queue's query string: the queue comes back
+    with the same filters and on the same page (or the last one, if it shrank).
+    """
+    if request.POST.get("scope") == "all":
+        _bulk_on_all(request)
+        return _back_to_queue(request)
     form = BulkReviewForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-        if request.htmx:
-            return render(request, "timeline/review.html#queue", _queue_context(request, form))
-        return redirect(_next_url(request, reverse("timeline:review")))
+        return _back_to_queue(request, form)
     events = list(form.cleaned_data["events"])
     action = form.cleaned_data["action"]
     if action == BulkReviewForm.Action.MERGE:
@@ -170,19 +239,12 @@ def review_bulk(request: HttpRequest) -> HttpResponse:
     if action == BulkReviewForm.Action.ADD_TO_STORY:
         story = form.cleaned_data["story"]
         story.events.add(*events)
-        messages.success(request, f"أُضيف {len(events)} حدث إلى «{story.title}».")
+        messages.success(request, _added_message(len(events), story))
+    elif action == BulkReviewForm.Action.CONFIRM:
+        messages.success(request, confirmed_message(set_status(events, Event.Status.CONFIRMED)))
     else:
-        status = (
-            Event.Status.CONFIRMED
-            if action == BulkReviewForm.Action.CONFIRM
-            else Event.Status.REJECTED
-        )
-        count = set_status(events, status)
-        word = "أُكّد" if status == Event.Status.CONFIRMED else "رُفض"
-        messages.success(request, f"{word} {count} حدث.")
-    if request.htmx:
-        return render(request, "timeline/review.html#queue", _queue_context(request))
-    return redirect(_next_url(request, reverse("timeline:review")))
+        messages.success(request, rejected_message(set_status(events, Event.Status.REJECTED)))
+    return _back_to_queue(request)
 
 
 @require_POST

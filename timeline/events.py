@@ -168,8 +168,35 @@ def without_dateline(text: str, sentence: tuple[int, int]) -> int:
 
 
 def clean_title(clause: str) -> str:
-    """A clause as a last-resort title: its first words, at most MAX_WORDS of them."""
-    return fitted(clause.strip().rstrip(".،,؛:"))
+    """A clause as a last-resort title: its first words, at most MAX_WORDS of them,
+    without the connectives that open it («وفي حين…») or a conjunction on its verb."""
+    parts = clause.strip().rstrip(".،,؛:").split()
+    while len(parts) > 1 and normalise_for_matching(parts[0]) in LEADING_WORDS:
+        parts.pop(0)
+    if parts and parts[0].startswith("و") and kinds.verb_kind(words(parts[0])[0]) is not None:
+        parts[0] = parts[0][1:]
+    return fitted(" ".join(parts))
+
+
+@dataclass(frozen=True)
+class _SentenceDate:
+    start: int
+    end: int
+    type: str
+    value: str | None
+    mod: str | None
+    first_day: date | None
+    last_day: date | None
+
+
+def sentence_title(sentence: str, start: int, end: int, mention: ResolvedMention) -> str:
+    """The headline extraction would give the happening `sentence[start:end]` dates
+    (an editor splitting a source off its event gets a title of its own)."""
+    located = _SentenceDate(
+        start, end, mention.type, mention.value, mention.mod, mention.first_day, mention.last_day
+    )
+    candidates = build_candidates(sentence, [located])
+    return candidates[0].title if candidates else clean_title(sentence)
 
 
 def _clause_bounds(

@@ -29,7 +29,15 @@ from icalendar import Event as CalendarEvent
 from timeline.access import is_editor
 from timeline.dates import format_period, site_date_style
 from timeline.models import Event, Story
-from timeline.reader_filters import TimelineFilterForm, filter_events
+from timeline.reader_filters import (
+    TimelineFilterForm,
+    before_news_cursor,
+    filter_events,
+    format_news_cursor,
+    keyset_page,
+    news_order,
+    parse_news_cursor,
+)
 
 # TimelineJS slows to a crawl past a few hundred slides; calendars and feeds stay small.
 EXPORT_LIMIT = 500
@@ -46,15 +54,47 @@ def _story_or_404(request: HttpRequest, slug: str | None) -> Story | None:
     return get_object_or_404(Story, slug=slug, published=True)
 
 
-def exported_events(request: HttpRequest, story: Story | None) -> QuerySet[Event]:
-    """Confirmed events matching the request's filters, in timeline order, at most EXPORT_LIMIT."""
+def _limit(request: HttpRequest) -> int:
+    value = request.GET.get("limit", "")
+    if not value:
+        return EXPORT_LIMIT
+    if not value.isdigit() or not 1 <= int(value) <= EXPORT_LIMIT:
+        raise BadFilters(f"limit: a whole number from 1 to {EXPORT_LIMIT}")
+    return int(value)
+
+
+def exported_events(request: HttpRequest, story: Story | None) -> tuple[list[Event], str | None]:
+    """Confirmed events matching the request's filters, newest first, one page of them.
+
+    `limit` (1–EXPORT_LIMIT, default EXPORT_LIMIT) sets the page's size; `after`
+    continues from the previous page (its `Link: rel="next"` header). Returns the
+    page and the cursor of the next one (None on the last page).
+    """
     form = TimelineFilterForm(request.GET, editor=False, with_story=story is None)
     if not form.is_valid():
         raise BadFilters("; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+    cursor = parse_news_cursor(request.GET.get("after"))
+    if request.GET.get("after") and cursor is None:
+        raise BadFilters("after: the cursor of the previous page's Link header")
     events = filter_events(Event.objects.all(), form.cleaned_data, editor=False)
     if story is not None:
         events = events.filter(stories=story)
-    return events.order_by("first_day", "id")[:EXPORT_LIMIT]
+    # Newest first, never ranked: a feed or a calendar is read in time order.
+    return keyset_page(
+        news_order(before_news_cursor(events, cursor)),
+        _limit(request),
+        format_news_cursor,
+    )
+
+
+def _with_next_link(response: HttpResponse, request: HttpRequest, cursor: str | None) -> None:
+    """RFC 8288 paging: the next page's URL, the same query with `after` set."""
+    if cursor is None:
+        return
+    query = request.GET.copy()
+    query["after"] = cursor
+    url = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+    response["Link"] = f'<{url}>; rel="next"'
 
 
 def _bad_request(error: BadFilters) -> HttpResponseBadRequest:
@@ -103,7 +143,7 @@ def timelinejs(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     """The timeline (or a story) as a TimelineJS3 JSON document."""
     story = _story_or_404(request, slug)
     try:
-        events = list(exported_events(request, story))
+        events, next_cursor = exported_events(request, story)
     except BadFilters as error:
         return _bad_request(error)
     title = story.title if story else "الخط الزمني"
@@ -118,6 +158,8 @@ def timelinejs(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     }
     response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"  # embedded on other sites
+    response["Access-Control-Expose-Headers"] = "Link"
+    _with_next_link(response, request, next_cursor)
     return response
 
 
@@ -142,7 +184,7 @@ def icalendar_export(request: HttpRequest, slug: str | None = None) -> HttpRespo
     """The timeline (or a story) as an .ics calendar of all-day events."""
     story = _story_or_404(request, slug)
     try:
-        events = list(exported_events(request, story))
+        events, next_cursor = exported_events(request, story)
     except BadFilters as error:
         return _bad_request(error)
     calendar = Calendar()
@@ -153,6 +195,7 @@ def icalendar_export(request: HttpRequest, slug: str | None = None) -> HttpRespo
         calendar.add_component(calendar_event(request, event))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{slug or "timeline"}.ics"'
+    _with_next_link(response, request, next_cursor)
     return response
 
 

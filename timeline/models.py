@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from timeline.event_kinds import EventKind
+from timeline.search import search_document
 from timeline.text import normalise_for_matching
 
 
@@ -71,7 +72,7 @@ class Article(models.Model):
     # When a worker took it; a claim older than ARTICLE_PROCESSING_TIMEOUT is abandoned.
     claimed_at = models.DateTimeField(null=True, blank=True)
     processed_at = models.DateTimeField(null=True, blank=True)
-    # The title folded by `normalise_for_matching`, for search (timeline/search.py).
+    # The title folded by `search_document`, for search (timeline/search.py).
     search_text = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
@@ -93,7 +94,7 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.search_text = normalise_for_matching(self.title)
+        self.search_text = search_document(self.title)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -252,8 +253,8 @@ class Event(models.Model):
     )
     # Set when a person edits the event: re-extraction then leaves it alone.
     edited_by_editor = models.BooleanField(_("عدّله محرر"), default=False)
-    # The title and places folded by `timeline.text.normalise_for_matching`, so that a
-    # search for «اسطنبول» finds «إسطنبول» and diacritics never get in the way.
+    # The title, places and excerpts folded by `timeline.search.search_document`, so
+    # that «اسطنبول» finds «إسطنبول» and «مفاوضات» finds «المفاوضات» in an excerpt.
     search_text = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -275,13 +276,17 @@ class Event(models.Model):
             ),
             # Extraction looks up the events of one period to find the one reported again.
             models.Index(fields=["first_day", "last_day", "granularity"], name="event_period"),
+            # The reader's news order (reader_filters.NEWS_ORDER) and the review queue's.
+            models.Index(
+                fields=["status", "-first_day", "-salience", "-id"], name="event_news_order"
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.search_text = normalise_for_matching(self.title)
+        self.search_text = search_document(self.title)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

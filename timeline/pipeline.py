@@ -20,6 +20,7 @@ from timeline.events import EVENTS_VERSION, EventCandidate, build_candidates, sa
 from timeline.extraction.actors import ActorRef
 from timeline.models import Actor, ActorAlias, Article, Event, EventSource, Mention, Place
 from timeline.queueing import queue_extraction
+from timeline.search import refresh_search_text, search_document
 from timeline.text import normalise_for_matching
 
 log = logging.getLogger(__name__)
@@ -226,6 +227,8 @@ def _save_extraction(
         sources__isnull=True,
         annotations__isnull=True,
     ).delete()
+    # Titles, places and excerpts changed in bulk: signals did not see them.
+    refresh_search_text({event.pk for _, event in attached} | reported_before)
     # In the same transaction: the rows and the status that announces them commit together.
     now = timezone.now()
     Article.objects.filter(pk=article.pk).update(
@@ -264,7 +267,7 @@ def _event_fields(candidate: EventCandidate) -> dict:
     return {
         "title": candidate.title,
         # Kept in step here because QuerySet.update() skips Event.save().
-        "search_text": normalise_for_matching(candidate.title),
+        "search_text": search_document(candidate.title),
         "kind": candidate.kind,
         "first_day": candidate.first_day,
         "last_day": candidate.last_day,

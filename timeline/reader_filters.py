@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from timeline.event_kinds import EventKind
 from timeline.models import Actor, ActorAlias, Event, Place, Story
-from timeline.search import search
+from timeline.search import query_words, search, search_rank
 from timeline.text import normalise_for_matching
 
 
@@ -140,3 +140,103 @@ def keyset_page[T](
         return page, None
     page = page[:limit]
     return page, cursor_of(page[-1])
+
+
+# -- The reader's order: the news first --------------------------------------------
+
+# Newest first; within a day, the most salient first (an article's main event before
+# what it recalls). Everything below (ordering, cursors, the `at` start) is written
+# over this tuple; the index `event_news_order` serves it.
+NEWS_ORDER: tuple[str, ...] = ("-first_day", "-salience", "-id")
+
+
+def news_order(queryset: QuerySet[Event]) -> QuerySet[Event]:
+    return queryset.order_by(*NEWS_ORDER)
+
+
+def _field_name(key: str) -> str:
+    return key.removeprefix("-")
+
+
+def before_news_cursor(queryset: QuerySet[Event], values: tuple | None) -> QuerySet[Event]:
+    """Events after `values` (one per NEWS_ORDER key) in the news order: keyset pagination.
+
+    Written as k1 <= v1 AND NOT (k1 = v1 AND NOT rest), so that the leading key gives
+    an index range scan on every database (the same shape as `after_cursor`).
+    """
+    if values is None:
+        return queryset
+    return queryset.filter(_keyset_condition(list(NEWS_ORDER), list(values)))
+
+
+def _keyset_condition(keys: list[str], values: list) -> Q:
+    key, value = keys[0], values[0]
+    name = _field_name(key)
+    beyond = "lt" if key.startswith("-") else "gt"
+    if len(keys) == 1:
+        return Q(**{f"{name}__{beyond}": value})
+    rest = _keyset_condition(keys[1:], values[1:])
+    return Q(**{f"{name}__{beyond}e": value}) & ~(Q(**{name: value}) & ~rest)
+
+
+def format_news_cursor(event: Event) -> str:
+    """The event's NEWS_ORDER values, «2025-07-20_42»: sent back as `after`."""
+    return "_".join(
+        str(getattr(event, "pk" if key == "-id" else _field_name(key))) for key in NEWS_ORDER
+    )
+
+
+def parse_news_cursor(value: str | None) -> tuple | None:
+    """«2025-07-20_42» → (date(2025, 7, 20), 42); None if absent or malformed."""
+    if not value or len(value) > 80:
+        return None
+    parts = value.split("_")
+    if len(parts) != len(NEWS_ORDER):
+        return None
+    try:
+        return tuple(
+            Event._meta.get_field(_field_name(key)).to_python(part)
+            for key, part in zip(NEWS_ORDER, parts, strict=True)
+        )
+    except (ValueError, forms.ValidationError, TypeError):
+        return None
+
+
+def news_page(
+    events: QuerySet[Event], query: str, after: str | None, limit: int
+) -> tuple[list[Event], str | None]:
+    """One page of the reader's list, and the `after` of the next (None at the end).
+
+    Without a search: the news order. With one: events with every word in their
+    title first, then the others (timeline/search.py's rank), each part in the news
+    order. Two plain keyset queries rather than an ORDER BY on the rank, so that the
+    database can walk the date index for a common word or the trigram index for a
+    rare one, and never sorts every match. Cursors of a search say which part they
+    are in: «0~2025-07-20_42» (title), «1~…» (the rest).
+    """
+    if not query_words(query):
+        return keyset_page(
+            news_order(before_news_cursor(events, parse_news_cursor(after))),
+            limit,
+            format_news_cursor,
+        )
+    part, _, rest = (after or "").partition("~")
+    values = parse_news_cursor(rest)
+    if part not in {"0", "1"} or (rest and values is None):
+        part, values = "0", None  # a malformed cursor starts the list again
+    ranked = events.alias(search_rank=search_rank(query))
+    elsewhere = ranked.filter(search_rank__gt=0)
+    page: list[Event] = []
+    if part == "0":
+        in_title = news_order(before_news_cursor(ranked.filter(search_rank=0), values))
+        page, cursor = keyset_page(in_title, limit, format_news_cursor)
+        if cursor is not None:
+            return page, f"0~{cursor}"
+        if len(page) == limit:
+            # The title matches end with this page: the rest start on the next.
+            return page, "1~" if elsewhere.exists() else None
+        values = None
+    more, cursor = keyset_page(
+        news_order(before_news_cursor(elsewhere, values)), limit - len(page), format_news_cursor
+    )
+    return page + more, f"1~{cursor}" if cursor else None

@@ -1,54 +1,181 @@
-"""Text search over events and articles, the same contract on every database.
+"""Text search over events and articles: one Arabic analysis, the same on every database.
 
-The contract: the query is folded by `normalise_for_matching` (diacritics, tatweel,
-أ/إ/آ/ا, ى/ي, ة/ه), split into words (at most MAX_WORDS), and a row matches when
-every word matches a word of its folded title. «اجتماع» finds «الاجتماع».
+An event's `search_text` is its title, its places and actors and the excerpts that report it,
+folded by `search_document` (diacritics, tatweel, أ/إ/آ/ا, ى/ي, ة/ه, digits, case,
+punctuation); the title comes first, before a «|». A query is folded the same way,
+split into words (at most MAX_WORDS), and each word loses its clitics (و/ف, ب/ل/ك,
+ال: see `bare_word`). A row matches when every bare word occurs in its text, inside
+a word or not: «مفاوضات» finds «والمفاوضات», «الكرملين» finds «بالكرملين».
 
-- PostgreSQL: full-text search with the `arabic` configuration on the folded
-  `search_text` column, through a GIN index on the same expression (migration
-  0005). The Arabic stemmer also lets «اجتماعات» find «اجتماع»; Arabic stop words
-  («في», «من») are ignored, so a query made only of them matches nothing.
-- SQLite (one machine): every folded word must occur in `search_text` (LIKE).
+The match is a plain substring test (`LIKE '%word%'`), so SQLite and PostgreSQL
+give the same rows by construction. On PostgreSQL a trigram GIN index (pg_trgm,
+migration 0006_issue14_search) answers it; on SQLite it is a scan.
+
+Ranking (`search_rank`): 0 when every word is in the title, else the number of words
+found only in the places or the excerpts; the timeline lists rank 0 first.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connections
-from django.db.models import Model, QuerySet
+import re
+from collections.abc import Iterable
+
+from django.db.models import Case, IntegerField, Model, QuerySet, Value, When
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import Exact, GreaterThan
 
 from timeline.text import normalise_for_matching
 
 MAX_WORDS = 8
-# The text search configuration PostgreSQL ships for Arabic (Snowball stemmer).
-CONFIG = "arabic"
+# Between the title and the rest of `search_text`: what `search_rank` measures against.
+TITLE_END = "|"
+# Anything that is not a letter or a digit separates words (ـ is folded away before).
+_NON_WORD = re.compile(r"[^\w]+|_")
+# A bare word must keep this many letters: «ولد» stays «ولد», not «لد».
+_MIN_STEM = 3
+_ARTICLE_PREFIXES = ("وبال", "وكال", "ولل", "وال", "فال", "بال", "كال", "لل", "ال")
+
+
+def fold_words(text: str) -> list[str]:
+    """The folded words of `text`, lower-case, without punctuation."""
+    return _NON_WORD.sub(" ", normalise_for_matching(text or "").lower()).split()
+
+
+def bare_word(word: str) -> str:
+    """The word without its leading clitics: «والمفاوضات» → «مفاوضات», «وبالكرملين» → «كرملين».
+
+    The article with what may precede it (و/ف, ب/ك/ل) first; else one conjunction
+    (و/ف) and one preposition (ب/ل/ك). Never below _MIN_STEM letters. Only queries
+    are stripped: the stored text keeps its words whole, and a substring test finds
+    the bare word inside them. Stripping too much («لبنان» → «بنان») only widens it.
+    """
+    for prefix in _ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
+            return word[len(prefix) :]
+    if word[:1] in ("و", "ف") and len(word) - 1 > _MIN_STEM:
+        word = word[1:]
+    if word[:1] in ("ب", "ل", "ك") and len(word) - 1 > _MIN_STEM:
+        word = word[1:]
+    return word
+
+
+def search_document(title: str, places: Iterable[str] = (), excerpts: Iterable[str] = ()) -> str:
+    """What `search_text` holds: the folded title, then «|», places and excerpts."""
+    rest = " ".join(" ".join(fold_words(text)) for text in (*places, *excerpts))
+    title_words = " ".join(fold_words(title))
+    return f"{title_words} {TITLE_END} {rest}".strip() if rest else title_words
 
 
 def query_words(query: str) -> list[str]:
-    """The folded words of a search query, at most MAX_WORDS of them."""
-    return normalise_for_matching(query or "").split()[:MAX_WORDS]
-
-
-def search_vector() -> SearchVector:
-    """The indexed expression: the GIN index is built on exactly this."""
-    return SearchVector("search_text", config=CONFIG)
-
-
-def uses_full_text(queryset: QuerySet) -> bool:
-    return connections[queryset.db].vendor == "postgresql"
+    """The bare words of a search query, at most MAX_WORDS of them."""
+    return [bare_word(word) for word in fold_words(query)][:MAX_WORDS]
 
 
 def search[M: Model](queryset: QuerySet[M], query: str) -> QuerySet[M]:
-    """Rows of `queryset` (events or articles) whose title matches every query word.
+    """Rows of `queryset` (events or articles) whose text holds every query word.
 
     An empty query leaves the queryset as it is.
     """
-    words = query_words(query)
-    if not words:
-        return queryset
-    if uses_full_text(queryset):
-        # alias(), not annotate(): the vector stays out of the SELECT list.
-        return queryset.alias(_search=search_vector()).filter(
-            _search=SearchQuery(" ".join(words), config=CONFIG, search_type="plain")
-        )
-    for word in words:
+    for word in query_words(query):
         queryset = queryset.filter(search_text__contains=word)
     return queryset
+
+
+def search_rank(query: str) -> Case | Value:
+    """How many query words the row holds outside its title (0: all in the title).
+
+    Only meaningful on rows `search` kept: every word is somewhere in the text.
+    """
+    words = query_words(query)
+    if not words:
+        return Value(0)
+    title_end = StrIndex("search_text", Value(TITLE_END))
+    outside = [
+        Case(
+            # No «|»: the text is the title alone.
+            When(Exact(title_end, 0), then=Value(0)),
+            When(GreaterThan(StrIndex("search_text", Value(word)), title_end), then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        for word in words
+    ]
+    total = outside[0]
+    for term in outside[1:]:
+        total = total + term
+    return total
+
+
+def refresh_search_text(event_ids: Iterable[int]) -> None:
+    """Recompute the events' `search_text` from their title, places, actors and excerpts.
+
+    Called wherever those change in bulk (extraction, merge, split) and by signals
+    (timeline/apps.py) when an editor saves an event or its places.
+    """
+    from timeline.models import Event, EventSource
+
+    ids = sorted(set(event_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        places: dict[int, list[str]] = {}
+        for event_id, name in Event.places.through.objects.filter(event_id__in=chunk).values_list(
+            "event_id", "place__name"
+        ):
+            places.setdefault(event_id, []).append(name)
+        # Actors are names like places: «الكرملين» or «بوتين» finds their events.
+        for event_id, name in Event.actors.through.objects.filter(event_id__in=chunk).values_list(
+            "event_id", "actor__name"
+        ):
+            places.setdefault(event_id, []).append(name)
+        excerpts: dict[int, list[str]] = {}
+        for event_id, excerpt in (
+            EventSource.objects.filter(event_id__in=chunk)
+            .order_by("id")
+            .values_list("event_id", "excerpt")
+        ):
+            excerpts.setdefault(event_id, []).append(excerpt)
+        events = list(Event.objects.filter(pk__in=chunk).only("id", "title", "search_text"))
+        changed = []
+        for event in events:
+            text = search_document(
+                event.title, places.get(event.pk, ()), excerpts.get(event.pk, ())
+            )
+            if text != event.search_text:
+                event.search_text = text
+                changed.append(event)
+        Event.objects.bulk_update(changed, ["search_text"])
+
+
+def _event_saved(sender, instance, raw: bool = False, update_fields=None, **kwargs) -> None:
+    if raw or (update_fields is not None and "title" not in update_fields):
+        return
+    refresh_search_text([instance.pk])
+
+
+def _places_changed(sender, instance, action: str, reverse: bool, pk_set=None, **kwargs) -> None:
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if reverse:  # place.events.add(…): the events are in pk_set
+        refresh_search_text(pk_set or ())
+    else:
+        refresh_search_text([instance.pk])
+
+
+def _source_changed(sender, instance, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        refresh_search_text([instance.event_id])
+
+
+def connect_signals() -> None:
+    """Keep `search_text` in step with what editors change one row at a time."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from timeline.models import Event, EventSource
+
+    post_save.connect(_event_saved, sender=Event, dispatch_uid="search_event_saved")
+    m2m_changed.connect(
+        _places_changed, sender=Event.places.through, dispatch_uid="search_places_changed"
+    )
+    m2m_changed.connect(
+        _places_changed, sender=Event.actors.through, dispatch_uid="search_actors_changed"
+    )
+    post_save.connect(_source_changed, sender=EventSource, dispatch_uid="search_source_saved")
+    post_delete.connect(_source_changed, sender=EventSource, dispatch_uid="search_source_deleted")

@@ -7,8 +7,10 @@ which CSS puts on the right in Arabic (`inset-inline-start`).
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from django.db.models import Count, DateField, F, QuerySet, Value
+from django.db.models.functions import Greatest, TruncDay, TruncQuarter, TruncWeek, TruncYear
 from django.utils.translation import gettext_lazy as _
 
 from timeline.dates import DateStyle, month_name, with_digits
@@ -95,14 +97,22 @@ def fit_window(first_day: date, last_day: date) -> Window:
     return window_at(ZOOM_LEVELS[0], middle)
 
 
-def parse_window(zoom: str | None, at: str | None) -> Window | None:
-    """The window a URL names, or None when it names none (or names it badly)."""
-    if zoom not in ZOOM_LEVELS or not at:
+def parse_day(value: str | None) -> date | None:
+    """«2025-07-20» → that day; None if absent or malformed."""
+    if not value or len(value) > 10:
         return None
     try:
-        return window_at(zoom, date.fromisoformat(at))
+        return _clamp(date.fromisoformat(value))
     except ValueError:
         return None
+
+
+def parse_window(zoom: str | None, at: str | None) -> Window | None:
+    """The window a URL names, or None when it names none (or names it badly)."""
+    day = parse_day(at)
+    if zoom not in ZOOM_LEVELS or day is None:
+        return None
+    return window_at(zoom, day)
 
 
 @dataclass(frozen=True)
@@ -173,3 +183,114 @@ def place_on_axis(events: Sequence[Event], window: Window) -> list[AxisMark]:
             )
         )
     return marks
+
+
+# -- Density: the whole window, counted in the database ---------------------------------
+
+# How the window is cut into buckets at each zoom: 50, 48, 53 or 28 of them, so that
+# at a desktop width a bucket is about 25 px (the script merges more on phones).
+_BUCKETS = {"decades": TruncYear, "years": TruncQuarter, "months": TruncWeek, "days": TruncDay}
+# Events that began this long before the window still count on the axis; older long
+# spans are left off so the query stays a bounded index range scan.
+AXIS_LOOKBACK = timedelta(days=400)
+# Up to this many events in the window, each bucket of one event is drawn as its mark.
+SPARSE_LIMIT = 60
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Events starting in one bucket of the window, counted by kind."""
+
+    start: date  # first day of the bucket, inside the window
+    end: date  # last day of the bucket, inside the window
+    count: int
+    kinds: tuple[tuple[str, int], ...]  # (kind, count), most frequent first
+    offset: float  # percent from the earliest end, the bucket's middle
+
+    @property
+    def kind(self) -> str:
+        return self.kinds[0][0]
+
+
+@dataclass(frozen=True)
+class Axis:
+    marks: list[AxisMark]  # events alone in their bucket
+    clusters: list[Cluster]  # buckets of several events (of every event, when dense)
+    total: int  # events in the window: the sum of both
+
+
+def _bucket_end(window: Window, start: date) -> date:
+    match window.zoom:
+        case "decades":
+            following = date(start.year + 1, 1, 1) if start.year < 9999 else start
+        case "years":
+            following = _add_months(start, 3)
+        case "months":
+            following = start + timedelta(days=7)
+        case _:
+            following = start + timedelta(days=1)
+    return min(following, window.end) - timedelta(days=1)
+
+
+def in_window(events: QuerySet[Event], window: Window) -> QuerySet[Event]:
+    """The events the axis shows: those that overlap the window (within the lookback)."""
+    return events.filter(
+        first_day__gte=window.start - AXIS_LOOKBACK,
+        first_day__lt=window.end,
+        last_day__gte=window.start,
+    )
+
+
+def axis_for(events: QuerySet[Event], window: Window) -> Axis:
+    """Every event of the window on the axis: one GROUP BY over the whole window, then
+    (when the window is sparse) the few events themselves. Two queries at any size."""
+    shown = in_window(events, window)
+    day = Greatest(F("first_day"), Value(window.start), output_field=DateField())
+    rows = (
+        shown.order_by()
+        .annotate(bucket=_BUCKETS[window.zoom](day, output_field=DateField()))
+        .values("bucket", "kind")
+        .annotate(n=Count("id"))
+    )
+    by_bucket: dict[date, dict[str, int]] = {}
+    for row in rows:
+        # A week or quarter may begin before the window: its part inside is the bucket.
+        start = max(_as_date(row["bucket"]), window.start)
+        by_bucket.setdefault(start, {})[row["kind"]] = row["n"]
+    total = sum(sum(kinds.values()) for kinds in by_bucket.values())
+    sparse = list(shown.order_by("first_day", "id")[: SPARSE_LIMIT + 1])
+    alone: set[date] = set()
+    marks: list[AxisMark] = []
+    if total <= SPARSE_LIMIT:
+        alone = {start for start, kinds in by_bucket.items() if sum(kinds.values()) == 1}
+        marks = place_on_axis(
+            [e for e in sparse if _bucket_of(e, window, by_bucket) in alone], window
+        )
+    clusters = []
+    for start in sorted(by_bucket):
+        if start in alone:
+            continue
+        end = _bucket_end(window, start)
+        kinds = tuple(sorted(by_bucket[start].items(), key=lambda item: (-item[1], item[0])))
+        middle = start + (end - start) / 2
+        clusters.append(
+            Cluster(
+                start=start,
+                end=end,
+                count=sum(n for _, n in kinds),
+                kinds=kinds,
+                offset=round(_offset(window, middle) + 50 / window.days, 3),
+            )
+        )
+    return Axis(marks=marks, clusters=clusters, total=total)
+
+
+def _as_date(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _bucket_of(event: Event, window: Window, buckets: dict[date, dict[str, int]]) -> date | None:
+    """The bucket (its start) an event counts in: the last one starting on or before it."""
+    day = max(event.first_day, window.start)
+    starts = [start for start in buckets if start <= day]
+    return max(starts) if starts else None

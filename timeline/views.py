@@ -6,7 +6,7 @@ the archive holds (keyset pagination, prefetching, no counts over the archive).
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet
@@ -21,30 +21,19 @@ from timeline.editing import event_history
 from timeline.forms import AnnotationForm
 from timeline.models import Event, EventSource, Story
 from timeline.reader_cache import cached_for_readers
-from timeline.reader_filters import (
-    TimelineFilterForm,
-    after_cursor,
-    filter_events,
-    format_cursor,
-    keyset_page,
-    parse_cursor,
-)
+from timeline.reader_filters import TimelineFilterForm, filter_events, news_page
 from timeline.timeline_axis import (
-    AxisMark,
+    DEFAULT_ZOOM,
+    Axis,
     Tick,
     Window,
+    axis_for,
     fit_window,
+    parse_day,
     parse_window,
-    place_on_axis,
     ticks,
     window_at,
 )
-
-# The axis shows at most this many marks; a page of the list holds PAGE_SIZE cards.
-AXIS_LIMIT = 200
-# Events that began this long before the window still show on the axis; older long
-# spans are left off so the axis query stays a bounded index range scan.
-AXIS_LOOKBACK = timedelta(days=400)
 
 
 def _sources() -> Prefetch:
@@ -65,9 +54,9 @@ def _with_article_counts(events: list[Event]) -> list[Event]:
 class TimelineView:
     form: TimelineFilterForm
     window: Window
+    focus: date  # the day zooming keeps in place
     tick_marks: list[Tick]
-    marks: list[AxisMark]
-    axis_truncated: bool
+    axis: Axis | None
     events: list[Event]
     next_cursor: str | None
 
@@ -81,40 +70,39 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     if story is not None:
         events = events.filter(stories=story)
 
+    # The list is the news: newest first, from `at` (a day) or else from today
+    # (events dated in the future are announcements, and wait on the axis).
     window = parse_window(request.GET.get("zoom"), request.GET.get("at"))
-    cursor = parse_cursor(request.GET.get("after"))
-    if cursor is None and window is not None:
-        # Panning the axis moves the list with it: it starts where the window starts.
-        cursor = (window.start, 0)
-
-    page, next_cursor = keyset_page(
-        after_cursor(events, cursor)
-        .prefetch_related(_sources(), "places", "actors")
-        .order_by("first_day", "id"),
+    at = window.at if window is not None else parse_day(request.GET.get("at"))
+    # Its next pages keep the same bound (their cursors go back in time from it).
+    listed = events.filter(first_day__lte=at or timezone.localdate())
+    page, next_cursor = news_page(
+        listed.prefetch_related(_sources(), "places", "actors"),
+        form.cleaned_data.get("q") or "",
+        request.GET.get("after"),
         settings.TIMELINE_PAGE_SIZE,
-        format_cursor,
     )
     _with_article_counts(page)
 
     if window is None:
-        if page:
-            window = fit_window(page[0].first_day, max(event.last_day for event in page))
+        if at is not None:
+            window = window_at(DEFAULT_ZOOM, at)
+        elif page:
+            # The window placed on the news: the first page's days, newest included.
+            window = fit_window(page[-1].first_day, page[0].first_day)
         else:
-            window = window_at("years", cursor[0] if cursor else timezone.localdate())
-    on_axis = list(
-        events.filter(
-            first_day__gte=window.start - AXIS_LOOKBACK,
-            first_day__lt=window.end,
-            last_day__gte=window.start,
-        ).order_by("first_day", "id")[: AXIS_LIMIT + 1]
-    )
+            window = window_at(DEFAULT_ZOOM, timezone.localdate())
+    # Zoom keeps the event in focus in place: the first card's day, unless the
+    # reader's script says which card has focus.
+    focus = page[0].first_day if page and window.start <= page[0].first_day < window.end else None
     style = site_date_style()
     return TimelineView(
         form=form,
         window=window,
+        focus=focus or window.at,
         tick_marks=ticks(window, style),
-        marks=place_on_axis(on_axis[:AXIS_LIMIT], window),
-        axis_truncated=len(on_axis) > AXIS_LIMIT,
+        # More cards for the list (HTMX) need no axis: its queries are skipped.
+        axis=None if request.htmx and "after" in request.GET else axis_for(events, window),
         events=page,
         next_cursor=next_cursor,
     )

@@ -9,6 +9,13 @@
     var all = items(), i = all.indexOf(current());
     focusItem(all[i < 0 ? 0 : Math.max(0, Math.min(all.length - 1, i + step))]);
   }
+  // «Select all on this page» ticks (or unticks) every item's box.
+  document.addEventListener("change", function (e) {
+    if (!e.target.matches("[data-select-page]")) return;
+    document.querySelectorAll('.review-item input[name="events"]').forEach(function (box) {
+      box.checked = e.target.checked;
+    });
+  });
   // After confirm/reject the item becomes a "done" line: the next candidate takes focus.
   document.addEventListener("htmx:load", function (e) {
     var done = e.detail.elt;

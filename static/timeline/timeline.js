@@ -23,9 +23,44 @@
   }
   function step(later) {
     var i = current();
-    moveTo(i < 0 ? (later ? 0 : cards().length - 1) : i + (later ? 1 : -1));
+    // The list runs newest first: a later event is the card before.
+    moveTo(i < 0 ? 0 : i + (later ? -1 : 1));
   }
   function click(id) { var el = document.getElementById(id); if (el && el.href) el.click(); }
+
+  // Zooming keeps the focused (or opened) event in place: the zoom links are
+  // pointed at its day, and htmx re-reads a link whose attributes changed.
+  function focusZoomOn(card) {
+    if (!card || !card.dataset.firstDay) return;
+    ["zoom-in", "zoom-out"].forEach(function (id) {
+      var link = document.getElementById(id);
+      if (!link || !link.href) return;
+      var url = new URL(link.href);
+      url.searchParams.set("at", card.dataset.firstDay);
+      var target = url.pathname + url.search;
+      link.setAttribute("href", target);
+      link.setAttribute("hx-get", target);
+      if (window.htmx) window.htmx.process(link);
+    });
+  }
+  document.addEventListener("focusin", function (e) {
+    if (e.target.closest) focusZoomOn(e.target.closest(".event-card"));
+  });
+
+  // Ctrl/Cmd + wheel (and a touchpad's pinch, which browsers send as one) zooms the
+  // axis; the plain wheel still scrolls the page. One step per gesture.
+  var lastZoom = 0;
+  function zoomStep(zoomIn) {
+    var now = Date.now();
+    if (now - lastZoom < 400) return;
+    lastZoom = now;
+    click(zoomIn ? "zoom-in" : "zoom-out");
+  }
+  document.addEventListener("wheel", function (e) {
+    if (!(e.ctrlKey || e.metaKey) || !e.target.closest(".axis-panel")) return;
+    e.preventDefault();
+    zoomStep(e.deltaY < 0);
+  }, { passive: false });
 
   document.addEventListener("keydown", function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
@@ -46,9 +81,20 @@
   });
 
   // A swipe goes the same way as the arrow keys: towards the left is later in Arabic.
-  var touchX = null;
+  // Two fingers pinching on the axis zoom it.
+  var touchX = null, pinch = null;
+  function spread(touches) {
+    return Math.hypot(touches[0].clientX - touches[1].clientX, touches[0].clientY - touches[1].clientY);
+  }
   document.addEventListener("touchstart", function (e) {
-    touchX = e.target.closest(".axis") ? e.touches[0].clientX : null;
+    var onAxis = e.target.closest(".axis-panel");
+    touchX = onAxis && e.touches.length === 1 ? e.touches[0].clientX : null;
+    pinch = onAxis && e.touches.length === 2 ? spread(e.touches) : null;
+  }, { passive: true });
+  document.addEventListener("touchmove", function (e) {
+    if (pinch === null || e.touches.length !== 2) return;
+    var ratio = spread(e.touches) / pinch;
+    if (ratio > 1.3 || ratio < 0.77) { zoomStep(ratio > 1); pinch = null; }
   }, { passive: true });
   document.addEventListener("touchend", function (e) {
     if (touchX === null) return;
@@ -57,6 +103,84 @@
     if (Math.abs(dx) < 40) return;
     var towardsLeft = dx < 0;
     click(towardsLeft === rtl() ? "pan-later" : "pan-earlier");
+  });
+
+  // The axis at any width: labels that would overlap a neighbour are hidden, and
+  // marks or clusters that would overlap merge into one counted cluster, which
+  // opens the list at the merged stretch's last day. The server counted every
+  // event of the window (timeline/timeline_axis.py); merging only adds counts up.
+  function overlaps(a, b) { return a.left < b.right + 2 && b.left < a.right + 2; }
+  function thinLabels(axis) {
+    var shown = null;
+    axis.querySelectorAll(".tick.is-major > span").forEach(function (label) {
+      label.classList.remove("is-crowded");
+      var box = label.getBoundingClientRect();
+      var outside = box.left < 0 || box.right > document.documentElement.clientWidth;
+      if (outside || (shown && overlaps(box, shown))) label.classList.add("is-crowded");
+      else shown = box;
+    });
+  }
+  function clusterFrom(mark, axis) {
+    var a = document.createElement("a");
+    a.className = "axis-cluster " + (mark.className.match(/kind-[a-z]+/) || ["kind-other"])[0];
+    a.tabIndex = -1;
+    a.dataset.count = mark.dataset.count;
+    a.dataset.start = mark.dataset.start;
+    a.dataset.end = mark.dataset.end;
+    a.style.insetInlineStart = mark.style.insetInlineStart;
+    a.innerHTML = '<span class="cluster-count"></span>';
+    mark.replaceWith(a);
+    return a;
+  }
+  function mergeInto(target, other, axis) {
+    if (!target.classList.contains("axis-cluster")) target = clusterFrom(target, axis);
+    var count = Number(target.dataset.count) + Number(other.dataset.count);
+    target.dataset.count = count;
+    if (other.dataset.start < target.dataset.start) target.dataset.start = other.dataset.start;
+    if (other.dataset.end > target.dataset.end) target.dataset.end = other.dataset.end;
+    target.querySelector(".cluster-count").textContent = count;
+    target.title = target.dataset.start + " – " + target.dataset.end + ": " + count;
+    var url = new URL(window.location.href);
+    url.searchParams.set("zoom", axis.dataset.clusterZoom);
+    url.searchParams.set("at", target.dataset.end);
+    url.searchParams.delete("after");
+    target.setAttribute("href", url.pathname + url.search);
+    target.setAttribute("hx-get", url.pathname + url.search);
+    ["hx-target", "hx-swap", "hx-push-url"].forEach(function (name, i) {
+      target.setAttribute(name, ["#timeline-view", "outerHTML", "true"][i]);
+    });
+    other.remove();
+    return target;
+  }
+  function declutterOnce(axis) {
+    var items = Array.prototype.slice.call(axis.querySelectorAll(".axis-mark.is-point, .axis-cluster"));
+    items.sort(function (a, b) { return a.getBoundingClientRect().left - b.getBoundingClientRect().left; });
+    var last = null, merged = false;
+    items.forEach(function (item) {
+      if (last && overlaps(item.getBoundingClientRect(), last.getBoundingClientRect())) {
+        var big = Number(item.dataset.count) > Number(last.dataset.count);
+        last = big ? mergeInto(item, last, axis) : mergeInto(last, item, axis);
+        merged = true;
+      } else last = item;
+    });
+    return merged;
+  }
+  function declutter(axis) {
+    // A merged cluster is wider than the mark it was: it may reach its other
+    // neighbour, so merging goes on until nothing overlaps.
+    for (var pass = 0; pass < 20 && declutterOnce(axis); pass++);
+    if (window.htmx) window.htmx.process(axis);
+  }
+  function layoutAxis() {
+    document.querySelectorAll(".axis").forEach(function (axis) { thinLabels(axis); declutter(axis); });
+  }
+  document.addEventListener("DOMContentLoaded", layoutAxis);
+  document.addEventListener("htmx:afterSettle", layoutAxis);
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    // Narrower: merge more. Wider: a fresh axis from the server un-merges.
+    resizing = setTimeout(layoutAxis, 200);
   });
 
   function closePanel() {
@@ -90,7 +214,7 @@
       target.scrollIntoView({ behavior: smooth() ? "smooth" : "auto", block: "nearest" });
       document.querySelectorAll(".event-card.is-open").forEach(function (c) { c.classList.remove("is-open"); });
       var card = opener && opener.closest(".event-card");
-      if (card) card.classList.add("is-open");
+      if (card) { card.classList.add("is-open"); focusZoomOn(card); }
     }
   });
 })();

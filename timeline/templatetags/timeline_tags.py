@@ -11,6 +11,7 @@ from timeline.dates import (
     site_date_style,
     with_digits,
 )
+from timeline.event_kinds import EventKind
 from timeline.models import Event
 
 register = template.Library()
@@ -54,3 +55,9 @@ def arabic_day(day: date | None) -> str:
 def digits(value: object) -> str:
     """A number (or any text) with its digits in the site's style."""
     return with_digits(str(value), site_date_style())
+
+
+@register.filter
+def kind_label(kind: str) -> str:
+    """«meeting» → «لقاء»: a kind's name as readers see it."""
+    return str(EventKind(kind).label) if kind in EventKind.values else kind

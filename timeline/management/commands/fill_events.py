@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from timeline.event_kinds import EventKind
 from timeline.models import Article, Event, EventSource, Mention, Place, Story
 from timeline.progress import CommandProgress
-from timeline.text import normalise_for_matching
+from timeline.search import search_document
 
 BATCH = 5_000
 FIRST_DAY = date(1950, 1, 1)
@@ -58,7 +58,7 @@ def fill_events(size: int, on_batch: Callable[[int], None] | None = None) -> Non
             articles = Article.objects.bulk_create(
                 Article(
                     title=(title := f"مقال رقم {n}"),
-                    search_text=normalise_for_matching(title),
+                    search_text=search_document(title),
                     body=f"التقى الوزير رقم {n} نظيره يوم الأحد في مدينة {n % 20}.",
                     published=_days(n, offset + size, Event.Granularity.DAY)[0],
                     content_hash=f"fill-{n:059d}",
@@ -78,7 +78,12 @@ def fill_events(size: int, on_batch: Callable[[int], None] | None = None) -> Non
                 events.append(
                     Event(
                         title=title,
-                        search_text=normalise_for_matching(title),
+                        # What `refresh_search_text` would store, without its queries.
+                        search_text=search_document(
+                            title,
+                            [places[n % 20].name],
+                            [f"التقى الوزير رقم {n} نظيره يوم الأحد في مدينة {n % 20}."],
+                        ),
                         first_day=first,
                         last_day=last,
                         granularity=granularity,
