@@ -290,6 +290,11 @@ class Story(models.Model):
         return reverse("timeline:story", args=[self.slug])
 
 
+# Long enough for any note an editor writes, short enough that rendering one (as
+# Markdown, on every uncached page view) stays cheap.
+ANNOTATION_MAX_CHARS = 10_000
+
+
 class Annotation(models.Model):
     """An editor's note on an event: public (readers see it) or internal (editors only)."""
 
@@ -301,7 +306,7 @@ class Annotation(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations"
     )
-    text = models.TextField(_("النص"), max_length=10_000)
+    text = models.TextField(_("النص"), max_length=ANNOTATION_MAX_CHARS)
     format = models.CharField(
         _("الصيغة"), max_length=8, choices=Format.choices, default=Format.PLAIN
     )
