@@ -70,6 +70,9 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # When a worker took it; a claim older than ARTICLE_PROCESSING_TIMEOUT is abandoned.
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # A fencing token: each claim gets a new one, and only the worker holding the
+    # current one may write the article's outcome (timeline/pipeline.py).
+    claim_token = models.UUIDField(null=True, blank=True, editable=False)
     processed_at = models.DateTimeField(null=True, blank=True)
     # The title folded by `normalise_for_matching`, for search (timeline/search.py).
     search_text = models.TextField(blank=True, default="", editable=False)
