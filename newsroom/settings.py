@@ -191,6 +191,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
+# How many proxies (load balancers) of ours stand in front of the web processes; the
+# client's address is then read from X-Forwarded-For (newsroom/client_ip.py). 0: no
+# proxy, the header is ignored (a client could put anything in it).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "newsroom.client_ip.client_ip"
 
 # HTTPS in production. Cookies are secure whenever DEBUG is off; the redirect, HSTS
 # and the proxy header are set from the environment (see README, «Production»).
