@@ -68,6 +68,7 @@ def test_an_article_as_long_as_the_limit_gets_through_and_a_longer_one_is_explai
     editor = make_editor()
     editor.user_permissions.add(Permission.objects.get(codename="add_article"))
     client.force_login(editor)
+    assert "حتى 2,000,000 حرف." in client.get("/articles/new/").content.decode()
     long_text = ("التقى الوزيران في عمّان. " * 52_000)[:1_300_000]  # ≈2.6 MB of UTF-8
 
     stored = client.post("/articles/new/", {"title": "طويل", "text": long_text})

@@ -30,6 +30,9 @@ class ArticleForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 14, "dir": "auto"}),
         required=False,
         max_length=settings.ARTICLE_MAX_CHARS,
+        help_text=lazy(lambda message: message % {"limit": f"{settings.ARTICLE_MAX_CHARS:,}"}, str)(
+            _("حتى %(limit)s حرف.")
+        ),
     )
     url = forms.URLField(
         label=_("الرابط"),
