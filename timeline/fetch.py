@@ -53,6 +53,9 @@ _EMBEDDING_IPV4 = tuple(
 )
 
 
+_TIMEOUTS = (TimeoutError, urllib3.exceptions.TimeoutError)
+
+
 class FetchError(Exception):
     """The URL could not be fetched; the message says why, for the user."""
 
@@ -203,6 +206,10 @@ def _connect(target: Target, addresses: list[str], deadline: float) -> HTTPConne
             conn.connect()
         except (OSError, urllib3.exceptions.HTTPError) as exc:
             conn.close()
+            if isinstance(exc, _TIMEOUTS):
+                raise FetchError(
+                    _("%(url)s: تجاوز الجلب المهلة (%(seconds)s ثانية).") % _timeout(target.url)
+                ) from None
             error = exc
             continue
         return conn
@@ -255,7 +262,8 @@ def _get(
                         % {"url": target.url[:200], "size": f"{limit:,}"}
                     )
         except (OSError, ValueError, urllib3.exceptions.HTTPError, HTTPException) as exc:
-            if expired.is_set():
+            # A socket timeout is the deadline too: the socket's timeout is what was left.
+            if expired.is_set() or isinstance(exc, _TIMEOUTS):
                 raise FetchError(
                     _("%(url)s: تجاوز الجلب المهلة (%(seconds)s ثانية).") % _timeout(target.url)
                 ) from None
