@@ -131,7 +131,11 @@ TEMPLATES = [
 _database_url = os.environ.get("DATABASE_URL", "").strip()
 try:
     _default_db = dj_database_url.parse(
-        _database_url or f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        _database_url or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        # A kept connection is checked before each request reuses it: after a database
+        # restart the first request reconnects instead of failing on the dead one.
+        conn_health_checks=True,
     )
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from None
