@@ -149,3 +149,10 @@ def test_the_openapi_schema_describes_every_endpoint(client):
         "/api/stories",
         "/api/stories/{slug}",
     }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cursor", ["¹", "٣", "12a", "-1"])
+def test_a_story_cursor_that_is_not_ascii_digits_answers_400(client, cursor):
+    response = client.get("/api/stories", {"after": cursor})
+    assert response.status_code == 400

@@ -62,7 +62,7 @@ def _queue_context(request: HttpRequest, bulk_form: BulkReviewForm | None = None
     order = "article" if request.GET.get("order") == "article" else "date"
     article_id = request.GET.get("article", "")
     article = None
-    if article_id.isdigit():
+    if article_id.isascii() and article_id.isdigit():
         article = Article.objects.filter(pk=int(article_id)).first()
     page = Paginator(_queue_events(order, article and article.pk), QUEUE_PAGE_SIZE).get_page(
         request.GET.get("page")
