@@ -178,3 +178,12 @@ def test_the_lockout_is_per_username_and_tells_the_editor_what_to_do(client, set
     assert other.status_code == 302  # same address, another username: not locked
     assert "انتظر 30 دقيقة ثم أعد المحاولة" in locked
     assert "axes_reset_username editor" in locked
+
+
+def test_the_lockout_page_speaks_the_readers_language(client, settings):
+    settings.AXES_FAILURE_LIMIT = 1
+    make_editor("editor", password="the-right-password-42")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    wrong_password(client, "203.0.113.9")
+    page = wrong_password(client, "203.0.113.9").content.decode()
+    assert "Wait 30 minutes, then try again with the right" in page
