@@ -312,3 +312,22 @@ def test_feed_links_and_feed_urls_go_through_the_policy(server, settings, monkey
 def test_check_url_keeps_arabic_paths_and_names():
     url = "https://موقع.مصر/أخبار/مقال?id=ب"
     assert check_url(f"  {url} ") == url
+
+
+@pytest.mark.django_db
+def test_https_connects_to_the_checked_address_and_verifies_the_name(settings, monkeypatch):
+    """Pinned under TLS too: the socket goes to the address, SNI and the certificate to the name."""
+    settings.FETCH_ALLOW_PRIVATE_HOSTS = False
+    fake_dns(monkeypatch, {"news.example": ["93.184.215.14"]})
+    made = []
+
+    class Refused(fetch_module.HTTPSConnection):
+        def connect(self) -> None:
+            made.append((self.host, self.port, self.server_hostname))
+            raise ConnectionRefusedError("not on the network in tests")
+
+    monkeypatch.setattr(fetch_module, "HTTPSConnection", Refused)
+
+    with pytest.raises(FetchError, match="تعذّر جلب"):
+        fetch("https://news.example/article")
+    assert made == [("93.184.215.14", 443, "news.example")]
