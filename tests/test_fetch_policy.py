@@ -25,6 +25,7 @@ class Server:
         self.hits: list[tuple[str, str]] = []  # (path, Host header)
         self.redirects: dict[str, str] = {}
         self.drip_seconds = 0.0
+        self.lower_case_location = False
         self.sent_all: list[bool] = []
         server = self
 
@@ -33,7 +34,8 @@ class Server:
                 server.hits.append((self.path, self.headers.get("Host", "")))
                 if self.path in server.redirects:
                     self.send_response(302)
-                    self.send_header("Location", server.redirects[self.path])
+                    name = "location" if server.lower_case_location else "Location"
+                    self.send_header(name, server.redirects[self.path])
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
@@ -307,6 +309,18 @@ def test_feed_links_and_feed_urls_go_through_the_policy(server, settings, monkey
     source.feed_url = "http://127.0.0.2/feed.xml"
     with pytest.raises(IngestError, match="الشبكة الداخلية"):
         poll_feed(source)
+
+
+@pytest.mark.django_db
+def test_a_redirect_spelled_in_lower_case_is_followed_through_the_policy(server, settings):
+    settings.FETCH_ALLOW_PRIVATE_HOSTS = True
+    server.redirects["/short"] = "/article"
+    server.lower_case_location = True
+
+    page = fetch(server.base + "/short")
+
+    assert page.url == server.base + "/article"
+    assert server.paths == ["/short", "/article"]
 
 
 def test_check_url_keeps_arabic_paths_and_names():

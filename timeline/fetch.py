@@ -24,6 +24,7 @@ import ipaddress
 import socket
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from http.client import HTTPException
 from urllib.parse import urljoin
@@ -66,7 +67,7 @@ class FetchedPage:
     status: int
     body: bytes
     content_type: str
-    headers: dict[str, str]
+    headers: Mapping[str, str]  # case-insensitive: servers spell "location" as they like
 
 
 @dataclass(frozen=True)
@@ -289,5 +290,5 @@ def _get(
         status=response.status,
         body=bytes(body),
         content_type=response.headers.get("Content-Type", ""),
-        headers=dict(response.headers),
+        headers=urllib3.HTTPHeaderDict(response.headers),
     )
