@@ -153,7 +153,8 @@ def requeue_stale(older_than: int, send: Callable[[int], bool]) -> int:
     ids = list(stale.values_list("pk", flat=True))
     # Touch updated_at so the next sweep leaves them alone while they wait in Redis.
     # Clearing the token revokes an abandoned claim: its worker, if alive, cannot write.
-    Article.objects.filter(pk__in=ids).update(
+    # The same conditions again, so a claim taken since the select is left alone.
+    stale.filter(pk__in=ids).update(
         status=Article.Status.QUEUED, claim_token=None, updated_at=timezone.now()
     )
     sent = sum(1 for article_id in ids if send(article_id))
