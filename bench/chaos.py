@@ -119,6 +119,7 @@ class Readers:
     paths: list[str]
     phase: str = "start"
     results: list[tuple[str, bool, float]] = field(default_factory=list)
+    failed_paths: list[str] = field(default_factory=list)
     stop: threading.Event = field(default_factory=threading.Event)
 
     def run(self, count: int) -> list[threading.Thread]:
@@ -141,6 +142,8 @@ class Readers:
             except Exception:  # refused, reset, timed out, 5xx: all count as errors
                 ok = False
             self.results.append((self.phase, ok, time.perf_counter() - started))
+            if not ok:
+                self.failed_paths.append(path.split("?")[0].rstrip("/0123456789") or "/")
 
 
 # Rows that a repeated or interleaved extraction would have written twice.
@@ -341,6 +344,9 @@ def main() -> None:
         subset = [(ok, s * 1000) for p, ok, s in results if p == phase]
         print(f"  {phase:22} {len(subset):6} requests {sum(not ok for ok, _ in subset):5} errors"
               f"  p99 {percentile([s for _, s in subset], 99):6.0f} ms")  # fmt: skip
+    if readers and readers.failed_paths:
+        counted = {path: readers.failed_paths.count(path) for path in set(readers.failed_paths)}
+        print(f"  errors by page: {counted}")
     print("targets: 0 lost, 0 duplicated, 0 failed, 0 reader errors")
 
 
