@@ -1,11 +1,13 @@
-"""The site speaks Arabic unless the reader chose another language."""
+"""The site speaks Arabic unless the reader chose another language; unreadable requests get 400."""
 
 from collections.abc import Callable
+from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 
 
 def language_middleware(get_response: Callable[[HttpRequest], HttpResponse]):
@@ -28,3 +30,32 @@ def language_middleware(get_response: Callable[[HttpRequest], HttpResponse]):
         return response
 
     return middleware
+
+
+def refuse_unreadable_input(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Answer 400 to a path or query holding NUL or bytes that are not UTF-8.
+
+    Neither can mean anything to this site, and either would otherwise reach the
+    database (PostgreSQL refuses NUL in text) or a view as replacement characters.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if _unreadable(request):
+            return HttpResponseBadRequest(
+                gettext("طلب غير صالح: فيه المحرف NUL أو بايتات ليست UTF-8."),
+                content_type="text/plain; charset=utf-8",
+            )
+        return get_response(request)
+
+    return middleware
+
+
+def _unreadable(request: HttpRequest) -> bool:
+    # Django has already re-quoted bytes of the path that are not UTF-8 (%FF stays
+    # %FF); the query string is decoded only later, with replacement characters.
+    query = unquote_to_bytes(request.META.get("QUERY_STRING", "").replace("+", " "))
+    try:
+        query_text = query.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return "\x00" in request.path or "\x00" in query_text

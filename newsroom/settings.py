@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -93,11 +94,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsroom.middleware.language_middleware",
+    "newsroom.middleware.refuse_unreadable_input",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Records who made each change in the history of events, annotations and stories.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -130,7 +133,11 @@ TEMPLATES = [
 _database_url = os.environ.get("DATABASE_URL", "").strip()
 try:
     _default_db = dj_database_url.parse(
-        _database_url or f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        _database_url or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        # A kept connection is checked before each request reuses it: after a database
+        # restart the first request reconnects instead of failing on the dead one.
+        conn_health_checks=True,
     )
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from None
@@ -193,6 +200,28 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
+# How many proxies (load balancers) of ours stand in front of the web processes; the
+# client's address is then read from X-Forwarded-For (newsroom/client_ip.py). 0: no
+# proxy, the header is ignored (a client could put anything in it).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "newsroom.client_ip.client_ip"
+
+# Content-Security-Policy on every response: scripts only from our own static files
+# (no inline script, no eval), nothing from other origins, no framing.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    # The timeline axis places its marks with style attributes (computed offsets).
+    "style-src-attr": [CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 
 # HTTPS in production. Cookies are secure whenever DEBUG is off; the redirect, HSTS
 # and the proxy header are set from the environment (see README, «Production»).
@@ -203,6 +232,12 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS preload is a decision for the owner of the whole domain (browsers only take
+    # a registered domain, with every subdomain, onto their list), not for this app
+    # on a subdomain such as timeline.example.org; SECURE_HSTS_PRELOAD=1 sets it.
+    "security.W021",
+]
 _proxy_header = os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip()
 if _proxy_header:
     # e.g. "X-Forwarded-Proto: https", set only behind a proxy that always sends it.
@@ -218,6 +253,10 @@ if _proxy_header:
 
 # Articles longer than this are refused at ingest (characters of cleaned text).
 ARTICLE_MAX_CHARS = env_int("ARTICLE_MAX_CHARS", 2_000_000, minimum=1_000)
+# A form posting the longest article must get through to the form's own message: the
+# article form is multipart (UTF-8 as it is), at most 4 bytes a character, plus room
+# for the other fields. Beyond it Django answers 400 (templates/400.html).
+DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_CHARS * 4 + 64 * 1024
 # A worker's claim on an article older than this (seconds) is taken to be dead, and
 # the sweep re-queues articles left queued or processing for longer.
 ARTICLE_PROCESSING_TIMEOUT = env_int("ARTICLE_PROCESSING_TIMEOUT", 600, minimum=1)
@@ -240,7 +279,13 @@ CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 # One cache for every web host: Redis when there is one, else this process's memory.
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that hangs must not hang readers: give up quickly and render
+            # from the database (timeline/reader_cache.py).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

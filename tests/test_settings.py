@@ -47,3 +47,25 @@ def test_it_refuses_bad_values_with_a_clear_message(env, message):
     result = run_check(**env)
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def test_the_documented_production_environment_passes_check_deploy():
+    env = {}
+    for line in (REPO / "deploy" / "newsroom.env.example").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _sep, value = line.partition("=")
+            env[name.strip()] = value.strip()
+    env["SECRET_KEY"] = "a-long-random-production-key-" + "x7Qz" * 12
+    # Nothing of the test run's environment (DEBUG, DJANGO_ALLOW_ASYNC_UNSAFE…) leaks in.
+    clean = {k: os.environ[k] for k in ("PATH", "HOME", "LANG") if k in os.environ}
+    env.pop("DATABASE_URL")  # the check needs no database connection; keep it local
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=REPO,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

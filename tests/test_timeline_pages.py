@@ -328,3 +328,58 @@ def test_ranked_search_pages_follow_each_other_without_gaps_or_repeats(client, s
         params = {"q": "رقم", "after": cursor.group(1)}
     # Title matches first (newest first among them), then the excerpt-only ones.
     assert seen == [e.pk for e in reversed(titled)] + [e.pk for e in reversed(excerpt_only)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_every_htmx_request_of_a_story_page_answers_its_fragment(client, settings, signed_in):
+    """Zoom, pan, filters, more cards and event panels: each hx-get on a story page works."""
+    settings.TIMELINE_PAGE_SIZE = 5
+    story = Story.objects.create(title="قصة الاختبار", slug="test-story", published=True)
+    story.events.add(*make_events(12, kind="meeting"))
+    make_events(3, start=date(2001, 1, 1))  # not in the story: never shown on its page
+    if signed_in:
+        editor = User.objects.create_user("editor")
+        editor.groups.add(Group.objects.get_or_create(name="Editors")[0])
+        client.force_login(editor)
+    htmx = {"HX-Request": "true"}
+    path = "/stories/test-story/"
+
+    def hx_gets(html: str) -> list[str]:
+        return [url.replace("&amp;", "&") for url in re.findall(r'hx-get="([^"]+)"', html)]
+
+    page = client.get(path).content.decode()
+    requests = {url for url in hx_gets(page)}
+    # The filter form's own requests (hx-get is the page's path, with its fields).
+    requests |= {
+        path + "?kind=meeting",
+        path + "?q=رقم",
+        path + "?start=2000-01-03&end=2000-01-09",
+    }
+    kinds = set()
+    for url in sorted(requests):
+        full = url if url.startswith("/") else path + url
+        response = client.get(full, headers=htmx)
+        html = response.content.decode()
+        assert response.status_code == 200, full
+        assert "<html" not in html, full
+        if full.startswith("/events/"):
+            kinds.add("event")
+            assert "حدث رقم" in html
+            continue
+        story_ids = {str(event.pk) for event in story.events.all()}
+        assert set(CARD_IDS.findall(html)) <= story_ids, full
+        if "after=" in full:
+            kinds.add("more")
+            assert html.lstrip().startswith('<li class="event-card')
+        else:
+            kinds.add("view")
+            assert html.lstrip().startswith('<div id="timeline-view"'), full
+    assert kinds == {"event", "more", "view"}
+    # The zoom, pan and more links were all there to follow.
+    for control in ("pan-earlier", "pan-later", "zoom-out"):
+        assert f'id="{control}"' in page
+    restore = client.get(
+        path + "?zoom=months&at=2000-01-05", headers={**htmx, "HX-History-Restore-Request": "true"}
+    )
+    assert "<html" in restore.content.decode() and "قصة الاختبار" in restore.content.decode()

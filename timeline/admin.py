@@ -300,7 +300,7 @@ class EventSourceFilter(admin.SimpleListFilter):
         return [(str(source.pk), source.name) for source in Source.objects.all()]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> QuerySet[Event]:
-        if self.value() and self.value().isdigit():
+        if self.value() and self.value().isascii() and self.value().isdigit():
             return queryset.filter(sources__article__source_id=int(self.value())).distinct()
         return queryset
 

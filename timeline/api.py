@@ -156,7 +156,7 @@ def _int_cursor(value: str) -> int | None:
     """`after` for lists ordered by id: a positive whole number, or absent."""
     if not value:
         return None
-    # isdigit alone accepts «¹» or «٣», which int() then refuses or reads otherwise.
+    # isascii: "¹" and "٣" are digits to isdigit() but not to int() (or not ours).
     if not (value.isascii() and value.isdigit()) or len(value) > 18:
         raise HttpError(400, "after must be the `next` value of the previous page.")
     return int(value)

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from timeline.access import is_editor
 from timeline.forms import ArticleForm, PublishedDateForm
 from timeline.highlight import split_by_spans
 from timeline.ingest import IngestError, ingest_text, ingest_url
@@ -28,6 +29,8 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
             "paragraphs": split_by_spans(article.body, mentions),
             "event_count": article.event_sources.count(),
             "published_form": PublishedDateForm(initial={"published": article.published}),
+            # The error's text is for those who can act on it; readers get a plain line.
+            "show_error": is_editor(request.user),
         },
     )
 

@@ -174,6 +174,8 @@ _ACTIONS = {"+": "أنشأ", "~": "عدّل", "-": "حذف"}
 
 def _lines(records: list, subject: str, model: type) -> list[HistoryLine]:
     lines = []
+    if not records:  # rows written in bulk have no history
+        return lines
     # Records arrive newest first; each is compared with the one just before it.
     for record, previous in zip(records, [*records[1:], None], strict=True):
         fields: list[str] = []

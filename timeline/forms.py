@@ -1,9 +1,19 @@
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from timeline.models import Annotation, Event, Story
+from timeline.annotation_text import MAX_NESTING
+from timeline.models import ANNOTATION_MAX_CHARS, Annotation, Event, Story
+
+
+def _annotation_limits(message: str) -> str:
+    return message % {"limit": ANNOTATION_MAX_CHARS, "depth": MAX_NESTING}
+
+
+# Filled in when shown, in the reader's language (a plain % would translate once, at import).
+_with_annotation_limits = lazy(_annotation_limits, str)
 
 
 class ArticleForm(forms.Form):
@@ -20,6 +30,9 @@ class ArticleForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 14, "dir": "auto"}),
         required=False,
         max_length=settings.ARTICLE_MAX_CHARS,
+        help_text=lazy(lambda message: message % {"limit": f"{settings.ARTICLE_MAX_CHARS:,}"}, str)(
+            _("حتى %(limit)s حرف.")
+        ),
     )
     url = forms.URLField(
         label=_("الرابط"),
@@ -86,13 +99,24 @@ class AnnotationForm(forms.ModelForm):
         model = Annotation
         fields = ["text", "format", "public"]
         widgets = {
-            "text": forms.Textarea(attrs={"rows": 4, "dir": "auto", "maxlength": 10_000}),
+            "text": forms.Textarea(
+                attrs={"rows": 4, "dir": "auto", "maxlength": ANNOTATION_MAX_CHARS}
+            ),
             "format": forms.RadioSelect,
+        }
+        help_texts = {
+            "text": _with_annotation_limits(
+                _(
+                    "حتى %(limit)s حرف. في الماركداون المحدود: **عريض** و*مائل* و`رمز` "
+                    "والروابط والقوائم والاقتباسات، حتى %(depth)s مستوى من التداخل؛ "
+                    "وما تجاوزه يُعرض نصاً عادياً."
+                )
+            ),
         }
         error_messages = {
             "text": {
                 "required": _("اكتب نص الملاحظة."),
-                "max_length": _("الملاحظة أطول من 10000 حرف."),
+                "max_length": _with_annotation_limits(_("الملاحظة أطول من %(limit)s حرف.")),
             }
         }
 

@@ -97,26 +97,62 @@ def content_hash(body: str) -> str:
 
 
 def decode_text(data: bytes, declared_charset: str | None = None) -> str:
-    """Bytes as text: the declared charset, else UTF-8 (BOM or not), else Windows-1256."""
-    for encoding in filter(None, (declared_charset, "utf-8-sig", "cp1256")):
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        return text.lstrip("\ufeff")
-    raise IngestError("ليس نصاً بترميز UTF-8 ولا Windows-1256.")
+    """Bytes as text, in the declared charset, else UTF-8 (BOM or not).
+
+    Never guessed: bytes that are not valid in the encoding they are read with are
+    refused with where the first bad byte is, not turned into other characters.
+    """
+    encoding = declared_charset or "utf-8-sig"
+    try:
+        return data.decode(encoding).lstrip("\ufeff")
+    except LookupError:
+        raise IngestError(f"ترميز غير معروف: {declared_charset}") from None
+    except UnicodeDecodeError as exc:
+        if declared_charset:
+            raise IngestError(
+                f"ليس نصاً صالحاً بالترميز المعلن {declared_charset}: "
+                f"بايت غير صالح في الموضع {exc.start:,}."
+            ) from None
+        raise IngestError(
+            f"ليس نصاً بترميز UTF-8: بايت غير صالح في الموضع {exc.start:,}. "
+            "احفظه بترميز UTF-8، أو أعلن ترميزه (مثلاً ‎--encoding windows-1256)."
+        ) from None
 
 
-def read_text_file(path: Path) -> str:
-    """Read a text file as UTF-8 (with or without BOM), falling back to Windows-1256."""
+# <meta charset="…"> or <meta http-equiv="Content-Type" content="…; charset=…">.
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def html_charset(data: bytes) -> str | None:
+    """The charset an HTML document declares in its head, if any."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def read_text_file(path: Path, encoding: str | None = None, *, html: bool = False) -> str:
+    """Read a text file as `encoding`, else as its <meta charset> (HTML), else UTF-8."""
     size = path.stat().st_size
     # Four bytes per character is UTF-8's worst case.
     if size > settings.ARTICLE_MAX_CHARS * 4:
         raise IngestError(f"{path}: الملف أكبر من الحد المسموح ({size:,} بايت).")
+    data = path.read_bytes()
     try:
-        return decode_text(path.read_bytes())
+        return decode_text(data, encoding or (html_charset(data) if html else None))
     except IngestError as exc:
         raise IngestError(f"{path}: {exc}") from None
+
+
+def check_storable(value: str, what: str) -> None:
+    """IngestError for text the database cannot store: NUL, or half a surrogate pair."""
+    if "\x00" in value:
+        raise IngestError(f"{what}: فيه المحرف NUL (0x00)، ولا يُخزَّن.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise IngestError(
+            f"{what}: فيه نصف زوج بديل ({exc.object[exc.start]!a}) في الموضع {exc.start:,}، "
+            "وليس محرفاً."
+        ) from None
 
 
 def ingest_text(
@@ -133,6 +169,8 @@ def ingest_text(
     text after normalisation, is stored once: a repeat returns the article already
     stored with `created=False`.
     """
+    for value, what in ((raw, "النص"), (title, "العنوان"), (url, "الرابط")):
+        check_storable(value, what)
     if title.strip():
         raw = f"{title.strip()}\n{raw}"
     cleaned = clean_article_text(raw)
@@ -214,7 +252,7 @@ def ingest_url(
         page = fetch(url)
     except FetchError as exc:
         raise IngestError(str(exc)) from None
-    charset = _charset(page.content_type)
+    charset = _charset(page.content_type) or html_charset(page.body)
     return ingest_html(
         decode_text(page.body, charset), url=page.url, published=published, source=source
     )

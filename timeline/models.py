@@ -71,6 +71,9 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # When a worker took it; a claim older than ARTICLE_PROCESSING_TIMEOUT is abandoned.
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # A fencing token: each claim gets a new one, and only the worker holding the
+    # current one may write the article's outcome (timeline/pipeline.py).
+    claim_token = models.UUIDField(null=True, blank=True, editable=False)
     processed_at = models.DateTimeField(null=True, blank=True)
     # The title folded by `search_document`, for search (timeline/search.py).
     search_text = models.TextField(blank=True, default="", editable=False)
@@ -359,6 +362,11 @@ class Story(models.Model):
         return reverse("timeline:story", args=[self.slug])
 
 
+# Long enough for any note an editor writes, short enough that rendering one (as
+# Markdown, on every uncached page view) stays cheap.
+ANNOTATION_MAX_CHARS = 10_000
+
+
 class Annotation(models.Model):
     """An editor's note on an event: public (readers see it) or internal (editors only)."""
 
@@ -370,7 +378,7 @@ class Annotation(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations"
     )
-    text = models.TextField(_("النص"), max_length=10_000)
+    text = models.TextField(_("النص"), max_length=ANNOTATION_MAX_CHARS)
     format = models.CharField(
         _("الصيغة"), max_length=8, choices=Format.choices, default=Format.PLAIN
     )

@@ -4,6 +4,7 @@ concurrently, plus the sweep that re-sends articles that got stuck."""
 import enum
 import hashlib
 import logging
+import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -46,18 +47,31 @@ def _claim_is_stale() -> Q:
     )
 
 
-def claim_article(article_id: int) -> bool:
-    """Take a queued article (or one whose worker's claim expired); True if we got it.
+class ClaimLost(Exception):
+    """The article was claimed anew (claim expired, or re-queued) while we worked on it."""
 
-    One conditional UPDATE, so two workers can never both win.
+
+def claim_article(article_id: int) -> uuid.UUID | None:
+    """Take a queued article (or one whose worker's claim expired): our claim's token.
+
+    One conditional UPDATE, so two workers can never both win. The token fences
+    the claim: every write of the outcome checks it, so a worker whose claim was
+    taken over (or revoked by a re-queue) cannot overwrite the current one's work.
     """
     now = timezone.now()
+    token = uuid.uuid4()
     claimed = (
         Article.objects.filter(pk=article_id)
         .filter(Q(status=Article.Status.QUEUED) | _claim_is_stale())
-        .update(status=Article.Status.PROCESSING, claimed_at=now, error="", updated_at=now)
+        .update(
+            status=Article.Status.PROCESSING,
+            claimed_at=now,
+            claim_token=token,
+            error="",
+            updated_at=now,
+        )
     )
-    return claimed == 1
+    return token if claimed == 1 else None
 
 
 def seconds_until_claim_expires(article_id: int) -> int:
@@ -80,24 +94,38 @@ def process_article(article_id: int) -> Outcome:
 
 
 def _process_article(article_id: int) -> Outcome:
-    if not claim_article(article_id):
+    token = claim_article(article_id)
+    if token is None:
         status = Article.objects.filter(pk=article_id).values_list("status", flat=True).first()
         if status == Article.Status.PROCESSING:
             return Outcome.BUSY
         log.info("article %s: nothing to do (status %s)", article_id, status)
         return Outcome.SKIPPED
+    ours = Article.objects.filter(pk=article_id, claim_token=token)
     try:
+        # Read after the claim, so a corrected publication date made before it is used;
+        # one made after it revokes the claim (requeue_article).
         article = Article.objects.get(pk=article_id)
+        article.claim_token = token
         counts = extract_into_database(article)
+    except ClaimLost:
+        log.info("article %s: claim taken over while extracting; result dropped", article_id)
+        return Outcome.SKIPPED
     except Exception as exc:
         if isinstance(exc, TRANSIENT_DATABASE_ERRORS):
-            Article.objects.filter(pk=article_id).update(status=Article.Status.QUEUED)
+            ours.update(status=Article.Status.QUEUED, claim_token=None)
             raise
-        Article.objects.filter(pk=article_id).update(
+        failed = ours.update(
             status=Article.Status.FAILED,
             error=f"{type(exc).__name__}: {exc}",
+            claim_token=None,
             updated_at=timezone.now(),
         )
+        if not failed:
+            # Another worker holds the article now (and may have finished it): our
+            # error, probably from racing it, must not overwrite its outcome.
+            log.info("article %s: claim taken over; this run's error dropped: %s", article_id, exc)
+            return Outcome.SKIPPED
         log.exception("article %s: extraction failed", article_id)
         return Outcome.FAILED
     log.info("article %s: done, %s mentions, %s events", article_id, *counts)
@@ -105,9 +133,13 @@ def _process_article(article_id: int) -> Outcome:
 
 
 def requeue_article(article: Article) -> None:
-    """Extract the article again (after an extractor upgrade or a date correction)."""
-    Article.objects.filter(pk=article.pk).exclude(status=Article.Status.PROCESSING).update(
-        status=Article.Status.QUEUED, updated_at=timezone.now()
+    """Extract the article again (after an extractor upgrade or a date correction).
+
+    A worker extracting it right now loses its claim: it read the article before
+    this change, so its result is dropped and the article is extracted anew.
+    """
+    Article.objects.filter(pk=article.pk).update(
+        status=Article.Status.QUEUED, claim_token=None, updated_at=timezone.now()
     )
     queue_extraction(article.pk)
 
@@ -126,8 +158,10 @@ def requeue_stale(older_than: int, send: Callable[[int], bool]) -> int:
     )
     ids = list(stale.values_list("pk", flat=True))
     # Touch updated_at so the next sweep leaves them alone while they wait in Redis.
-    Article.objects.filter(pk__in=ids).update(
-        status=Article.Status.QUEUED, updated_at=timezone.now()
+    # Clearing the token revokes an abandoned claim: its worker, if alive, cannot write.
+    # The same conditions again, so a claim taken since the select is left alone.
+    stale.filter(pk__in=ids).update(
+        status=Article.Status.QUEUED, claim_token=None, updated_at=timezone.now()
     )
     sent = sum(1 for article_id in ids if send(article_id))
     if ids:
@@ -231,12 +265,14 @@ def _save_extraction(
     refresh_search_text({event.pk for _, event in attached} | reported_before)
     # In the same transaction: the rows and the status that announces them commit together.
     now = timezone.now()
-    Article.objects.filter(pk=article.pk).update(
+    if not Article.objects.filter(pk=article.pk, claim_token=article.claim_token).update(
         status=Article.Status.DONE,
         extractor_version=EXTRACTOR_VERSION,
+        claim_token=None,
         processed_at=now,
         updated_at=now,
-    )
+    ):
+        raise ClaimLost  # rolls back everything this run wrote
     return len(mentions), len(candidates)
 
 

@@ -4,6 +4,7 @@ import logging
 
 from django.db import transaction
 from kombu.exceptions import OperationalError as BrokerError
+from redis.exceptions import RedisError
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,9 @@ def send_extraction(article_id: int) -> bool:
 
     try:
         extract_article.delay(article_id)
-    except BrokerError as exc:
+    except (BrokerError, RedisError, OSError) as exc:
+        # Runs after the article's save committed: failing here would show the
+        # editor an error for work that is done. The sweep sends it later.
         log.warning("article %s stays queued, the broker is unreachable: %s", article_id, exc)
         return False
     return True

@@ -9,11 +9,16 @@ REDIS_URL is set). Three things make that safe:
   gets their own token filled in;
 - any change to what readers see (an event, a story, a source, an annotation)
   moves the cache to a new generation, so no reader waits for the timeout.
+
+The cache is an optimisation, never a dependency: when it cannot be reached every
+call to it is logged and skipped, and pages are rendered from the database.
 """
 
 import hashlib
+import logging
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -23,9 +28,23 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
+from redis.exceptions import RedisError
+
+log = logging.getLogger(__name__)
 
 CSRF_PLACEHOLDER = "reader-cache-csrf-placeholder"
 _GENERATION_KEY = "reader-pages:generation"
+# What a cache that cannot be reached raises (Redis refusing, timing out, or gone).
+_CACHE_ERRORS = (RedisError, OSError)
+
+
+def _safely(what: str, call: Callable[[], Any]) -> Any:
+    """The call's result, or None (and a warning) when the cache cannot be reached."""
+    try:
+        return call()
+    except _CACHE_ERRORS as exc:
+        log.warning("reader cache unavailable, %s skipped: %s: %s", what, type(exc).__name__, exc)
+        return None
 
 
 def cached_for_readers(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -36,7 +55,9 @@ def cached_for_readers(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
         if not _cacheable(request):
             return view(request, *args, **kwargs)
         key = _page_key(request)
-        stored = cache.get(key)
+        if key is None:  # no cache to be had: render from the database
+            return view(request, *args, **kwargs)
+        stored = _safely("get", lambda: cache.get(key))
         if stored is None:
             request.reader_cache_placeholder = True
             response = view(request, *args, **kwargs)
@@ -44,7 +65,7 @@ def cached_for_readers(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
                 return response
             headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
             stored = (response.content.decode(response.charset), headers)
-            cache.set(key, stored, settings.READER_CACHE_SECONDS)
+            _safely("set", lambda: cache.set(key, stored, settings.READER_CACHE_SECONDS))
         content, headers = stored
         if CSRF_PLACEHOLDER in content:
             content = content.replace(CSRF_PLACEHOLDER, get_token(request))
@@ -65,11 +86,20 @@ def csrf_placeholder(request: HttpRequest) -> dict[str, str]:
 
 
 def forget_reader_pages(**kwargs) -> None:
-    """Start a new generation: every cached reader page is out of date."""
-    try:
-        cache.incr(_GENERATION_KEY)
-    except ValueError:
-        cache.set(_GENERATION_KEY, 1, None)
+    """Start a new generation: every cached reader page is out of date.
+
+    Runs inside the editor's transaction, so an unreachable cache must not fail it;
+    pages cached before the outage may then be served until they expire
+    (READER_CACHE_SECONDS).
+    """
+
+    def bump() -> None:
+        try:
+            cache.incr(_GENERATION_KEY)
+        except ValueError:
+            cache.set(_GENERATION_KEY, 1, None)
+
+    _safely("invalidation", bump)
 
 
 def connect_signals() -> None:
@@ -93,8 +123,10 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
-def _page_key(request: HttpRequest) -> str:
-    generation = cache.get_or_set(_GENERATION_KEY, 1, None)
+def _page_key(request: HttpRequest) -> str | None:
+    generation = _safely("generation", lambda: cache.get_or_set(_GENERATION_KEY, 1, None))
+    if generation is None:
+        return None
     variant = "|".join(
         (
             get_language() or "",

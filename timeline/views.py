@@ -108,13 +108,18 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     )
 
 
+# The partials are defined in this template; pages extending it (a story's) do not
+# inherit them, so fragments are always rendered from here.
+_PARTIALS_TEMPLATE = "timeline/timeline.html"
+
+
 def _fragment(request: HttpRequest, template: str) -> str:
     """The page, or for HTMX the part it swaps: more cards, or the whole view."""
     if not request.htmx or request.htmx.history_restore_request:
         return template
     if "after" in request.GET:
-        return f"{template}#events-page"
-    return f"{template}#timeline-view"
+        return f"{_PARTIALS_TEMPLATE}#events-page"
+    return f"{_PARTIALS_TEMPLATE}#timeline-view"
 
 
 def _render_timeline(
