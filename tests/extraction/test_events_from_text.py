@@ -228,3 +228,8 @@ def test_a_family_name_keeps_its_particle_in_the_shortest_form():
     )
     names = [actor.name for actor in event.actors]
     assert any(name.endswith("آل خليفة") for name in names), names
+
+
+def test_a_preposition_after_a_name_is_not_a_family_name():
+    event = only_event('طرح المدرب يوم الأحد سؤالاً عن عودة النجم البرازيلي نيمار إلى "الكامب نو".')
+    assert all("إلى" not in actor.name for actor in event.actors)

@@ -236,7 +236,12 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
         if not (particle or after_particle):
             if sum(1 for i in name if clause[i].folded not in NAME_PARTICLES) >= NAME_MAX_WORDS:
                 break
-            if folded.startswith("ال") and name and _ends_phrase(clause, position):
+            if (
+                folded.startswith("ال")
+                and name
+                and not is_function_word(word)
+                and _ends_phrase(clause, position)
+            ):
                 # A family name with the article closes a name: «سمير الطيب،».
                 name.append(position)
                 break
