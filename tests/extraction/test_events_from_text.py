@@ -208,9 +208,7 @@ def test_the_country_an_event_noun_governs_is_place_and_actor():
 
 
 def test_a_place_in_a_relative_clause_about_the_subject_counts():
-    event = only_event(
-        "دمر التحالف العسكري الذي تقوده السعودية في اليمن يوم الأحد مواقع للصواريخ."
-    )
+    event = only_event("دمر التحالف العسكري الذي تقوده السعودية في اليمن يوم الأحد مواقع للصواريخ.")
     assert event.places == ("اليمن",)
 
 
