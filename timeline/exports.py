@@ -147,14 +147,23 @@ def icalendar_export(request: HttpRequest, slug: str | None = None) -> HttpRespo
         events = list(exported_events(request, story))
     except BadFilters as error:
         return _bad_request(error)
+    return calendar_response(
+        request, events, story.title if story else "الخط الزمني", slug or "timeline"
+    )
+
+
+def calendar_response(
+    request: HttpRequest, events: list[Event], name: str, filename: str
+) -> HttpResponse:
+    """Events as an .ics calendar of all-day events, named `name`, to save or subscribe to."""
     calendar = Calendar()
     calendar.add("prodid", "-//Newsroom timeline//AR")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", story.title if story else "الخط الزمني")
+    calendar.add("x-wr-calname", name)
     for event in events:
         calendar.add_component(calendar_event(request, event))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{slug or "timeline"}.ics"'
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     return response
 
 
