@@ -1,12 +1,13 @@
 """/upcoming/: confirmed events from today on, grouped, counted down, and as a calendar."""
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
+from tests.test_browser import browser, new_page, screenshot  # noqa: F401
 from timeline.models import Event, Place, Story
 from timeline.upcoming import countdown
 
@@ -94,8 +95,6 @@ def test_the_coming_week_is_grouped_by_day_and_later_events_by_week(client, plan
     ],
 )
 def test_countdowns_take_the_arabic_plural_forms(days, arabic):
-    from datetime import timedelta
-
     assert countdown(TODAY + timedelta(days=days), TODAY) == arabic
 
 
@@ -146,3 +145,18 @@ def test_the_main_timeline_links_to_upcoming(client):
 def test_nothing_coming(client):
     make_event("اجتماع أمس", date(2026, 3, 9))
     assert "لا أحداث مؤكدة قادمة." in client.get("/upcoming/").content.decode()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_upcoming_in_chromium(browser, live_server):  # noqa: F811
+    make_event("تصويت اليوم", date(2026, 3, 10))
+    make_event("قمة الغد", date(2026, 3, 11))
+    make_event("مؤتمر الشهر القادم", date(2026, 4, 9))
+    page = new_page(browser, width=900, height=700)
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("link", name="ما هو قادم").click()
+    page.wait_for_url("**/upcoming/")
+    assert page.locator(".countdown").all_inner_texts() == ["اليوم", "غداً", "بعد 30 يوماً"]
+    screenshot(page, "upcoming")
+    page.context.close()
