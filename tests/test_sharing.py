@@ -7,6 +7,7 @@ from html import unescape
 import feedparser
 import pytest
 
+from tests.test_browser import browser, new_page  # noqa: F401
 from timeline.models import Article, Event, EventSource, Mention, Story
 
 pytestmark = pytest.mark.django_db
@@ -198,3 +199,26 @@ def test_atom_entries_carry_the_excerpt_and_a_link_to_the_source_article(client)
     local = [link.href for link in entries["حدث محلي"].links if link.rel == "related"]
     article = with_no_url.sources.get().article
     assert local == [f"http://testserver{article.get_absolute_url()}"]
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_chromium_reads_the_share_tags_of_an_event_page(browser, live_server):  # noqa: F811
+    event = reported_event("قمة الدوحة", date(2025, 7, 1), "اجتمع القادة في الدوحة.", n=4)
+    Story.objects.create(title="القمم", slug="summits", published=True).events.add(event)
+    page = new_page(browser)
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("link", name="كل القصص").click()
+    page.get_by_role("link", name="القمم").click()
+    page.goto(f"{live_server.url}{event.get_absolute_url()}")
+
+    def content(selector: str) -> str | None:
+        return page.locator(selector).get_attribute("content")
+
+    assert content('meta[property="og:title"]') == "قمة الدوحة"
+    assert content('meta[property="og:description"]') == "اجتمع القادة في الدوحة."
+    assert content('meta[name="twitter:card"]') == "summary"
+    assert content('meta[property="og:url"]') == f"{live_server.url}{event.get_absolute_url()}"
+    feed = page.locator('link[rel="alternate"][type="application/atom+xml"]')
+    assert page.request.get(live_server.url + feed.get_attribute("href")).ok
+    page.context.close()
