@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "axes",
     # The admin's from–to date filters.
     "rangefilter",
+    # Only for the static files django-ninja ships (Swagger UI): with "ninja" installed
+    # /api/docs loads them from STATIC_URL instead of a CDN, so the docs work offline.
+    "ninja",
     "timeline",
 ]
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from timeline import exports
+from timeline import exports, upcoming
 from timeline.api import api
 
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("stories/<str:slug>/timeline.json", exports.timelinejs, name="story_timelinejs"),
     path("timeline.ics", exports.icalendar_export, name="icalendar"),
     path("stories/<str:slug>/timeline.ics", exports.icalendar_export, name="story_icalendar"),
+    path("upcoming.ics", upcoming.upcoming_icalendar, name="upcoming_icalendar"),
     path("feeds/confirmed.atom", exports.confirmed_events_feed, name="confirmed_feed"),
     path("exports/events.csv", exports.events_csv, name="events_csv"),
 ]

@@ -8,11 +8,12 @@ can be exported as it is seen. CSV is for editors: every status, every field.
 import csv
 from collections.abc import Iterator
 from datetime import date, timedelta
+from urllib.parse import urljoin
 
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -23,12 +24,13 @@ from django.http import (
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, format_html
+from django.utils.translation import gettext
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from timeline.access import is_editor
 from timeline.dates import format_period, site_date_style
-from timeline.models import Event, Story
+from timeline.models import Event, EventSource, Story
 from timeline.reader_filters import (
     TimelineFilterForm,
     before_news_cursor,
@@ -187,14 +189,28 @@ def icalendar_export(request: HttpRequest, slug: str | None = None) -> HttpRespo
         events, next_cursor = exported_events(request, story)
     except BadFilters as error:
         return _bad_request(error)
+    return calendar_response(
+        request, events, story.title if story else "الخط الزمني", slug or "timeline", next_cursor
+    )
+
+
+def calendar_response(
+    request: HttpRequest,
+    events: list[Event],
+    name: str,
+    filename: str,
+    next_cursor: str | None = None,
+) -> HttpResponse:
+    """Events as an .ics calendar of all-day events, named `name`, to save or subscribe to;
+    `next_cursor` (if more events follow) goes in the `Link: rel="next"` header."""
     calendar = Calendar()
     calendar.add("prodid", "-//Newsroom timeline//AR")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", story.title if story else "الخط الزمني")
+    calendar.add("x-wr-calname", name)
     for event in events:
         calendar.add_component(calendar_event(request, event))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{slug or "timeline"}.ics"'
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     _with_next_link(response, request, next_cursor)
     return response
 
@@ -202,31 +218,100 @@ def icalendar_export(request: HttpRequest, slug: str | None = None) -> HttpRespo
 # --- Atom ----------------------------------------------------------------------------
 
 
-class ConfirmedEventsFeed(Feed):
-    """Confirmed events, most recently confirmed (or changed since) first."""
+class SourceLinkAtomFeed(Atom1Feed):
+    """Atom whose entries also link to the article that reported the event."""
 
-    feed_type = Atom1Feed
-    title = "أحداث مؤكدة جديدة"
-    link = "/"
+    def add_item_elements(self, handler, item) -> None:
+        super().add_item_elements(handler, item)
+        if item.get("source_url"):
+            handler.addQuickElement(
+                "link",
+                "",
+                {"rel": "related", "href": item["source_url"], "title": item["source_title"]},
+            )
+
+
+class ConfirmedEventsFeed(Feed):
+    """Confirmed events, most recently confirmed (or changed since) first.
+
+    Takes the timeline's filters from the query string, like the other exports, so
+    each reader page links to the feed of what it shows (timeline/sharing.py).
+    """
+
+    feed_type = SourceLinkAtomFeed
     subtitle = "آخر الأحداث التي أكدها المحررون"
 
-    def items(self) -> QuerySet[Event]:
-        return Event.objects.filter(status=Event.Status.CONFIRMED).order_by("-updated_at", "-id")[
-            :FEED_LIMIT
-        ]
+    def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except BadFilters as error:
+            return _bad_request(error)
+
+    def get_object(self, request: HttpRequest, *args, **kwargs) -> dict:
+        form = TimelineFilterForm(request.GET, editor=False)
+        if not form.is_valid():
+            raise BadFilters("; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+        # Entries link to the source article; an article with no URL of its own links
+        # to its page here, which needs this site's address.
+        return {"filters": form.cleaned_data, "site": request.build_absolute_uri("/")}
+
+    def title(self, obj: dict) -> str:
+        story = obj["filters"].get("story")
+        if story is None:
+            return gettext("أحداث مؤكدة جديدة")
+        return gettext("أحداث مؤكدة جديدة: %(story)s") % {"story": story.title}
+
+    def link(self, obj: dict) -> str:
+        story = obj["filters"].get("story")
+        return story.get_absolute_url() if story else "/"
+
+    def items(self, obj: dict) -> list[Event]:
+        events = (
+            filter_events(Event.objects.all(), obj["filters"], editor=False)
+            .prefetch_related(
+                Prefetch(
+                    "sources",
+                    queryset=EventSource.objects.select_related("article").order_by(
+                        "article__published", "id"
+                    ),
+                )
+            )
+            .order_by("-updated_at", "-id")[:FEED_LIMIT]
+        )
+        events = list(events)
+        for event in events:
+            event.feed_site = obj["site"]
+        return events
 
     def item_title(self, item: Event) -> str:
         return item.title
 
     def item_description(self, item: Event) -> str:
-        # Feed readers render this as HTML: the syndication framework escapes it as text.
-        return event_period(item)
+        # The summary is type="html" and Django puts it in as it is: escape the text.
+        source = _first_source(item)
+        if source is None:
+            return escape(event_period(item))
+        return escape(f"{event_period(item)}: {source.excerpt}")
+
+    def item_extra_kwargs(self, item: Event) -> dict[str, str]:
+        source = _first_source(item)
+        if source is None:
+            return {}
+        article = source.article
+        url = article.url or urljoin(item.feed_site, article.get_absolute_url())
+        return {"source_url": url, "source_title": article.title}
 
     def item_updateddate(self, item: Event):
         return item.updated_at
 
     def item_pubdate(self, item: Event):
         return item.updated_at
+
+
+def _first_source(event: Event) -> EventSource | None:
+    """The earliest report of the event (sources are prefetched in that order)."""
+    sources = event.sources.all()
+    return sources[0] if sources else None
 
 
 confirmed_events_feed = ConfirmedEventsFeed()

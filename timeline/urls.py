@@ -1,11 +1,13 @@
 from django.urls import path
 
-from timeline import article_views, editor_views, views
+from timeline import article_views, editor_views, sharing, upcoming, views
 
 app_name = "timeline"
 
 urlpatterns = [
     path("", views.timeline, name="timeline"),
+    path("upcoming/", upcoming.upcoming, name="upcoming"),
+    path("stories/", sharing.story_index, name="story_index"),
     path("stories/<str:slug>/", views.story_detail, name="story"),
     path("events/<int:event_id>/", views.event_detail, name="event"),
     path("articles/new/", article_views.article_create, name="article_create"),
