@@ -77,6 +77,7 @@ _GRANULARITY_BY_VALUE: tuple[tuple[re.Pattern[str], str], ...] = (
 _PRECISION = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
 # A title is the headline's words; the article's own headline may title its main event.
 HEADLINE_MIN_SHARED = 2
+SINCE = normalise_for_matching("منذ")
 # Particles that deny the verb after them.
 NEGATIONS = frozenset(normalise_for_matching(w) for w in ("لم", "ولم", "لن", "ولن", "فلم"))
 # A one-word headline says nothing («وفي»).
@@ -323,6 +324,10 @@ def _happening(
     years = sum(1 for m in clause.mentions if granularity_of(m.value) == "year")
     if not_a_happening(clause_words, sorted(drop), granularity, years) is not None:
         return None
+    if all(
+        normalise_for_matching(text[m.start : m.end]).startswith(SINCE) for m in clause.mentions
+    ):
+        return None  # «أول لاعب يفعل ذلك منذ 28 عاماً»: a span up to now, not a date of it
     if _only_this_year(clause.mentions, granularity, published):
         return None  # «هذا العام», «العام الجاري»: the frame of the news, not a date of it
     date_index = min(drop) if drop else 0

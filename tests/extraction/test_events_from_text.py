@@ -233,3 +233,12 @@ def test_a_family_name_keeps_its_particle_in_the_shortest_form():
 def test_a_preposition_after_a_name_is_not_a_family_name():
     event = only_event('طرح المدرب يوم الأحد سؤالاً عن عودة النجم البرازيلي نيمار إلى "الكامب نو".')
     assert all("إلى" not in actor.name for actor in event.actors)
+
+
+def test_a_span_up_to_now_dates_no_happening():
+    assert events_of("وأصبح أول لاعب عربي يسجل هدفين في مباراة واحدة منذ 28 عاماً.") == []
+
+
+def test_where_a_statement_was_posted_is_left_out_of_its_headline():
+    event = only_event("كتب قرقاش يوم الأحد في حسابه على موقع تويتر أن الحملة على السعودية متوقعة.")
+    assert "حسابه" not in event.title and "موقع" not in event.title
