@@ -242,3 +242,14 @@ def test_a_span_up_to_now_dates_no_happening():
 def test_where_a_statement_was_posted_is_left_out_of_its_headline():
     event = only_event("كتب قرقاش يوم الأحد في حسابه على موقع تويتر أن الحملة على السعودية متوقعة.")
     assert "حسابه" not in event.title and "موقع" not in event.title
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("لقي عشرات الأشخاص مصرعهم يوم الأحد في سوق شعبي.", "attack"),
+        ("دعت النقابة الأطباء إلى التوقف عن العمل يوم الأحد.", "protest"),
+    ],
+)
+def test_a_noun_with_its_pronoun_or_a_fixed_phrase_names_the_kind(text, kind):
+    assert only_event(text).kind == kind

@@ -46,11 +46,24 @@ REPORTED_NOUN_REACH = 6
 DOMAIN_KINDS = (str(EventKind.SPORTS), str(EventKind.ECONOMY))
 
 
+# Pronouns glued to the end of a noun: «مصرعهم», «اعتقاله», «زيارتها».
+PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
+
+
 def lookup(word: Word, table: dict[str, str]) -> str | None:
     for reading in readings(word.folded):
         kind = table.get(reading)
         if kind is None and len(reading) > 4 and reading.endswith("ا"):
             kind = table.get(reading[:-1])  # the accusative: «تعليقاً» is «تعليق»
+        if kind is None and len(reading) > 4:
+            for suffix in PRONOUN_SUFFIXES:
+                if reading.endswith(suffix) and len(reading) - len(suffix) >= 3:
+                    stem = reading[: -len(suffix)]
+                    # «زيارته»: the ة before the pronoun is written ت.
+                    kind = table.get(stem) or table.get(
+                        stem[:-1] + "ه" if stem.endswith("ت") else ""
+                    )
+                    break
         if kind is not None:
             return kind
     return None
@@ -129,6 +142,9 @@ def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | Non
     if verb is None or verb[1] == EventKind.OTHER:
         # A verb the lexicon does not know says nothing of the kind.
         verb = verb_at(clause)
+    if phrase is not None and (verb is None or verb[1] in (EventKind.STATEMENT, EventKind.OTHER)):
+        # «دعت النقابة إلى التوقف عن العمل»: a fixed phrase of an act names its kind.
+        return phrase
     nouns = [(i, kind) for i, w in enumerate(clause) if (kind := lookup(w, NOUN_KINDS))]
     if verb is not None:
         index, kind = verb
