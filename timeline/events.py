@@ -720,16 +720,13 @@ def same_event(
     candidate_places: set[str],
     event: ClusterableEvent,
     event_places: set[str],
-    candidate_actors: frozenset[int] | set[int] = frozenset(),
-    event_actors: frozenset[int] | set[int] = frozenset(),
 ) -> bool:
     """Whether a new candidate reports an event already known.
 
     Both must cover the same days at the same granularity; then either their
     titles share enough content words, or on the same day they are of one family of
-    kinds (a meeting is also reported as talks) and share a place or two actors
-    (people and organisations: a state, or one person, names too much to tell
-    events apart).
+    kinds (a meeting is also reported as talks) and share a place. Actors are not
+    enough: one person or federation speaks several times a day.
     """
     if candidate.granularity != event.granularity:
         return False
@@ -739,7 +736,7 @@ def same_event(
         candidate.granularity == "day"
         and EventKind.OTHER not in (candidate.kind, event.kind)
         and _kind_family(candidate.kind) == _kind_family(event.kind)
-        and (candidate_places & event_places or len(candidate_actors & event_actors) >= 2)
+        and candidate_places & event_places
     ):
         return True
     ours, theirs = title_words(candidate.title), title_words(event.title)

@@ -377,8 +377,8 @@ class EventMatcher:
     def __init__(self, candidates: list[EventCandidate]) -> None:
         self.places = _places_named({name for c in candidates for name in c.places})
         self.actors = _actors_named({a.name: a for c in candidates for a in c.actors})
-        # Per period, newest first: (event, its place names, its actors' ids).
-        self.pool: dict[tuple, list[tuple[KnownEvent | Event, set[str], set[int]]]] = {}
+        # Per period, newest first: (event, its place names).
+        self.pool: dict[tuple, list[tuple[KnownEvent | Event, set[str]]]] = {}
         self.new_events: list[tuple[Event, list[Place], list[Actor]]] = []
         # Known events another happening of this article already went to.
         self.taken: set[int | tuple[str, int]] = set()
@@ -418,15 +418,10 @@ class EventMatcher:
             event_id__in=[event.pk for event in known]
         ).values_list("event_id", "place__name"):
             place_names[event_id].add(name)
-        actor_ids: dict[int, set[int]] = defaultdict(set)
-        for event_id, actor_id in Event.actors.through.objects.filter(
-            event_id__in=[event.pk for event in known]
-        ).values_list("event_id", "actor_id"):
-            actor_ids[event_id].add(actor_id)
         for event in sorted(known, key=lambda e: e.pk):
             period = (event.granularity, event.first_day, event.last_day)
             # Newest first, as loaded; a newer event found later goes in front.
-            entry = (event, place_names[event.pk], actor_ids[event.pk])
+            entry = (event, place_names[event.pk])
             self.pool.setdefault(period, []).insert(0, entry)
 
     def places_of(self, candidate: EventCandidate) -> list[Place]:
@@ -438,13 +433,12 @@ class EventMatcher:
 
     def find(self, candidate: EventCandidate) -> KnownEvent | Event | None:
         names = set(candidate.places)
-        actors = {actor.pk for actor in self.actors_of(candidate) if actor.type != Actor.Type.STATE}
         # The article's other happenings are other events, whatever they share.
         taken = {_key(event) for event, _, _ in self.new_events} | self.taken
-        for event, event_places, event_actors in self.pool.get(_period(candidate), []):
+        for event, event_places in self.pool.get(_period(candidate), []):
             if _key(event) in taken:
                 continue
-            if same_event(candidate, names, event, event_places, actors, event_actors):
+            if same_event(candidate, names, event, event_places):
                 return event
         return None
 
@@ -453,12 +447,7 @@ class EventMatcher:
         event = Event(**_event_fields(candidate), salience=candidate.salience)
         places = self.places_of(candidate)
         actors = self.actors_of(candidate)
-        entry = (
-            event,
-            {p.name for p in places},
-            {a.pk for a in actors if a.type != Actor.Type.STATE},
-        )
-        self.pool.setdefault(_period(candidate), []).insert(0, entry)
+        self.pool.setdefault(_period(candidate), []).insert(0, (event, {p.name for p in places}))
         self.new_events.append((event, places, actors))
         return event
 

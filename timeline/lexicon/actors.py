@@ -630,8 +630,33 @@ ACTORS: dict[str, Actor] = {
     "النصر السعودي": ("organisation", ()),
     "الوداد البيضاوي": ("organisation", ("الوداد",)),
     "الرجاء البيضاوي": ("organisation", ("الرجاء",)),
+    # National football federations
+    "الاتحاد المصري لكرة القدم": (
+        "organisation",
+        ("اتحاد الكرة المصري", "الاتحاد المصري للكرة", "اتحاد الكرة"),
+    ),
+    "الاتحاد السعودي لكرة القدم": ("organisation", ("اتحاد الكرة السعودي",)),
+    "الجامعة التونسية لكرة القدم": ("organisation", ("جامعة كرة القدم",)),
+    "الجامعة الملكية المغربية لكرة القدم": ("organisation", ()),
+    "الاتحاد الجزائري لكرة القدم": ("organisation", ()),
+    "الاتحاد الإنجليزي لكرة القدم": ("organisation", ()),
+    # Armies
+    "الجيش السوري": ("organisation", ("الجيش العربي السوري", "قوات النظام السوري")),
+    "الجيش اللبناني": ("organisation", ()),
+    "الجيش العراقي": ("organisation", ()),
+    "الجيش المصري": ("organisation", ("القوات المسلحة المصرية",)),
+    "الجيش اليمني": ("organisation", ()),
+    "الجيش التونسي": ("organisation", ("الجيش الوطني التونسي",)),
+    # Groups of states
+    "الترويكا الأوروبية": ("organisation", ("الدول الأوروبية الثلاث",)),
     # Companies
     "أرامكو السعودية": ("organisation", ("أرامكو",)),
+    "فيسبوك": ("organisation", ("فيس بوك",)),
+    "غوغل": ("organisation", ("جوجل",)),
+    "تويتر": ("organisation", ()),
+    "أبل": ("organisation", ()),
+    "مايكروسوفت": ("organisation", ()),
+    "أمازون": ("organisation", ()),
 }
 
 # Who held a title when: «الرئيس الروسي» is Vladimir Putin from 2012-05-07 on.
