@@ -492,7 +492,9 @@ def _main_verb(
     if opening is not None and (known is None or opening < known[0]):
         word = words_[opening]
         following = words_[opening + 1] if opening + 1 < len(words_) else None
-        if kinds.looks_like_verb(word, following):
+        # «وفي أعقاب المحاكمة…»: after a preposition comes a noun, not the verb.
+        governed = opening > 0 and kinds.governed(words_, opening)
+        if not governed and kinds.looks_like_verb(word, following):
             kind = kinds.verb_kind(word) or str(EventKind.OTHER)
             return content[opening], kind
     if known is None:

@@ -253,3 +253,9 @@ def test_where_a_statement_was_posted_is_left_out_of_its_headline():
 )
 def test_a_noun_with_its_pronoun_or_a_fixed_phrase_names_the_kind(text, kind):
     assert only_event(text).kind == kind
+
+
+def test_a_noun_after_an_opening_preposition_is_not_taken_for_the_verb():
+    event = only_event("وفي أعقاب المحاكمة أعدم أربعة منهم عام 1887 في شيكاغو.")
+    assert not event.title.startswith("المحاكمة")
+    assert "يعقاب" not in event.title

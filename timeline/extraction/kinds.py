@@ -108,18 +108,21 @@ def verb_at(clause: Sequence[Word]) -> tuple[int, str] | None:
     preposition governs («مع تراجع أسعار البنزين»: a verbal noun, not a verb)."""
     for index, word in enumerate(clause):
         kind = verb_kind(word)
-        if kind is not None and not _governed(clause, index):
+        if kind is not None and not governed(clause, index):
             return index, kind
     return None
 
 
-def _governed(clause: Sequence[Word], index: int) -> bool:
+def governed(clause: Sequence[Word], index: int) -> bool:
     """Whether a preposition stands right before the word (a space apart, nothing
     left out between them)."""
     if not index:
         return False
     previous = clause[index - 1]
-    return previous.folded in PREPOSITIONS and clause[index].start - previous.end <= 1
+    word = previous.folded
+    if word[:1] in ("و", "ف") and word[1:] in PREPOSITIONS:
+        word = word[1:]  # «وفي», «فمن»
+    return word in PREPOSITIONS and clause[index].start - previous.end <= 1
 
 
 PREPOSITIONS: frozenset[str] = frozenset(
