@@ -259,3 +259,20 @@ def test_a_noun_after_an_opening_preposition_is_not_taken_for_the_verb():
     event = only_event("وفي أعقاب المحاكمة أعدم أربعة منهم عام 1887 في شيكاغو.")
     assert not event.title.startswith("المحاكمة")
     assert "يعقاب" not in event.title
+
+
+def test_an_organisation_with_the_article_takes_one_qualifier():
+    event = only_event("وواصل التحالف العربي العملية العسكرية الواسعة يوم الأحد في الحديدة.")
+    names = [actor.name for actor in event.actors]
+    assert "التحالف العربي" in names
+    assert not any("العملية" in name for name in names)
+
+
+def test_a_headline_does_not_open_with_the_conjunction_of_its_verb():
+    event = only_event("وعاد المدافع إلى التدريبات يوم الجمعة بعد غياب طويل.")
+    assert not event.title.startswith("و")
+
+
+def test_an_adjective_after_a_place_noun_is_no_place():
+    event = only_event("وافق مجلس الشيوخ يوم الجمعة على تعديل يسمح بولاية رئاسية ثانية.")
+    assert "رئاسية" not in event.places

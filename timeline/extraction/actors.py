@@ -262,9 +262,14 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
             if (
                 not name
                 and folded.startswith("و")
-                and (folded[1:] in NOT_NAMES or folded[1:] in FUNCTION or folded[1:] in TITLES)
+                and (
+                    folded[1:] in NOT_NAMES
+                    or folded[1:] in FUNCTION
+                    or folded[1:] in TITLES
+                    or (len(folded) > 4 and folded.endswith(("ه", "ها", "هم")))
+                )
             ):
-                break  # «وفريق ليفربول»: a conjunction, not a first name
+                break  # «وفريق ليفربول», «ونفوذه»: a conjunction, not a first name
             if len(name) >= 2 and (folded.startswith("ي") or folded.endswith(("ه", "ها"))):
                 break  # «كيم يونغ-تشول يسلم», «محمد صلاح فريقه»: a verb or a possessive
             if len(name) == 2 and _known_spelling(clause, name):
@@ -317,7 +322,15 @@ def _organisation_at(
     if head.startswith("ال") and head not in DEFINITE_HEADS:
         return None
     end = index + 1
+    # A definite head takes one qualifier («التحالف العربي»), or a field after «لـ»
+    # («الاتحاد المصري لكرة القدم»); more is the sentence going on.
+    reach = 4 if not head.startswith("ال") else 1
     while end < len(clause) and end - index <= 4 and end not in taken:
+        after_to = clause[end - 1].folded.startswith("ل") and not clause[end - 1].folded.startswith(
+            "ال"
+        )
+        if end - index > reach and not clause[end].folded.startswith("ل") and not after_to:
+            break
         word = clause[end]
         if word.folded in FUNCTION or nationality(word) is not None:
             break

@@ -242,8 +242,12 @@ def _cut(
             and (order[position + 1] == verb)
         ):
             continue
-        elif position == 0 and word.folded.startswith(("و", "ف")) and _is_clitic_conjunction(word):
-            written = written[1:]
+        elif (
+            position == 0
+            and word.folded.startswith(("و", "ف"))
+            and (_is_clitic_conjunction(word) or index == verb)
+        ):
+            written = written[1:]  # «وعاد المدافع…»: the headline does not start with «و»
         out.append(written)
         # A comma after the object ends the headline.
         following = order[position + 1] if position + 1 < len(order) else None

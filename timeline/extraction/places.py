@@ -154,6 +154,8 @@ def named_after_place_noun(clause: Sequence[Word]) -> list[tuple[int, str]]:
         name = clause[index + 1]
         if is_function_word(name) or name.folded.isdigit() or len(name.folded) < 3:
             continue
+        if name.folded.endswith("يه"):
+            continue  # «ولاية رئاسية»: an adjective, not a name
         if name.folded.startswith("ال") and index + 2 >= len(clause):
             continue
         size = 1
