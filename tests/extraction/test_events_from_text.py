@@ -276,3 +276,8 @@ def test_a_headline_does_not_open_with_the_conjunction_of_its_verb():
 def test_an_adjective_after_a_place_noun_is_no_place():
     event = only_event("وافق مجلس الشيوخ يوم الجمعة على تعديل يسمح بولاية رئاسية ثانية.")
     assert "رئاسية" not in event.places
+
+
+def test_a_quote_does_not_end_the_headline_of_what_was_said():
+    event = only_event('قال وزير التجارة يوم الخميس إن بلاده "لن تتراجع" عن الرسوم الجديدة.')
+    assert "تتراجع" in event.title and "الرسوم" in event.title

@@ -87,6 +87,8 @@ DANGLING = FUNCTION | _folded(
 )
 
 _COMMA = re.compile(r"[،,؛;:()\"«»“”]|\s[-–—]+\s")
+# Where a headline ends: a comma or a bracket, not the quotes of what was said.
+_HEADLINE_END = re.compile(r"[،,؛;()]|\s[-–—]+\s")
 
 
 def headline(
@@ -256,7 +258,7 @@ def _cut(
         if (
             len(out) >= MIN_WORDS_BEFORE_CUT
             and following == index + 1
-            and _COMMA.search(_gap(text, clause, index))
+            and _HEADLINE_END.search(_gap(text, clause, index))
         ):
             break
     while out and fold(out[-1]) in DANGLING:
