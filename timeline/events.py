@@ -37,7 +37,7 @@ from timeline.extraction.headlines import (
     fitted,
     headline,
 )
-from timeline.extraction.places import places_of
+from timeline.extraction.places import is_country, places_of
 from timeline.extraction.salience import SalienceSignals, days_between, salience
 from timeline.temporal.months import GREGORIAN_MONTHS, HIJRI_MONTHS
 from timeline.temporal.weekdays import WEEKDAYS
@@ -417,7 +417,7 @@ def _happening(
         lead=lead,
         title=title,
         kind=kind,
-        places=tuple(places_of(clause_words[: _main_clause_end(clause_words, verb_index)])),
+        places=_where(kind, places_of(clause_words[: _main_clause_end(clause_words, verb_index)])),
         actors=tuple(mention.actor for mention in found),
         subject=subject,
         subject_written=subject_written,
@@ -441,6 +441,14 @@ def _event_noun_before(clause_words: list[Word], date_index: int) -> tuple[int, 
                 return index - 1, kind
             return index, kind
     return None
+
+
+def _where(kind: str, places: list[str]) -> tuple[str, ...]:
+    """Where the happening took place. Words are said in a city, a hall or a studio;
+    a statement is not placed in a whole country («تتواصل التعليقات في مصر»)."""
+    if kind != EventKind.STATEMENT:
+        return tuple(places)
+    return tuple(name for name in places if not is_country(name))
 
 
 def _main_clause_end(clause_words: list[Word], verb_index: int | None) -> int:

@@ -281,3 +281,10 @@ def test_an_adjective_after_a_place_noun_is_no_place():
 def test_a_quote_does_not_end_the_headline_of_what_was_said():
     event = only_event('قال وزير التجارة يوم الخميس إن بلاده "لن تتراجع" عن الرسوم الجديدة.')
     assert "تتراجع" in event.title and "الرسوم" in event.title
+
+
+def test_a_statement_is_placed_in_a_city_not_a_whole_country():
+    event = only_event("قال وزير الخارجية يوم الأحد في مصر إن المفاوضات مستمرة.")
+    assert event.places == ()
+    event = only_event("قال وزير الخارجية يوم الأحد في القاهرة إن المفاوضات مستمرة.")
+    assert event.places == ("القاهرة",)

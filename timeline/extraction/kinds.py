@@ -155,7 +155,15 @@ def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | Non
         if light is not None:
             return light
         if kind in (EventKind.STATEMENT, EventKind.OTHER) or is_reporting(clause[index]):
-            reported = [k for i, k in nouns if index < i <= index + REPORTED_NOUN_REACH]
+            # The act announced is its object («أعلن إلغاء القمة»), before any «أن»:
+            # what follows «أن» is what was said («قال إن المفاوضات مستمرة»).
+            that = next(
+                (i for i in range(index + 1, len(clause)) if clause[i].folded in THAT_WORDS),
+                len(clause),
+            )
+            reported = [
+                k for i, k in nouns if index < i <= index + REPORTED_NOUN_REACH and i < that
+            ]
             if reported and reported[0] != EventKind.STATEMENT:
                 return reported[0]
             # «أعلنت كوريا الشمالية أنها فككت موقعها…»: what was announced was done.

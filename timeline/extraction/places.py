@@ -205,3 +205,9 @@ def _is_event_noun(word: Word) -> bool:
     from timeline.extraction.kinds import NOUN_KINDS, lookup
 
     return lookup(word, NOUN_KINDS) is not None
+
+
+def is_country(name: str) -> bool:
+    """Whether a gazetteer display name is a country's."""
+    entry = PLACES.get(name)
+    return bool(entry) and entry[0] == "country"
