@@ -400,6 +400,7 @@ def _happening(
         reporting=reporting,
         implicit_subject=implicit,
         start_at=start_at,
+        feminine_subject=_feminine(clause_words, subject_span, found),
     )
     subject_written = (
         " ".join(w.text for w in clause_words[subject_span[0] : subject_span[1] + 1])
@@ -441,6 +442,18 @@ def _event_noun_before(clause_words: list[Word], date_index: int) -> tuple[int, 
                 return index - 1, kind
             return index, kind
     return None
+
+
+def _feminine(clause_words: list[Word], span: tuple[int, int] | None, found: list) -> bool:
+    """Whether the subject takes a feminine verb: a state («إسرائيل تقصف»), or a
+    definite noun in «ة» («الحكومة تقرر», «المحكمة تقضي»)."""
+    if span is None:
+        return False
+    for mention in found:
+        if mention.first <= span[0] <= mention.last and mention.actor.type == "state":
+            return True
+    first = clause_words[span[0]].folded
+    return first.startswith("ال") and first.endswith("ه")
 
 
 def _where(kind: str, places: list[str]) -> tuple[str, ...]:

@@ -288,3 +288,15 @@ def test_a_statement_is_placed_in_a_city_not_a_whole_country():
     assert event.places == ()
     event = only_event("قال وزير الخارجية يوم الأحد في القاهرة إن المفاوضات مستمرة.")
     assert event.places == ("القاهرة",)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("قصفت إسرائيل يوم الأحد مواقع في سوريا.", "إسرائيل تقصف"),
+        ("قررت الحكومة يوم الأحد رفع الأسعار.", "الحكومة تقرر"),
+        ("دعت النقابات الأمريكية يوم الأحد إلى إضراب عام.", "النقابات الأمريكية تدعو"),
+    ],
+)
+def test_the_present_verb_agrees_with_a_feminine_subject(text, start):
+    assert only_event(text).title.startswith(start)

@@ -101,6 +101,7 @@ def headline(
     reporting: bool = False,
     implicit_subject: str = "",
     start_at: int = 0,
+    feminine_subject: bool = False,
 ) -> str:
     """The headline of a clause of `text` (whose words are `clause`).
 
@@ -127,7 +128,7 @@ def headline(
     if reporting and verb in order:
         order = _to_what_was_said(clause, order, verb)
     implicit = implicit_subject.split() if subject is None and order and order[0] == verb else []
-    words_out = _cut(text, clause, order, verb, subject, implicit)
+    words_out = _cut(text, clause, order, verb, subject, implicit, feminine_subject)
     return fitted(" ".join(words_out))
 
 
@@ -226,6 +227,7 @@ def _cut(
     verb: int | None,
     subject: tuple[int, int] | None,
     implicit: list[str] | None = None,
+    feminine_subject: bool = False,
 ) -> list[str]:
     out: list[str] = list(implicit or [])
     for position, index in enumerate(order):
@@ -237,7 +239,7 @@ def _cut(
         written = word.text
         if index == verb and out:
             # The subject comes first now: the verb follows it in the present.
-            written = _as_present(word)
+            written = _as_present(word, feminine_subject)
         elif (
             word.folded in PARTICLES_BEFORE_VERB
             and position + 1 < len(order)
@@ -271,8 +273,9 @@ def _is_clitic_conjunction(word: Word) -> bool:
     return len(rest) >= 3 and (rest.startswith("ال") or rest in REPORTING or rest in LEADING_WORDS)
 
 
-def _as_present(word: Word) -> str:
-    """The main verb in the present tense; one already present (or future) stays so."""
+def _as_present(word: Word, feminine: bool = False) -> str:
+    """The main verb in the present tense; one already present (or future) stays so.
+    `feminine`: the subject is («إسرائيل تقصف», «الحكومة تقرر»)."""
     written, folded = word.text, word.folded
     readings_ = verb_readings(folded)
     bare = next((r for r in readings_ if VERB_KINDS.get(r)), readings_[-1] if readings_ else folded)
@@ -285,7 +288,7 @@ def _as_present(word: Word) -> str:
         return written[1:]
     if _is_present(folded):
         return written
-    return present_tense(written)
+    return present_tense(written, feminine)
 
 
 def _drop_letters(written: str, count: int) -> str:
