@@ -395,17 +395,23 @@ class EventMatcher:
     def load_newer(self) -> None:
         """Add the events other workers created since this matcher loaded, so that
         a happening they created first is found rather than created again."""
-        newer: list[KnownEvent] = []
-        for period in self.candidate_periods:
-            newer.extend(self._known_in(period, after=self.newest_seen))
+        # One query: events newer than the ones loaded are few, whatever their period.
+        rows = (
+            Event.objects.filter(pk__gt=self.newest_seen)
+            .exclude(status=Event.Status.REJECTED)
+            .values_list("pk", *MATCHED_FIELDS)
+        )
+        newer = [
+            event
+            for event in (KnownEvent(*row) for row in rows)
+            if (event.granularity, event.first_day, event.last_day) in self.candidate_periods
+        ]
         self._join_pool(newer)
 
-    def _known_in(self, period: tuple, after: int = 0) -> list[KnownEvent]:
+    def _known_in(self, period: tuple) -> list[KnownEvent]:
         granularity, first_day, last_day = period
         rows = (
-            Event.objects.filter(
-                granularity=granularity, first_day=first_day, last_day=last_day, pk__gt=after
-            )
+            Event.objects.filter(granularity=granularity, first_day=first_day, last_day=last_day)
             .exclude(status=Event.Status.REJECTED)
             .order_by("-id")
             .values_list("pk", *MATCHED_FIELDS)[:MAX_EVENTS_COMPARED]
