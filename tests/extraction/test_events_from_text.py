@@ -300,3 +300,8 @@ def test_a_statement_is_placed_in_a_city_not_a_whole_country():
 )
 def test_the_present_verb_agrees_with_a_feminine_subject(text, start):
     assert only_event(text).title.startswith(start)
+
+
+def test_an_unknown_verb_before_a_titled_subject_is_the_verb():
+    event = only_event("منح نجم المنتخب المصري، محمد صلاح، فريقه الفوز يوم السبت على برايتون.")
+    assert event.title.startswith("محمد صلاح")

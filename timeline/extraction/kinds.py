@@ -224,8 +224,11 @@ def looks_like_verb(word: Word, following: Word | None) -> bool:
         return False
     if folded.endswith(("ه", "ات", "ون", "ين", "يه")):  # nouns' endings
         return False
+    # Its subject follows: a definite noun, or a title or head noun («منح نجم المنتخب»).
     return following is not None and (
-        following.folded.startswith("ال") or following.folded in SUBJECT_OPENERS
+        following.folded.startswith("ال")
+        or following.folded in SUBJECT_OPENERS
+        or following.folded in NOT_VERB_NOUNS
     )
 
 
