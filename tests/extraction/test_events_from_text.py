@@ -305,3 +305,9 @@ def test_the_present_verb_agrees_with_a_feminine_subject(text, start):
 def test_an_unknown_verb_before_a_titled_subject_is_the_verb():
     event = only_event("منح نجم المنتخب المصري، محمد صلاح، فريقه الفوز يوم السبت على برايتون.")
     assert event.title.startswith("محمد صلاح")
+
+
+def test_an_organisation_keeps_the_adjectives_that_agree_with_its_head():
+    event = only_event("أعلن التحالف العربي العسكري يوم الأحد أنه دمر مواقع للصواريخ.")
+    assert "التحالف العربي العسكري" in [actor.name for actor in event.actors]
+    assert event.title.startswith("التحالف العربي العسكري")

@@ -326,10 +326,14 @@ def _organisation_at(
     # («الاتحاد المصري لكرة القدم»); more is the sentence going on.
     reach = 4 if not head.startswith("ال") else 1
     while end < len(clause) and end - index <= 4 and end not in taken:
-        after_to = clause[end - 1].folded.startswith("ل") and not clause[end - 1].folded.startswith(
-            "ال"
-        )
-        if end - index > reach and not clause[end].folded.startswith("ل") and not after_to:
+        previous = clause[end - 1].folded
+        after_to = previous.startswith("ل") and not previous.startswith("ال")
+        # Past the first, only adjectives that agree with the head go on: «التحالف العربي
+        # العسكري» (but not «… العملية العسكرية»).
+        ending = "يه" if head.endswith("ه") else "ي"
+        agrees = clause[end].folded.startswith("ال") and clause[end].folded.endswith(ending)
+        beyond = end - index > reach and not clause[end].folded.startswith("ل")
+        if beyond and not after_to and not agrees:
             break
         word = clause[end]
         if word.folded in FUNCTION or nationality(word) is not None:
