@@ -381,12 +381,6 @@ def _happening(
     reporting = verb_index is not None and (
         verb_kind == EventKind.STATEMENT or kinds.is_reporting(clause_words[verb_index])
     )
-    if (
-        verb_index is None
-        and kind == EventKind.OTHER
-        and granularity in ("year", "decade", "century")
-    ):
-        return None  # a year with neither a verb nor a word of any event: a date in passing
     implicit = last_subject if subject is None else ""
     # No verb: the happening is the event noun that the date qualifies, «استئناف
     # المفاوضات… يوم الجمعة», «الاتفاق النووي لعام 2015»; the title starts there.

@@ -311,7 +311,3 @@ def test_an_organisation_keeps_the_adjectives_that_agree_with_its_head():
     event = only_event("أعلن التحالف العربي العسكري يوم الأحد أنه دمر مواقع للصواريخ.")
     assert "التحالف العربي العسكري" in [actor.name for actor in event.actors]
     assert event.title.startswith("التحالف العربي العسكري")
-
-
-def test_a_year_in_a_clause_with_no_verb_and_no_event_word_dates_nothing():
-    assert events_of("الجمعية التونسية للعلوم، 2016، برئاسة حاتم سليمان.") == []
