@@ -11,6 +11,7 @@ from typing import Any
 
 from timeline.events import precision_key
 from timeline.models import Article, EventSource
+from timeline.text import normalise_for_matching
 
 
 def article_event_records(article: Article, original_text: str | None = None) -> list[dict]:
@@ -26,6 +27,7 @@ def article_event_records(article: Article, original_text: str | None = None) ->
         .prefetch_related("event__places", "event__actors__aliases")
         .order_by("mention__start")
     )
+    folded_body = normalise_for_matching(article.body)
     by_event: dict[int, list[EventSource]] = defaultdict(list)
     for source in sources:
         by_event[source.event_id].append(source)
@@ -45,7 +47,7 @@ def article_event_records(article: Article, original_text: str | None = None) ->
                 "title": event.title,
                 "kind": event.kind,
                 "places": [place.name for place in event.places.all()],
-                "actors": [actor.name_in(article.body) for actor in event.actors.all()],
+                "actors": [actor.name_in(folded_body) for actor in event.actors.all()],
                 "salience": round(max(s.salience for s in group), 4),
                 "cluster": str(event.pk),
                 "anchors": [list(anchor) for anchor in anchors],

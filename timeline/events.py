@@ -17,7 +17,6 @@ from typing import Protocol
 
 from timeline.event_kinds import EventKind
 from timeline.extraction import kinds
-from timeline.extraction.actors import FUNCTION as FUNCTION_WORDS
 from timeline.extraction.actors import (
     ActorMention,
     ActorRef,
@@ -27,7 +26,7 @@ from timeline.extraction.actors import (
     subject_after,
     trailing_name,
 )
-from timeline.extraction.arabic import Word, words
+from timeline.extraction.arabic import FUNCTION, Word, words
 from timeline.extraction.happenings import not_a_happening
 from timeline.extraction.headlines import (
     BOUNDARY_WORDS,
@@ -39,6 +38,7 @@ from timeline.extraction.headlines import (
 )
 from timeline.extraction.places import is_country, places_of
 from timeline.extraction.salience import SalienceSignals, days_between, salience
+from timeline.temporal import Mention as TaggedMention
 from timeline.temporal.months import GREGORIAN_MONTHS, HIJRI_MONTHS
 from timeline.temporal.weekdays import WEEKDAYS
 from timeline.text import normalise_for_matching
@@ -179,22 +179,19 @@ def clean_title(clause: str) -> str:
     return fitted(" ".join(parts))
 
 
-@dataclass(frozen=True)
-class _SentenceDate:
-    start: int
-    end: int
-    type: str
-    value: str | None
-    mod: str | None
-    first_day: date | None
-    last_day: date | None
-
-
 def sentence_title(sentence: str, start: int, end: int, mention: ResolvedMention) -> str:
     """The headline extraction would give the happening `sentence[start:end]` dates
     (an editor splitting a source off its event gets a title of its own)."""
-    located = _SentenceDate(
-        start, end, mention.type, mention.value, mention.mod, mention.first_day, mention.last_day
+    located = TaggedMention(
+        start,
+        end,
+        sentence[start:end],
+        mention.type,
+        mention.value,
+        mention.mod,
+        mention.first_day,
+        mention.last_day,
+        anchored=False,
     )
     candidates = build_candidates(sentence, [located])
     return candidates[0].title if candidates else clean_title(sentence)
@@ -543,7 +540,7 @@ def _subject_before(
     gap = text[clause_words[before[-1]].end : clause_words[verb_index].start]
     if any(mark in gap for mark in "،,؛:"):
         return None  # an opening phrase, not a subject
-    if clause_words[before[0]].folded in FUNCTION_WORDS:
+    if clause_words[before[0]].folded in FUNCTION:
         return None  # «في ظل…», «بعد…»: a phrase, not a subject
     for mention in found:
         if mention.first in before:

@@ -181,16 +181,16 @@ class Actor(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def name_in(self, text: str) -> str:
-        """The actor as `text` names it: its display name if the text spells it, else
+    def name_in(self, folded_text: str) -> str:
+        """The actor as a text names it: its display name if the text spells it, else
         the longest of its other names the text spells («بوتن»), else the display name.
 
-        Reads `aliases` (prefetch them when calling this for many actors).
+        `folded_text` is the text folded by `normalise_for_matching` (fold it once for
+        all the actors of an article). Reads `aliases`: prefetch them.
         """
-        folded = normalise_for_matching(text)
-        if normalise_for_matching(self.name) in folded:
+        if normalise_for_matching(self.name) in folded_text:
             return self.name
-        written = [a.name for a in self.aliases.all() if a.folded and a.folded in folded]
+        written = [a.name for a in self.aliases.all() if a.folded and a.folded in folded_text]
         return max(written, key=len) if written else self.name
 
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from timeline.extraction.arabic import Word, fold, readings
-from timeline.extraction.places import match_places, nationality
+from timeline.extraction.arabic import FUNCTION, Word, fold, is_function_word, readings
+from timeline.extraction.kinds import verb_kind
+from timeline.extraction.places import match_at, match_places, nationality
 from timeline.lexicon.actors import ACTORS, ORGANISATION_HEADS, PERSON_TITLES, TITLE_ACTORS
-from timeline.lexicon.stopwords import FUNCTION_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +57,11 @@ def _known_actors() -> dict[str, _Known]:
 KNOWN_BY_SPELLING: dict[str, _Known] = _known_actors()
 KNOWN_BY_NAME: dict[str, _Known] = {k.name: k for k in KNOWN_BY_SPELLING.values()}
 TITLES: frozenset[str] = frozenset(fold(t) for t in PERSON_TITLES)
-TITLE_MAX_WORDS = max([t.count(" ") + 1 for t in TITLES] or [1])
 TITLE_FIRST_WORDS: dict[str, int] = {}
 for _title in TITLES:
     _head, _, _ = _title.partition(" ")
     TITLE_FIRST_WORDS[_head] = max(TITLE_FIRST_WORDS.get(_head, 0), _title.count(" ") + 1)
 HEADS: frozenset[str] = frozenset(fold(h) for h in ORGANISATION_HEADS)
-FUNCTION: frozenset[str] = frozenset(fold(w) for w in FUNCTION_WORDS)
 # Title phrases that name one person at a given time, with their periods.
 TITLE_PERIODS: dict[str, list[tuple[str, date, date | None]]] = {}
 for _phrase, _name, _from, _to in TITLE_ACTORS:
@@ -75,7 +73,6 @@ KNOWN_FIRST_WORDS: dict[str, int] = {}
 for _spelling in (*KNOWN_BY_SPELLING, *TITLE_PERIODS):
     _head, _, _ = _spelling.partition(" ")
     KNOWN_FIRST_WORDS[_head] = max(KNOWN_FIRST_WORDS.get(_head, 0), _spelling.count(" ") + 1)
-KNOWN_MAX_WORDS = max([s.count(" ") + 1 for s in (*KNOWN_BY_SPELLING, *TITLE_PERIODS)] or [1])
 # Words inside a person's name that start with «ال» yet belong to it.
 NAME_PARTICLES: frozenset[str] = frozenset(
     fold(w) for w in ("بن", "ابن", "آل", "أبو", "عبد", "بنت", "ولد")
@@ -91,16 +88,6 @@ TITLE_QUALIFIERS: frozenset[str] = frozenset(
 NAME_MAX_WORDS = 3
 # The article, alone or after a clitic: no word of a name starts so («للمرشد»).
 DEFINITE = ("ال", "لل", "بال", "وال", "فال", "كال", "وبال", "ولل")
-
-
-def is_function_word(word: Word) -> bool:
-    """A function word; «علي» (the name) folds like «على» (on) but is written with «ي»."""
-    if word.folded not in FUNCTION:
-        return False
-    return not (
-        word.folded == "علي"
-        and word.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ي")
-    )
 
 
 def actors_of(
@@ -292,16 +279,12 @@ def _ends_phrase(clause: Sequence[Word], position: int) -> bool:
 
 def _place_size(clause: Sequence[Word], index: int) -> int:
     """How many words of a gazetteer place start at `index` (0 if none)."""
-    from timeline.extraction.places import match_at
-
     matched = match_at(clause, index)
     return matched[0] if matched and matched[1] is not None else 0
 
 
 def _is_verb_form(word: Word) -> bool:
     """A verb that follows a name: «ستعقد», «يلتقيان», or one the lexicon knows."""
-    from timeline.extraction.kinds import verb_kind
-
     folded = word.folded
     if verb_kind(word) is not None:
         return True

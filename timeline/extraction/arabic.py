@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from timeline.lexicon.stopwords import FUNCTION_WORDS
 from timeline.text import normalise_for_matching
 
 # Letters and digits, with the diacritics and tatweel written on them: «قُتل» is one word.
@@ -60,3 +61,20 @@ def readings(folded: str) -> tuple[str, ...]:
 
 def fold(text: str) -> str:
     return normalise_for_matching(text)
+
+
+def fold_set(*spellings: str) -> frozenset[str]:
+    """Words as written, folded for lookups: the way every word list here is held."""
+    return frozenset(fold(spelling) for spelling in spellings)
+
+
+FUNCTION: frozenset[str] = fold_set(*FUNCTION_WORDS)
+# Diacritics that may end a word as written.
+_FINAL_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+
+
+def is_function_word(word: Word) -> bool:
+    """A function word; «علي» (the name) folds like «على» (on) but is written with «ي»."""
+    if word.folded not in FUNCTION:
+        return False
+    return not (word.folded == "علي" and word.text.rstrip(_FINAL_MARKS).endswith("ي"))

@@ -13,20 +13,18 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from timeline.extraction.arabic import Word, fold, readings
+from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, readings
 from timeline.extraction.kinds import VERB_KINDS, verb_readings
 from timeline.extraction.verbs import present_tense
 from timeline.lexicon.event_kinds import REPORTING_VERBS
-from timeline.lexicon.stopwords import FUNCTION_WORDS
 
 MAX_WORDS = 12
 # Cut at a boundary once this many words are kept.
 MIN_WORDS_BEFORE_CUT = 4
 
-_folded = lambda *ws: frozenset(fold(w) for w in ws)  # noqa: E731
 
 # Words that open a clause without saying anything about the event.
-LEADING_WORDS = _folded(
+LEADING_WORDS = fold_set(
     "وفي", "في", "حين", "وتأتي", "تأتي", "ويتزامن", "يتزامن", "إلا", "أن", "غير", "بينما",
     "كما", "ثم", "نحو", "و", "وقد", "قد", "فقد", "لقد", "وكان", "كان", "وكانت", "كانت",
     "حيث", "إذ", "وذلك", "ذلك", "هذا", "وهذا", "وبعد", "بعد", "فيما", "وفيما", "أما",
@@ -34,12 +32,12 @@ LEADING_WORDS = _folded(
     "ويشار", "يُذكر", "ويُذكر",
 )  # fmt: skip
 # Words after a date expression that only qualify it: «الأحد الماضي».
-DATE_TAIL = _folded(
+DATE_TAIL = fold_set(
     "الماضي", "الماضية", "المقبل", "المقبلة", "القادم", "القادمة", "الجاري", "الجارية",
     "الموافق", "الحالي", "الحالية",
 )  # fmt: skip
 # Words before a date expression that only say it is a date.
-DATE_GLUE = _folded(
+DATE_GLUE = fold_set(
     "في", "يوم", "يومي", "منذ", "خلال", "مساء", "صباح", "ليلة", "فجر", "ظهر", "عصر",
     "حتى", "بحلول", "مطلع", "أواخر", "أوائل", "منتصف", "نهاية", "بداية", "اليوم", "أمس",
     "غدا", "غداً", "الماضي", "الماضية", "المقبل", "المقبلة", "القادم", "القادمة", "الجاري",
@@ -47,7 +45,7 @@ DATE_GLUE = _folded(
     "تاريخ", "بتاريخ", "موعد", "الموافق",
 )  # fmt: skip
 # Where a headline may end: the next word opens a subordinate part.
-BOUNDARY_WORDS = _folded(
+BOUNDARY_WORDS = fold_set(
     "الذي", "التي", "الذين", "اللذين", "اللتين", "حيث", "وذلك", "بعدما", "عندما", "بينما",
     "فيما", "وسط", "إثر", "اثر", "عقب", "مما", "ما", "كما", "لكن", "ولكن", "إلا", "رغم",
     "بسبب", "بهدف", "بغية", "لأن", "وأن", "وإن", "قائلا", "قائلاً", "مشيرا", "مشيراً",
@@ -55,11 +53,11 @@ BOUNDARY_WORDS = _folded(
     "وفقاً", "بحسب", "حسب", "نقلا", "نقلاً", "وأضاف", "وقال", "وأكد",
 )  # fmt: skip
 # Anonymous sources: «قالت مصادر إن…» reports what follows «إن».
-ANONYMOUS_SOURCES = _folded(
+ANONYMOUS_SOURCES = fold_set(
     "مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤولين", "تقارير", "وكالة", "وكالات", "صحيفة",
     "شهود", "ناشطون", "ناشطين", "وسائل", "مراسل", "التلفزيون", "الإذاعة", "بيان", "مصدرا",
 )  # fmt: skip
-PARTICLES_BEFORE_VERB = _folded("قد", "لقد", "فقد", "وقد")
+PARTICLES_BEFORE_VERB = fold_set("قد", "لقد", "فقد", "وقد")
 # Phrases that add nothing to a headline: «من جانبه», «في وقت سابق».
 FILLERS: tuple[tuple[str, ...], ...] = tuple(
     tuple(fold(w) for w in phrase.split())
@@ -74,15 +72,14 @@ FILLERS: tuple[tuple[str, ...], ...] = tuple(
 FILLERS_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in FILLERS:
     FILLERS_BY_FIRST_WORD.setdefault(_phrase[0], []).append(_phrase)
-THAT_WORDS = _folded("أن", "إن", "بأن", "ان", "بان")
+THAT_WORDS = fold_set("أن", "إن", "بأن", "ان", "بان")
 # «بحسب …،», «وفقاً لـ…»: attribution up to the next comma.
-ATTRIBUTION_OPENERS = _folded(
+ATTRIBUTION_OPENERS = fold_set(
     "بحسب", "حسب", "وبحسب", "وفقا", "وفقاً", "ووفقا", "ووفقاً", "نقلا", "نقلاً"
 )
 REPORTING = frozenset(fold(v) for v in REPORTING_VERBS)
-FUNCTION = frozenset(fold(w) for w in FUNCTION_WORDS)
 # Trailing words a headline never ends on.
-DANGLING = FUNCTION | _folded(
+DANGLING = FUNCTION | fold_set(
     "و", "أو", "ثم", "بعد", "قبل", "خلال", "بين", "مع", "عبر", "ضد", "لدى"
 )
 

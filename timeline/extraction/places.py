@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline.extraction.arabic import Word, fold, readings
+from timeline.extraction.arabic import Word, fold, is_function_word, readings
+from timeline.extraction.kinds import NOUN_KINDS, lookup
 from timeline.lexicon.places import NATIONALITY_ADJECTIVES, NOT_PLACES, PLACES
 
 
@@ -141,8 +142,6 @@ TOPONYM_HEADS: frozenset[str] = frozenset(
 
 def named_after_place_noun(clause: Sequence[Word]) -> list[tuple[int, str]]:
     """(index, name) of places the gazetteer lacks, named after a place noun."""
-    from timeline.extraction.actors import is_function_word
-
     found = []
     for index, word in enumerate(clause[:-1]):
         if not any(r in PLACE_NOUNS for r in readings(word.folded)):
@@ -202,8 +201,6 @@ def nationality(word: Word) -> str | None:
 
 
 def _is_event_noun(word: Word) -> bool:
-    from timeline.extraction.kinds import NOUN_KINDS, lookup
-
     return lookup(word, NOUN_KINDS) is not None
 
 
