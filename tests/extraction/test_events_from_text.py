@@ -311,3 +311,57 @@ def test_an_organisation_keeps_the_adjectives_that_agree_with_its_head():
     event = only_event("أعلن التحالف العربي العسكري يوم الأحد أنه دمر مواقع للصواريخ.")
     assert "التحالف العربي العسكري" in [actor.name for actor in event.actors]
     assert event.title.startswith("التحالف العربي العسكري")
+
+
+def test_a_date_inside_what_was_said_dates_the_reported_happening():
+    event = only_event("قال وزير الخارجية إن الرئيس سيزور القاهرة يوم الأحد المقبل.")
+    assert event.kind == "visit"
+    assert event.title == "الرئيس يزور القاهرة"
+
+
+def test_a_date_of_the_speech_itself_keeps_the_statement():
+    event = only_event("قال وزير الخارجية يوم الأحد إن الرئيس سيزور القاهرة.")
+    assert event.kind == "statement"
+
+
+def test_what_is_visited_is_the_place():
+    event = only_event("زار وزير الخارجية المصري موسكو يوم الأحد.")
+    assert event.places == ("موسكو",)
+
+
+def test_a_region_named_without_a_locative_word_is_the_place():
+    event = only_event("وتشهد الغوطة الشرقية تقدما ملحوظا للجيش خلال الشهر الماضي.")
+    assert event.places == ("الغوطة الشرقية",)
+
+
+def test_a_city_an_agreement_is_named_after_is_not_the_place():
+    event = only_event(
+        "أعلنت وزارة الدفاع يوم الأربعاء إخلاء المنطقة في محافظة إدلب بموجب اتفاق سوتشي."
+    )
+    assert "سوتشي" not in event.places
+
+
+def test_a_statement_by_a_participant_about_a_happening_is_part_of_it():
+    events = events_of(
+        "يلتقي الزعيم الكوري كيم جونغ أون الرئيس ترامب يوم الأحد المقبل في سنغافورة. "
+        "وقال ترامب إنه متفائل بلقاء الأحد المقبل."
+    )
+    assert [e.kind for e in events] == ["meeting"]
+
+
+def test_the_event_noun_a_date_qualifies_names_the_kind_of_a_reported_clause():
+    event = only_event("وقال المتحدث إن الحزب هو الفائز في انتخابات 2014 بفارق كبير.")
+    assert event.kind == "election"
+
+
+def test_a_date_in_a_relative_clause_dates_what_that_clause_tells():
+    event = only_event(
+        "وأضاف المتحدث في إشارة إلى الهيئة التسييرية للحزب التي اتخذت أمس قرارا بطرد الأمين العام."
+    )
+    assert event.kind == "decision"
+    assert event.title.startswith("الهيئة التسييرية للحزب تتخذ قرارا")
+
+
+def test_a_relative_clause_that_only_dates_its_noun_is_not_the_happening():
+    event = only_event("وقال المتحدث إن الرسومات التي تعود إلى عام 2015 نشرت في صحيفة محلية.")
+    assert not event.title.startswith("الرسومات تعود")
