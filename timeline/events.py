@@ -433,6 +433,8 @@ def _happening(
         for mention in clause.mentions:
             sentence = sentence.replace(text[mention.start : mention.end], " ")
         title = clean_title(sentence) if len(sentence.split()) > len(title.split()) else title
+    if not title:
+        return None  # a list of times or a video's length: nothing happens in it
     return _Happening(
         clause=clause,
         lead=lead,

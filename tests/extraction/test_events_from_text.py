@@ -365,3 +365,31 @@ def test_a_date_in_a_relative_clause_dates_what_that_clause_tells():
 def test_a_relative_clause_that_only_dates_its_noun_is_not_the_happening():
     event = only_event("وقال المتحدث إن الرسومات التي تعود إلى عام 2015 نشرت في صحيفة محلية.")
     assert not event.title.startswith("الرسومات تعود")
+
+
+def test_a_date_in_a_clause_with_nothing_to_say_is_no_event():
+    assert events_of("الأحد 02 افريل 2017 الساعة 15:00") == []
+
+
+def test_the_platform_words_were_posted_on_is_no_actor():
+    event = only_event("أعلن الرئيس ترامب يوم الخميس عبر تويتر إلغاء القمة.")
+    assert "تويتر" not in [actor.name for actor in event.actors]
+
+
+def test_a_platform_that_acts_is_an_actor():
+    event = only_event("أطلقت فيسبوك يوم الخميس مبادرة جديدة للباحثين.")
+    assert "فيسبوك" in [actor.name for actor in event.actors]
+
+
+def test_an_institution_named_as_the_venue_is_no_actor():
+    event = only_event("التقى لاريجاني يوم الأحد بوتين في قصر الكرملين.")
+    assert "الكرملين" not in [actor.name for actor in event.actors]
+
+
+def test_a_person_named_after_a_counterpart_or_so_called_is_an_actor():
+    event = only_event(
+        "حذر الرئيس الروسي يوم الجمعة نظيره الفرنسي إيمانويل ماكرون من أي عمل متهور."
+    )
+    assert "إيمانويل ماكرون" in [actor.name for actor in event.actors]
+    event = only_event("أصدرت محكمة يوم الثلاثاء حكما بالسجن على رجل يدعى رفعت جيتين.")
+    assert "رفعت جيتين" in [actor.name for actor in event.actors]
