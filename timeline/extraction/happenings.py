@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from timeline.extraction.arabic import Word, fold_set, readings
+from timeline.extraction.kinds import verb_kind
 
 # Words of a career or a life: «لعب لريال مدريد بين 1994 و2010».
 CAREER_WORDS = fold_set(
@@ -41,12 +42,13 @@ COUNTED_NOUNS = fold_set(
 FIGURE_UNITS = fold_set(
     "مليون", "ملايين", "مليار", "مليارات", "ألف", "آلاف", "بالمئة", "بالمائة", "المائة",
     "المئة", "نسبة", "بنسبة", "طن", "دولار", "دينار", "يورو", "قنطار", "تريليون",
-    "تريليونات",
+    "تريليونات", "الأرقام", "أرقام", "الرقم",
 )  # fmt: skip
 STATISTIC_VERBS = fold_set(
     "ارتفع", "ارتفعت", "انخفض", "انخفضت", "تراجع", "تراجعت", "بلغ", "بلغت", "سجل",
     "سجلت", "تجاوز", "تجاوزت", "صدر", "صدرت", "استورد", "استوردت", "نما", "نمت",
-    "زاد", "زادت", "تضاعف", "قدر", "قدرت", "ناهز", "ناهزت", "وصل", "وصلت", "يبلغ", "تبلغ",
+    "زاد", "زادت", "تضاعف", "قدر", "قدرت", "ناهز", "ناهزت", "وصل", "وصلت", "يصل", "تصل",
+    "يبلغ", "تبلغ",
     "ارتفاع", "انخفاض", "تراجع", "نمو", "بنسبة", "معدل", "حجم", "قيمة", "عدد", "إجمالي",
 )  # fmt: skip
 # Periods that frame a statistic: «خلال 2015», «في 2017».
@@ -96,4 +98,20 @@ def _is_statistic(clause: Sequence[Word], anchor_words: Sequence[int]) -> bool:
     )
     if not has_figure:
         return False
-    return any(r in STATISTIC_VERBS for w in clause for r in readings(w.folded))
+    if any(
+        r in STATISTIC_VERBS or _stem(r) in STATISTIC_VERBS
+        for w in clause
+        for r in readings(w.folded)
+    ):
+        return True
+    # «و1.13 تريليون دولار في 2020»: a figure with no verb of any happening.
+    return not any(verb_kind(w) for i, w in enumerate(clause) if i not in anchors)
+
+
+def _stem(reading: str) -> str:
+    """The word without a pronoun at its end: «ارتفاعها» is «ارتفاع» (a lone «ه»
+    is left: folded, it is also «ة»)."""
+    for suffix in ("ها", "هم"):
+        if reading.endswith(suffix) and len(reading) - len(suffix) >= 4:
+            return reading[: -len(suffix)]
+    return reading
