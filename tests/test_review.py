@@ -165,7 +165,7 @@ def test_merging_keeps_every_source_annotation_and_story(editor_client):
         "/review/bulk/", {"action": "merge", "events": [first.pk, second.pk]}, headers=HX
     )
 
-    assert response["HX-Redirect"] == f"/events/{first.pk}/"
+    assert "HX-Redirect" not in response  # the queue stays
     assert not Event.objects.filter(pk=second.pk).exists()
     first.refresh_from_db()
     assert first.sources.count() == 2
@@ -386,3 +386,81 @@ def test_the_queue_opens_on_the_most_salient_events(editor_client):
     assert _queue_ids(html) == [main.pk, minor.pk]
     by_date = editor_client.get("/review/", {"order": "date"}).content.decode()
     assert _queue_ids(by_date) == [minor.pk, main.pk]
+
+
+def _focused(html: str) -> list[int]:
+    import re
+
+    return [int(pk) for pk in re.findall(r'id="review-(\d+)"[^>]*autofocus', html)]
+
+
+def test_merging_in_the_queue_keeps_its_page_and_filters(editor_client, monkeypatch):
+    monkeypatch.setattr("timeline.editor_views.QUEUE_PAGE_SIZE", 2)
+    events = [make_event(f"حدث {n}", day=date(2025, 1, 1 + n)) for n in range(8)]
+    query = "order=date&page=2&end=2025-01-07"
+
+    response = editor_client.post(
+        f"/review/bulk/?{query}",
+        {"action": "merge", "events": [events[2].pk, events[3].pk]},
+        headers=HX,
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200 and "HX-Redirect" not in response
+    # Still page 2 of the same filtered queue: the merged event, then the next one.
+    assert _queue_ids(html) == [events[2].pk, events[4].pk]
+    assert "2 / 3" in html and "end=2025-01-07" in html
+    assert _focused(html) == [events[2].pk]
+    assert "«حدث 2»" in html  # the message names the merged event
+    assert Event.objects.get(pk=events[2].pk).sources.count() == 2
+
+    # Without JavaScript: back to the same queue page, not to the event.
+    plain = editor_client.post(
+        f"/review/bulk/?{query}",
+        {"action": "merge", "events": [events[4].pk, events[5].pk], "next": f"/review/?{query}"},
+    )
+    assert plain["Location"] == f"/review/?{query}"
+
+
+def test_splitting_in_the_queue_puts_the_new_event_after_the_old_one(editor_client):
+    event = make_event("لقاء الوزيرين", sources=2)
+    other = make_event("حدث آخر")
+    source = event.sources.order_by("id").last()
+    source.excerpt = "وأعلنت الحكومة عن خطة جديدة للنقل يوم الجمعة."
+    source.highlight_start = source.excerpt.index("يوم الجمعة")
+    source.highlight_end = source.highlight_start + len("يوم الجمعة")
+    source.save()
+    html = editor_client.get("/review/?order=date").content.decode()
+    assert f'action="/events/{event.pk}/split/{source.pk}/?order=date"' in html
+    assert f"/events/{other.pk}/split/" not in html  # its only source stays
+
+    response = editor_client.post(
+        f"/events/{event.pk}/split/{source.pk}/?order=date",
+        headers={**HX, "HX-Target": f"review-{event.pk}"},
+    )
+
+    html = response.content.decode()
+    new = Event.objects.exclude(pk__in=[event.pk, other.pk]).get()
+    # The two items replace the old one; the split-off one, titled from its own
+    # sentence, is focused to be corrected; the counts follow.
+    assert _queue_ids(html) == [event.pk, new.pk]
+    assert _focused(html) == [new.pk]
+    assert "الحكومة تعلن عن خطة جديدة للنقل" in html
+    assert "/split/" not in html  # one source each now
+    assert 'id="review-count"' in html and 'id="matching-count"' in html
+    assert "3 أحداث مقترحة" in html and "كل المطابق: 3 أحداث" in html
+    assert "<html" not in html
+
+    # Without JavaScript, from the queue: back to the queue.
+    event = make_event(sources=2)
+    source = event.sources.last()
+    plain = editor_client.post(
+        f"/events/{event.pk}/split/{source.pk}/", {"next": "/review/?order=date"}
+    )
+    assert plain["Location"] == "/review/?order=date"
+
+
+def test_confirming_one_event_brings_both_counts_up_to_date(editor_client):
+    events = [make_event() for _ in range(4)]
+    html = editor_client.post(f"/events/{events[0].pk}/confirm/", headers=HX).content.decode()
+    assert "3 أحداث مقترحة" in html and "كل المطابق: 3 أحداث" in html

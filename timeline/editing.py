@@ -77,6 +77,14 @@ def rejected_message(count: int) -> str:
     return ngettext("رُفض حدث واحد.", "رُفض %(count)d حدث.", count) % {"count": count}
 
 
+def merged_message(count: int, title: str) -> str:
+    """«دُمجت 3 أحداث في «…»»."""
+    return ngettext("دُمج حدث واحد في «%(title)s».", "دُمج %(count)d حدث في «%(title)s».", count) % {
+        "count": count,
+        "title": title,
+    }
+
+
 @transaction.atomic
 def merge_events(events: list[Event]) -> Event:
     """Fold the events into the oldest one, keeping every source, annotation and story."""

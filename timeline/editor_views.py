@@ -23,6 +23,7 @@ from timeline.editing import (
     SplitError,
     confirmed_message,
     merge_events,
+    merged_message,
     rejected_message,
     set_status,
     split_source,
@@ -204,9 +205,12 @@ def _added_message(count: int, story: Story) -> str:
     ) % {"count": count, "title": story.title}
 
 
-def _back_to_queue(request: HttpRequest, bulk_form: BulkReviewForm | None = None) -> HttpResponse:
+def _back_to_queue(
+    request: HttpRequest, bulk_form: BulkReviewForm | None = None, focus: int | None = None
+) -> HttpResponse:
     if request.htmx:
-        return render(request, "timeline/review.html#queue", _queue_context(request, bulk_form))
+        context = _queue_context(request, bulk_form)
+        return render(request, "timeline/review.html#queue", {**context, "focus": focus})
     query = request.GET.urlencode()
     return redirect(_next_url(request, reverse("timeline:review") + (f"?{query}" if query else "")))
 
@@ -231,11 +235,10 @@ def review_bulk(request: HttpRequest) -> HttpResponse:
     events = list(form.cleaned_data["events"])
     action = form.cleaned_data["action"]
     if action == BulkReviewForm.Action.MERGE:
+        # In place: the queue comes back (same page, same filters), the merged event focused.
         merged = merge_events(events)
-        messages.success(request, f"دُمج {len(events)} حدث في «{merged.title}».")
-        if request.htmx:
-            return HttpResponseClientRedirect(merged.get_absolute_url())
-        return redirect(merged)
+        messages.success(request, merged_message(len(events), merged.title))
+        return _back_to_queue(request, focus=merged.pk)
     if action == BulkReviewForm.Action.ADD_TO_STORY:
         story = form.cleaned_data["story"]
         story.events.add(*events)
@@ -253,17 +256,42 @@ def event_split(request: HttpRequest, event_id: int, source_id: int) -> HttpResp
     """Move one excerpt out of the event into a new event of its own."""
     event = get_object_or_404(Event, pk=event_id)
     source = get_object_or_404(EventSource, pk=source_id, event=event)
+    in_queue = bool(request.htmx) and request.htmx.target == f"review-{event.pk}"
     try:
         new = split_source(event, source)
     except SplitError as exc:
+        if in_queue:
+            return _split_in_queue(request, event, None, str(exc))
         messages.error(request, str(exc))
         target = event.get_absolute_url()
     else:
+        if in_queue:
+            return _split_in_queue(request, event, new)
         messages.success(request, "فُصل المصدر في حدث جديد؛ صحّح عنوانه وتاريخه.")
-        target = reverse("timeline:event_correct", args=[new.pk])
+        target = _next_url(request, reverse("timeline:event_correct", args=[new.pk]))
     if request.htmx:
         return HttpResponseClientRedirect(target)
     return redirect(target)
+
+
+def _split_in_queue(
+    request: HttpRequest, event: Event, new: Event | None, error: str = ""
+) -> HttpResponse:
+    """HTMX, from the queue: the event's item, the split-off event's item after it
+    (focused, to correct), and the queue's count; the rest of the queue stays."""
+    return render(
+        request,
+        "timeline/review.html#review-split",
+        {
+            "event": event,
+            "new": new,
+            "error": error,
+            "focus": new.pk if new else event.pk,
+            "count": filter_candidates(_queue_filters(request).cleaned_data).count(),
+            "update_count": True,
+            "queue_query": request.GET.urlencode(),
+        },
+    )
 
 
 # -- Annotations ----------------------------------------------------------------
