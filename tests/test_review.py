@@ -1,5 +1,6 @@
 """The review queue: confirm, reject, correct, bulk, merge, split, stories."""
 
+import re
 from datetime import date
 
 import pytest
@@ -475,3 +476,81 @@ def _swapped_out_of_band(html: str) -> dict[str, str]:
     import re
 
     return dict(re.findall(r'id="([\w-]+)"[^>]*hx-swap-oob="true">([^<]*)<', html))
+
+
+def test_a_story_without_a_slug_gets_one_from_its_arabic_title(editor_client):
+    editor_client.post("/review/stories/", {"title": "الملف النووي الإيراني"})
+    editor_client.post("/review/stories/", {"title": "الملف  النووي: الإيراني!"})
+    slugs = sorted(Story.objects.values_list("slug", flat=True))
+    assert slugs == ["الملف-النووي-الإيراني", "الملف-النووي-الإيراني-2"]
+
+    # Readers reach it at that address once it is published.
+    story = Story.objects.get(slug="الملف-النووي-الإيراني-2")
+    Story.objects.filter(pk=story.pk).update(published=True)
+    make_event("حدث في القصة", status=Event.Status.CONFIRMED).stories.add(story)
+    response = editor_client.get(story.get_absolute_url())
+    assert response.status_code == 200 and "حدث في القصة" in response.content.decode()
+
+    # A slug given by hand is kept; an emptied one is made again from the title.
+    editor_client.post(f"/review/stories/{story.pk}/", {"title": "عنوان آخر", "slug": "other"})
+    assert Story.objects.get(pk=story.pk).slug == "other"
+    editor_client.post(f"/review/stories/{story.pk}/", {"title": "عنوان آخر", "slug": ""})
+    assert Story.objects.get(pk=story.pk).slug == "عنوان-آخر"
+
+
+def test_the_story_editor_finds_events_to_add_and_confirms_them(editor_client):
+    story = Story.objects.create(title="قصة", slug="s")
+    wanted = make_event("وصول الوفد")
+    source = wanted.sources.get()
+    source.excerpt = "وصل الوفد إلى الكرملين يوم الجمعة."
+    source.save()
+    make_event("حدث لا يطابق")
+    rejected = make_event("وصول وفد مرفوض", status=Event.Status.REJECTED).sources.get()
+    rejected.excerpt = "في الكرملين"
+    rejected.save()
+    other = make_event("مقترح آخر في القصة")
+    story.events.add(other)
+
+    # Found by a word of its excerpt, «ال» or not; only it, with its «إضافة» button.
+    html = editor_client.get(f"/review/stories/{story.pk}/", {"q": "كرملين"}, headers=HX)
+    html = html.content.decode()
+    assert 'id="search-results"' in html and "<html" not in html
+    assert re.findall(r'id="result-(\d+)"', html) == [str(wanted.pk)]
+    assert "إضافة" in html
+
+    response = editor_client.post(
+        f"/review/stories/{story.pk}/events/", {"events": [wanted.pk]}, headers=HX
+    )
+    html = response.content.decode()
+    assert set(story.events.all()) == {wanted, other}
+    assert f'id="story-event-{wanted.pk}"' in html
+    assert f'id="result-{wanted.pk}" class="added" hx-swap-oob="true"' in html
+    # Now in the story: no longer a search result.
+    again = editor_client.get(f"/review/stories/{story.pk}/", {"q": "كرملين"}).content.decode()
+    assert f'id="result-{wanted.pk}"' not in again
+
+    # Confirmed from the story editor.
+    html = editor_client.post(
+        f"/review/stories/{story.pk}/confirm/", {"events": [wanted.pk]}, headers=HX
+    ).content.decode()
+    wanted.refresh_from_db()
+    assert wanted.status == Event.Status.CONFIRMED
+    assert Event.objects.get(pk=other.pk).status == Event.Status.CANDIDATE
+    assert "أُكّد حدث واحد." in html
+    assert wanted.history.first().history_user.username == "editor"
+
+
+def test_the_story_editor_confirms_all_its_candidates_at_once(editor_client):
+    story = Story.objects.create(title="قصة", slug="s")
+    events = [make_event(f"حدث {n}") for n in range(3)]
+    outside = make_event("خارج القصة")
+    story.events.add(*events)
+
+    page = editor_client.get(f"/review/stories/{story.pk}/").content.decode()
+    assert "تأكيد الأحداث المقترحة (3)" in page
+    plain = editor_client.post(
+        f"/review/stories/{story.pk}/confirm/", {"next": f"/review/stories/{story.pk}/"}
+    )
+    assert plain["Location"] == f"/review/stories/{story.pk}/"
+    assert set(story.events.values_list("status", flat=True)) == {"confirmed"}
+    assert Event.objects.get(pk=outside.pk).status == "candidate"
