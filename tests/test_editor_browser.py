@@ -116,6 +116,8 @@ def test_merge_and_split_in_place_keep_the_queues_filters_and_page(
     assert items(page) == [events[3].pk, new.pk, events[5].pk, events[6].pk]
     assert page.evaluate("document.activeElement.id") == f"review-{new.pk}"
     assert page.url == queue_url
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, ensure_ascii=False)
     # The correction form opens beside the excerpt, not over it.
     page.locator(f"#review-{new.pk} a.correct").click()
     form = page.locator(f"#review-{new.pk} form.correct-form")
@@ -274,3 +276,30 @@ def test_hostile_input_is_inert_on_every_page(browser, live_server):  # noqa: F8
             assert page.evaluate(BIDI_LEAKS) == [], path
         assert dialogs == [], paths
         page.context.close()
+
+
+def test_the_story_editor_searches_adds_and_confirms_events(browser, live_server):  # noqa: F811
+    story = Story.objects.create(title="الملف النووي", slug="nuclear")
+    wanted = make_event("وصول الوفد")
+    source = wanted.sources.get()
+    source.excerpt = "وصل الوفد إلى الكرملين يوم الجمعة."
+    source.save()
+    make_event("حدث لا يطابق")
+    page = signed_in(browser, live_server, make_editor())
+    page.goto(live_server.url + f"/review/stories/{story.pk}/")
+
+    page.get_by_label("ابحث عن أحداث لإضافتها").fill("كرملين")
+    page.locator(f"#result-{wanted.pk}").wait_for()
+    assert page.locator("#search-results li").count() == 1
+    page.get_by_role("button", name="إضافة وصول الوفد").click()
+    page.locator(f"#result-{wanted.pk}.added").wait_for()
+    page.locator(f"#story-event-{wanted.pk}").wait_for()
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, ensure_ascii=False)
+    screenshot(page, "story-editor-search")
+
+    page.get_by_role("button", name="تأكيد وصول الوفد").click()
+    page.get_by_text("أُكّد حدث واحد.").wait_for()
+    assert Event.objects.get(pk=wanted.pk).status == Event.Status.CONFIRMED
+    assert list(story.events.all()) == [wanted]
+    page.context.close()
