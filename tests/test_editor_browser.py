@@ -292,7 +292,7 @@ def test_the_story_editor_searches_adds_and_confirms_events(browser, live_server
     page.locator(f"#result-{wanted.pk}").wait_for()
     assert page.locator("#search-results li").count() == 1
     page.get_by_role("button", name="إضافة وصول الوفد").click()
-    page.locator(f"#result-{wanted.pk}.added").wait_for()
+    page.locator(f"#search-results #result-{wanted.pk}.added").wait_for(timeout=5_000)
     page.locator(f"#story-event-{wanted.pk}").wait_for()
     violations = axe_violations(page)
     assert violations == [], json.dumps(violations, ensure_ascii=False)
