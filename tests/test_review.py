@@ -277,6 +277,30 @@ def test_the_queue_filters_by_kind_place_story_source_and_dates(editor_client):
     assert shown(q="القاهره") == [meeting.pk]
 
 
+def test_the_queue_filters_by_actor_and_salience(editor_client):
+    from timeline.models import Actor, ActorAlias
+
+    putin = Actor.objects.create(name="فلاديمير بوتين", type="person")
+    ActorAlias.objects.create(actor=putin, name="بوتين")
+    with_putin = make_event("لقاء بوتين", day=date(2024, 5, 1))
+    with_putin.actors.add(putin)
+    main = make_event("الحدث الرئيسي", day=date(2024, 6, 1))
+    Event.objects.filter(pk=main.pk).update(salience=0.8)
+
+    def shown(**params) -> list[int]:
+        params = {"order": "date", **params}
+        return _queue_ids(editor_client.get("/review/", params).content.decode())
+
+    assert shown() == [with_putin.pk, main.pk]
+    assert shown(actor="بوتين") == [with_putin.pk]  # any of its names
+    assert shown(salience="0.5") == [main.pk]
+    assert shown(salience="0") == [with_putin.pk, main.pk]
+    # An unknown name says so, and filters nothing out.
+    html = editor_client.get("/review/", {"actor": "مجهول"}).content.decode()
+    assert "لا يوجد فاعل بهذا الاسم." in html
+    assert sorted(_queue_ids(html)) == sorted([with_putin.pk, main.pk])
+
+
 def test_a_bulk_action_keeps_the_page_and_the_filters(editor_client, monkeypatch):
     monkeypatch.setattr("timeline.editor_views.QUEUE_PAGE_SIZE", 2)
     events = [make_event(f"حدث {n}", day=date(2025, 1, 1 + n)) for n in range(7)]
