@@ -12,6 +12,7 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
@@ -75,6 +76,14 @@ def confirmed_message(count: int) -> str:
 def rejected_message(count: int) -> str:
     """«رُفضت 3 أحداث»."""
     return ngettext("رُفض حدث واحد.", "رُفض %(count)d حدث.", count) % {"count": count}
+
+
+def merged_message(count: int, title: str) -> str:
+    """«دُمجت 3 أحداث في «…»»."""
+    return ngettext("دُمج حدث واحد في «%(title)s».", "دُمج %(count)d حدث في «%(title)s».", count) % {
+        "count": count,
+        "title": title,
+    }
 
 
 @transaction.atomic
@@ -158,6 +167,40 @@ def split_source(event: Event, source: EventSource) -> Event:
     event.save(update_fields=["edited_by_editor", "updated_at"])
     refresh_search_text([event.pk, new.pk])
     return new
+
+
+# -- Stories ----------------------------------------------------------------------
+
+# Room left in Story.slug (200) for a «-NNN» suffix.
+SLUG_STEM = 190
+
+
+def story_slug(title: str, exclude: int | None = None) -> str:
+    """A slug no other story has, from the title, Arabic kept as it is:
+    «الملف النووي الإيراني» → «الملف-النووي-الإيراني», then «…-2», «…-3»."""
+    stem = slugify(title.replace("ـ", ""), allow_unicode=True)[:SLUG_STEM].strip("-") or "story"
+    taken = set(
+        Story.objects.exclude(pk=exclude)
+        .filter(slug__startswith=stem)
+        .values_list("slug", flat=True)
+    )
+    slug, n = stem, 2
+    while slug in taken:
+        slug, n = f"{stem}-{n}", n + 1
+    return slug
+
+
+def add_to_story(story: Story, events: Iterable[Event]) -> None:
+    """Put the events in the story (those already there stay as they are)."""
+    story.events.add(*events)
+
+
+def confirm_story_candidates(story: Story, event_ids: Iterable[int] | None = None) -> int:
+    """Confirm the story's candidate events (only those of `event_ids`, if given)."""
+    candidates = story.events.filter(status=Event.Status.CANDIDATE)
+    if event_ids is not None:
+        candidates = candidates.filter(pk__in=list(event_ids))
+    return set_status(candidates, Event.Status.CONFIRMED)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from timeline.annotation_text import MAX_NESTING
+from timeline.editing import story_slug
 from timeline.models import ANNOTATION_MAX_CHARS, Annotation, Event, Story
 
 
@@ -127,9 +128,10 @@ class StoryForm(forms.ModelForm):
         fields = ["title", "slug", "description", "published"]
         widgets = {
             "title": forms.TextInput(attrs={"dir": "auto"}),
-            "slug": forms.TextInput(attrs={"dir": "ltr"}),
+            "slug": forms.TextInput(attrs={"dir": "auto"}),
             "description": forms.Textarea(attrs={"rows": 4, "dir": "auto", "maxlength": 5_000}),
         }
+        help_texts = {"slug": _("إن تُرك فارغاً اشتُق من العنوان.")}
         error_messages = {
             "title": {"required": _("العنوان مطلوب.")},
             "slug": {
@@ -139,6 +141,10 @@ class StoryForm(forms.ModelForm):
             },
         }
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
     def clean_description(self) -> str:
         description = self.cleaned_data["description"]
         if len(description) > 5_000:
@@ -147,6 +153,38 @@ class StoryForm(forms.ModelForm):
 
     def clean_slug(self) -> str:
         return self.cleaned_data["slug"].strip().lower()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        # No slug given: one from the title (timeline.editing.story_slug), Arabic kept.
+        if not data.get("slug") and data.get("title") and "slug" not in self.errors:
+            data["slug"] = story_slug(data["title"], exclude=self.instance.pk)
+        return data
+
+
+class StoryEventSearchForm(forms.Form):
+    """The story editor's search for events to add."""
+
+    q = forms.CharField(label=_("ابحث عن أحداث لإضافتها"), required=False, max_length=100)
+
+
+class StoryEventsForm(forms.Form):
+    """Events to add to a story, or to confirm in it."""
+
+    events = forms.ModelMultipleChoiceField(
+        queryset=Event.objects.all(),
+        required=False,
+        error_messages={
+            "invalid_choice": _("أحد الأحداث المحددة غير موجود."),
+            "invalid_pk_value": _("أحد الأحداث المحددة غير موجود."),
+        },
+    )
+
+    def clean_events(self) -> list[Event]:
+        events = self.cleaned_data["events"]
+        if len(events) > BULK_LIMIT:
+            raise forms.ValidationError(_("حدّد %(limit)d حدثاً على الأكثر.") % {"limit": BULK_LIMIT})
+        return events
 
 
 class StoryChoiceForm(forms.Form):
