@@ -193,3 +193,23 @@ def test_makemessages_leaves_nothing_to_translate(tmp_path):
     assert result.returncode == 0, result.stderr
     assert check_english(tmp_path / "locale/en/LC_MESSAGES/django.po") == []
     assert check_arabic(tmp_path / "locale/ar/LC_MESSAGES/django.po") == []
+
+
+@pytest.mark.django_db
+def test_a_missing_page_says_so_in_the_readers_language(client):
+    assert "الصفحة غير موجودة" in client.get("/no-such-page/").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "<h1>Page not found</h1>" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_forbidden_action_says_so_in_the_readers_language(client):
+    client.force_login(make_editor("other"))
+    event = make_event()
+    note = event.annotations.create(text="ملاحظة", author=make_editor("author"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get(f"/annotations/{note.pk}/edit/")
+    assert response.status_code == 403
+    assert "<h1>Not allowed</h1>" in response.content.decode()
