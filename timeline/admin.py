@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline.admin_filters import DateRange
@@ -128,7 +128,10 @@ class SourceAdmin(FoldedSearchMixin, admin.ModelAdmin):
         for source_id in ids:
             poll_source.delay_on_commit(source_id)
         self.message_user(
-            request, _("أُرسل %(count)d مصدر للاستطلاع.") % {"count": len(ids)}, messages.SUCCESS
+            request,
+            ngettext("أُرسل مصدر واحد للاستطلاع.", "أُرسل %(count)d مصدر للاستطلاع.", len(ids))
+            % {"count": len(ids)},
+            messages.SUCCESS,
         )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
@@ -259,7 +262,12 @@ class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
             requeue_article(article)
         self.message_user(
             request,
-            _("أُرسل %(count)d مقال لإعادة الاستخراج.") % {"count": len(articles)},
+            ngettext(
+                "أُرسل مقال واحد لإعادة الاستخراج.",
+                "أُرسل %(count)d مقال لإعادة الاستخراج.",
+                len(articles),
+            )
+            % {"count": len(articles)},
             messages.SUCCESS,
         )
 
@@ -397,7 +405,10 @@ class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
         merged = merge_events(events)
         self.message_user(
             request,
-            _("دُمج %(count)d حدث في «%(title)s».") % {"count": len(events), "title": merged.title},
+            ngettext(
+                "دُمج حدث واحد في «%(title)s».", "دُمج %(count)d حدث في «%(title)s».", len(events)
+            )
+            % {"count": len(events), "title": merged.title},
             messages.SUCCESS,
         )
 
@@ -410,7 +421,12 @@ def _add_to_story_action(story: Story) -> Callable:
         story.events.add(*events)
         modeladmin.message_user(
             request,
-            _("أُضيف %(count)d حدث إلى «%(title)s».") % {"count": len(events), "title": story.title},
+            ngettext(
+                "أُضيف حدث واحد إلى «%(title)s».",
+                "أُضيف %(count)d حدث إلى «%(title)s».",
+                len(events),
+            )
+            % {"count": len(events), "title": story.title},
             messages.SUCCESS,
         )
 
@@ -514,7 +530,10 @@ class ActorAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
     @admin.display(description=_("أسماء أخرى"))
     def alias_list(self, actor: Actor) -> str:
-        return "، ".join(alias.name for alias in actor.aliases.all() if alias.name != actor.name)
+        separator = pgettext("list separator", "، ")
+        return separator.join(
+            alias.name for alias in actor.aliases.all() if alias.name != actor.name
+        )
 
     @admin.display(description=_("عدد الأحداث"), ordering="_event_count")
     def event_count(self, actor: Actor) -> int:

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from timeline.events import sentence_title
@@ -142,9 +142,9 @@ class SplitError(ValueError):
 def split_source(event: Event, source: EventSource) -> Event:
     """Move one source out of the event into a new event of its own."""
     if source.event_id != event.pk:
-        raise SplitError("المصدر لا يخص هذا الحدث.")
+        raise SplitError(gettext("المصدر لا يخص هذا الحدث."))
     if event.sources.count() < 2:
-        raise SplitError("لا يُفصل المصدر الوحيد للحدث.")
+        raise SplitError(gettext("لا يُفصل المصدر الوحيد للحدث."))
     mention = source.mention
     first_day = mention.first_day or event.first_day
     last_day = mention.last_day or event.last_day
@@ -212,7 +212,12 @@ class HistoryLine:
     fields: list[str]  # verbose names of the fields that changed
 
 
-_ACTIONS = {"+": "أنشأ", "~": "عدّل", "-": "حذف"}
+# What a history line says was done, and to what: words of a sentence («سارة عدّل الحدث»).
+_ACTIONS = {
+    "+": pgettext_lazy("history", "أنشأ"),
+    "~": pgettext_lazy("history", "عدّل"),
+    "-": pgettext_lazy("history", "حذف"),
+}
 
 
 def _lines(records: list, subject: str, model: type) -> list[HistoryLine]:
@@ -230,8 +235,10 @@ def _lines(records: list, subject: str, model: type) -> list[HistoryLine]:
         lines.append(
             HistoryLine(
                 when=record.history_date,
-                who=str(record.history_user) if record.history_user else "النظام",
-                what=_ACTIONS.get(record.history_type, record.history_type),
+                who=str(record.history_user)
+                if record.history_user
+                else pgettext("history", "النظام"),
+                what=str(_ACTIONS.get(record.history_type, record.history_type)),
                 subject=subject,
                 fields=fields,
             )
@@ -250,11 +257,11 @@ def event_history(event: Event) -> list[HistoryLine]:
         .select_related("history_user")
         .order_by("id", "-history_date", "-history_id")[:HISTORY_LIMIT]
     )
-    lines = _lines(event_records, "الحدث", Event)
+    lines = _lines(event_records, pgettext("history", "الحدث"), Event)
     by_note: dict[int, list] = {}
     for record in note_records:
         by_note.setdefault(record.id, []).append(record)
     for records in by_note.values():
-        lines += _lines(records, "ملاحظة", Annotation)
+        lines += _lines(records, pgettext("history", "ملاحظة"), Annotation)
     lines.sort(key=lambda line: line.when, reverse=True)
     return lines[:HISTORY_LIMIT]

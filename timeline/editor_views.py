@@ -128,7 +128,7 @@ def _reviewed(request: HttpRequest, event: Event, done: str) -> HttpResponse:
             "timeline/review.html#review-done",
             {"event": event, "done": done, "count": count, "update_count": True},
         )
-    messages.success(request, f"«{event.title}»: {done}.")
+    messages.success(request, _("«%(title)s»: %(done)s.") % {"title": event.title, "done": done})
     return redirect(_next_url(request, reverse("timeline:review")))
 
 
@@ -137,7 +137,7 @@ def _reviewed(request: HttpRequest, event: Event, done: str) -> HttpResponse:
 def event_confirm(request: HttpRequest, event_id: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=event_id)
     set_status([event], Event.Status.CONFIRMED)
-    return _reviewed(request, event, "أُكّد")
+    return _reviewed(request, event, _("أُكّد"))
 
 
 @require_POST
@@ -145,7 +145,7 @@ def event_confirm(request: HttpRequest, event_id: int) -> HttpResponse:
 def event_reject(request: HttpRequest, event_id: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=event_id)
     set_status([event], Event.Status.REJECTED)
-    return _reviewed(request, event, "رُفض")
+    return _reviewed(request, event, _("رُفض"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -167,12 +167,12 @@ def event_correct(request: HttpRequest, event_id: int) -> HttpResponse:
                 response = render(
                     request,
                     "timeline/review.html#review-done",
-                    {"event": event, "done": "صُحّح وأُكّد"},
+                    {"event": event, "done": _("صُحّح وأُكّد")},
                 )
             else:
                 response = render(request, "timeline/review.html#review-item", {"event": event})
             return reswap(retarget(response, f"#review-{event.pk}"), "outerHTML")
-        messages.success(request, f"صُحّح «{event.title}».")
+        messages.success(request, _("صُحّح «%(title)s».") % {"title": event.title})
         return redirect(_next_url(request, event.get_absolute_url()))
     template = "timeline/review_correct.html"
     if request.htmx:
@@ -272,7 +272,7 @@ def event_split(request: HttpRequest, event_id: int, source_id: int) -> HttpResp
     else:
         if in_queue:
             return _split_in_queue(request, event, new)
-        messages.success(request, "فُصل المصدر في حدث جديد؛ صحّح عنوانه وتاريخه.")
+        messages.success(request, _("فُصل المصدر في حدث جديد؛ صحّح عنوانه وتاريخه."))
         target = _next_url(request, reverse("timeline:event_correct", args=[new.pk]))
     if request.htmx:
         return HttpResponseClientRedirect(target)
@@ -328,7 +328,7 @@ def annotation_create(request: HttpRequest, event_id: int) -> HttpResponse:
         annotation.save()
         if request.htmx:
             return _annotation_list(request, event)
-        messages.success(request, "أُضيفت الملاحظة.")
+        messages.success(request, _("أُضيفت الملاحظة."))
         return redirect(event)
     if request.htmx:
         return _annotation_list(request, event, form)
@@ -353,7 +353,7 @@ def annotation_edit(request: HttpRequest, annotation_id: int) -> HttpResponse:
         form.save()
         if request.htmx:
             return _annotation_list(request, annotation.event)
-        messages.success(request, "عُدّلت الملاحظة.")
+        messages.success(request, _("عُدّلت الملاحظة."))
         return redirect(annotation.event)
     template = "timeline/annotation_form.html"
     if request.htmx:
@@ -375,7 +375,7 @@ def annotation_delete(request: HttpRequest, annotation_id: int) -> HttpResponse:
     annotation.delete()
     if request.htmx:
         return _annotation_list(request, event)
-    messages.success(request, "حُذفت الملاحظة.")
+    messages.success(request, _("حُذفت الملاحظة."))
     return redirect(event)
 
 
@@ -389,7 +389,7 @@ def story_list(request: HttpRequest) -> HttpResponse:
     form = StoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         story = form.save()
-        messages.success(request, f"أُنشئت القصة «{story.title}».")
+        messages.success(request, _("أُنشئت القصة «%(title)s».") % {"title": story.title})
         return redirect("timeline:story_edit", story_id=story.pk)
     stories = Story.objects.annotate(event_count=Count("events"))
     return render(request, "timeline/review_stories.html", {"stories": stories, "form": form})
@@ -403,7 +403,7 @@ def story_edit(request: HttpRequest, story_id: int) -> HttpResponse:
     form = StoryForm(request.POST or None, instance=story)
     if request.method == "POST" and form.is_valid():
         story = form.save()
-        messages.success(request, f"حُفظت القصة «{story.title}».")
+        messages.success(request, _("حُفظت القصة «%(title)s».") % {"title": story.title})
         return redirect("timeline:story_edit", story_id=story.pk)
     search_form = StoryEventSearchForm(request.GET)
     query = search_form.cleaned_data["q"] if search_form.is_valid() else ""

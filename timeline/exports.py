@@ -24,7 +24,7 @@ from django.http import (
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
@@ -148,7 +148,7 @@ def timelinejs(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         events, next_cursor = exported_events(request, story)
     except BadFilters as error:
         return _bad_request(error)
-    title = story.title if story else "الخط الزمني"
+    title = story.title if story else gettext("الخط الزمني")
     document = {
         "title": {
             "text": {
@@ -190,7 +190,11 @@ def icalendar_export(request: HttpRequest, slug: str | None = None) -> HttpRespo
     except BadFilters as error:
         return _bad_request(error)
     return calendar_response(
-        request, events, story.title if story else "الخط الزمني", slug or "timeline", next_cursor
+        request,
+        events,
+        story.title if story else gettext("الخط الزمني"),
+        slug or "timeline",
+        next_cursor,
     )
 
 
@@ -239,7 +243,7 @@ class ConfirmedEventsFeed(Feed):
     """
 
     feed_type = SourceLinkAtomFeed
-    subtitle = "آخر الأحداث التي أكدها المحررون"
+    subtitle = gettext_lazy("آخر الأحداث التي أكدها المحررون")
 
     def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         try:

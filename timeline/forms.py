@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from timeline.annotation_text import MAX_NESTING
 from timeline.editing import story_slug
@@ -31,9 +32,13 @@ class ArticleForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 14, "dir": "auto"}),
         required=False,
         max_length=settings.ARTICLE_MAX_CHARS,
-        help_text=lazy(lambda message: message % {"limit": f"{settings.ARTICLE_MAX_CHARS:,}"}, str)(
-            _("حتى %(limit)s حرف.")
-        ),
+        help_text=lazy(
+            lambda: (
+                ngettext("حتى حرف واحد.", "حتى %(limit)s حرف.", settings.ARTICLE_MAX_CHARS)
+                % {"limit": f"{settings.ARTICLE_MAX_CHARS:,}"}
+            ),
+            str,
+        )(),
     )
     url = forms.URLField(
         label=_("الرابط"),
@@ -226,7 +231,10 @@ class BulkReviewForm(forms.Form):
     def clean_events(self) -> list[Event]:
         events = self.cleaned_data["events"]
         if len(events) > BULK_LIMIT:
-            raise forms.ValidationError(_("حدّد %(limit)d حدثاً على الأكثر.") % {"limit": BULK_LIMIT})
+            raise forms.ValidationError(
+                ngettext("حدّد حدثاً واحداً على الأكثر.", "حدّد %(limit)d حدث على الأكثر.", BULK_LIMIT)
+                % {"limit": BULK_LIMIT}
+            )
         return events
 
     def clean(self) -> dict:
