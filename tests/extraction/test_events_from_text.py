@@ -396,3 +396,10 @@ def test_a_person_named_after_a_counterpart_or_so_called_is_an_actor():
     assert "إيمانويل ماكرون" in [actor.name for actor in event.actors]
     event = only_event("أصدرت محكمة يوم الثلاثاء حكما بالسجن على رجل يدعى رفعت جيتين.")
     assert "رفعت جيتين" in [actor.name for actor in event.actors]
+
+
+def test_a_headline_does_not_open_with_the_conjunction_of_an_imperfect_verb():
+    event = only_event("وتناقلت وسائل الإعلام يوم الأحد بيانا صادرا عن التنظيم.")
+    assert event.title.split()[0] == "تناقلت"
+    event = only_event("وصول أول طائرة من الهند إلى إسرائيل يوم الخميس.")
+    assert event.title.startswith("وصول")
