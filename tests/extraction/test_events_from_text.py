@@ -41,7 +41,7 @@ def only_event(text: str, **kwargs):
         "ارتفع معدل التضخم في 2017 إلى 5 بالمئة.",
         # A projected figure, with the verb's pronoun or with no verb at all.
         "ومن المتوقع أن تواصل هذه الأرقام ارتفاعها في 2019.",
-        "ويتوقع أن يصل العجز إلى 900 مليار دولار في 2019، و1.13 تريليون دولار في 2020.",
+        "ويتوقع أن يبلغ العجز 900 مليار دولار في 2019، و1.13 تريليون دولار في 2020.",
         # A career span and a birth year.
         "لعب المدافع لنادي ريال مدريد بين عامي 1994 و2010.",
         "ولد الكاتب عام 1948 في مدينة حيفا.",
@@ -53,6 +53,18 @@ def only_event(text: str, **kwargs):
 )
 def test_dates_that_date_no_happening_make_no_event(text):
     assert events_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وانضم كوتينيو إلى برشلونة في يناير الماضي، مقابل صفقة كلفت النادي 142 مليون جنيه.",
+        "وقد توفي هوكينغ في مارس عن 76 عاما بعد صراع طويل مع المرض.",
+        "قتل المسلحون ما يصل إلى 99 مدنيا في شهر أغسطس الماضي.",
+    ],
+)
+def test_a_happening_with_a_figure_in_it_is_still_an_event(text):
+    assert len(events_of(text)) == 1
 
 
 def test_a_meeting_on_a_weekday_is_an_event():

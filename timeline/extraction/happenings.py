@@ -47,8 +47,7 @@ FIGURE_UNITS = fold_set(
 STATISTIC_VERBS = fold_set(
     "ارتفع", "ارتفعت", "انخفض", "انخفضت", "تراجع", "تراجعت", "بلغ", "بلغت", "سجل",
     "سجلت", "تجاوز", "تجاوزت", "صدر", "صدرت", "استورد", "استوردت", "نما", "نمت",
-    "زاد", "زادت", "تضاعف", "قدر", "قدرت", "ناهز", "ناهزت", "وصل", "وصلت", "يصل", "تصل",
-    "يبلغ", "تبلغ",
+    "زاد", "زادت", "تضاعف", "قدر", "قدرت", "ناهز", "ناهزت", "وصل", "وصلت", "يبلغ", "تبلغ",
     "ارتفاع", "انخفاض", "تراجع", "نمو", "بنسبة", "معدل", "حجم", "قيمة", "عدد", "إجمالي",
 )  # fmt: skip
 # Periods that frame a statistic: «خلال 2015», «في 2017».
@@ -104,8 +103,20 @@ def _is_statistic(clause: Sequence[Word], anchor_words: Sequence[int]) -> bool:
         for r in readings(w.folded)
     ):
         return True
-    # «و1.13 تريليون دولار في 2020»: a figure with no verb of any happening.
-    return not any(verb_kind(w) for i, w in enumerate(clause) if i not in anchors)
+    # «و1.13 تريليون دولار في 2020»: a unit of a figure right by the date, and no verb
+    # of any happening. (A figure further away may be a detail of a happening whose
+    # verb the lexicon lacks: «انضم إلى برشلونة في يناير مقابل 142 مليون جنيه».)
+    beside = any(
+        clause[i].folded in FIGURE_UNITS
+        for a in anchors
+        for i in range(max(a - FIGURE_REACH, 0), min(a + FIGURE_REACH + 1, len(clause)))
+        if i not in anchors
+    )
+    return beside and not any(verb_kind(w) for i, w in enumerate(clause) if i not in anchors)
+
+
+# How near its date a figure's unit stands when the date only frames the figure.
+FIGURE_REACH = 3
 
 
 def _stem(reading: str) -> str:
