@@ -4,8 +4,6 @@ with its alt text, on the page, on the reader's card and in the panel.
 Screenshots go to test-output/screenshots/ (event-image, timeline-card-image).
 """
 
-import io
-
 import pytest
 from PIL import Image
 
@@ -31,9 +29,7 @@ def loaded_width(locator) -> int:
     return locator.evaluate("img => img.decode().then(() => img.naturalWidth, () => 0)")
 
 
-def test_an_editor_uploads_an_image_and_it_shows_with_its_alt_text(
-    browser, live_server, tmp_path
-):  # noqa: F811
+def test_an_uploaded_image_shows_with_its_alt_text(browser, live_server, tmp_path):  # noqa: F811
     event = make_event("وزيرا الخارجية يلتقيان في إسطنبول", status=Event.Status.CONFIRMED)
     photo = tmp_path / "photo.png"
     Image.new("RGB", (1200, 800), (30, 90, 160)).save(photo)
