@@ -17,6 +17,7 @@ from PIL import Image
 
 from tests.editorial import make_editor, make_event, make_reader
 from timeline.editing import add_event_image, event_history
+from timeline.images import ImageRejected
 from timeline.models import Event, EventImage
 
 pytestmark = pytest.mark.django_db
@@ -131,6 +132,22 @@ def test_files_that_are_not_images_are_refused_with_a_message(
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not EventImage.objects.exists() and stored_files(media_root) == []
+
+
+def test_other_image_formats_are_refused(editor_client, event, media_root):
+    buffer = io.BytesIO()
+    Image.new("RGB", (50, 50)).save(buffer, "BMP")  # Pillow reads it, the site does not take it
+    response = editor_client.post(f"/events/{event.pk}/images/", form(buffer.getvalue()))
+    assert response.status_code == 400
+    assert "ليس صورة JPEG أو PNG أو WebP أو GIF سليمة" in response.content.decode()
+    assert not EventImage.objects.exists() and stored_files(media_root) == []
+
+
+def test_the_size_limit_holds_whatever_brings_the_bytes(event, settings, media_root):
+    settings.IMAGE_MAX_BYTES = 20_000
+    with pytest.raises(ImageRejected, match="0.02 ميغابايت"):
+        add_event_image(event, png() + bytes(20_000), caption="c", credit="c", alt_text="a")
+    assert stored_files(media_root) == []
 
 
 def test_a_file_over_the_size_limit_is_refused(editor_client, event, settings, media_root):
