@@ -330,3 +330,20 @@ def test_timelinejs_export_escapes_image_texts(event):
     media = json.loads(Client().get("/timeline.json").content)["events"][0]["media"]
     assert media["caption"] == "&lt;b&gt;x&lt;/b&gt;" and media["credit"] == "a &amp; b"
     assert media["alt"] == "&quot;q&quot;"
+
+
+def test_the_admin_lists_an_events_images_and_deleting_the_event_deletes_their_files(
+    client, event, media_root, django_capture_on_commit_callbacks
+):
+    from tests.editorial import make_admin
+
+    with django_capture_on_commit_callbacks(execute=True):
+        image = add_event_image(event, png(), caption=CAPTION, credit=CREDIT, alt_text=ALT)
+    client.force_login(make_admin())
+    html = client.get(f"/admin/timeline/event/{event.pk}/change/").content.decode()
+    assert f'<img src="{image.small_url}" alt="{ALT}"' in html
+    assert f'value="{CREDIT}"' in html
+    assert len(stored_files(media_root)) == 3  # 480, 960 and the picture's own 1200
+    with django_capture_on_commit_callbacks(execute=True):
+        event.delete()
+    assert stored_files(media_root) == []
