@@ -145,7 +145,7 @@ def test_other_image_formats_are_refused(editor_client, event, media_root):
 
 def test_the_size_limit_holds_whatever_brings_the_bytes(event, settings, media_root):
     settings.IMAGE_MAX_BYTES = 20_000
-    with pytest.raises(ImageRejected, match="0.02 ميغابايت"):
+    with pytest.raises(ImageRejected, match=re.escape("(0.02 ميغابايت)")):
         add_event_image(event, png() + bytes(20_000), caption="c", credit="c", alt_text="a")
     assert stored_files(media_root) == []
 
