@@ -106,4 +106,9 @@ def renditions(image: Image.Image) -> list[Rendition]:
 
 def prepare(data: bytes) -> list[Rendition]:
     """Check the bytes and make their web sizes; ImageRejected says what is wrong."""
-    return renditions(open_checked(data))
+    image = open_checked(data)
+    try:
+        return renditions(image)
+    except (OSError, ValueError):
+        # A mode or a profile Pillow reads but cannot convert: refused, not a server error.
+        raise ImageRejected(_("الملف ليس صورة JPEG أو PNG أو WebP أو GIF سليمة.")) from None
