@@ -347,3 +347,11 @@ def test_the_admin_lists_an_events_images_and_deleting_the_event_deletes_their_f
     with django_capture_on_commit_callbacks(execute=True):
         event.delete()
     assert stored_files(media_root) == []
+
+
+def test_a_shared_event_link_previews_its_image(event):
+    image = add_event_image(event, png(), caption=CAPTION, credit=CREDIT, alt_text=ALT)
+    html = Client().get(event.get_absolute_url()).content.decode()
+    assert f'<meta property="og:image" content="http://testserver{image.url}">' in html
+    assert f'<meta property="og:image:alt" content="{ALT}">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
