@@ -14,6 +14,7 @@ from django.db.models import Count, F, Func, Q, QuerySet, Value
 from django.db.models.functions import Replace
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext
@@ -36,6 +37,7 @@ from timeline.models import (
     Annotation,
     Article,
     Event,
+    EventImage,
     EventSource,
     Mention,
     Place,
@@ -298,6 +300,25 @@ class AnnotationInline(admin.StackedInline):
         return render_annotation(annotation) if annotation.pk else SafeString("")
 
 
+class EventImageInline(admin.TabularInline):
+    """Captions, credits, alt texts and order; images are added from the event page,
+    where the file is checked and re-encoded (timeline/images.py)."""
+
+    model = EventImage
+    fields = ["preview", "caption", "credit", "alt_text", "position", "created_by", "created_at"]
+    readonly_fields = ["preview", "created_by", "created_at"]
+    extra = 0
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("الصورة"))
+    def preview(self, image: EventImage) -> SafeString:
+        return format_html(
+            '<img src="{}" alt="{}" width="160" loading="lazy">', image.small_url, image.alt_text
+        )
+
+
 class EventSourceFilter(admin.SimpleListFilter):
     """Events reported by articles from one source (outlet or feed)."""
 
@@ -340,7 +361,7 @@ class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["actors"]
     search_fields = ["title"]  # shows the search box; the search itself is below
     readonly_fields = ["edited_by_editor", "created_at", "updated_at"]
-    inlines = [EventSourceInline, AnnotationInline]
+    inlines = [EventSourceInline, AnnotationInline, EventImageInline]
     actions = ["confirm", "reject", "merge"]
     list_per_page = 50
 

@@ -5,19 +5,31 @@ Every change goes through `save()` so that django-simple-history records who mad
 marked `edited_by_editor`: re-extraction then never overwrites it.
 """
 
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from timeline.events import sentence_title
-from timeline.models import Actor, ActorAlias, Annotation, Event, EventSource, Place, Story
+from timeline.images import prepare
+from timeline.models import (
+    Actor,
+    ActorAlias,
+    Annotation,
+    Event,
+    EventImage,
+    EventSource,
+    Place,
+    Story,
+)
 from timeline.reader_cache import forget_reader_pages
 from timeline.search import refresh_search_text
 from timeline.text import normalise_for_matching
@@ -203,6 +215,68 @@ def confirm_story_candidates(story: Story, event_ids: Iterable[int] | None = Non
     return set_status(candidates, Event.Status.CONFIRMED)
 
 
+def add_event_image(
+    event: Event,
+    data: bytes,
+    *,
+    caption: str,
+    credit: str,
+    alt_text: str,
+    user=None,
+    source_url: str = "",
+) -> EventImage:
+    """Check the bytes, store their web sizes and add the image after the event's others.
+
+    Raises `timeline.images.ImageRejected` (with the reason, for the editor) for a
+    file that is not an acceptable image. The new row is in the history, attributed
+    to `user`, and saving it moves the readers' cache generation (reader_cache).
+    """
+    sizes = prepare(data)
+    image = EventImage(
+        event=event,
+        width=sizes[-1].width,
+        height=sizes[-1].height,
+        caption=caption,
+        credit=credit,
+        alt_text=alt_text,
+        source_url=source_url,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    if image.created_by is not None:
+        image._history_user = image.created_by
+    stem = uuid.uuid4().hex
+    storage = image.file.storage
+    stored: list[str] = []
+    try:
+        for size in sizes[:-1]:
+            name = storage.save(
+                f"events/{event.pk}/{stem}-{size.width}.webp", ContentFile(size.data)
+            )
+            stored.append(name)
+            image.renditions.append({"name": name, "width": size.width, "height": size.height})
+        widest = sizes[-1]
+        image.file.save(f"{stem}-{widest.width}.webp", ContentFile(widest.data), save=False)
+        stored.append(image.file.name)
+        image.renditions.append(
+            {"name": image.file.name, "width": widest.width, "height": widest.height}
+        )
+        with transaction.atomic():
+            last = event.images.aggregate(last=Max("position"))["last"]
+            image.position = 0 if last is None else last + 1
+            image.save()
+    except BaseException:
+        for name in stored:
+            storage.delete(name)
+        raise
+    return image
+
+
+@transaction.atomic
+def remove_event_image(image: EventImage) -> None:
+    """Remove the image; its files go once the removal is committed (models.py)."""
+    image.delete()
+
+
 @dataclass(frozen=True)
 class HistoryLine:
     when: datetime
@@ -257,11 +331,21 @@ def event_history(event: Event) -> list[HistoryLine]:
         .select_related("history_user")
         .order_by("id", "-history_date", "-history_id")[:HISTORY_LIMIT]
     )
+    image_records = list(
+        EventImage.history.filter(event_id=event.pk)
+        .select_related("history_user")
+        .order_by("id", "-history_date", "-history_id")[:HISTORY_LIMIT]
+    )
     lines = _lines(event_records, pgettext("history", "الحدث"), Event)
     by_note: dict[int, list] = {}
     for record in note_records:
         by_note.setdefault(record.id, []).append(record)
     for records in by_note.values():
         lines += _lines(records, pgettext("history", "ملاحظة"), Annotation)
+    by_image: dict[int, list] = {}
+    for record in image_records:
+        by_image.setdefault(record.id, []).append(record)
+    for records in by_image.values():
+        lines += _lines(records, pgettext("history", "صورة"), EventImage)
     lines.sort(key=lambda line: line.when, reverse=True)
     return lines[:HISTORY_LIMIT]

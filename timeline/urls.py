@@ -1,6 +1,6 @@
 from django.urls import path
 
-from timeline import article_views, editor_views, sharing, upcoming, views
+from timeline import article_views, editor_views, media_views, sharing, upcoming, views
 
 app_name = "timeline"
 
@@ -48,6 +48,10 @@ urlpatterns = [
         "events/<int:event_id>/annotations/",
         editor_views.annotation_create,
         name="annotation_create",
+    ),
+    path("events/<int:event_id>/images/", media_views.event_image_add, name="event_image_add"),
+    path(
+        "images/<int:image_id>/remove/", media_views.event_image_remove, name="event_image_remove"
     ),
     path(
         "annotations/<int:annotation_id>/edit/",
