@@ -691,10 +691,12 @@ def _candidates(
     # Sentences count from the first one that dates anything: that is the lead.
     first_sentence = min((c.sentence_index for h in happenings for _, c in h.members), default=0)
     scored: list[tuple[_Happening, float]] = []
+    clause_texts: dict[int, str] = {}
     for happening in happenings:
         clause_text = " ".join(
             text[c.begin : c.end] for c in {id(c): c for _, c in happening.members}.values()
         )
+        clause_texts[id(happening)] = clause_text
         overlap = 0.0
         if headline_words:
             overlap = len(headline_words & title_words(clause_text)) / len(headline_words)
@@ -714,7 +716,7 @@ def _candidates(
     for group, (happening, score) in enumerate(scored):
         title = happening.title
         if happening is main and headline_text:
-            title = _headline_as_title(headline_text, title)
+            title = _headline_as_title(headline_text, title, clause_texts[id(happening)])
         for mention, clause in happening.members:
             sentence = clause.sentence
             candidates.append(
@@ -743,16 +745,26 @@ def _candidates(
 
 
 # Punctuation a headline quoting someone uses: «قرقاش: الحملة… متوقعة.. ونجاحها…»
-_QUOTED_HEADLINE = re.compile(r"[:\"«»“”]|\.\.|…")
+# A headline in two parts («وسط أزمته مع اتحاد الكرة.. الفيفا: …») is no sentence.
+_HEADLINE_BREAK = re.compile(r":|\.\.|…")
+_QUOTE_MARKS = re.compile(r"[\"«»“”]")
 
 
-def _headline_as_title(headline_text: str, title: str) -> str:
+def _headline_as_title(headline_text: str, title: str, clause_text: str = "") -> str:
     """The article's headline titles its main event when it is a plain sentence of
-    at most MAX_WORDS words about the same happening."""
+    at most MAX_WORDS words about the same happening; a phrase it quotes keeps its
+    words, not its marks («بوتن يحذر ماكرون من "عمل متهور"»), but a headline that
+    is a quotation is no title."""
     candidate = headline_text.strip().rstrip(".")
-    if _QUOTED_HEADLINE.search(candidate) or fitted(candidate) != candidate:
+    if _HEADLINE_BREAK.search(candidate) or _QUOTE_MARKS.match(candidate):
         return title
-    if len(title_words(candidate) & title_words(title)) < HEADLINE_MIN_SHARED:
+    candidate = " ".join(_QUOTE_MARKS.sub(" ", candidate).split())
+    if fitted(candidate) != candidate:
+        return title
+    # About the same happening: it shares words with the title, or with the clause
+    # the title was cut from («…من أي "عمل متهور"» beyond the title's 12 words).
+    told = title_words(title) | title_words(clause_text)
+    if len(title_words(candidate) & told) < HEADLINE_MIN_SHARED:
         return title
     return candidate
 

@@ -125,6 +125,21 @@ def test_the_main_event_takes_the_article_headline_when_it_fits():
     assert event.title == "مستشار خامنئي يلتقي بوتين في موسكو"
 
 
+def test_a_headline_quoting_a_phrase_titles_the_main_event_without_its_marks():
+    text = (
+        "وقال الكرملين في بيان يوم الجمعة إثر اتصال هاتفي بين الرئيسين إن من الضروري "
+        "تجنب أي عمل متهور وخطير في سوريا."
+    )
+    event = only_event(text, headline='بوتين يحذر ماكرون من "عمل متهور"')
+    assert event.title == "بوتين يحذر ماكرون من عمل متهور"
+
+
+def test_a_headline_that_is_a_quotation_or_in_two_parts_titles_nothing():
+    text = "التقى علي لاريجاني يوم الأحد بالرئيس الروسي فلاديمير بوتين في موسكو."
+    for headline in ("«لقاء بوتين ولاريجاني مثمر»", "في موسكو.. لاريجاني يلتقي بوتين"):
+        assert only_event(text, headline=headline).title != headline
+
+
 # --- Kinds --------------------------------------------------------------------------
 
 
