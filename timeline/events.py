@@ -37,7 +37,7 @@ from timeline.extraction.headlines import (
     fitted,
     headline,
 )
-from timeline.extraction.places import is_country, places_of
+from timeline.extraction.places import is_country, nationality, places_of
 from timeline.extraction.salience import SalienceSignals, days_between, salience
 from timeline.lexicon import event_kinds as event_kinds_lexicon
 from timeline.temporal import Mention as TaggedMention
@@ -215,7 +215,7 @@ def _clause_bounds(
         if cut is None:
             new_verb = [v for v in verbs if before.end <= v < after.start]
             if new_verb:
-                cut = new_verb[0]
+                cut = _verb_clause_start(gap, new_verb[0])
         if cut is None and gap:
             # A list of dated items, «تركيا في يونيو، والمكسيك في يوليو»: each its own.
             comma = _LIST_COMMA.search(text, before.end, after.start)
@@ -228,6 +228,27 @@ def _clause_bounds(
         end = next((c for c in cuts[index + 1 :] if c is not None), sentence[1])
         bounds.append((start, end))
     return bounds
+
+
+# «…بعد أن كان مجلس النواب قد وافق…»: a verb after «قد» has its subject before it,
+# back to the «كان» that opens its clause.
+_PERFECT_PARTICLES = frozenset(normalise_for_matching(w) for w in ("قد", "وقد", "لقد"))
+_AUXILIARIES = frozenset(
+    normalise_for_matching(w) for w in ("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا")
+)
+AUXILIARY_REACH = 6  # words between «كان» and «قد» at most
+
+
+def _verb_clause_start(gap: list[re.Match[str]], verb: int) -> int:
+    """Where the clause of the verb starting at `verb` begins: at the verb, or at the
+    «كان» of a «كان … قد» before it."""
+    before = [word for word in gap if word.end() <= verb]
+    if not before or normalise_for_matching(before[-1].group()) not in _PERFECT_PARTICLES:
+        return verb
+    for word in reversed(before[-AUXILIARY_REACH - 1 : -1]):
+        if normalise_for_matching(word.group()) in _AUXILIARIES:
+            return word.start()
+    return verb
 
 
 @dataclass
@@ -379,7 +400,10 @@ def _happening(
             between = [i for i in range(verb_index + 1, mention.first) if i not in drop]
             if mention.first > verb_index and len(between) <= 1:
                 # The headline names the actor, not its title: «مايك بومبيو».
-                subject_span = (mention.name_first, mention.last)
+                last = mention.last
+                while last + 1 < len(clause_words) and nationality(clause_words[last + 1]):
+                    last += 1  # «مجلس الشيوخ الأرجنتيني»: the adjective goes with it
+                subject_span = (mention.name_first, last)
                 subject, subject_from = mention.actor.name, mention.first
                 # «اتهمت روسيا وسوريا إسرائيل»: a second actor joined by «و».
                 joined = next((m for m in found if m.first == mention.last + 1), None)

@@ -430,3 +430,18 @@ def test_a_headline_does_not_open_with_the_conjunction_of_an_imperfect_verb():
     assert event.title.split()[0] == "تناقلت"
     event = only_event("وصول أول طائرة من الهند إلى إسرائيل يوم الخميس.")
     assert event.title.startswith("وصول")
+
+
+def test_a_verb_that_starts_with_waw_keeps_it_in_the_present():
+    assert only_event("وافق مجلس النواب على النص يوم الأحد.").title == "مجلس النواب يوافق على النص"
+
+
+def test_a_verb_after_kana_qad_has_its_subject_before_it():
+    events = events_of(
+        "رفض مجلس الشيوخ الأرجنتيني يوم الخميس مشروع القانون، بعد أن كان مجلس النواب "
+        "قد وافق على هذا النص في حزيران الماضي."
+    )
+    assert [e.title for e in events] == [
+        "مجلس الشيوخ الأرجنتيني يرفض مشروع القانون",
+        "مجلس النواب يوافق على هذا النص",
+    ]
