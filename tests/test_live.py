@@ -11,6 +11,7 @@ from django.test import Client
 
 from timeline import reader_cache
 from timeline.editing import set_status
+from timeline.ingest import ingest_text
 from timeline.models import Event, Story
 
 pytestmark = pytest.mark.django_db
@@ -155,6 +156,32 @@ def test_the_admins_bulk_confirm_moves_the_generation(
     assert response.status_code == 302
     assert Event.objects.get(pk=candidate.pk).status == Event.Status.CONFIRMED
     assert reader_cache.generation() > before
+
+
+def test_a_pipeline_attaching_a_report_to_a_confirmed_event_is_news(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest_text(
+            "وزيرا الخارجية يلتقيان في جنيف\nالتقى وزير الخارجية الأمريكي نظيره الروسي في جنيف"
+            " يوم الخميس لبحث الحرب في أوكرانيا.",
+            published=date(2025, 3, 13),
+        )
+    event = Event.objects.get()
+    set_status([event], Event.Status.CONFIRMED)
+    url, etag = open_page(client, "/")
+    before = reader_cache.generation()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest_text(
+            "محادثات أمريكية روسية في جنيف\nعقد وزيرا الخارجية الأمريكي والروسي محادثات في"
+            " جنيف أمس تناولت الحرب في أوكرانيا.",
+            published=date(2025, 3, 14),
+        )
+
+    assert Event.objects.get().sources.count() == 2  # the second report joined the event
+    assert reader_cache.generation() > before
+    assert poll(client, url, etag).json()["count"] == 1
 
 
 def test_a_change_moves_the_generation_again_when_it_commits(
