@@ -8,10 +8,12 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from timeline import reader_cache
 from timeline.editing import set_status
 from timeline.ingest import ingest_text
+from timeline.live import new_events_label
 from timeline.models import Event, Story
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +73,7 @@ def test_a_confirmed_event_is_counted_on_an_open_page(
 
     response = poll(client, url, etag)
     assert response.status_code == 200
-    assert response.json() == {"count": 1, "label": "أحداث جديدة (1)"}
+    assert response.json() == {"count": 1, "label": "حدث جديد (1)"}
     # The new ETag says «seen»: asked again, nothing more to tell.
     assert response["ETag"] != etag
     assert poll(client, url, response["ETag"]).status_code == 304
@@ -100,7 +102,7 @@ def test_an_event_added_to_a_story_is_new_on_the_storys_page(client):
 
     story.events.add(other)
 
-    assert poll(client, url, etag).json() == {"count": 1, "label": "أحداث جديدة (1)"}
+    assert poll(client, url, etag).json() == {"count": 1, "label": "حدث جديد (1)"}
 
 
 def test_a_confirmed_future_event_is_new_on_upcoming(client, django_capture_on_commit_callbacks):
@@ -196,3 +198,19 @@ def test_a_change_moves_the_generation_again_when_it_commits(
     for callback in callbacks:
         callback()
     assert reader_cache.generation() > during
+
+
+@pytest.mark.parametrize(
+    ("count", "arabic", "english"),
+    [
+        (1, "حدث جديد (1)", "New event (1)"),
+        (2, "حدثان جديدان (2)", "New events (2)"),
+        (3, "أحداث جديدة (3)", "New events (3)"),
+        (11, "أحداث جديدة (11)", "New events (11)"),
+    ],
+)
+def test_the_new_events_label_agrees_with_its_count(count, arabic, english):
+    with translation.override("ar"):
+        assert new_events_label(count) == arabic
+    with translation.override("en"):
+        assert new_events_label(count) == english

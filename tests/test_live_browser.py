@@ -1,5 +1,5 @@
 """In Chromium: an event confirmed while a reader's page is open is offered to them
-(«أحداث جديدة (1)») within the polling interval, with no reload, and shown on a click."""
+(«حدث جديد (1)») within the polling interval, with no reload, and shown on a click."""
 
 from datetime import date
 
@@ -32,7 +32,7 @@ def test_a_confirmed_event_appears_on_an_open_page_without_a_reload(page, demo, 
 
     set_status([news], Event.Status.CONFIRMED)  # an editor confirms it
 
-    expect(button).to_have_text("أحداث جديدة (1)", timeout=10_000)
+    expect(button).to_have_text("حدث جديد (1)", timeout=10_000)
     expect(button).to_be_visible()
     assert page.evaluate("() => window.sameDocument === true"), "the page was reloaded"
     screenshot(page, "live-new-events")
@@ -77,5 +77,5 @@ def test_a_hidden_tab_does_not_ask_and_asks_at_once_when_shown(page, demo, setti
         "() => { window.tabHidden = false; document.dispatchEvent(new Event('visibilitychange')); }"
     )
 
-    expect(page.locator(".live-button")).to_have_text("أحداث جديدة (1)")
+    expect(page.locator(".live-button")).to_have_text("حدث جديد (1)")
     assert asked, "the page did not ask when it was shown again"
