@@ -19,11 +19,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from timeline.access import can_change_annotation, editor_required, visible_annotations
-from timeline.editing import (
+from timeline.actions import (
     SplitError,
+    add_to_story,
     confirmed_message,
+    correct_event,
+    delete_annotation,
     merge_events,
     rejected_message,
+    remove_from_story,
+    save_annotation,
+    save_story,
     set_status,
     split_source,
 )
@@ -149,13 +155,10 @@ def event_correct(request: HttpRequest, event_id: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=event_id)
     form = EventCorrectionForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
-        event = form.save(commit=False)
         # Re-extraction never overwrites what an editor corrected.
-        event.edited_by_editor = True
-        if "confirm" in request.POST:
-            event.status = Event.Status.CONFIRMED
-        event.save()
-        form.save_m2m()
+        event = correct_event(
+            form.save(commit=False), form.save_m2m, confirm="confirm" in request.POST
+        )
         if request.htmx:
             if event.status == Event.Status.CONFIRMED:
                 response = render(
@@ -192,7 +195,7 @@ def _bulk_on_all(request: HttpRequest) -> None:
             messages.error(request, _("اختر القصة التي تُضاف إليها الأحداث."))
             return
         ids = list(candidates.values_list("pk", flat=True))
-        story.cleaned_data["story"].events.add(*ids)
+        add_to_story(story.cleaned_data["story"], ids)
         messages.success(request, _added_message(len(ids), story.cleaned_data["story"]))
     else:
         messages.error(request, _("الدمج يحتاج إلى تحديد الأحداث واحداً واحداً."))
@@ -238,7 +241,7 @@ def review_bulk(request: HttpRequest) -> HttpResponse:
         return redirect(merged)
     if action == BulkReviewForm.Action.ADD_TO_STORY:
         story = form.cleaned_data["story"]
-        story.events.add(*events)
+        add_to_story(story, events)
         messages.success(request, _added_message(len(events), story))
     elif action == BulkReviewForm.Action.CONFIRM:
         messages.success(request, confirmed_message(set_status(events, Event.Status.CONFIRMED)))
@@ -291,8 +294,7 @@ def annotation_create(request: HttpRequest, event_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         annotation = form.save(commit=False)
         annotation.event = event
-        annotation.author = request.user
-        annotation.save()
+        save_annotation(annotation, author=request.user)
         if request.htmx:
             return _annotation_list(request, event)
         messages.success(request, "أُضيفت الملاحظة.")
@@ -317,7 +319,7 @@ def annotation_edit(request: HttpRequest, annotation_id: int) -> HttpResponse:
     annotation = _own_annotation(request, annotation_id)
     form = AnnotationForm(request.POST or None, instance=annotation)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        save_annotation(form.save(commit=False))
         if request.htmx:
             return _annotation_list(request, annotation.event)
         messages.success(request, "عُدّلت الملاحظة.")
@@ -339,7 +341,7 @@ def annotation_edit(request: HttpRequest, annotation_id: int) -> HttpResponse:
 def annotation_delete(request: HttpRequest, annotation_id: int) -> HttpResponse:
     annotation = _own_annotation(request, annotation_id)
     event = annotation.event
-    annotation.delete()
+    delete_annotation(annotation)
     if request.htmx:
         return _annotation_list(request, event)
     messages.success(request, "حُذفت الملاحظة.")
@@ -355,7 +357,7 @@ def story_list(request: HttpRequest) -> HttpResponse:
     """Every story, published or not, and a form to start a new one."""
     form = StoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        story = form.save()
+        story = save_story(form.save(commit=False), form.save_m2m)
         messages.success(request, f"أُنشئت القصة «{story.title}».")
         return redirect("timeline:story_edit", story_id=story.pk)
     stories = Story.objects.annotate(event_count=Count("events"))
@@ -369,7 +371,7 @@ def story_edit(request: HttpRequest, story_id: int) -> HttpResponse:
     story = get_object_or_404(Story, pk=story_id)
     form = StoryForm(request.POST or None, instance=story)
     if request.method == "POST" and form.is_valid():
-        story = form.save()
+        story = save_story(form.save(commit=False), form.save_m2m)
         messages.success(request, f"حُفظت القصة «{story.title}».")
         return redirect("timeline:story_edit", story_id=story.pk)
     return render(
@@ -396,7 +398,7 @@ def event_story_add(request: HttpRequest, event_id: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=event_id)
     form = StoryChoiceForm(request.POST)
     if form.is_valid():
-        form.cleaned_data["story"].events.add(event)
+        add_to_story(form.cleaned_data["story"], [event])
     else:
         messages.error(request, " ".join(form.errors.get("story", [])))
     return _event_stories(request, event)
@@ -407,5 +409,5 @@ def event_story_add(request: HttpRequest, event_id: int) -> HttpResponse:
 def event_story_remove(request: HttpRequest, event_id: int, story_id: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=event_id)
     story = get_object_or_404(Story, pk=story_id)
-    story.events.remove(event)
+    remove_from_story(story, event)
     return _event_stories(request, event)

@@ -15,10 +15,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
-from timeline.access import is_editor, visible_annotations, visible_events
+from timeline.access import is_editor, visible_annotations
 from timeline.dates import site_date_style
-from timeline.editing import event_history
 from timeline.forms import AnnotationForm
+from timeline.history import event_history
 from timeline.models import Event, EventSource, Story
 from timeline.reader_cache import cached_for_readers
 from timeline.reader_filters import TimelineFilterForm, filter_events, news_page
@@ -166,7 +166,7 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     # Editors also see unpublished stories: they add the event to them and remove it.
     stories = Story.objects.all() if editor else Story.objects.filter(published=True)
     event = get_object_or_404(
-        visible_events(request.user)
+        Event.objects.visible_to(request.user)
         .annotate(article_count=Count("sources__article", distinct=True))
         .prefetch_related(_sources(), "places", "actors", Prefetch("stories", queryset=stories)),
         pk=event_id,
