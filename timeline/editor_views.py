@@ -40,6 +40,7 @@ from timeline.forms import (
     StoryChoiceForm,
     StoryForm,
 )
+from timeline.fragments import render_page
 from timeline.models import Annotation, Article, Event, EventSource, Story
 from timeline.review_filters import ReviewFilterForm, filter_candidates
 
@@ -112,10 +113,7 @@ def _queue_context(request: HttpRequest, bulk_form: BulkReviewForm | None = None
 @editor_required
 def review_queue(request: HttpRequest) -> HttpResponse:
     """Candidates by date or by article, each with its excerpts, to confirm, reject or correct."""
-    template = "timeline/review.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#queue"
-    return render(request, template, _queue_context(request))
+    return render_page(request, "timeline/review.html", _queue_context(request), fragment="#queue")
 
 
 def _reviewed(request: HttpRequest, event: Event, done: str) -> HttpResponse:
@@ -171,13 +169,11 @@ def event_correct(request: HttpRequest, event_id: int) -> HttpResponse:
             return reswap(retarget(response, f"#review-{event.pk}"), "outerHTML")
         messages.success(request, f"صُحّح «{event.title}».")
         return redirect(_next_url(request, event.get_absolute_url()))
-    template = "timeline/review_correct.html"
-    if request.htmx:
-        template += "#correct-form"
-    return render(
+    return render_page(
         request,
-        template,
+        "timeline/review_correct.html",
         {"event": event, "form": form, "next": _next_url(request, event.get_absolute_url())},
+        fragment="#correct-form",
     )
 
 
@@ -324,11 +320,11 @@ def annotation_edit(request: HttpRequest, annotation_id: int) -> HttpResponse:
             return _annotation_list(request, annotation.event)
         messages.success(request, "عُدّلت الملاحظة.")
         return redirect(annotation.event)
-    template = "timeline/annotation_form.html"
-    if request.htmx:
-        template += "#annotation-form"
-    response = render(
-        request, template, {"event": annotation.event, "form": form, "annotation": annotation}
+    response = render_page(
+        request,
+        "timeline/annotation_form.html",
+        {"event": annotation.event, "form": form, "annotation": annotation},
+        fragment="#annotation-form",
     )
     if request.htmx and request.method == "POST":
         # The form posts to the whole list; with errors it stays in place instead.

@@ -19,7 +19,7 @@ from timeline.dates import format_day, format_period, site_date_style
 from timeline.exports import EXPORT_LIMIT, calendar_response
 from timeline.models import Event
 from timeline.reader_cache import cached_for_readers
-from timeline.reader_filters import TimelineFilterForm, filter_events
+from timeline.reader_filters import BadFilters, timeline_events
 
 # Days shown one by one; after them, events are grouped by weeks of seven days.
 DAYS_ONE_BY_ONE = 7
@@ -53,14 +53,10 @@ def countdown(day: date, today: date) -> str:
     return ngettext("بعد يوم واحد", "بعد %(count)s أيام", days) % {"count": days}
 
 
-def upcoming_events(filters: dict, today: date) -> QuerySet[Event]:
-    """Confirmed events starting today or later, matching the filters, soonest first."""
-    return (
-        filter_events(Event.objects.all(), filters, editor=False)
-        .filter(first_day__gte=today)
-        .prefetch_related("places")
-        .order_by("first_day", "id")
-    )
+def upcoming_events(events: QuerySet[Event], today: date) -> QuerySet[Event]:
+    """Of `events` (the filters' confirmed events), those starting today or later,
+    soonest first."""
+    return events.filter(first_day__gte=today).prefetch_related("places").in_timeline_order()
 
 
 def group_by_day_then_week(events: list[Event], today: date) -> list[UpcomingGroup]:
@@ -86,10 +82,9 @@ def group_by_day_then_week(events: list[Event], today: date) -> list[UpcomingGro
 @cached_for_readers
 def upcoming(request: HttpRequest) -> HttpResponse:
     """/upcoming/: what is planned, from today on; the timeline's filters apply."""
-    form = TimelineFilterForm(request.GET, editor=False)
-    form.is_valid()  # a bad filter is dropped, as on the timeline
+    _form, selected = timeline_events(request.GET)  # a bad filter is dropped, as on the timeline
     today = timezone.localdate()
-    events = list(upcoming_events(form.cleaned_data, today)[:UPCOMING_LIMIT])
+    events = list(upcoming_events(selected, today)[:UPCOMING_LIMIT])
     return render(
         request,
         "timeline/upcoming.html",
@@ -104,9 +99,9 @@ def upcoming(request: HttpRequest) -> HttpResponse:
 
 def upcoming_icalendar(request: HttpRequest) -> HttpResponse:
     """/upcoming.ics: the same events, for a calendar to subscribe to."""
-    form = TimelineFilterForm(request.GET, editor=False)
-    if not form.is_valid():
-        errors = "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
-        return HttpResponseBadRequest(f"Bad filters: {errors}", content_type="text/plain")
-    events = list(upcoming_events(form.cleaned_data, timezone.localdate())[:EXPORT_LIMIT])
+    try:
+        _form, selected = timeline_events(request.GET, strict=True)
+    except BadFilters as error:
+        return HttpResponseBadRequest(f"Bad filters: {error}", content_type="text/plain")
+    events = list(upcoming_events(selected, timezone.localdate())[:EXPORT_LIMIT])
     return calendar_response(request, events, gettext("ما هو قادم"), "upcoming")
