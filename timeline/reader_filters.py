@@ -10,7 +10,7 @@ import enum
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import Q, QuerySet
@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from timeline.access import User, is_editor
 from timeline.event_kinds import EventKind
-from timeline.models import Actor, ActorAlias, Event, Place, Story
+from timeline.models import Actor, ActorAlias, Event, EventQuerySet, Place, Story
 from timeline.search import query_words, search, search_rank
 from timeline.text import normalise_for_matching
 
@@ -269,7 +269,10 @@ class BadFilters(ValueError):
 
 def form_errors(form: forms.Form) -> str:
     """«kind: Select a valid choice…; start: Enter a valid date.»"""
-    return "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items())
+    return "; ".join(
+        f"{name}: {' '.join(str(error) for error in errors)}"
+        for name, errors in form.errors.items()
+    )
 
 
 class Order(enum.Enum):
@@ -281,7 +284,7 @@ class Order(enum.Enum):
 @dataclass(frozen=True)
 class TimelinePage:
     form: "TimelineFilterForm"
-    events: QuerySet[Event]  # every event the filters select (the axis reads them)
+    events: EventQuerySet  # every event the filters select (the axis reads them)
     items: list[Event]  # this page of them
     next_cursor: str | None  # `after` for the next page; None on the last
 
@@ -292,7 +295,7 @@ def timeline_events(
     *,
     story: Story | None = None,
     strict: bool = False,
-) -> tuple[TimelineFilterForm, QuerySet[Event]]:
+) -> tuple[TimelineFilterForm, EventQuerySet]:
     """The filter form of a query string, and the events it selects that `user` may
     see (no user: what readers see). Invalid filters are dropped and shown as errors
     on the form, or with `strict` raise BadFilters. A story's page has its story."""
@@ -301,7 +304,8 @@ def timeline_events(
     if not form.is_valid() and strict:
         raise BadFilters(form_errors(form))
     visible = Event.objects.visible_to(user) if user is not None else Event.objects.public()
-    events = filter_events(visible, form.cleaned_data)
+    # Filtering keeps the queryset's class (its `in_timeline_order` and the like).
+    events = cast(EventQuerySet, filter_events(visible, form.cleaned_data))
     if story is not None:
         events = events.filter(stories=story)
     return form, events
@@ -335,7 +339,7 @@ def timeline_page(
         cursor_of = format_news_cursor
     else:
         cursor = parse_cursor(after)
-        rows = after_cursor(listed, cursor).in_timeline_order()
+        rows = after_cursor(listed.in_timeline_order(), cursor)
         cursor_of = format_cursor
     if strict and after and cursor is None:
         raise BadFilters("after: the `next` cursor of the previous page")

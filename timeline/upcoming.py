@@ -9,7 +9,6 @@ Day by day for the coming week, then week by week. "Today" is the site's local d
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,7 +16,7 @@ from django.utils.translation import gettext, ngettext
 
 from timeline.dates import format_day, format_period, site_date_style
 from timeline.exports import EXPORT_LIMIT, calendar_response
-from timeline.models import Event
+from timeline.models import Event, EventQuerySet
 from timeline.reader_cache import cached_for_readers
 from timeline.reader_filters import BadFilters, timeline_events
 
@@ -53,7 +52,7 @@ def countdown(day: date, today: date) -> str:
     return ngettext("بعد يوم واحد", "بعد %(count)s أيام", days) % {"count": days}
 
 
-def upcoming_events(events: QuerySet[Event], today: date) -> QuerySet[Event]:
+def upcoming_events(events: EventQuerySet, today: date) -> EventQuerySet:
     """Of `events` (the filters' confirmed events), those starting today or later,
     soonest first."""
     return events.filter(first_day__gte=today).prefetch_related("places").in_timeline_order()
