@@ -117,3 +117,24 @@ def test_a_new_article_joining_a_confirmed_event_reaches_readers_at_once(
 
     assert "يرد في 2 مقالات" in client.get(f"/events/{event.pk}/").content.decode()
     assert "2 مقالات" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_merging_two_actors_reaches_readers_at_once(
+    client, reader_cache, django_capture_on_commit_callbacks
+):
+    from tests.editorial import make_event
+    from timeline.actions import merge_actors
+    from timeline.models import Actor
+
+    event = make_event(status=Event.Status.CONFIRMED)
+    duplicate = Actor.objects.create(name="بوتن", type=Actor.Type.PERSON)
+    putin = Actor.objects.create(name="فلاديمير بوتين", type=Actor.Type.PERSON)
+    event.actors.add(duplicate)
+    assert "بوتن" in client.get(f"/events/{event.pk}/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        merge_actors([duplicate, putin], into=putin)
+
+    page = client.get(f"/events/{event.pk}/").content.decode()
+    assert "فلاديمير بوتين" in page
