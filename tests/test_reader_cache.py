@@ -115,8 +115,8 @@ def test_a_new_article_joining_a_confirmed_event_reaches_readers_at_once(
         ingest_text(second, published=date(2025, 7, 22))
     assert Event.objects.get().sources.count() == 2
 
-    assert "يرد في 2 مقالات" in client.get(f"/events/{event.pk}/").content.decode()
-    assert "2 مقالات" in client.get("/").content.decode()
+    assert "يرد في مقالين" in client.get(f"/events/{event.pk}/").content.decode()
+    assert "مقالان" in client.get("/").content.decode()
 
 
 @pytest.mark.django_db

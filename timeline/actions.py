@@ -16,16 +16,29 @@ is False); an edit marks it with `_mark_edited`, and re-extraction then never
 overwrites it. History is read in timeline/history.py.
 """
 
+import uuid
 from collections.abc import Callable, Iterable
 
+from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext
 from simple_history.models import HistoricalRecords
 
 from timeline.events import sentence_title
-from timeline.models import Actor, ActorAlias, Annotation, Event, EventSource, Place, Story
+from timeline.images import prepare
+from timeline.models import (
+    Actor,
+    ActorAlias,
+    Annotation,
+    Event,
+    EventImage,
+    EventSource,
+    Place,
+    Story,
+)
 from timeline.reader_cache import forget_reader_pages
 from timeline.search import refresh_search_text
 from timeline.text import normalise_for_matching
@@ -102,6 +115,14 @@ def rejected_message(count: int) -> str:
     return ngettext("رُفض حدث واحد.", "رُفض %(count)d حدث.", count) % {"count": count}
 
 
+def merged_message(count: int, title: str) -> str:
+    """«دُمجت 3 أحداث في «…»»."""
+    return ngettext("دُمج حدث واحد في «%(title)s».", "دُمج %(count)d حدث في «%(title)s».", count) % {
+        "count": count,
+        "title": title,
+    }
+
+
 @transaction.atomic
 def merge_events(events: list[Event]) -> Event:
     """Fold the events into the oldest one, keeping every source, annotation and story."""
@@ -161,9 +182,9 @@ class SplitError(ValueError):
 def split_source(event: Event, source: EventSource) -> Event:
     """Move one source out of the event into a new event of its own."""
     if source.event_id != event.pk:
-        raise SplitError("المصدر لا يخص هذا الحدث.")
+        raise SplitError(gettext("المصدر لا يخص هذا الحدث."))
     if event.sources.count() < 2:
-        raise SplitError("لا يُفصل المصدر الوحيد للحدث.")
+        raise SplitError(gettext("لا يُفصل المصدر الوحيد للحدث."))
     mention = source.mention
     first_day = mention.first_day or event.first_day
     last_day = mention.last_day or event.last_day
@@ -222,6 +243,32 @@ def delete_events(events: Iterable[Event]) -> int:
 
 # -- Stories ------------------------------------------------------------------------
 
+# Room left in Story.slug (200) for a «-NNN» suffix.
+SLUG_STEM = 190
+
+
+def story_slug(title: str, exclude: int | None = None) -> str:
+    """A slug no other story has, from the title, Arabic kept as it is:
+    «الملف النووي الإيراني» → «الملف-النووي-الإيراني», then «…-2», «…-3»."""
+    stem = slugify(title.replace("ـ", ""), allow_unicode=True)[:SLUG_STEM].strip("-") or "story"
+    taken = set(
+        Story.objects.exclude(pk=exclude)
+        .filter(slug__startswith=stem)
+        .values_list("slug", flat=True)
+    )
+    slug, n = stem, 2
+    while slug in taken:
+        slug, n = f"{stem}-{n}", n + 1
+    return slug
+
+
+def confirm_story_candidates(story: Story, event_ids: Iterable[int] | None = None) -> int:
+    """Confirm the story's candidate events (only those of `event_ids`, if given)."""
+    candidates = story.events.filter(status=Event.Status.CANDIDATE)
+    if event_ids is not None:
+        candidates = candidates.filter(pk__in=list(event_ids))
+    return set_status(candidates, Event.Status.CONFIRMED)
+
 
 @transaction.atomic
 def save_story(story: Story, save_related: Callable[[], None] | None = None) -> Story:
@@ -270,6 +317,73 @@ def save_annotation(annotation: Annotation, author=None) -> Annotation:
 @transaction.atomic
 def delete_annotation(annotation: Annotation) -> None:
     annotation.delete()
+    announce_change()
+
+
+# -- Images -------------------------------------------------------------------------
+
+
+def add_event_image(
+    event: Event,
+    data: bytes,
+    *,
+    caption: str,
+    credit: str,
+    alt_text: str,
+    user=None,
+    source_url: str = "",
+) -> EventImage:
+    """Check the bytes, store their web sizes and add the image after the event's others.
+
+    Raises `timeline.images.ImageRejected` (with the reason, for the editor) for a
+    file that is not an acceptable image. The new row is in the history, attributed
+    to `user`, and readers are told once it is committed.
+    """
+    sizes = prepare(data)
+    image = EventImage(
+        event=event,
+        width=sizes[-1].width,
+        height=sizes[-1].height,
+        caption=caption,
+        credit=credit,
+        alt_text=alt_text,
+        source_url=source_url,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    if image.created_by is not None:
+        image._history_user = image.created_by
+    stem = uuid.uuid4().hex
+    storage = image.file.storage
+    stored: list[str] = []
+    try:
+        for size in sizes[:-1]:
+            name = storage.save(
+                f"events/{event.pk}/{stem}-{size.width}.webp", ContentFile(size.data)
+            )
+            stored.append(name)
+            image.renditions.append({"name": name, "width": size.width, "height": size.height})
+        widest = sizes[-1]
+        image.file.save(f"{stem}-{widest.width}.webp", ContentFile(widest.data), save=False)
+        stored.append(image.file.name)
+        image.renditions.append(
+            {"name": image.file.name, "width": widest.width, "height": widest.height}
+        )
+        with transaction.atomic():
+            last = event.images.aggregate(last=Max("position"))["last"]
+            image.position = 0 if last is None else last + 1
+            image.save()
+            announce_change()
+    except BaseException:
+        for name in stored:
+            storage.delete(name)
+        raise
+    return image
+
+
+@transaction.atomic
+def remove_event_image(image: EventImage) -> None:
+    """Remove the image; its files go once the removal is committed (models.py)."""
+    image.delete()
     announce_change()
 
 

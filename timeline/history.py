@@ -7,7 +7,9 @@ through them); read here for the event page.
 from dataclasses import dataclass
 from datetime import datetime
 
-from timeline.models import Annotation, Event
+from django.utils.translation import pgettext, pgettext_lazy
+
+from timeline.models import Annotation, Event, EventImage
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,12 @@ class HistoryLine:
     fields: list[str]  # verbose names of the fields that changed
 
 
-_ACTIONS = {"+": "أنشأ", "~": "عدّل", "-": "حذف"}
+# What a history line says was done, and to what: words of a sentence («سارة عدّل الحدث»).
+_ACTIONS = {
+    "+": pgettext_lazy("history", "أنشأ"),
+    "~": pgettext_lazy("history", "عدّل"),
+    "-": pgettext_lazy("history", "حذف"),
+}
 
 
 def _lines(records: list, subject: str, model: type) -> list[HistoryLine]:
@@ -37,8 +44,10 @@ def _lines(records: list, subject: str, model: type) -> list[HistoryLine]:
         lines.append(
             HistoryLine(
                 when=record.history_date,
-                who=str(record.history_user) if record.history_user else "النظام",
-                what=_ACTIONS.get(record.history_type, record.history_type),
+                who=str(record.history_user)
+                if record.history_user
+                else pgettext("history", "النظام"),
+                what=str(_ACTIONS.get(record.history_type, record.history_type)),
                 subject=subject,
                 fields=fields,
             )
@@ -57,11 +66,21 @@ def event_history(event: Event) -> list[HistoryLine]:
         .select_related("history_user")
         .order_by("id", "-history_date", "-history_id")[:HISTORY_LIMIT]
     )
-    lines = _lines(event_records, "الحدث", Event)
+    image_records = list(
+        EventImage.history.filter(event_id=event.pk)
+        .select_related("history_user")
+        .order_by("id", "-history_date", "-history_id")[:HISTORY_LIMIT]
+    )
+    lines = _lines(event_records, pgettext("history", "الحدث"), Event)
     by_note: dict[int, list] = {}
     for record in note_records:
         by_note.setdefault(record.id, []).append(record)
     for records in by_note.values():
-        lines += _lines(records, "ملاحظة", Annotation)
+        lines += _lines(records, pgettext("history", "ملاحظة"), Annotation)
+    by_image: dict[int, list] = {}
+    for record in image_records:
+        by_image.setdefault(record.id, []).append(record)
+    for records in by_image.values():
+        lines += _lines(records, pgettext("history", "صورة"), EventImage)
     lines.sort(key=lambda line: line.when, reverse=True)
     return lines[:HISTORY_LIMIT]

@@ -19,6 +19,7 @@ from timeline.dates import site_date_style
 from timeline.forms import AnnotationForm
 from timeline.fragments import render_page, wants_fragment
 from timeline.history import event_history
+from timeline.media_views import EventImageForm
 from timeline.models import Event, EventSource, Story
 from timeline.reader_cache import cached_for_readers
 from timeline.reader_filters import READER_FILTERS, Order, TimelineFilterForm, timeline_page
@@ -78,7 +79,7 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
         until=at or timezone.localdate(),
     )
     page, next_cursor, events = timeline.items, timeline.next_cursor, timeline.events
-    prefetch_related_objects(page, _sources(), "places", "actors")
+    prefetch_related_objects(page, _sources(), "places", "actors", "images")
     _with_article_counts(page)
 
     if window is None:
@@ -155,7 +156,9 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     event = get_object_or_404(
         Event.objects.visible_to(request.user)
         .annotate(article_count=Count("sources__article", distinct=True))
-        .prefetch_related(_sources(), "places", "actors", Prefetch("stories", queryset=stories)),
+        .prefetch_related(
+            _sources(), "places", "actors", "images", Prefetch("stories", queryset=stories)
+        ),
         pk=event_id,
     )
     context = {
@@ -167,6 +170,7 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     if editor:
         context |= {
             "annotation_form": AnnotationForm(),
+            "image_form": EventImageForm(),
             "all_stories": Story.objects.only("pk", "title"),
             "history": event_history(event),
         }

@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("timeline", "0010_merge_claims"),
+        ("timeline", "0011_event_images"),
     ]
 
     operations = [
