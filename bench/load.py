@@ -194,7 +194,7 @@ def live_urls(base: str, paths: list[str]) -> dict[str, tuple[str, str]]:
 WRITER = """
 import sys, time, django
 django.setup()
-from timeline.editing import set_status
+from timeline.actions import set_status
 from timeline.models import Event
 every = float(sys.argv[1])
 ids = list(Event.objects.order_by("-first_day", "-id").values_list("id", flat=True)[:20])

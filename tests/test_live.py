@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import translation
 
 from timeline import reader_cache
-from timeline.editing import set_status
+from timeline.actions import set_status
 from timeline.ingest import ingest_text
 from timeline.live import new_events_label
 from timeline.models import Event, Story

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.test_browser import browser, demo, page, screenshot  # noqa: F401
-from timeline.editing import set_status
+from timeline.actions import set_status
 from timeline.models import Event
 
 pytestmark = pytest.mark.browser

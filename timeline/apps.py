@@ -2,9 +2,9 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
-# What the «Editors» group may do through Django's own permission checks (adding
-# articles, correcting a publication date); the editorial views check the group.
-EDITOR_PERMISSIONS = ("add_article", "change_article", "view_article")
+# What the «Editors» group may do: review events (every editorial view checks
+# `timeline.review_event`, timeline/access.py), add articles, correct a publication date.
+EDITOR_PERMISSIONS = ("review_event", "add_article", "change_article", "view_article")
 
 
 def ensure_editors_group(sender: AppConfig, **kwargs) -> None:

@@ -12,17 +12,16 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection, transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.utils import timezone
 
 from newsroom.log_context import log_context
-from timeline import temporal
+from timeline import actions, temporal
 from timeline.events import EVENTS_VERSION, EventCandidate, build_candidates, same_event
 from timeline.extraction.actors import ActorRef
 from timeline.models import Actor, ActorAlias, Article, Event, EventSource, Mention, Place
 from timeline.queueing import queue_extraction
-from timeline.reader_cache import forget_reader_pages
-from timeline.search import refresh_search_text, search_document
+from timeline.search import search_document
 from timeline.text import normalise_for_matching
 
 log = logging.getLogger(__name__)
@@ -225,15 +224,15 @@ def _save_extraction(
             matcher.taken.add(_key(source.event))
             continue
         if source is not None:
-            source.delete()
+            actions.remove_sources([source])
         event = by_group.get(candidate.group)
         if event is None:
             event = matcher.find(candidate) or matcher.add(candidate)
             by_group[candidate.group] = event
             matcher.taken.add(_key(event))
         attached.append((candidate, event))
-    matcher.save_new_events()  # now every event in `attached` has its pk
-    EventSource.objects.bulk_create(
+    actions.save_machine_events(matcher.new_events)  # every event in `attached` has its pk
+    actions.add_sources(
         EventSource(
             event_id=event.pk,
             article=article,
@@ -244,36 +243,14 @@ def _save_extraction(
     )
 
     # Mentions that no longer make an event (e.g. now a duration) lose their source.
-    EventSource.objects.filter(pk__in=[s.pk for s in sources.values()]).delete()
-    # An event is as salient as the article that makes the most of it.
-    reported = {event.pk for event in by_group.values()}
-    Event.objects.filter(pk__in=reported).update(
-        salience=Subquery(
-            EventSource.objects.filter(event=OuterRef("pk"))
-            .order_by("-salience")
-            .values("salience")[:1]
-        )
+    actions.remove_sources(sources.values())
+    actions.settle_extracted_events(
+        reported={event.pk for event in by_group.values()},
+        reported_before=reported_before,
+        touched={event.pk for _, event in attached},
+        # Open reader pages count a confirmed event with a new report as changed.
+        gained={event.pk for _, event in attached if isinstance(event, KnownEvent)},
     )
-    # An annotated event is an editor's even if no source is left: annotations survive.
-    Event.objects.filter(
-        pk__in=reported_before,
-        status=Event.Status.CANDIDATE,
-        edited_by_editor=False,
-        sources__isnull=True,
-        annotations__isnull=True,
-    ).delete()
-    # Titles, places and excerpts changed in bulk: signals did not see them.
-    refresh_search_text({event.pk for _, event in attached} | reported_before)
-    # Nor did the readers' cache. Readers see confirmed events only: a new report of
-    # one changes it (open pages count it as changed, timeline/live.py).
-    gained = [event.pk for _, event in attached if isinstance(event, KnownEvent)]
-    Event.objects.filter(pk__in=gained, status=Event.Status.CONFIRMED).update(
-        updated_at=timezone.now()
-    )
-    if Event.objects.filter(
-        pk__in=reported | reported_before, status=Event.Status.CONFIRMED
-    ).exists():
-        transaction.on_commit(forget_reader_pages)
     # In the same transaction: the rows and the status that announces them commit together.
     now = timezone.now()
     if not Article.objects.filter(pk=article.pk, claim_token=article.claim_token).update(
@@ -345,13 +322,14 @@ def _keep_source(
     )
     if event.is_machine_made and others and not dates_unchanged:
         return False  # the article now dates it differently from the other reports
-    EventSource.objects.filter(pk=source.pk).update(**_source_fields(candidate))
+    actions.refresh_source(source, _source_fields(candidate))
     if event.is_machine_made and not others:
-        Event.objects.filter(pk=event.pk).update(
-            **_event_fields(candidate), updated_at=timezone.now()
+        actions.refresh_machine_event(
+            event,
+            _event_fields(candidate),
+            matcher.places_of(candidate),
+            matcher.actors_of(candidate),
         )
-        event.places.set(matcher.places_of(candidate))
-        event.actors.set(matcher.actors_of(candidate))
     return True
 
 
@@ -460,26 +438,14 @@ class EventMatcher:
         return None
 
     def add(self, candidate: EventCandidate) -> Event:
-        """A new (not yet saved) event for the candidate; `save_new_events` writes it."""
+        """A new (not yet saved) event for the candidate; `actions.save_machine_events`
+        writes it."""
         event = Event(**_event_fields(candidate), salience=candidate.salience)
         places = self.places_of(candidate)
         actors = self.actors_of(candidate)
         self.pool.setdefault(_period(candidate), []).insert(0, (event, {p.name for p in places}))
         self.new_events.append((event, places, actors))
         return event
-
-    def save_new_events(self) -> None:
-        Event.objects.bulk_create([event for event, _, _ in self.new_events])
-        Event.places.through.objects.bulk_create(
-            Event.places.through(event_id=event.pk, place_id=place.pk)
-            for event, places, _ in self.new_events
-            for place in places
-        )
-        Event.actors.through.objects.bulk_create(
-            Event.actors.through(event_id=event.pk, actor_id=actor.pk)
-            for event, _, actors in self.new_events
-            for actor in actors
-        )
 
 
 def _key(event: "KnownEvent | Event") -> int | tuple[str, int]:

@@ -8,7 +8,9 @@ REDIS_URL is set). Three things make that safe:
 - the page is stored with a placeholder where the CSRF token goes, and each reader
   gets their own token filled in;
 - any change to what readers see (an event, a story, a source, an annotation)
-  moves the cache to a new generation, so no reader waits for the timeout.
+  moves the cache to a new generation, so no reader waits for the timeout: every
+  write goes through timeline/actions.py, whose `announce_change` calls
+  `forget_reader_pages` once the transaction commits.
 
 The cache is an optimisation, never a dependency: when it cannot be reached every
 call to it is logged and skipped, and pages are rendered from the database.
@@ -132,7 +134,12 @@ def cached_answer[T](generation: int, variant: str, compute: Callable[[], T]) ->
 
 
 def connect_signals() -> None:
-    """Forget reader pages whenever something readers see changes."""
+    """A safety net under timeline/actions.py: forget reader pages whenever a model
+    readers see is saved or deleted one row at a time, by the actions or by anything
+    else (the shell, a Django admin form, a change not yet moved into an action).
+
+    Bulk writes send no signal: the actions announce those themselves.
+    """
     from timeline.models import Actor, Annotation, Event, EventImage, EventSource, Place, Story
 
     # Places and actors: their names are on every card; images: on cards and panels.
