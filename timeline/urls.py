@@ -1,6 +1,6 @@
 from django.urls import path
 
-from timeline import article_views, editor_views, sharing, upcoming, views
+from timeline import article_views, editor_views, embed, sharing, upcoming, views
 
 app_name = "timeline"
 
@@ -10,6 +10,10 @@ urlpatterns = [
     path("stories/", sharing.story_index, name="story_index"),
     path("stories/<str:slug>/", views.story_detail, name="story"),
     path("events/<int:event_id>/", views.event_detail, name="event"),
+    # Embeds for other sites' iframes, and their oEmbed (timeline/embed.py).
+    path("embed/", embed.embed_timeline, name="embed"),
+    path("embed/stories/<str:slug>/", embed.embed_story, name="embed_story"),
+    path("oembed", embed.oembed, name="oembed"),
     path("articles/new/", article_views.article_create, name="article_create"),
     path("articles/<int:article_id>/", article_views.article_detail, name="article"),
     path(

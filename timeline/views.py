@@ -123,7 +123,7 @@ def _fragment(request: HttpRequest, template: str) -> str:
 
 
 def _render_timeline(
-    request: HttpRequest, template: str, story: Story | None = None
+    request: HttpRequest, template: str, story: Story | None = None, extra: dict | None = None
 ) -> HttpResponse:
     view = _timeline_view(request, story)
     response = render(
@@ -137,6 +137,7 @@ def _render_timeline(
                 request.GET.get(name)
                 for name in ("q", "kind", "place", "actor", "story", "start", "end")
             ),
+            **(extra or {}),
         },
     )
     # The same URL answers with a page or a fragment: caches must keep them apart.
@@ -156,7 +157,9 @@ def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story, slug=slug)
     if not story.published and not is_editor(request.user):
         raise Http404("No such story.")
-    return _render_timeline(request, "timeline/story.html", story)
+    return _render_timeline(
+        request, "timeline/story.html", story, {"embed_origins": settings.EMBED_ALLOWED_ORIGINS}
+    )
 
 
 @cached_for_readers

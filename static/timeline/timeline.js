@@ -192,7 +192,30 @@
   }
   document.addEventListener("click", function (e) {
     if (e.target.closest("[data-close-panel]")) closePanel();
+    var copy = e.target.closest("[data-copy]");
+    if (copy) {
+      // The embed code: selected (to copy by hand) and, where allowed, copied.
+      var field = document.getElementById(copy.dataset.copy);
+      field.select();
+      var said = function () { copy.nextElementSibling.textContent = copy.dataset.copied; };
+      if (navigator.clipboard) navigator.clipboard.writeText(field.value).then(said, function () {});
+    }
   });
+
+  // In an embed (/embed/…, in another site's iframe): the reader's history is the
+  // page's, not ours; and the page around is told our height (embed-resize.js).
+  if (document.documentElement.hasAttribute("data-embed")) {
+    if (window.htmx) window.htmx.config.historyEnabled = false;
+    var sentHeight = 0;
+    var postHeight = function () {
+      var height = Math.ceil(document.body.getBoundingClientRect().height);
+      if (height === sentHeight || window.parent === window) return;
+      sentHeight = height;
+      window.parent.postMessage({ type: "newsroom-embed:height", height: height }, "*");
+    };
+    if (window.ResizeObserver) new ResizeObserver(postHeight).observe(document.body);
+    window.addEventListener("load", postHeight);
+  }
 
   document.addEventListener("htmx:beforeRequest", function (e) {
     if (e.detail.target && e.detail.target.id === "event-panel") opener = e.detail.elt;
