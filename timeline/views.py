@@ -174,12 +174,12 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
         .prefetch_related(_sources(), "places", "actors", Prefetch("stories", queryset=stories)),
         pk=event_id,
     )
-    template = "timeline/event.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#event-detail"
+    # Back and Forward may ask again for an event's URL the panel pushed: the whole page.
+    in_panel = bool(request.htmx) and not request.htmx.history_restore_request
+    template = "timeline/event.html" + ("#event-detail" if in_panel else "")
     context = {
         "event": event,
-        "in_panel": bool(request.htmx),
+        "in_panel": in_panel,
         "editor": editor,
         "annotations": visible_annotations(request.user).filter(event=event),
     }

@@ -183,13 +183,23 @@
     resizing = setTimeout(layoutAxis, 200);
   });
 
+  // An opened event's URL is pushed (to share it, and so that Back closes the panel);
+  // closing the panel by its button or Escape puts the timeline's URL back.
+  var listUrl = null, panelUrl = null;
+  function here() { return location.pathname + location.search; }
   function closePanel() {
     var panel = document.getElementById("event-panel");
     if (!panel || !panel.firstElementChild) return false;
     panel.innerHTML = "";
+    document.querySelectorAll(".event-card.is-open").forEach(function (c) { c.classList.remove("is-open"); });
+    if (panelUrl && here() === panelUrl) history.replaceState({ htmx: true }, "", listUrl);
+    panelUrl = null;
     if (opener && document.body.contains(opener)) opener.focus();
     return true;
   }
+  document.addEventListener("htmx:pushedIntoHistory", function (e) {
+    if (opener && e.detail.path === opener.getAttribute("hx-get")) panelUrl = e.detail.path;
+  });
   document.addEventListener("click", function (e) {
     if (e.target.closest("[data-close-panel]")) closePanel();
     var copy = e.target.closest("[data-copy]");
@@ -218,7 +228,10 @@
   }
 
   document.addEventListener("htmx:beforeRequest", function (e) {
-    if (e.detail.target && e.detail.target.id === "event-panel") opener = e.detail.elt;
+    if (e.detail.target && e.detail.target.id === "event-panel") {
+      opener = e.detail.elt;
+      if (here() !== panelUrl) listUrl = here();
+    }
   });
   // A swap of the whole view can remove the focused control (zoom at its limit):
   // then focus goes to the list's heading rather than back to the top of the page.
