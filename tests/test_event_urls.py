@@ -19,5 +19,5 @@ def test_an_event_url_restored_from_history_is_the_whole_page(client):
         event.get_absolute_url(), headers={**htmx, "HX-History-Restore-Request": "true"}
     ).content.decode()
     assert "<html" in restored
-    assert f'<h1 id="event-title-{event.pk}">قمة الدوحة</h1>' in restored
+    assert f'<h1 id="event-title-{event.pk}" dir="auto">قمة الدوحة</h1>' in restored
     assert "data-close-panel" not in restored, "a page, not a panel with nothing to close"
