@@ -202,3 +202,19 @@ def test_a_story_page_points_oembed_consumers_to_its_embed(client, story):
     assert link, "no oEmbed discovery link"
     answer = json.loads(client.get(unescape(link[1])).content)
     assert answer["title"] == "مفاوضات فيينا"
+
+
+@pytest.mark.django_db
+def test_an_embed_served_from_the_reader_cache_keeps_its_framing_headers(
+    client, story, settings, django_assert_num_queries
+):
+    settings.READER_CACHE_SECONDS = 60
+    first = client.get("/embed/stories/vienna/")
+    with django_assert_num_queries(0):  # from the cache
+        again = client.get("/embed/stories/vienna/")
+    for response in (first, again):
+        assert frame_ancestors(response) == f"{ORIGIN} https://*.example.net"
+        assert "X-Frame-Options" not in response
+    # And the site's own page, cached too, still refuses framing.
+    client.get("/stories/vienna/")
+    assert client.get("/stories/vienna/")["X-Frame-Options"] == "DENY"
