@@ -218,3 +218,15 @@ def test_an_embed_served_from_the_reader_cache_keeps_its_framing_headers(
     # And the site's own page, cached too, still refuses framing.
     client.get("/stories/vienna/")
     assert client.get("/stories/vienna/")["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.django_db
+def test_oembed_takes_an_arabic_slug_and_a_bare_host(client, story):
+    Story.objects.create(title="غزة", slug="حرب-غزة", published=True)
+    answer = json.loads(
+        oembed(client, "http://testserver/stories/%D8%AD%D8%B1%D8%A8-%D8%BA%D8%B2%D8%A9/").content
+    )
+    assert answer["title"] == "غزة"
+    assert "/embed/stories/%D8%AD%D8%B1%D8%A8-%D8%BA%D8%B2%D8%A9/" in answer["html"]
+    bare = json.loads(oembed(client, "http://testserver").content)
+    assert '<iframe src="http://testserver/embed/"' in bare["html"]

@@ -92,6 +92,23 @@ def iframe_height(page, n: int = 0) -> float:
     return page.locator("iframe[data-newsroom-embed]").nth(n).bounding_box()["height"]
 
 
+def swipe(frame, dx: int) -> None:
+    """A one-finger swipe of dx pixels across the embed's axis."""
+    frame.evaluate(
+        """dx => {
+            const axis = document.querySelector(".axis-panel");
+            const box = axis.getBoundingClientRect();
+            const x = box.left + box.width / 2, y = box.top + box.height / 2;
+            const touch = clientX => new Touch({identifier: 1, target: axis, clientX, clientY: y});
+            const fire = (type, t, list) => axis.dispatchEvent(new TouchEvent(type,
+                {touches: list, changedTouches: [t], bubbles: true, cancelable: true}));
+            fire("touchstart", touch(x), [touch(x)]);
+            fire("touchend", touch(x + dx), []);
+        }""",
+        dx,
+    )
+
+
 def wait_for_height(page, n: int, condition: str) -> None:
     """Until the n-th iframe's height satisfies `condition` (JavaScript, on `h`)."""
     page.wait_for_function(
@@ -110,7 +127,10 @@ def test_the_embed_in_another_sites_page_loads_resizes_and_works_by_keys(
 ):
     settings.EMBED_ALLOWED_ORIGINS = [other_site.origin]
     # Tall enough for the whole iframe: full-page screenshots cut frames at the viewport.
-    page = new_page(browser, width=1100, height=1600)
+    context = browser.new_context(
+        locale="ar", viewport={"width": 1100, "height": 1600}, has_touch=True
+    )
+    page = context.new_page()
     refused = []
     page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
     code = embed_code_from_the_story_page(page, demo)
@@ -168,6 +188,15 @@ def test_the_embed_in_another_sites_page_loads_resizes_and_works_by_keys(
     frame.locator("#event-panel h2").focus()
     page.keyboard.press("+")
     frame.locator(".zoom-level strong", has_text="أشهر").wait_for()
+
+    # And by touch: a swipe towards the left on the axis pans to later dates.
+    caption = frame.locator(".axis-caption time").first.get_attribute("datetime")
+    swipe(frame, -120)
+    frame.locator(".axis-caption time").first.wait_for()
+    frame.wait_for_function(
+        "before => document.querySelector('.axis-caption time').getAttribute('datetime') > before",
+        arg=caption,
+    )
 
     # Its links open the site in a new tab, with no handle on the page that embeds it.
     with page.context.expect_page() as opened:

@@ -132,7 +132,7 @@ def _embedded_page(request: HttpRequest, url: str) -> tuple[str, str, str]:
     if parts.scheme not in ("http", "https") or parts.netloc.lower() != request.get_host().lower():
         raise Http404("Not a page of this site.")
     try:
-        match = resolve(unquote(parts.path))
+        match = resolve(unquote(parts.path) or "/")
     except Resolver404:
         raise Http404("No such page.") from None
     query = _filters(QueryDict(parts.query)).urlencode()

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from timeline import sharing
+from timeline import embed, sharing
 from timeline.models import Event, Story
 
 register = template.Library()
@@ -56,9 +56,7 @@ def atom_feed_link(context: template.Context) -> SafeString:
 @register.simple_tag(takes_context=True)
 def story_embed_code(context: template.Context, story: Story) -> SafeString:
     """The iframe code of a story's embed (timeline/embed.py), to paste in another site."""
-    from timeline.embed import story_embed_code
-
-    return story_embed_code(context["request"], story)
+    return embed.story_embed_code(context["request"], story)
 
 
 @register.simple_tag(takes_context=True)
