@@ -78,6 +78,10 @@ def embed_code_from_the_story_page(page, demo_url: str) -> str:
     page.get_by_text("تضمين", exact=True).click()
     code = page.get_by_label("انسخ هذا الرمز").input_value()
     assert "/embed/stories/iran-nuclear/" in code
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=demo_url)
+    page.get_by_role("button", name="نسخ").click()
+    page.get_by_role("status").filter(has_text="نُسخ الرمز.").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == code
     return code
 
 
