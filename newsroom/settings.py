@@ -188,6 +188,22 @@ STORAGES = {
     },
 }
 
+# Event images (timeline/images.py): uploaded or fetched once, re-encoded, kept
+# through the default storage (STORAGES["default"]). MEDIA_ROOT must be one volume
+# every web host shares, or STORAGES["default"] an object store; see README,
+# «Production». Django serves MEDIA_URL itself only with SERVE_MEDIA (default: DEBUG).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", "").strip() or BASE_DIR / "media")
+MEDIA_URL = os.environ.get("MEDIA_URL", "").strip() or "/media/"
+if not MEDIA_URL.endswith("/"):
+    raise ImproperlyConfigured(f"MEDIA_URL={MEDIA_URL!r} must end with a slash.")
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+_media = urlparse(MEDIA_URL)
+_MEDIA_ORIGIN = [f"{_media.scheme}://{_media.netloc}"] if _media.scheme else []
+# Limits on an image file (bytes) and on its pixels (width × height, decoded): a
+# small file can claim a huge picture (a decompression bomb).
+IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", 10_000_000, minimum=10_000)
+IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 40_000_000, minimum=10_000)
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "timeline:review"
 LOGOUT_REDIRECT_URL = "timeline:timeline"
@@ -218,7 +234,8 @@ SECURE_CSP = {
     "style-src": [CSP.SELF],
     # The timeline axis places its marks with style attributes (computed offsets).
     "style-src-attr": [CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:"],
+    # Images from MEDIA_URL's own origin too, when it names another (an object store).
+    "img-src": [CSP.SELF, "data:", *_MEDIA_ORIGIN],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],

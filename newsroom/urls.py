@@ -1,7 +1,11 @@
+import re
+
+from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from timeline.health import healthz
+from timeline.media_views import serve_media
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -11,3 +15,8 @@ urlpatterns = [
     path("", include("timeline.export_urls")),
     path("", include("timeline.urls")),
 ]
+if settings.MEDIA_URL.startswith("/"):
+    # Answers only with SERVE_MEDIA (DEBUG); production serves MEDIA_URL itself.
+    urlpatterns.append(
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve_media)
+    )

@@ -5,6 +5,7 @@ Screenshots go to test-output/screenshots/ (review-queue, event-annotated, admin
 """
 
 import json
+from datetime import date
 
 import pytest
 from django.contrib.auth.models import User
@@ -76,17 +77,61 @@ def test_review_queue_confirm_reject_correct_bulk_and_keys(browser, live_server)
     page.context.close()
 
 
-def test_merge_from_the_queue_lands_on_the_merged_event(browser, live_server):  # noqa: F811
-    first, second = make_event("الأول"), make_event("الثاني")
+def test_merge_and_split_in_place_keep_the_queues_filters_and_page(
+    browser,  # noqa: F811
+    live_server,
+    monkeypatch,
+):
+    monkeypatch.setattr("timeline.editor_views.QUEUE_PAGE_SIZE", 3)
+    events = [make_event(f"حدث {n}", day=date(2025, 1, 1 + n)) for n in range(9)]
     page = signed_in(browser, live_server, make_editor())
-    page.goto(live_server.url + "/review/")
-    page.locator(f"#select-{first.pk}").check()
-    page.locator(f"#select-{second.pk}").check()
+    page.goto(live_server.url + "/review/?order=date")
+    # Filter (through HTMX), then go to the second page.
+    page.get_by_label("إلى").fill("2025-01-08")
+    page.wait_for_url("**end=2025-01-08**")
+    page.get_by_role("link", name="التالي").click()
+    page.wait_for_url("**page=2**")
+    queue_url = page.url
+    assert "end=2025-01-08" in queue_url
+    assert items(page) == [events[3].pk, events[4].pk, events[5].pk]
+
+    # Select the page, leave one out, merge: the queue stays, same filters, same page.
+    page.get_by_label("تحديد كل ما في هذه الصفحة").check()
+    page.locator(f"#select-{events[5].pk}").uncheck()
     page.get_by_role("button", name="دمج في حدث واحد").click()
-    page.wait_for_url(f"**/events/{first.pk}/")
-    assert "يرد في مقالين" in page.inner_text("main") or first.sources.count() == 2
-    assert not Event.objects.filter(pk=second.pk).exists()
+    page.get_by_text("«حدث 3»").wait_for()
+    assert page.url == queue_url
+    assert page.get_by_label("إلى").input_value() == "2025-01-08"
+    assert items(page) == [events[3].pk, events[5].pk, events[6].pk]
+    assert page.locator("#review-count").inner_text() == "7 أحداث مقترحة"
+    assert page.evaluate("document.activeElement.id") == f"review-{events[3].pk}"
+    assert not Event.objects.filter(pk=events[4].pk).exists()
+    screenshot(page, "review-merged-in-place")
+
+    # Split the second source back out: a new item after it, focused; the count follows.
+    merged = page.locator(f"#review-{events[3].pk}")
+    merged.get_by_role("button", name="فصل هذا المصدر في حدث جديد").last.click()
+    page.locator("#review-count", has_text="8 أحداث مقترحة").wait_for()
+    new = Event.objects.exclude(pk__in=[e.pk for e in events]).get()
+    assert items(page) == [events[3].pk, new.pk, events[5].pk, events[6].pk]
+    assert page.evaluate("document.activeElement.id") == f"review-{new.pk}"
+    assert page.url == queue_url
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, ensure_ascii=False)
+    # The correction form opens beside the excerpt, not over it.
+    page.locator(f"#review-{new.pk} a.correct").click()
+    form = page.locator(f"#review-{new.pk} form.correct-form")
+    form.wait_for()
+    excerpt = page.locator(f"#review-{new.pk} .excerpt").bounding_box()
+    box = form.bounding_box()
+    assert box["y"] < excerpt["y"] + excerpt["height"] and excerpt["y"] < box["y"] + box["height"]
+    assert box["x"] + box["width"] <= excerpt["x"] or excerpt["x"] + excerpt["width"] <= box["x"]
     page.context.close()
+
+
+def items(page) -> list[int]:
+    ids = page.locator(".review-item:not(.done)").evaluate_all("items => items.map(i => i.id)")
+    return [int(pk.removeprefix("review-")) for pk in ids]
 
 
 def test_annotations_created_edited_deleted_and_seen_by_the_right_people(browser, live_server):  # noqa: F811
@@ -231,3 +276,30 @@ def test_hostile_input_is_inert_on_every_page(browser, live_server):  # noqa: F8
             assert page.evaluate(BIDI_LEAKS) == [], path
         assert dialogs == [], paths
         page.context.close()
+
+
+def test_the_story_editor_searches_adds_and_confirms_events(browser, live_server):  # noqa: F811
+    story = Story.objects.create(title="الملف النووي", slug="nuclear")
+    wanted = make_event("وصول الوفد")
+    source = wanted.sources.get()
+    source.excerpt = "وصل الوفد إلى الكرملين يوم الجمعة."
+    source.save()
+    make_event("حدث لا يطابق")
+    page = signed_in(browser, live_server, make_editor())
+    page.goto(live_server.url + f"/review/stories/{story.pk}/")
+
+    page.get_by_label("ابحث عن أحداث لإضافتها").fill("كرملين")
+    page.locator(f"#result-{wanted.pk}").wait_for()
+    assert page.locator("#search-results li").count() == 1
+    page.get_by_role("button", name="إضافة وصول الوفد").click()
+    page.locator(f"#search-results #result-{wanted.pk}.added").wait_for(timeout=5_000)
+    page.locator(f"#story-event-{wanted.pk}").wait_for()
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, ensure_ascii=False)
+    screenshot(page, "story-editor-search")
+
+    page.get_by_role("button", name="تأكيد وصول الوفد").click()
+    page.get_by_text("أُكّد حدث واحد.").wait_for()
+    assert Event.objects.get(pk=wanted.pk).status == Event.Status.CONFIRMED
+    assert list(story.events.all()) == [wanted]
+    page.context.close()

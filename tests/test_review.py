@@ -1,5 +1,6 @@
 """The review queue: confirm, reject, correct, bulk, merge, split, stories."""
 
+import re
 from datetime import date
 
 import pytest
@@ -165,7 +166,7 @@ def test_merging_keeps_every_source_annotation_and_story(editor_client):
         "/review/bulk/", {"action": "merge", "events": [first.pk, second.pk]}, headers=HX
     )
 
-    assert response["HX-Redirect"] == f"/events/{first.pk}/"
+    assert "HX-Redirect" not in response  # the queue stays
     assert not Event.objects.filter(pk=second.pk).exists()
     first.refresh_from_db()
     assert first.sources.count() == 2
@@ -274,6 +275,30 @@ def test_the_queue_filters_by_kind_place_story_source_and_dates(editor_client):
     assert shown(start="2025-01-01") == [other.pk]
     assert shown(end="2024-12-31") == [meeting.pk]
     assert shown(q="القاهره") == [meeting.pk]
+
+
+def test_the_queue_filters_by_actor_and_salience(editor_client):
+    from timeline.models import Actor, ActorAlias
+
+    putin = Actor.objects.create(name="فلاديمير بوتين", type="person")
+    ActorAlias.objects.create(actor=putin, name="بوتين")
+    with_putin = make_event("لقاء بوتين", day=date(2024, 5, 1))
+    with_putin.actors.add(putin)
+    main = make_event("الحدث الرئيسي", day=date(2024, 6, 1))
+    Event.objects.filter(pk=main.pk).update(salience=0.8)
+
+    def shown(**params) -> list[int]:
+        params = {"order": "date", **params}
+        return _queue_ids(editor_client.get("/review/", params).content.decode())
+
+    assert shown() == [with_putin.pk, main.pk]
+    assert shown(actor="بوتين") == [with_putin.pk]  # any of its names
+    assert shown(salience="0.5") == [main.pk]
+    assert shown(salience="0") == [with_putin.pk, main.pk]
+    # An unknown name says so, and filters nothing out.
+    html = editor_client.get("/review/", {"actor": "مجهول"}).content.decode()
+    assert "لا يوجد فاعل بهذا الاسم." in html
+    assert sorted(_queue_ids(html)) == sorted([with_putin.pk, main.pk])
 
 
 def test_a_bulk_action_keeps_the_page_and_the_filters(editor_client, monkeypatch):
@@ -386,3 +411,170 @@ def test_the_queue_opens_on_the_most_salient_events(editor_client):
     assert _queue_ids(html) == [main.pk, minor.pk]
     by_date = editor_client.get("/review/", {"order": "date"}).content.decode()
     assert _queue_ids(by_date) == [minor.pk, main.pk]
+
+
+def _focused(html: str) -> list[int]:
+    import re
+
+    return [int(pk) for pk in re.findall(r'id="review-(\d+)"[^>]*autofocus', html)]
+
+
+def test_merging_in_the_queue_keeps_its_page_and_filters(editor_client, monkeypatch):
+    monkeypatch.setattr("timeline.editor_views.QUEUE_PAGE_SIZE", 2)
+    events = [make_event(f"حدث {n}", day=date(2025, 1, 1 + n)) for n in range(8)]
+    query = "order=date&page=2&end=2025-01-07"
+
+    response = editor_client.post(
+        f"/review/bulk/?{query}",
+        {"action": "merge", "events": [events[2].pk, events[3].pk]},
+        headers=HX,
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200 and "HX-Redirect" not in response
+    # Still page 2 of the same filtered queue: the merged event, then the next one.
+    assert _queue_ids(html) == [events[2].pk, events[4].pk]
+    assert "2 / 3" in html and "end=2025-01-07" in html
+    assert _focused(html) == [events[2].pk]
+    assert "«حدث 2»" in html  # the message names the merged event
+    assert Event.objects.get(pk=events[2].pk).sources.count() == 2
+
+    # Without JavaScript: back to the same queue page, not to the event.
+    plain = editor_client.post(
+        f"/review/bulk/?{query}",
+        {"action": "merge", "events": [events[4].pk, events[5].pk], "next": f"/review/?{query}"},
+    )
+    assert plain["Location"] == f"/review/?{query}"
+
+
+def test_splitting_in_the_queue_puts_the_new_event_after_the_old_one(editor_client):
+    event = make_event("لقاء الوزيرين", sources=2)
+    other = make_event("حدث آخر")
+    source = event.sources.order_by("id").last()
+    source.excerpt = "وأعلنت الحكومة عن خطة جديدة للنقل يوم الجمعة."
+    source.highlight_start = source.excerpt.index("يوم الجمعة")
+    source.highlight_end = source.highlight_start + len("يوم الجمعة")
+    source.save()
+    html = editor_client.get("/review/?order=date").content.decode()
+    assert f'action="/events/{event.pk}/split/{source.pk}/?order=date"' in html
+    assert f"/events/{other.pk}/split/" not in html  # its only source stays
+
+    response = editor_client.post(
+        f"/events/{event.pk}/split/{source.pk}/?order=date",
+        headers={**HX, "HX-Target": f"review-{event.pk}"},
+    )
+
+    html = response.content.decode()
+    new = Event.objects.exclude(pk__in=[event.pk, other.pk]).get()
+    # The two items replace the old one; the split-off one, titled from its own
+    # sentence, is focused to be corrected; the counts follow.
+    assert _queue_ids(html) == [event.pk, new.pk]
+    assert _focused(html) == [new.pk]
+    assert "الحكومة تعلن عن خطة جديدة للنقل" in html
+    assert "/split/" not in html  # one source each now
+    assert _swapped_out_of_band(html) == {
+        "review-count": "3 أحداث مقترحة",
+        "matching-count": "كل المطابق: 3 أحداث",
+    }
+    assert "<html" not in html
+
+    # Without JavaScript, from the queue: back to the queue.
+    event = make_event(sources=2)
+    source = event.sources.last()
+    plain = editor_client.post(
+        f"/events/{event.pk}/split/{source.pk}/", {"next": "/review/?order=date"}
+    )
+    assert plain["Location"] == "/review/?order=date"
+
+
+def test_confirming_one_event_brings_both_counts_up_to_date(editor_client):
+    events = [make_event() for _ in range(4)]
+    html = editor_client.post(f"/events/{events[0].pk}/confirm/", headers=HX).content.decode()
+    assert _swapped_out_of_band(html) == {
+        "review-count": "3 أحداث مقترحة",
+        "matching-count": "كل المطابق: 3 أحداث",
+    }
+
+
+def _swapped_out_of_band(html: str) -> dict[str, str]:
+    import re
+
+    return dict(re.findall(r'id="([\w-]+)"[^>]*hx-swap-oob="true">([^<]*)<', html))
+
+
+def test_a_story_without_a_slug_gets_one_from_its_arabic_title(editor_client):
+    editor_client.post("/review/stories/", {"title": "الملف النووي الإيراني"})
+    editor_client.post("/review/stories/", {"title": "الملف  النووي: الإيراني!"})
+    slugs = sorted(Story.objects.values_list("slug", flat=True))
+    assert slugs == ["الملف-النووي-الإيراني", "الملف-النووي-الإيراني-2"]
+
+    # Readers reach it at that address once it is published.
+    story = Story.objects.get(slug="الملف-النووي-الإيراني-2")
+    Story.objects.filter(pk=story.pk).update(published=True)
+    make_event("حدث في القصة", status=Event.Status.CONFIRMED).stories.add(story)
+    response = editor_client.get(story.get_absolute_url())
+    assert response.status_code == 200 and "حدث في القصة" in response.content.decode()
+
+    # A slug given by hand is kept; an emptied one is made again from the title.
+    editor_client.post(f"/review/stories/{story.pk}/", {"title": "عنوان آخر", "slug": "other"})
+    assert Story.objects.get(pk=story.pk).slug == "other"
+    editor_client.post(f"/review/stories/{story.pk}/", {"title": "عنوان آخر", "slug": ""})
+    assert Story.objects.get(pk=story.pk).slug == "عنوان-آخر"
+
+
+def test_the_story_editor_finds_events_to_add_and_confirms_them(editor_client):
+    story = Story.objects.create(title="قصة", slug="s")
+    wanted = make_event("وصول الوفد")
+    source = wanted.sources.get()
+    source.excerpt = "وصل الوفد إلى الكرملين يوم الجمعة."
+    source.save()
+    make_event("حدث لا يطابق")
+    rejected = make_event("وصول وفد مرفوض", status=Event.Status.REJECTED).sources.get()
+    rejected.excerpt = "في الكرملين"
+    rejected.save()
+    other = make_event("مقترح آخر في القصة")
+    story.events.add(other)
+
+    # Found by a word of its excerpt, «ال» or not; only it, with its «إضافة» button.
+    html = editor_client.get(f"/review/stories/{story.pk}/", {"q": "كرملين"}, headers=HX)
+    html = html.content.decode()
+    assert 'id="search-results"' in html and "<html" not in html
+    assert re.findall(r'id="result-(\d+)"', html) == [str(wanted.pk)]
+    assert "إضافة" in html
+
+    response = editor_client.post(
+        f"/review/stories/{story.pk}/events/", {"events": [wanted.pk]}, headers=HX
+    )
+    html = response.content.decode()
+    assert set(story.events.all()) == {wanted, other}
+    assert f'id="story-event-{wanted.pk}"' in html
+    assert f'id="result-{wanted.pk}" class="added" hx-swap-oob="true"' in html
+    # Now in the story: no longer a search result.
+    again = editor_client.get(f"/review/stories/{story.pk}/", {"q": "كرملين"}).content.decode()
+    assert f'id="result-{wanted.pk}"' not in again
+
+    # Confirmed from the story editor.
+    html = editor_client.post(
+        f"/review/stories/{story.pk}/confirm/", {"events": [wanted.pk]}, headers=HX
+    ).content.decode()
+    wanted.refresh_from_db()
+    assert wanted.status == Event.Status.CONFIRMED
+    assert Event.objects.get(pk=other.pk).status == Event.Status.CANDIDATE
+    assert "أُكّد حدث واحد." in html
+    assert wanted.history.first().history_user.username == "editor"
+
+
+def test_the_story_editor_confirms_all_its_candidates_at_once(editor_client):
+    story = Story.objects.create(title="قصة", slug="s")
+    events = [make_event(f"حدث {n}") for n in range(3)]
+    outside = make_event("خارج القصة")
+    story.events.add(*events)
+
+    page = editor_client.get(f"/review/stories/{story.pk}/").content.decode()
+    assert "تأكيد الأحداث المقترحة (3)" in page
+    plain = editor_client.post(
+        f"/review/stories/{story.pk}/confirm/", {"next": f"/review/stories/{story.pk}/"}
+    )
+    assert plain["Location"] == f"/review/stories/{story.pk}/"
+    assert set(story.events.values_list("status", flat=True)) == {"confirmed"}
+    assert Event.objects.get(pk=outside.pk).status == "candidate"

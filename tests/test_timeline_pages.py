@@ -174,9 +174,9 @@ def test_queries_per_page_do_not_grow_with_the_archive(
     params = {**params, "at": "2000-02-01"} if "zoom" in params else params
 
     client.get("/", params)  # warm up the session and content-type caches
-    # The list, its three prefetches (sources, places, actors), the axis (counts by
-    # bucket, then the few events).
-    with django_assert_num_queries(8) as small:
+    # The list, its four prefetches (sources, places, actors, images), the axis
+    # (counts by bucket, then the few events).
+    with django_assert_num_queries(9) as small:
         client.get("/", params)
     make_events(300, start=date(1990, 1, 1), kind="meeting")
     with django_assert_num_queries(len(small.captured_queries)):

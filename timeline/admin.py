@@ -14,9 +14,10 @@ from django.db.models import Count, F, Func, Q, QuerySet, Value
 from django.db.models.functions import Replace
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline.admin_filters import DateRange
@@ -36,6 +37,7 @@ from timeline.models import (
     Annotation,
     Article,
     Event,
+    EventImage,
     EventSource,
     Mention,
     Place,
@@ -128,7 +130,10 @@ class SourceAdmin(FoldedSearchMixin, admin.ModelAdmin):
         for source_id in ids:
             poll_source.delay_on_commit(source_id)
         self.message_user(
-            request, _("أُرسل %(count)d مصدر للاستطلاع.") % {"count": len(ids)}, messages.SUCCESS
+            request,
+            ngettext("أُرسل مصدر واحد للاستطلاع.", "أُرسل %(count)d مصدر للاستطلاع.", len(ids))
+            % {"count": len(ids)},
+            messages.SUCCESS,
         )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
@@ -259,7 +264,12 @@ class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
             requeue_article(article)
         self.message_user(
             request,
-            _("أُرسل %(count)d مقال لإعادة الاستخراج.") % {"count": len(articles)},
+            ngettext(
+                "أُرسل مقال واحد لإعادة الاستخراج.",
+                "أُرسل %(count)d مقال لإعادة الاستخراج.",
+                len(articles),
+            )
+            % {"count": len(articles)},
             messages.SUCCESS,
         )
 
@@ -288,6 +298,25 @@ class AnnotationInline(admin.StackedInline):
     @admin.display(description=_("كما يراها القارئ"))
     def rendered(self, annotation: Annotation) -> SafeString:
         return render_annotation(annotation) if annotation.pk else SafeString("")
+
+
+class EventImageInline(admin.TabularInline):
+    """Captions, credits, alt texts and order; images are added from the event page,
+    where the file is checked and re-encoded (timeline/images.py)."""
+
+    model = EventImage
+    fields = ["preview", "caption", "credit", "alt_text", "position", "created_by", "created_at"]
+    readonly_fields = ["preview", "created_by", "created_at"]
+    extra = 0
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("الصورة"))
+    def preview(self, image: EventImage) -> SafeString:
+        return format_html(
+            '<img src="{}" alt="{}" width="160" loading="lazy">', image.small_url, image.alt_text
+        )
 
 
 class EventSourceFilter(admin.SimpleListFilter):
@@ -332,7 +361,7 @@ class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["actors"]
     search_fields = ["title"]  # shows the search box; the search itself is below
     readonly_fields = ["edited_by_editor", "created_at", "updated_at"]
-    inlines = [EventSourceInline, AnnotationInline]
+    inlines = [EventSourceInline, AnnotationInline, EventImageInline]
     actions = ["confirm", "reject", "merge"]
     list_per_page = 50
 
@@ -397,7 +426,10 @@ class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
         merged = merge_events(events)
         self.message_user(
             request,
-            _("دُمج %(count)d حدث في «%(title)s».") % {"count": len(events), "title": merged.title},
+            ngettext(
+                "دُمج حدث واحد في «%(title)s».", "دُمج %(count)d حدث في «%(title)s».", len(events)
+            )
+            % {"count": len(events), "title": merged.title},
             messages.SUCCESS,
         )
 
@@ -410,7 +442,12 @@ def _add_to_story_action(story: Story) -> Callable:
         story.events.add(*events)
         modeladmin.message_user(
             request,
-            _("أُضيف %(count)d حدث إلى «%(title)s».") % {"count": len(events), "title": story.title},
+            ngettext(
+                "أُضيف حدث واحد إلى «%(title)s».",
+                "أُضيف %(count)d حدث إلى «%(title)s».",
+                len(events),
+            )
+            % {"count": len(events), "title": story.title},
             messages.SUCCESS,
         )
 
@@ -514,7 +551,10 @@ class ActorAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
     @admin.display(description=_("أسماء أخرى"))
     def alias_list(self, actor: Actor) -> str:
-        return "، ".join(alias.name for alias in actor.aliases.all() if alias.name != actor.name)
+        separator = pgettext("list separator", "، ")
+        return separator.join(
+            alias.name for alias in actor.aliases.all() if alias.name != actor.name
+        )
 
     @admin.display(description=_("عدد الأحداث"), ordering="_event_count")
     def event_count(self, actor: Actor) -> int:

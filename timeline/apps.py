@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 # What the «Editors» group may do through Django's own permission checks (adding
 # articles, correcting a publication date); the editorial views check the group.
@@ -22,7 +23,7 @@ def ensure_editors_group(sender: AppConfig, **kwargs) -> None:
 
 class TimelineConfig(AppConfig):
     name = "timeline"
-    verbose_name = "الخط الزمني"
+    verbose_name = _("الخط الزمني")
 
     def ready(self) -> None:
         post_migrate.connect(ensure_editors_group, sender=self)

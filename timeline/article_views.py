@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from timeline.access import is_editor
@@ -52,9 +53,9 @@ def article_create(request: HttpRequest) -> HttpResponse:
             form.add_error(None, str(exc))
         else:
             if result.created:
-                messages.success(request, "حُفظ المقال وأُرسل لاستخراج التواريخ.")
+                messages.success(request, _("حُفظ المقال وأُرسل لاستخراج التواريخ."))
             else:
-                messages.warning(request, "هذا المقال محفوظ من قبل؛ لم يُحفظ مرة ثانية.")
+                messages.warning(request, _("هذا المقال محفوظ من قبل؛ لم يُحفظ مرة ثانية."))
             return redirect(result.article)
     return render(request, "timeline/article_form.html", {"form": form})
 
@@ -71,7 +72,7 @@ def article_set_published(request: HttpRequest, article_id: int) -> HttpResponse
         if published != article.published:
             Article.objects.filter(pk=article.pk).update(published=published)
             requeue_article(article)
-            messages.success(request, "عُدّل تاريخ النشر، وستُستخرج التواريخ من جديد.")
+            messages.success(request, _("عُدّل تاريخ النشر، وستُستخرج التواريخ من جديد."))
     else:
-        messages.error(request, "تاريخ النشر غير صالح: استعمل الصيغة YYYY-MM-DD.")
+        messages.error(request, _("تاريخ النشر غير صالح: استعمل الصيغة YYYY-MM-DD."))
     return redirect(article)

@@ -5,18 +5,31 @@ Every change goes through `save()` so that django-simple-history records who mad
 marked `edited_by_editor`: re-extraction then never overwrites it.
 """
 
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from timeline.events import sentence_title
-from timeline.models import Actor, ActorAlias, Annotation, Event, EventSource, Place, Story
+from timeline.images import prepare
+from timeline.models import (
+    Actor,
+    ActorAlias,
+    Annotation,
+    Event,
+    EventImage,
+    EventSource,
+    Place,
+    Story,
+)
 from timeline.reader_cache import forget_reader_pages
 from timeline.search import refresh_search_text
 from timeline.text import normalise_for_matching
@@ -77,6 +90,14 @@ def rejected_message(count: int) -> str:
     return ngettext("رُفض حدث واحد.", "رُفض %(count)d حدث.", count) % {"count": count}
 
 
+def merged_message(count: int, title: str) -> str:
+    """«دُمجت 3 أحداث في «…»»."""
+    return ngettext("دُمج حدث واحد في «%(title)s».", "دُمج %(count)d حدث في «%(title)s».", count) % {
+        "count": count,
+        "title": title,
+    }
+
+
 @transaction.atomic
 def merge_events(events: list[Event]) -> Event:
     """Fold the events into the oldest one, keeping every source, annotation and story."""
@@ -133,9 +154,9 @@ class SplitError(ValueError):
 def split_source(event: Event, source: EventSource) -> Event:
     """Move one source out of the event into a new event of its own."""
     if source.event_id != event.pk:
-        raise SplitError("المصدر لا يخص هذا الحدث.")
+        raise SplitError(gettext("المصدر لا يخص هذا الحدث."))
     if event.sources.count() < 2:
-        raise SplitError("لا يُفصل المصدر الوحيد للحدث.")
+        raise SplitError(gettext("لا يُفصل المصدر الوحيد للحدث."))
     mention = source.mention
     first_day = mention.first_day or event.first_day
     last_day = mention.last_day or event.last_day
@@ -160,6 +181,102 @@ def split_source(event: Event, source: EventSource) -> Event:
     return new
 
 
+# -- Stories ----------------------------------------------------------------------
+
+# Room left in Story.slug (200) for a «-NNN» suffix.
+SLUG_STEM = 190
+
+
+def story_slug(title: str, exclude: int | None = None) -> str:
+    """A slug no other story has, from the title, Arabic kept as it is:
+    «الملف النووي الإيراني» → «الملف-النووي-الإيراني», then «…-2», «…-3»."""
+    stem = slugify(title.replace("ـ", ""), allow_unicode=True)[:SLUG_STEM].strip("-") or "story"
+    taken = set(
+        Story.objects.exclude(pk=exclude)
+        .filter(slug__startswith=stem)
+        .values_list("slug", flat=True)
+    )
+    slug, n = stem, 2
+    while slug in taken:
+        slug, n = f"{stem}-{n}", n + 1
+    return slug
+
+
+def add_to_story(story: Story, events: Iterable[Event]) -> None:
+    """Put the events in the story (those already there stay as they are)."""
+    story.events.add(*events)
+
+
+def confirm_story_candidates(story: Story, event_ids: Iterable[int] | None = None) -> int:
+    """Confirm the story's candidate events (only those of `event_ids`, if given)."""
+    candidates = story.events.filter(status=Event.Status.CANDIDATE)
+    if event_ids is not None:
+        candidates = candidates.filter(pk__in=list(event_ids))
+    return set_status(candidates, Event.Status.CONFIRMED)
+
+
+def add_event_image(
+    event: Event,
+    data: bytes,
+    *,
+    caption: str,
+    credit: str,
+    alt_text: str,
+    user=None,
+    source_url: str = "",
+) -> EventImage:
+    """Check the bytes, store their web sizes and add the image after the event's others.
+
+    Raises `timeline.images.ImageRejected` (with the reason, for the editor) for a
+    file that is not an acceptable image. The new row is in the history, attributed
+    to `user`, and saving it moves the readers' cache generation (reader_cache).
+    """
+    sizes = prepare(data)
+    image = EventImage(
+        event=event,
+        width=sizes[-1].width,
+        height=sizes[-1].height,
+        caption=caption,
+        credit=credit,
+        alt_text=alt_text,
+        source_url=source_url,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    if image.created_by is not None:
+        image._history_user = image.created_by
+    stem = uuid.uuid4().hex
+    storage = image.file.storage
+    stored: list[str] = []
+    try:
+        for size in sizes[:-1]:
+            name = storage.save(
+                f"events/{event.pk}/{stem}-{size.width}.webp", ContentFile(size.data)
+            )
+            stored.append(name)
+            image.renditions.append({"name": name, "width": size.width, "height": size.height})
+        widest = sizes[-1]
+        image.file.save(f"{stem}-{widest.width}.webp", ContentFile(widest.data), save=False)
+        stored.append(image.file.name)
+        image.renditions.append(
+            {"name": image.file.name, "width": widest.width, "height": widest.height}
+        )
+        with transaction.atomic():
+            last = event.images.aggregate(last=Max("position"))["last"]
+            image.position = 0 if last is None else last + 1
+            image.save()
+    except BaseException:
+        for name in stored:
+            storage.delete(name)
+        raise
+    return image
+
+
+@transaction.atomic
+def remove_event_image(image: EventImage) -> None:
+    """Remove the image; its files go once the removal is committed (models.py)."""
+    image.delete()
+
+
 @dataclass(frozen=True)
 class HistoryLine:
     when: datetime
@@ -169,7 +286,12 @@ class HistoryLine:
     fields: list[str]  # verbose names of the fields that changed
 
 
-_ACTIONS = {"+": "أنشأ", "~": "عدّل", "-": "حذف"}
+# What a history line says was done, and to what: words of a sentence («سارة عدّل الحدث»).
+_ACTIONS = {
+    "+": pgettext_lazy("history", "أنشأ"),
+    "~": pgettext_lazy("history", "عدّل"),
+    "-": pgettext_lazy("history", "حذف"),
+}
 
 
 def _lines(records: list, subject: str, model: type) -> list[HistoryLine]:
@@ -187,8 +309,10 @@ def _lines(records: list, subject: str, model: type) -> list[HistoryLine]:
         lines.append(
             HistoryLine(
                 when=record.history_date,
-                who=str(record.history_user) if record.history_user else "النظام",
-                what=_ACTIONS.get(record.history_type, record.history_type),
+                who=str(record.history_user)
+                if record.history_user
+                else pgettext("history", "النظام"),
+                what=str(_ACTIONS.get(record.history_type, record.history_type)),
                 subject=subject,
                 fields=fields,
             )
@@ -207,11 +331,21 @@ def event_history(event: Event) -> list[HistoryLine]:
         .select_related("history_user")
         .order_by("id", "-history_date", "-history_id")[:HISTORY_LIMIT]
     )
-    lines = _lines(event_records, "الحدث", Event)
+    image_records = list(
+        EventImage.history.filter(event_id=event.pk)
+        .select_related("history_user")
+        .order_by("id", "-history_date", "-history_id")[:HISTORY_LIMIT]
+    )
+    lines = _lines(event_records, pgettext("history", "الحدث"), Event)
     by_note: dict[int, list] = {}
     for record in note_records:
         by_note.setdefault(record.id, []).append(record)
     for records in by_note.values():
-        lines += _lines(records, "ملاحظة", Annotation)
+        lines += _lines(records, pgettext("history", "ملاحظة"), Annotation)
+    by_image: dict[int, list] = {}
+    for record in image_records:
+        by_image.setdefault(record.id, []).append(record)
+    for records in by_image.values():
+        lines += _lines(records, pgettext("history", "صورة"), EventImage)
     lines.sort(key=lambda line: line.when, reverse=True)
     return lines[:HISTORY_LIMIT]

@@ -21,8 +21,11 @@ from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 from timeline.access import can_change_annotation, editor_required, visible_annotations
 from timeline.editing import (
     SplitError,
+    add_to_story,
+    confirm_story_candidates,
     confirmed_message,
     merge_events,
+    merged_message,
     rejected_message,
     set_status,
     split_source,
@@ -32,10 +35,13 @@ from timeline.forms import (
     BulkReviewForm,
     EventCorrectionForm,
     StoryChoiceForm,
+    StoryEventSearchForm,
+    StoryEventsForm,
     StoryForm,
 )
 from timeline.models import Annotation, Article, Event, EventSource, Story
 from timeline.review_filters import ReviewFilterForm, filter_candidates
+from timeline.search import search, search_rank
 
 QUEUE_PAGE_SIZE = 50
 # The queue's orders besides the default, salience (the main events first).
@@ -122,7 +128,7 @@ def _reviewed(request: HttpRequest, event: Event, done: str) -> HttpResponse:
             "timeline/review.html#review-done",
             {"event": event, "done": done, "count": count, "update_count": True},
         )
-    messages.success(request, f"«{event.title}»: {done}.")
+    messages.success(request, _("«%(title)s»: %(done)s.") % {"title": event.title, "done": done})
     return redirect(_next_url(request, reverse("timeline:review")))
 
 
@@ -131,7 +137,7 @@ def _reviewed(request: HttpRequest, event: Event, done: str) -> HttpResponse:
 def event_confirm(request: HttpRequest, event_id: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=event_id)
     set_status([event], Event.Status.CONFIRMED)
-    return _reviewed(request, event, "أُكّد")
+    return _reviewed(request, event, _("أُكّد"))
 
 
 @require_POST
@@ -139,7 +145,7 @@ def event_confirm(request: HttpRequest, event_id: int) -> HttpResponse:
 def event_reject(request: HttpRequest, event_id: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=event_id)
     set_status([event], Event.Status.REJECTED)
-    return _reviewed(request, event, "رُفض")
+    return _reviewed(request, event, _("رُفض"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -161,12 +167,12 @@ def event_correct(request: HttpRequest, event_id: int) -> HttpResponse:
                 response = render(
                     request,
                     "timeline/review.html#review-done",
-                    {"event": event, "done": "صُحّح وأُكّد"},
+                    {"event": event, "done": _("صُحّح وأُكّد")},
                 )
             else:
                 response = render(request, "timeline/review.html#review-item", {"event": event})
             return reswap(retarget(response, f"#review-{event.pk}"), "outerHTML")
-        messages.success(request, f"صُحّح «{event.title}».")
+        messages.success(request, _("صُحّح «%(title)s».") % {"title": event.title})
         return redirect(_next_url(request, event.get_absolute_url()))
     template = "timeline/review_correct.html"
     if request.htmx:
@@ -204,9 +210,12 @@ def _added_message(count: int, story: Story) -> str:
     ) % {"count": count, "title": story.title}
 
 
-def _back_to_queue(request: HttpRequest, bulk_form: BulkReviewForm | None = None) -> HttpResponse:
+def _back_to_queue(
+    request: HttpRequest, bulk_form: BulkReviewForm | None = None, focus: int | None = None
+) -> HttpResponse:
     if request.htmx:
-        return render(request, "timeline/review.html#queue", _queue_context(request, bulk_form))
+        context = _queue_context(request, bulk_form)
+        return render(request, "timeline/review.html#queue", {**context, "focus": focus})
     query = request.GET.urlencode()
     return redirect(_next_url(request, reverse("timeline:review") + (f"?{query}" if query else "")))
 
@@ -231,11 +240,10 @@ def review_bulk(request: HttpRequest) -> HttpResponse:
     events = list(form.cleaned_data["events"])
     action = form.cleaned_data["action"]
     if action == BulkReviewForm.Action.MERGE:
+        # In place: the queue comes back (same page, same filters), the merged event focused.
         merged = merge_events(events)
-        messages.success(request, f"دُمج {len(events)} حدث في «{merged.title}».")
-        if request.htmx:
-            return HttpResponseClientRedirect(merged.get_absolute_url())
-        return redirect(merged)
+        messages.success(request, merged_message(len(events), merged.title))
+        return _back_to_queue(request, focus=merged.pk)
     if action == BulkReviewForm.Action.ADD_TO_STORY:
         story = form.cleaned_data["story"]
         story.events.add(*events)
@@ -253,17 +261,42 @@ def event_split(request: HttpRequest, event_id: int, source_id: int) -> HttpResp
     """Move one excerpt out of the event into a new event of its own."""
     event = get_object_or_404(Event, pk=event_id)
     source = get_object_or_404(EventSource, pk=source_id, event=event)
+    in_queue = bool(request.htmx) and request.htmx.target == f"review-{event.pk}"
     try:
         new = split_source(event, source)
     except SplitError as exc:
+        if in_queue:
+            return _split_in_queue(request, event, None, str(exc))
         messages.error(request, str(exc))
         target = event.get_absolute_url()
     else:
-        messages.success(request, "فُصل المصدر في حدث جديد؛ صحّح عنوانه وتاريخه.")
-        target = reverse("timeline:event_correct", args=[new.pk])
+        if in_queue:
+            return _split_in_queue(request, event, new)
+        messages.success(request, _("فُصل المصدر في حدث جديد؛ صحّح عنوانه وتاريخه."))
+        target = _next_url(request, reverse("timeline:event_correct", args=[new.pk]))
     if request.htmx:
         return HttpResponseClientRedirect(target)
     return redirect(target)
+
+
+def _split_in_queue(
+    request: HttpRequest, event: Event, new: Event | None, error: str = ""
+) -> HttpResponse:
+    """HTMX, from the queue: the event's item, the split-off event's item after it
+    (focused, to correct), and the queue's count; the rest of the queue stays."""
+    return render(
+        request,
+        "timeline/review.html#review-split",
+        {
+            "event": event,
+            "new": new,
+            "error": error,
+            "focus": new.pk if new else event.pk,
+            "count": filter_candidates(_queue_filters(request).cleaned_data).count(),
+            "update_count": True,
+            "queue_query": request.GET.urlencode(),
+        },
+    )
 
 
 # -- Annotations ----------------------------------------------------------------
@@ -295,7 +328,7 @@ def annotation_create(request: HttpRequest, event_id: int) -> HttpResponse:
         annotation.save()
         if request.htmx:
             return _annotation_list(request, event)
-        messages.success(request, "أُضيفت الملاحظة.")
+        messages.success(request, _("أُضيفت الملاحظة."))
         return redirect(event)
     if request.htmx:
         return _annotation_list(request, event, form)
@@ -320,7 +353,7 @@ def annotation_edit(request: HttpRequest, annotation_id: int) -> HttpResponse:
         form.save()
         if request.htmx:
             return _annotation_list(request, annotation.event)
-        messages.success(request, "عُدّلت الملاحظة.")
+        messages.success(request, _("عُدّلت الملاحظة."))
         return redirect(annotation.event)
     template = "timeline/annotation_form.html"
     if request.htmx:
@@ -342,7 +375,7 @@ def annotation_delete(request: HttpRequest, annotation_id: int) -> HttpResponse:
     annotation.delete()
     if request.htmx:
         return _annotation_list(request, event)
-    messages.success(request, "حُذفت الملاحظة.")
+    messages.success(request, _("حُذفت الملاحظة."))
     return redirect(event)
 
 
@@ -356,7 +389,7 @@ def story_list(request: HttpRequest) -> HttpResponse:
     form = StoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         story = form.save()
-        messages.success(request, f"أُنشئت القصة «{story.title}».")
+        messages.success(request, _("أُنشئت القصة «%(title)s».") % {"title": story.title})
         return redirect("timeline:story_edit", story_id=story.pk)
     stories = Story.objects.annotate(event_count=Count("events"))
     return render(request, "timeline/review_stories.html", {"stories": stories, "form": form})
@@ -370,13 +403,92 @@ def story_edit(request: HttpRequest, story_id: int) -> HttpResponse:
     form = StoryForm(request.POST or None, instance=story)
     if request.method == "POST" and form.is_valid():
         story = form.save()
-        messages.success(request, f"حُفظت القصة «{story.title}».")
+        messages.success(request, _("حُفظت القصة «%(title)s».") % {"title": story.title})
         return redirect("timeline:story_edit", story_id=story.pk)
+    search_form = StoryEventSearchForm(request.GET)
+    query = search_form.cleaned_data["q"] if search_form.is_valid() else ""
+    template = "timeline/review_story.html"
+    if request.htmx and request.method == "GET" and not request.htmx.history_restore_request:
+        template += "#search-results"
     return render(
         request,
-        "timeline/review_story.html",
-        {"story": story, "form": form, "events": story.events.order_by("first_day", "id")},
+        template,
+        {
+            **_story_events_context(story),
+            "form": form,
+            "search_form": search_form,
+            "query": query,
+            "results": _story_search(story, query),
+        },
     )
+
+
+# The story editor's search shows at most this many events.
+STORY_SEARCH_LIMIT = 20
+
+
+def _story_search(story: Story, query: str) -> list[Event]:
+    """Events not yet in the story (nor rejected) whose text holds every word of `query`."""
+    if not query.strip():
+        return []
+    events = search(
+        Event.objects.exclude(status=Event.Status.REJECTED).exclude(stories=story), query
+    )
+    events = events.annotate(rank=search_rank(query)).order_by("rank", "-salience", "-first_day")
+    return list(events.prefetch_related("sources")[:STORY_SEARCH_LIMIT])
+
+
+def _story_events_context(story: Story) -> dict:
+    events = list(story.events.order_by("first_day", "id"))
+    return {
+        "story": story,
+        "events": events,
+        "candidates": sum(event.status == Event.Status.CANDIDATE for event in events),
+    }
+
+
+def _story_events(
+    request: HttpRequest, story: Story, added: list[Event] | None = None
+) -> HttpResponse:
+    """HTMX: the story's event list (and the search results just added, marked so);
+    else back to the story editor, its search kept."""
+    if request.htmx:
+        return render(
+            request,
+            "timeline/review_story.html#story-events",
+            {**_story_events_context(story), "added": added or []},
+        )
+    return redirect(_next_url(request, reverse("timeline:story_edit", args=[story.pk])))
+
+
+@require_POST
+@editor_required
+def story_add_events(request: HttpRequest, story_id: int) -> HttpResponse:
+    """Add the events found by the story editor's search to the story."""
+    story = get_object_or_404(Story, pk=story_id)
+    form = StoryEventsForm(request.POST)
+    if not form.is_valid() or not form.cleaned_data["events"]:
+        errors = form.errors.get("events") or [_("حدّد حدثاً واحداً على الأقل.")]
+        messages.error(request, " ".join(errors))
+        return _story_events(request, story)
+    events = list(form.cleaned_data["events"])
+    add_to_story(story, events)
+    messages.success(request, _added_message(len(events), story))
+    return _story_events(request, story, events)
+
+
+@require_POST
+@editor_required
+def story_confirm(request: HttpRequest, story_id: int) -> HttpResponse:
+    """Confirm the story's candidate events: those posted, or all of them."""
+    story = get_object_or_404(Story, pk=story_id)
+    form = StoryEventsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("events", [])))
+        return _story_events(request, story)
+    chosen = [event.pk for event in form.cleaned_data["events"]] or None
+    messages.success(request, confirmed_message(confirm_story_candidates(story, chosen)))
+    return _story_events(request, story)
 
 
 def _event_stories(request: HttpRequest, event: Event) -> HttpResponse:

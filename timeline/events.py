@@ -26,18 +26,20 @@ from timeline.extraction.actors import (
     subject_after,
     trailing_name,
 )
-from timeline.extraction.arabic import FUNCTION, Word, words
+from timeline.extraction.arabic import FUNCTION, Word, fold_set, words
 from timeline.extraction.happenings import not_a_happening
 from timeline.extraction.headlines import (
     BOUNDARY_WORDS,
     LEADING_WORDS,
     PARTICLES_BEFORE_VERB,
+    THAT_WORDS,
     anonymous_attribution,
     fitted,
     headline,
 )
 from timeline.extraction.places import is_country, places_of
 from timeline.extraction.salience import SalienceSignals, days_between, salience
+from timeline.lexicon import event_kinds as event_kinds_lexicon
 from timeline.temporal import Mention as TaggedMention
 from timeline.temporal.months import GREGORIAN_MONTHS, HIJRI_MONTHS
 from timeline.temporal.weekdays import WEEKDAYS
@@ -332,6 +334,28 @@ def _happening(
     # «قالت مصادر إن مسلحين هاجموا…»: the happening is what the sources report.
     content = content[anonymous_attribution(clause_words, content) :] or content
     verb_index, verb_kind = _main_verb(text, clause_words, content)
+    start_at = 0
+    reported_from = _reported_clause(clause_words, content, verb_index, verb_kind, date_index)
+    if reported_from is not None:
+        # «قال ترامب إن القمة ستعقد في سنغافورة في 12 يونيو»: the date is of what
+        # was said, so the happening is the reported clause, with its own verb.
+        reported = [i for i in content if i > reported_from]
+        inner_index, inner_kind = _main_verb(text, clause_words, reported)
+        if inner_kind not in (None, EventKind.OTHER, EventKind.STATEMENT):
+            content, verb_index, verb_kind = reported, inner_index, inner_kind
+            start_at = reported_from + 1
+    relative = _dated_relative_clause(
+        text, clause_words, content, verb_index, verb_kind, date_index
+    )
+    if relative is not None:
+        # «في إشارة إلى الهيئة التي اتخذت أمس قراراً بطرد…»: the date is of what the
+        # relative clause tells of its noun, not of the speaker's words.
+        antecedent, pronoun = relative
+        content = [i for i in content if antecedent <= i and i != pronoun]
+        drop = drop | {pronoun}
+        verb_index = pronoun + 1
+        verb_kind = kinds.verb_kind(clause_words[verb_index]) or str(EventKind.OTHER)
+        start_at = antecedent
     if (
         verb_index is not None
         and verb_index > 0
@@ -381,7 +405,6 @@ def _happening(
     implicit = last_subject if subject is None else ""
     # No verb: the happening is the event noun that the date qualifies, «استئناف
     # المفاوضات… يوم الجمعة», «الاتفاق النووي لعام 2015»; the title starts there.
-    start_at = 0
     if verb_index is None:
         noun = _event_noun_before(clause_words, date_index)
         if noun is not None:
@@ -410,12 +433,20 @@ def _happening(
         for mention in clause.mentions:
             sentence = sentence.replace(text[mention.start : mention.end], " ")
         title = clean_title(sentence) if len(sentence.split()) > len(title.split()) else title
+    if not title:
+        return None  # a list of times or a video's length: nothing happens in it
     return _Happening(
         clause=clause,
         lead=lead,
         title=title,
         kind=kind,
-        places=_where(kind, places_of(clause_words[: _main_clause_end(clause_words, verb_index)])),
+        places=_where(
+            kind,
+            places_of(
+                clause_words[: _main_clause_end(clause_words, verb_index)],
+                visited_after=verb_index if verb_kind == EventKind.VISIT else None,
+            ),
+        ),
         actors=tuple(mention.actor for mention in found),
         subject=subject,
         subject_written=subject_written,
@@ -520,6 +551,80 @@ def _main_verb(
     return content[known[0]], known[1]
 
 
+def _reported_clause(
+    clause_words: list[Word],
+    content: list[int],
+    verb_index: int | None,
+    verb_kind: str | None,
+    date_index: int,
+) -> int | None:
+    """The index of the «أن»/«إن» that opens what a reporting verb reports, when
+    the clause's date stands inside that report."""
+    if verb_index is None or date_index <= verb_index:
+        return None
+    if verb_kind != EventKind.STATEMENT and not kinds.is_reporting(clause_words[verb_index]):
+        return None
+    return next(
+        (
+            i
+            for i in content
+            if verb_index < i < date_index and clause_words[i].folded in THAT_WORDS
+        ),
+        None,
+    )
+
+
+RELATIVE_REACH = 4  # how many words a relative pronoun's noun may have
+DATING_VERBS = fold_set(*event_kinds_lexicon.DATING_VERBS)
+
+
+def _dated_relative_clause(
+    text: str,
+    clause_words: list[Word],
+    content: list[int],
+    verb_index: int | None,
+    verb_kind: str | None,
+    date_index: int,
+) -> tuple[int, int] | None:
+    """(first word of the noun, the pronoun) of a relative clause that holds the
+    date and opens with its own verb, in a clause whose main verb only reports."""
+    if verb_index is None or not (
+        verb_kind == EventKind.STATEMENT or kinds.is_reporting(clause_words[verb_index])
+    ):
+        return None
+    start = verb_index
+    pronoun = next(
+        (
+            i
+            for i in reversed(content)
+            if start < i < date_index and clause_words[i].folded in RELATIVE_PRONOUNS
+        ),
+        None,
+    )
+    if pronoun is None or pronoun + 1 >= len(clause_words) or pronoun + 1 == date_index:
+        return None
+    opening = clause_words[pronoun + 1].folded
+    # After the pronoun comes the relative clause's verb («التي اتخذت»), rarely a
+    # noun («التي مقرها لندن»), which carries the article or a noun's ending.
+    if opening.startswith("ال") or opening in FUNCTION or not 3 <= len(opening) <= 7:
+        return None
+    if kinds.verb_kind(clause_words[pronoun + 1]) is None and opening.endswith(("ه", "ها", "ات")):
+        return None
+    if opening in DATING_VERBS:
+        return None
+    antecedent = pronoun
+    for index in range(pronoun - 1, max(start, pronoun - 1 - RELATIVE_REACH), -1):
+        word = clause_words[index]
+        if word.folded in FUNCTION or index in (verb_index,):
+            break
+        if any(mark in text[word.end : clause_words[index + 1].start] for mark in '،,؛:"«»'):
+            break
+        antecedent = index
+    if antecedent == pronoun or not clause_words[antecedent].folded.startswith("ال"):
+        return None  # a relative pronoun follows a definite noun
+    return antecedent, pronoun
+
+
 def _subject_before(
     text: str,
     clause_words: list[Word],
@@ -555,13 +660,28 @@ def _same_happening(known: _Happening, new: _Happening) -> bool:
         return False
     if granularity_of(known.lead.value) != granularity_of(new.lead.value):
         return False
-    if known.subject and new.subject:
+    if known.subject and new.subject and known.subject == new.subject:
         # One actor's doings on one day are one happening («أعلن… ثم قال…»).
-        return known.subject == new.subject
+        return True
+    if _statement_about(known, new) or _statement_about(new, known):
+        return True
+    if known.subject and new.subject:
+        return False
     ours, theirs = title_words(known.title), title_words(new.title)
     if not ours or not theirs:
         return False
     return len(ours & theirs) / len(ours | theirs) >= 0.5
+
+
+def _statement_about(statement: _Happening, other: _Happening) -> bool:
+    """Whether a statement, dated like another happening and made by one of its
+    actors, is about it: «a statement about a meeting is part of the meeting»
+    (guidelines); «ترامب يقول: سنجتمع في سنغافورة» is part of the summit."""
+    if statement.kind != EventKind.STATEMENT:
+        return False
+    if other.kind in (EventKind.STATEMENT, EventKind.OTHER):
+        return False
+    return bool(statement.subject) and statement.subject in {a.name for a in other.actors}
 
 
 def _candidates(

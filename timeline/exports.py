@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -24,7 +24,7 @@ from django.http import (
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
@@ -89,6 +89,11 @@ def exported_events(request: HttpRequest, story: Story | None) -> tuple[list[Eve
     )
 
 
+def prefetch(events: list[Event], *lookups: str) -> list[Event]:
+    prefetch_related_objects(events, *lookups)
+    return events
+
+
 def _with_next_link(response: HttpResponse, request: HttpRequest, cursor: str | None) -> None:
     """RFC 8288 paging: the next page's URL, the same query with `after` set."""
     if cursor is None:
@@ -138,6 +143,17 @@ def timelinejs_slide(request: HttpRequest, event: Event) -> dict:
     }
     if event.last_day != event.first_day:
         slide["end_date"] = _tl_date(event.last_day, event.granularity)
+    images = event.images.all()
+    if images:
+        # The event's first image, as this site stored it (never the URL it came from).
+        image = images[0]
+        slide["media"] = {
+            "url": request.build_absolute_uri(image.url),
+            "thumbnail": request.build_absolute_uri(image.small_url),
+            "caption": escape(image.caption),
+            "credit": escape(image.credit),
+            "alt": escape(image.alt_text),
+        }
     return slide
 
 
@@ -148,7 +164,7 @@ def timelinejs(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         events, next_cursor = exported_events(request, story)
     except BadFilters as error:
         return _bad_request(error)
-    title = story.title if story else "الخط الزمني"
+    title = story.title if story else gettext("الخط الزمني")
     document = {
         "title": {
             "text": {
@@ -156,7 +172,10 @@ def timelinejs(request: HttpRequest, slug: str | None = None) -> HttpResponse:
                 "text": escape(story.description or "") if story else "",
             }
         },
-        "events": [timelinejs_slide(request, event) for event in events],
+        "events": [
+            timelinejs_slide(request, event)
+            for event in prefetch(events, "images")  # one query for every slide's images
+        ],
     }
     response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"  # embedded on other sites
@@ -190,7 +209,11 @@ def icalendar_export(request: HttpRequest, slug: str | None = None) -> HttpRespo
     except BadFilters as error:
         return _bad_request(error)
     return calendar_response(
-        request, events, story.title if story else "الخط الزمني", slug or "timeline", next_cursor
+        request,
+        events,
+        story.title if story else gettext("الخط الزمني"),
+        slug or "timeline",
+        next_cursor,
     )
 
 
@@ -239,7 +262,7 @@ class ConfirmedEventsFeed(Feed):
     """
 
     feed_type = SourceLinkAtomFeed
-    subtitle = "آخر الأحداث التي أكدها المحررون"
+    subtitle = gettext_lazy("آخر الأحداث التي أكدها المحررون")
 
     def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         try:

@@ -32,6 +32,7 @@ from urllib.parse import urljoin
 import urllib3
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.util import parse_url
 
@@ -183,12 +184,21 @@ def _getaddrinfo(host: str, port: int, deadline: float) -> list:
 def _remaining(deadline: float, url: str) -> float:
     left = deadline - time.monotonic()
     if left <= 0:
-        raise FetchError(_("%(url)s: تجاوز الجلب المهلة (%(seconds)s ثانية).") % _timeout(url))
+        raise FetchError(_("%(url)s: تجاوز الجلب المهلة (%(seconds)s).") % _timeout(url))
     return left
 
 
 def _timeout(url: str) -> dict[str, object]:
-    return {"url": url[:200], "seconds": settings.FETCH_TIMEOUT}
+    seconds = settings.FETCH_TIMEOUT
+    return {
+        "url": url[:200],
+        "seconds": ngettext("ثانية واحدة", "%(count)d ثانية", seconds) % {"count": seconds},
+    }
+
+
+def bytes_text(count: int) -> str:
+    """«5,000,000 بايت»: a size in the interface's language, with Arabic agreement."""
+    return ngettext("بايت واحد", "%(count)s بايت", count) % {"count": f"{count:,}"}
 
 
 def _connect(target: Target, addresses: list[str], deadline: float) -> HTTPConnection:
@@ -209,7 +219,7 @@ def _connect(target: Target, addresses: list[str], deadline: float) -> HTTPConne
             conn.close()
             if isinstance(exc, _TIMEOUTS):
                 raise FetchError(
-                    _("%(url)s: تجاوز الجلب المهلة (%(seconds)s ثانية).") % _timeout(target.url)
+                    _("%(url)s: تجاوز الجلب المهلة (%(seconds)s).") % _timeout(target.url)
                 ) from None
             error = exc
             continue
@@ -251,30 +261,28 @@ def _get(
             declared = int(response.headers.get("Content-Length") or 0)
             if declared > limit:
                 raise FetchError(
-                    _("%(url)s: الصفحة أكبر من الحد المسموح (%(size)s بايت).")
-                    % {"url": target.url[:200], "size": f"{declared:,}"}
+                    _("%(url)s: الصفحة أكبر من الحد المسموح (%(size)s).")
+                    % {"url": target.url[:200], "size": bytes_text(declared)}
                 )
             body = bytearray()
             for chunk in response.stream(_CHUNK):
                 body += chunk
                 if len(body) > limit:
                     raise FetchError(
-                        _("%(url)s: الصفحة أكبر من الحد المسموح (%(size)s بايت).")
-                        % {"url": target.url[:200], "size": f"{limit:,}"}
+                        _("%(url)s: الصفحة أكبر من الحد المسموح (%(size)s).")
+                        % {"url": target.url[:200], "size": bytes_text(limit)}
                     )
         except (OSError, ValueError, urllib3.exceptions.HTTPError, HTTPException) as exc:
             # A socket timeout is the deadline too: the socket's timeout is what was left.
             if expired.is_set() or isinstance(exc, _TIMEOUTS):
                 raise FetchError(
-                    _("%(url)s: تجاوز الجلب المهلة (%(seconds)s ثانية).") % _timeout(target.url)
+                    _("%(url)s: تجاوز الجلب المهلة (%(seconds)s).") % _timeout(target.url)
                 ) from None
             raise FetchError(
                 _("تعذّر جلب %(url)s: %(error)s") % {"url": target.url[:200], "error": exc}
             ) from None
         if expired.is_set():
-            raise FetchError(
-                _("%(url)s: تجاوز الجلب المهلة (%(seconds)s ثانية).") % _timeout(target.url)
-            )
+            raise FetchError(_("%(url)s: تجاوز الجلب المهلة (%(seconds)s).") % _timeout(target.url))
     finally:
         watchdog.cancel()
         if response is not None:

@@ -3,8 +3,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from timeline.annotation_text import MAX_NESTING
+from timeline.editing import story_slug
 from timeline.models import ANNOTATION_MAX_CHARS, Annotation, Event, Story
 
 
@@ -30,9 +32,13 @@ class ArticleForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 14, "dir": "auto"}),
         required=False,
         max_length=settings.ARTICLE_MAX_CHARS,
-        help_text=lazy(lambda message: message % {"limit": f"{settings.ARTICLE_MAX_CHARS:,}"}, str)(
-            _("حتى %(limit)s حرف.")
-        ),
+        help_text=lazy(
+            lambda: (
+                ngettext("حتى حرف واحد.", "حتى %(limit)s حرف.", settings.ARTICLE_MAX_CHARS)
+                % {"limit": f"{settings.ARTICLE_MAX_CHARS:,}"}
+            ),
+            str,
+        )(),
     )
     url = forms.URLField(
         label=_("الرابط"),
@@ -127,9 +133,10 @@ class StoryForm(forms.ModelForm):
         fields = ["title", "slug", "description", "published"]
         widgets = {
             "title": forms.TextInput(attrs={"dir": "auto"}),
-            "slug": forms.TextInput(attrs={"dir": "ltr"}),
+            "slug": forms.TextInput(attrs={"dir": "auto"}),
             "description": forms.Textarea(attrs={"rows": 4, "dir": "auto", "maxlength": 5_000}),
         }
+        help_texts = {"slug": _("إن تُرك فارغاً اشتُق من العنوان.")}
         error_messages = {
             "title": {"required": _("العنوان مطلوب.")},
             "slug": {
@@ -139,6 +146,10 @@ class StoryForm(forms.ModelForm):
             },
         }
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
     def clean_description(self) -> str:
         description = self.cleaned_data["description"]
         if len(description) > 5_000:
@@ -147,6 +158,38 @@ class StoryForm(forms.ModelForm):
 
     def clean_slug(self) -> str:
         return self.cleaned_data["slug"].strip().lower()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        # No slug given: one from the title (timeline.editing.story_slug), Arabic kept.
+        if not data.get("slug") and data.get("title") and "slug" not in self.errors:
+            data["slug"] = story_slug(data["title"], exclude=self.instance.pk)
+        return data
+
+
+class StoryEventSearchForm(forms.Form):
+    """The story editor's search for events to add."""
+
+    q = forms.CharField(label=_("ابحث عن أحداث لإضافتها"), required=False, max_length=100)
+
+
+class StoryEventsForm(forms.Form):
+    """Events to add to a story, or to confirm in it."""
+
+    events = forms.ModelMultipleChoiceField(
+        queryset=Event.objects.all(),
+        required=False,
+        error_messages={
+            "invalid_choice": _("أحد الأحداث المحددة غير موجود."),
+            "invalid_pk_value": _("أحد الأحداث المحددة غير موجود."),
+        },
+    )
+
+    def clean_events(self) -> list[Event]:
+        events = self.cleaned_data["events"]
+        if len(events) > BULK_LIMIT:
+            raise forms.ValidationError(_("حدّد %(limit)d حدثاً على الأكثر.") % {"limit": BULK_LIMIT})
+        return events
 
 
 class StoryChoiceForm(forms.Form):
@@ -188,7 +231,10 @@ class BulkReviewForm(forms.Form):
     def clean_events(self) -> list[Event]:
         events = self.cleaned_data["events"]
         if len(events) > BULK_LIMIT:
-            raise forms.ValidationError(_("حدّد %(limit)d حدثاً على الأكثر.") % {"limit": BULK_LIMIT})
+            raise forms.ValidationError(
+                ngettext("حدّد حدثاً واحداً على الأكثر.", "حدّد %(limit)d حدث على الأكثر.", BULK_LIMIT)
+                % {"limit": BULK_LIMIT}
+            )
         return events
 
     def clean(self) -> dict:

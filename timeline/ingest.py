@@ -21,9 +21,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from timeline.boilerplate import TRAILING_LINE
-from timeline.fetch import FetchError, check_url, fetch
+from timeline.fetch import FetchError, bytes_text, check_url, fetch
 from timeline.models import Article, Source
 from timeline.queueing import queue_extraction
 from timeline.text import normalise_for_matching
@@ -39,6 +40,11 @@ _DATE_FROM_METADATA = {"extensive_search": False, "original_date": True}
 
 class IngestError(ValueError):
     """The input cannot become an article; the message says why, for the user."""
+
+
+def _chars(count: int) -> str:
+    """«100,000 حرف», «3 أحرف»: a count of characters in the interface's language."""
+    return ngettext("حرف واحد", "%(count)s حرف", count) % {"count": f"{count:,}"}
 
 
 @dataclass(frozen=True)
@@ -64,18 +70,24 @@ def clean_article_text(raw: str) -> CleanedText:
     headline at its start; the story's own lines are kept as they are.
     """
     if len(raw) > settings.ARTICLE_MAX_CHARS * 2:
-        raise IngestError(f"النص أطول من الحد المسموح ({settings.ARTICLE_MAX_CHARS:,} حرف).")
+        raise IngestError(
+            gettext("النص أطول من الحد المسموح (%(limit)s).")
+            % {"limit": _chars(settings.ARTICLE_MAX_CHARS)}
+        )
     lines = [line.rstrip() for line in raw.lstrip("\ufeff").replace("\r\n", "\n").split("\n")]
     while lines and (not lines[-1].strip() or TRAILING_LINE.fullmatch(lines[-1].strip())):
         lines.pop()
     while lines and not lines[0].strip():
         lines.pop(0)
     if not lines:
-        raise IngestError("النص فارغ: لا عنوان ولا متن.")
+        raise IngestError(gettext("النص فارغ: لا عنوان ولا متن."))
 
     title = lines.pop(0).strip()
     if len(title) > TITLE_MAX_CHARS:
-        raise IngestError(f"السطر الأول أطول من {TITLE_MAX_CHARS} حرف، ولا يصلح عنواناً.")
+        raise IngestError(
+            gettext("السطر الأول أطول من %(limit)s، ولا يصلح عنواناً.")
+            % {"limit": _chars(TITLE_MAX_CHARS)}
+        )
     # Sites often print the headline twice; a later repeat is not part of the story.
     title_key = normalise_for_matching(title)
     while lines and (not lines[0].strip() or normalise_for_matching(lines[0]) == title_key):
@@ -83,10 +95,11 @@ def clean_article_text(raw: str) -> CleanedText:
 
     body = _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
     if not body:
-        raise IngestError("لا متن بعد العنوان.")
+        raise IngestError(gettext("لا متن بعد العنوان."))
     if len(body) > settings.ARTICLE_MAX_CHARS:
         raise IngestError(
-            f"النص أطول من الحد المسموح ({settings.ARTICLE_MAX_CHARS:,} حرف): {len(body):,} حرف."
+            gettext("النص أطول من الحد المسموح (%(limit)s): %(length)s.")
+            % {"limit": _chars(settings.ARTICLE_MAX_CHARS), "length": _chars(len(body))}
         )
     return CleanedText(title=title, body=body)
 
@@ -106,16 +119,23 @@ def decode_text(data: bytes, declared_charset: str | None = None) -> str:
     try:
         return data.decode(encoding).lstrip("\ufeff")
     except LookupError:
-        raise IngestError(f"ترميز غير معروف: {declared_charset}") from None
+        raise IngestError(
+            gettext("ترميز غير معروف: %(charset)s") % {"charset": declared_charset}
+        ) from None
     except UnicodeDecodeError as exc:
         if declared_charset:
             raise IngestError(
-                f"ليس نصاً صالحاً بالترميز المعلن {declared_charset}: "
-                f"بايت غير صالح في الموضع {exc.start:,}."
+                gettext(
+                    "ليس نصاً صالحاً بالترميز المعلن %(charset)s: بايت غير صالح في الموضع %(at)s."
+                )
+                % {"charset": declared_charset, "at": f"{exc.start:,}"}
             ) from None
         raise IngestError(
-            f"ليس نصاً بترميز UTF-8: بايت غير صالح في الموضع {exc.start:,}. "
-            "احفظه بترميز UTF-8، أو أعلن ترميزه (مثلاً ‎--encoding windows-1256)."
+            gettext(
+                "ليس نصاً بترميز UTF-8: بايت غير صالح في الموضع %(at)s. "
+                "احفظه بترميز UTF-8، أو أعلن ترميزه (مثلاً ‎--encoding windows-1256)."
+            )
+            % {"at": f"{exc.start:,}"}
         ) from None
 
 
@@ -134,7 +154,10 @@ def read_text_file(path: Path, encoding: str | None = None, *, html: bool = Fals
     size = path.stat().st_size
     # Four bytes per character is UTF-8's worst case.
     if size > settings.ARTICLE_MAX_CHARS * 4:
-        raise IngestError(f"{path}: الملف أكبر من الحد المسموح ({size:,} بايت).")
+        raise IngestError(
+            gettext("%(path)s: الملف أكبر من الحد المسموح (%(size)s).")
+            % {"path": path, "size": bytes_text(size)}
+        )
     data = path.read_bytes()
     try:
         return decode_text(data, encoding or (html_charset(data) if html else None))
@@ -145,13 +168,13 @@ def read_text_file(path: Path, encoding: str | None = None, *, html: bool = Fals
 def check_storable(value: str, what: str) -> None:
     """IngestError for text the database cannot store: NUL, or half a surrogate pair."""
     if "\x00" in value:
-        raise IngestError(f"{what}: فيه المحرف NUL (0x00)، ولا يُخزَّن.")
+        raise IngestError(gettext("%(what)s: فيه المحرف NUL (0x00)، ولا يُخزَّن.") % {"what": what})
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise IngestError(
-            f"{what}: فيه نصف زوج بديل ({exc.object[exc.start]!a}) في الموضع {exc.start:,}، "
-            "وليس محرفاً."
+            gettext("%(what)s: فيه نصف زوج بديل (%(char)s) في الموضع %(at)s، وليس محرفاً.")
+            % {"what": what, "char": ascii(exc.object[exc.start]), "at": f"{exc.start:,}"}
         ) from None
 
 
@@ -169,7 +192,11 @@ def ingest_text(
     text after normalisation, is stored once: a repeat returns the article already
     stored with `created=False`.
     """
-    for value, what in ((raw, "النص"), (title, "العنوان"), (url, "الرابط")):
+    for value, what in (
+        (raw, gettext("النص")),
+        (title, gettext("العنوان")),
+        (url, gettext("الرابط")),
+    ):
         check_storable(value, what)
     if title.strip():
         raw = f"{title.strip()}\n{raw}"
@@ -230,7 +257,7 @@ def ingest_html(
         date_extraction_params=_DATE_FROM_METADATA,
     )
     if document is None or not (document.text or "").strip():
-        raise IngestError("لم يُعثر على نص مقال في الصفحة.")
+        raise IngestError(gettext("لم يُعثر على نص مقال في الصفحة."))
     return ingest_text(
         document.text,
         title=document.title or "",
@@ -263,9 +290,9 @@ def parse_jsonl_line(line: str) -> dict:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise IngestError(f"ليس JSON صالحاً ({exc.msg}).") from None
+        raise IngestError(gettext("ليس JSON صالحاً (%(error)s).") % {"error": exc.msg}) from None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        raise IngestError("يلزم كائن فيه الحقل text.")
+        raise IngestError(gettext("يلزم كائن فيه الحقل text."))
     return record
 
 
@@ -275,7 +302,10 @@ def ingest_record(record: dict, source: Source | None = None) -> IngestResult:
     published = record.get("published")
     day = _parse_day(published) if published else None
     if published and day is None:
-        raise IngestError(f"published={published!r} ليس تاريخاً بالصيغة YYYY-MM-DD.")
+        raise IngestError(
+            gettext("published=%(value)s ليس تاريخاً بالصيغة YYYY-MM-DD.")
+            % {"value": repr(published)}
+        )
     named = source_named(record.get("source"))
     return ingest_text(
         record["text"],
@@ -291,13 +321,13 @@ def source_named(name: object) -> Source | None:
     if name is None:
         return None
     if not isinstance(name, str):
-        raise IngestError("الحقل source يجب أن يكون اسماً (نصاً).")
+        raise IngestError(gettext("الحقل source يجب أن يكون اسماً (نصاً)."))
     name = " ".join(name.split())
     if not name:
         return None
     max_length = Source._meta.get_field("name").max_length
     if len(name) > max_length:
-        raise IngestError(f"اسم المصدر أطول من {max_length} حرف.")
+        raise IngestError(gettext("اسم المصدر أطول من %(limit)s.") % {"limit": _chars(max_length)})
     # get_or_create creates in a savepoint and reads again if another process won.
     return Source.objects.get_or_create(name=name)[0]
 
@@ -368,7 +398,7 @@ def _ingest_feed_entry(entry: feedparser.FeedParserDict, source: Source) -> Inge
     html = contents[0].get("value", "") if contents else entry.get("summary", "")
     text = html_fragment_text(html) if html else ""
     if not text:
-        raise IngestError("لا نص في المدخل ولا في صفحته.")
+        raise IngestError(gettext("لا نص في المدخل ولا في صفحته."))
     return ingest_text(
         text, title=entry.get("title", ""), published=published, url=link, source=source
     )

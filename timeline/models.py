@@ -1,8 +1,10 @@
 """Articles, the date expressions found in them, and the events they report."""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -396,6 +398,79 @@ class Annotation(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+def _image_path(image: "EventImage", filename: str) -> str:
+    return f"events/{image.event_id}/{filename}"
+
+
+class EventImage(models.Model):
+    """A picture of an event, as the pages serve it: WebP files at web widths.
+
+    Made by `timeline.editing.add_event_image` from an upload or a URL fetched once
+    (`timeline/images.py` checks and re-encodes it). `file` is the widest rendition;
+    `renditions` lists every width ({"name", "width", "height"}, smallest first) for
+    `srcset`. Caption, credit and alt text are required.
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="images")
+    file = models.FileField(_("الملف"), upload_to=_image_path, max_length=300)
+    width = models.PositiveIntegerField(_("العرض"))
+    height = models.PositiveIntegerField(_("الارتفاع"))
+    renditions = models.JSONField(default=list, editable=False)
+    caption = models.CharField(_("التعليق"), max_length=300)
+    credit = models.CharField(_("المصدر والحقوق"), max_length=200)
+    alt_text = models.CharField(
+        _("النص البديل"), max_length=300, help_text=_("ما في الصورة، لمن لا يراها.")
+    )
+    # Where it was fetched from, when it came by URL (fetched once, never at render time).
+    source_url = models.URLField(_("رابط الأصل"), max_length=2000, blank=True)
+    position = models.PositiveIntegerField(_("الترتيب"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("أضافها"),
+    )
+    created_at = models.DateTimeField(_("أُضيفت"), auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["renditions"])
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("صورة")
+        verbose_name_plural = _("الصور")
+
+    def __str__(self) -> str:
+        return self.caption[:60]
+
+    def _url(self, name: str) -> str:
+        return self.file.storage.url(name)
+
+    @property
+    def url(self) -> str:
+        """The widest rendition."""
+        return self.file.url
+
+    @property
+    def small_url(self) -> str:
+        return self._url(self.renditions[0]["name"]) if self.renditions else self.file.url
+
+    @property
+    def srcset(self) -> str:
+        return ", ".join(f"{self._url(r['name'])} {r['width']}w" for r in self.renditions)
+
+    def stored_names(self) -> list[str]:
+        return list(dict.fromkeys([self.file.name, *(r["name"] for r in self.renditions)]))
+
+
+@receiver(post_delete, sender=EventImage, dispatch_uid="event-image-files")
+def _delete_image_files(sender, instance: EventImage, **kwargs) -> None:
+    """An image's files go with its row (removed, in the admin, or with its event),
+    once the deletion is committed."""
+    storage, names = instance.file.storage, instance.stored_names()
+    transaction.on_commit(lambda: [storage.delete(name) for name in names if name])
 
 
 class TaskFailure(models.Model):

@@ -104,9 +104,9 @@ def forget_reader_pages(**kwargs) -> None:
 
 def connect_signals() -> None:
     """Forget reader pages whenever something readers see changes."""
-    from timeline.models import Annotation, Event, EventSource, Story
+    from timeline.models import Annotation, Event, EventImage, EventSource, Story
 
-    for model in (Event, EventSource, Story, Annotation):
+    for model in (Event, EventSource, Story, Annotation, EventImage):
         post_save.connect(forget_reader_pages, sender=model, dispatch_uid=f"reader-{model}-save")
         post_delete.connect(forget_reader_pages, sender=model, dispatch_uid=f"reader-{model}-del")
     for through in (Story.events.through, Event.places.through):

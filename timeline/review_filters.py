@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from timeline.event_kinds import EventKind
 from timeline.models import Event, EventSource, Place, Source, Story
+from timeline.reader_filters import ActorField
 from timeline.search import search
 
 
@@ -20,6 +21,12 @@ class ReviewFilterForm(forms.Form):
         queryset=Place.objects.order_by("name"),
         to_field_name="name",
         empty_label=_("كل الأماكن"),
+    )
+    actor = ActorField(
+        label=_("الفاعل"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"dir": "auto", "placeholder": _("مثلاً: بوتين")}),
     )
     story = forms.ModelChoiceField(
         label=_("القصة"),
@@ -42,6 +49,13 @@ class ReviewFilterForm(forms.Form):
     end = forms.DateField(
         label=_("إلى"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+    salience = forms.FloatField(
+        label=_("أهمية لا تقل عن"),
+        required=False,
+        min_value=0,
+        max_value=1,
+        widget=forms.NumberInput(attrs={"step": "0.1", "min": "0", "max": "1"}),
+    )
 
 
 def filter_candidates(data: dict) -> QuerySet[Event]:
@@ -55,6 +69,8 @@ def filter_candidates(data: dict) -> QuerySet[Event]:
         events = events.filter(kind=data["kind"])
     if data.get("place"):
         events = events.filter(places=data["place"])
+    if data.get("actor"):
+        events = events.filter(actors=data["actor"])
     if data.get("story"):
         events = events.filter(stories=data["story"])
     if data.get("article"):
@@ -67,4 +83,6 @@ def filter_candidates(data: dict) -> QuerySet[Event]:
         events = events.filter(last_day__gte=data["start"])
     if data.get("end"):
         events = events.filter(first_day__lte=data["end"])
+    if data.get("salience") is not None:
+        events = events.filter(salience__gte=data["salience"])
     return search(events, data.get("q") or "")

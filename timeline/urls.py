@@ -1,6 +1,6 @@
 from django.urls import path
 
-from timeline import article_views, editor_views, embed, sharing, upcoming, views
+from timeline import article_views, editor_views, embed, media_views, sharing, upcoming, views
 
 app_name = "timeline"
 
@@ -26,6 +26,14 @@ urlpatterns = [
     path("review/bulk/", editor_views.review_bulk, name="review_bulk"),
     path("review/stories/", editor_views.story_list, name="story_list"),
     path("review/stories/<int:story_id>/", editor_views.story_edit, name="story_edit"),
+    path(
+        "review/stories/<int:story_id>/events/",
+        editor_views.story_add_events,
+        name="story_add_events",
+    ),
+    path(
+        "review/stories/<int:story_id>/confirm/", editor_views.story_confirm, name="story_confirm"
+    ),
     path("events/<int:event_id>/confirm/", editor_views.event_confirm, name="event_confirm"),
     path("events/<int:event_id>/reject/", editor_views.event_reject, name="event_reject"),
     path("events/<int:event_id>/correct/", editor_views.event_correct, name="event_correct"),
@@ -44,6 +52,10 @@ urlpatterns = [
         "events/<int:event_id>/annotations/",
         editor_views.annotation_create,
         name="annotation_create",
+    ),
+    path("events/<int:event_id>/images/", media_views.event_image_add, name="event_image_add"),
+    path(
+        "images/<int:image_id>/remove/", media_views.event_image_remove, name="event_image_remove"
     ),
     path(
         "annotations/<int:annotation_id>/edit/",

@@ -19,6 +19,7 @@ from timeline.access import is_editor, visible_annotations, visible_events
 from timeline.dates import site_date_style
 from timeline.editing import event_history
 from timeline.forms import AnnotationForm
+from timeline.media_views import EventImageForm
 from timeline.models import Event, EventSource, Story
 from timeline.reader_cache import cached_for_readers
 from timeline.reader_filters import TimelineFilterForm, filter_events, news_page
@@ -77,7 +78,7 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     # Its next pages keep the same bound (their cursors go back in time from it).
     listed = events.filter(first_day__lte=at or timezone.localdate())
     page, next_cursor = news_page(
-        listed.prefetch_related(_sources(), "places", "actors"),
+        listed.prefetch_related(_sources(), "places", "actors", "images"),
         form.cleaned_data.get("q") or "",
         request.GET.get("after"),
         settings.TIMELINE_PAGE_SIZE,
@@ -171,7 +172,9 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     event = get_object_or_404(
         visible_events(request.user)
         .annotate(article_count=Count("sources__article", distinct=True))
-        .prefetch_related(_sources(), "places", "actors", Prefetch("stories", queryset=stories)),
+        .prefetch_related(
+            _sources(), "places", "actors", "images", Prefetch("stories", queryset=stories)
+        ),
         pk=event_id,
     )
     # Back and Forward may ask again for an event's URL the panel pushed: the whole page.
@@ -186,6 +189,7 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     if editor:
         context |= {
             "annotation_form": AnnotationForm(),
+            "image_form": EventImageForm(),
             "all_stories": Story.objects.only("pk", "title"),
             "history": event_history(event),
         }

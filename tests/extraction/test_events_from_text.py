@@ -39,6 +39,9 @@ def only_event(text: str, **kwargs):
         # A date that only frames a figure.
         "صدّرت تونس 97 ألف طن من زيت الزيتون خلال عام 2015.",
         "ارتفع معدل التضخم في 2017 إلى 5 بالمئة.",
+        # A projected figure, with the verb's pronoun or with no verb at all.
+        "ومن المتوقع أن تواصل هذه الأرقام ارتفاعها في 2019.",
+        "ويتوقع أن يبلغ العجز 900 مليار دولار في 2019، و1.13 تريليون دولار في 2020.",
         # A career span and a birth year.
         "لعب المدافع لنادي ريال مدريد بين عامي 1994 و2010.",
         "ولد الكاتب عام 1948 في مدينة حيفا.",
@@ -50,6 +53,18 @@ def only_event(text: str, **kwargs):
 )
 def test_dates_that_date_no_happening_make_no_event(text):
     assert events_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وانضم كوتينيو إلى برشلونة في يناير الماضي، مقابل صفقة كلفت النادي 142 مليون جنيه.",
+        "وقد توفي هوكينغ في مارس عن 76 عاما بعد صراع طويل مع المرض.",
+        "قتل المسلحون ما يصل إلى 99 مدنيا في شهر أغسطس الماضي.",
+    ],
+)
+def test_a_happening_with_a_figure_in_it_is_still_an_event(text):
+    assert len(events_of(text)) == 1
 
 
 def test_a_meeting_on_a_weekday_is_an_event():
@@ -311,3 +326,92 @@ def test_an_organisation_keeps_the_adjectives_that_agree_with_its_head():
     event = only_event("أعلن التحالف العربي العسكري يوم الأحد أنه دمر مواقع للصواريخ.")
     assert "التحالف العربي العسكري" in [actor.name for actor in event.actors]
     assert event.title.startswith("التحالف العربي العسكري")
+
+
+def test_a_date_inside_what_was_said_dates_the_reported_happening():
+    event = only_event("قال وزير الخارجية إن الرئيس سيزور القاهرة يوم الأحد المقبل.")
+    assert event.kind == "visit"
+    assert event.title == "الرئيس يزور القاهرة"
+
+
+def test_a_date_of_the_speech_itself_keeps_the_statement():
+    event = only_event("قال وزير الخارجية يوم الأحد إن الرئيس سيزور القاهرة.")
+    assert event.kind == "statement"
+
+
+def test_what_is_visited_is_the_place():
+    event = only_event("زار وزير الخارجية المصري موسكو يوم الأحد.")
+    assert event.places == ("موسكو",)
+
+
+def test_a_region_named_without_a_locative_word_is_the_place():
+    event = only_event("وتشهد الغوطة الشرقية تقدما ملحوظا للجيش خلال الشهر الماضي.")
+    assert event.places == ("الغوطة الشرقية",)
+
+
+def test_a_city_an_agreement_is_named_after_is_not_the_place():
+    event = only_event(
+        "أعلنت وزارة الدفاع يوم الأربعاء إخلاء المنطقة في محافظة إدلب بموجب اتفاق سوتشي."
+    )
+    assert "سوتشي" not in event.places
+
+
+def test_a_statement_by_a_participant_about_a_happening_is_part_of_it():
+    events = events_of(
+        "يلتقي الزعيم الكوري كيم جونغ أون الرئيس ترامب يوم الأحد المقبل في سنغافورة. "
+        "وقال ترامب إنه متفائل بلقاء الأحد المقبل."
+    )
+    assert [e.kind for e in events] == ["meeting"]
+
+
+def test_the_event_noun_a_date_qualifies_names_the_kind_of_a_reported_clause():
+    event = only_event("وقال المتحدث إن الحزب هو الفائز في انتخابات 2014 بفارق كبير.")
+    assert event.kind == "election"
+
+
+def test_a_date_in_a_relative_clause_dates_what_that_clause_tells():
+    event = only_event(
+        "وأضاف المتحدث في إشارة إلى الهيئة التسييرية للحزب التي اتخذت أمس قرارا بطرد الأمين العام."
+    )
+    assert event.kind == "decision"
+    assert event.title.startswith("الهيئة التسييرية للحزب تتخذ قرارا")
+
+
+def test_a_relative_clause_that_only_dates_its_noun_is_not_the_happening():
+    event = only_event("وقال المتحدث إن الرسومات التي تعود إلى عام 2015 نشرت في صحيفة محلية.")
+    assert not event.title.startswith("الرسومات تعود")
+
+
+def test_a_date_in_a_clause_with_nothing_to_say_is_no_event():
+    assert events_of("الأحد 02 افريل 2017 الساعة 15:00") == []
+
+
+def test_the_platform_words_were_posted_on_is_no_actor():
+    event = only_event("أعلن الرئيس ترامب يوم الخميس عبر تويتر إلغاء القمة.")
+    assert "تويتر" not in [actor.name for actor in event.actors]
+
+
+def test_a_platform_that_acts_is_an_actor():
+    event = only_event("أطلقت فيسبوك يوم الخميس مبادرة جديدة للباحثين.")
+    assert "فيسبوك" in [actor.name for actor in event.actors]
+
+
+def test_an_institution_named_as_the_venue_is_no_actor():
+    event = only_event("التقى لاريجاني يوم الأحد بوتين في قصر الكرملين.")
+    assert "الكرملين" not in [actor.name for actor in event.actors]
+
+
+def test_a_person_named_after_a_counterpart_or_so_called_is_an_actor():
+    event = only_event(
+        "حذر الرئيس الروسي يوم الجمعة نظيره الفرنسي إيمانويل ماكرون من أي عمل متهور."
+    )
+    assert "إيمانويل ماكرون" in [actor.name for actor in event.actors]
+    event = only_event("أصدرت محكمة يوم الثلاثاء حكما بالسجن على رجل يدعى رفعت جيتين.")
+    assert "رفعت جيتين" in [actor.name for actor in event.actors]
+
+
+def test_a_headline_does_not_open_with_the_conjunction_of_an_imperfect_verb():
+    event = only_event("وتناقلت وسائل الإعلام يوم الأحد بيانا صادرا عن التنظيم.")
+    assert event.title.split()[0] == "تناقلت"
+    event = only_event("وصول أول طائرة من الهند إلى إسرائيل يوم الخميس.")
+    assert event.title.startswith("وصول")

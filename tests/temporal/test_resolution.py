@@ -42,6 +42,12 @@ def test_relative_days_count_from_reference() -> None:
     ]  # fmt: skip
 
 
+def test_day_of_tomorrow_with_its_weekday_is_tomorrow() -> None:
+    mention = only("وتتكاثف السحب يوم غد الاثنين بالمناطق الغربية.", SUNDAY)
+    assert (mention.text, mention.value) == ("يوم غد الاثنين", "2025-07-21")
+    assert only("يصل الوزير يوم غد إلى عمّان.", SUNDAY).value == "2025-07-21"
+
+
 def test_month_without_year_takes_the_nearest_year() -> None:
     assert only("حتى نهاية آب", SUNDAY).value == "2025-08"
     assert only("في 28 كانون الأول", date(2025, 1, 5)).value == "2024-12-28"

@@ -15,10 +15,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from timeline.extraction.arabic import FUNCTION, Word, fold, is_function_word, readings
+from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, is_function_word, readings
 from timeline.extraction.kinds import verb_kind
 from timeline.extraction.places import match_at, match_places, nationality
-from timeline.lexicon.actors import ACTORS, ORGANISATION_HEADS, PERSON_TITLES, TITLE_ACTORS
+from timeline.lexicon.actors import (
+    ACTORS,
+    MEDIUM_WORDS,
+    ORGANISATION_HEADS,
+    PERSON_TITLES,
+    PLATFORMS,
+    TITLE_ACTORS,
+    VENUE_WORDS,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +134,34 @@ def actors_of(
         if match.place.type == "country":
             state = ActorRef(match.place.name, "state")
             found.append(ActorMention(match.first, match.last, state, match.first))
+    found = [m for m in found if not _medium(clause, m) and not _venue(clause, m)]
     found.sort(key=lambda item: item.first)
     unique: list[ActorMention] = []
     for mention in found:
         if all(mention.actor.name != other.actor.name for other in unique):
             unique.append(mention)
     return unique
+
+
+PLATFORM_NAMES = fold_set(*PLATFORMS)
+MEDIUM = fold_set(*MEDIUM_WORDS)
+
+
+def _medium(clause: Sequence[Word], mention: ActorMention) -> bool:
+    """Whether the mention is the platform words were posted on («على تويتر»)."""
+    if fold(mention.actor.name) not in PLATFORM_NAMES or mention.first == 0:
+        return False
+    return clause[mention.first - 1].folded in MEDIUM
+
+
+VENUE = fold_set(*VENUE_WORDS)
+
+
+def _venue(clause: Sequence[Word], mention: ActorMention) -> bool:
+    """Whether an institution is named as where it happened («في قصر الكرملين»)."""
+    if mention.actor.type != "organisation" or mention.first == 0:
+        return False
+    return clause[mention.first - 1].folded in VENUE
 
 
 def _phrase(clause: Sequence[Word], index: int, size: int) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from timeline.extraction.arabic import Word, fold_set, readings
+from timeline.extraction.kinds import verb_kind
 
 # Words of a career or a life: «لعب لريال مدريد بين 1994 و2010».
 CAREER_WORDS = fold_set(
@@ -41,7 +42,7 @@ COUNTED_NOUNS = fold_set(
 FIGURE_UNITS = fold_set(
     "مليون", "ملايين", "مليار", "مليارات", "ألف", "آلاف", "بالمئة", "بالمائة", "المائة",
     "المئة", "نسبة", "بنسبة", "طن", "دولار", "دينار", "يورو", "قنطار", "تريليون",
-    "تريليونات",
+    "تريليونات", "الأرقام", "أرقام", "الرقم",
 )  # fmt: skip
 STATISTIC_VERBS = fold_set(
     "ارتفع", "ارتفعت", "انخفض", "انخفضت", "تراجع", "تراجعت", "بلغ", "بلغت", "سجل",
@@ -96,4 +97,32 @@ def _is_statistic(clause: Sequence[Word], anchor_words: Sequence[int]) -> bool:
     )
     if not has_figure:
         return False
-    return any(r in STATISTIC_VERBS for w in clause for r in readings(w.folded))
+    if any(
+        r in STATISTIC_VERBS or _stem(r) in STATISTIC_VERBS
+        for w in clause
+        for r in readings(w.folded)
+    ):
+        return True
+    # «و1.13 تريليون دولار في 2020»: a unit of a figure right by the date, and no verb
+    # of any happening. (A figure further away may be a detail of a happening whose
+    # verb the lexicon lacks: «انضم إلى برشلونة في يناير مقابل 142 مليون جنيه».)
+    beside = any(
+        clause[i].folded in FIGURE_UNITS
+        for a in anchors
+        for i in range(max(a - FIGURE_REACH, 0), min(a + FIGURE_REACH + 1, len(clause)))
+        if i not in anchors
+    )
+    return beside and not any(verb_kind(w) for i, w in enumerate(clause) if i not in anchors)
+
+
+# How near its date a figure's unit stands when the date only frames the figure.
+FIGURE_REACH = 3
+
+
+def _stem(reading: str) -> str:
+    """The word without a pronoun at its end: «ارتفاعها» is «ارتفاع» (a lone «ه»
+    is left: folded, it is also «ة»)."""
+    for suffix in ("ها", "هم"):
+        if reading.endswith(suffix) and len(reading) - len(suffix) >= 4:
+            return reading[: -len(suffix)]
+    return reading

@@ -266,8 +266,21 @@ def _cut(
 
 
 def _is_clitic_conjunction(word: Word) -> bool:
+    """Whether the word's first «و»/«ف» is the conjunction: before the article, a
+    reporting or leading word, or an imperfect verb's person prefix («ويفصل»,
+    «وتخشى»); words that start with «و» themselves («وزير», «وصول», «واشنطن», «وتيرة»)
+    do not qualify."""
     rest = word.folded[1:]
-    return len(rest) >= 3 and (rest.startswith("ال") or rest in REPORTING or rest in LEADING_WORDS)
+    if len(rest) < 3:
+        return False
+    if rest.startswith("ال") or rest in REPORTING or rest in LEADING_WORDS:
+        return True
+    return rest[0] in VERB_PREFIXES and not rest.startswith("تي")
+
+
+# The person prefixes of an imperfect verb: «يفصل», «تخشى», «نعلن» («أ» is left out:
+# folded it is «ا», which starts names too, «واشنطن»).
+VERB_PREFIXES = ("ي", "ت", "ن")
 
 
 def _as_present(word: Word, feminine: bool = False) -> str:

@@ -155,6 +155,11 @@ def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | Non
         if light is not None:
             return light
         if kind in (EventKind.STATEMENT, EventKind.OTHER) or is_reporting(clause[index]):
+            # «الحزب الفائز في انتخابات 2014»: the event noun the date qualifies is
+            # the happening, whatever the clause's speaker says about it.
+            dated = next((k for i, k in nouns if i == date_index - 1), None)
+            if dated is not None and dated != EventKind.STATEMENT and index < date_index:
+                return dated
             # The act announced is its object («أعلن إلغاء القمة»), before any «أن»:
             # what follows «أن» is what was said («قال إن المفاوضات مستمرة»).
             that = next(
@@ -312,12 +317,27 @@ THAT_REACH, REPORTED_VERB_REACH = 4, 6
 def _verb_after_that(clause: Sequence[Word], index: int) -> str | None:
     for that in range(index + 1, min(index + 1 + THAT_REACH, len(clause))):
         if clause[that].folded in THAT_WORDS:
-            for word in clause[that + 1 : that + 1 + REPORTED_VERB_REACH]:
+            for position, word in enumerate(clause[that + 1 : that + 1 + REPORTED_VERB_REACH]):
                 kind = verb_kind(word)
                 if kind is not None:
+                    if is_future(clause, that + 1 + position):
+                        return None  # «قال إن الرئيس سيزور…»: said, not yet done
                     return kind if kind not in (EventKind.STATEMENT, EventKind.OTHER) else None
             return None
     return None
+
+
+FUTURE_PARTICLE = fold("سوف")
+
+
+def is_future(clause: Sequence[Word], index: int) -> bool:
+    """Whether the verb at `index` is marked for the future: «سيزور», «سوف يزور»."""
+    folded = clause[index].folded
+    if folded.startswith(("س", "وس", "فس")) and verb_kind(clause[index]) is not None:
+        bare = folded[folded.index("س") + 1 :]
+        if _verb_kind(bare) is not None and bare[:1] in ("ي", "ت", "ن", "ا"):
+            return True
+    return index > 0 and clause[index - 1].folded == FUTURE_PARTICLE
 
 
 # Verbs that announce an act; «عن» introduces the act announced.

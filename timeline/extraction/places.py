@@ -2,10 +2,13 @@
 the clause names as a location.
 
 A place counts when a locative word introduces it («في موسكو», «بالعاصمة موسكو»,
-«قرب دمشق», «إلى أنقرة») or when it is a city or region named anywhere in the
-clause. A country named without a locative word is usually the actor («إيران
-تستأنف»), not the place. Clubs and companies named after places («ريال مدريد»)
-and nationality adjectives («الرئيس الروسي») are never places.
+«قرب دمشق», «إلى أنقرة»), when an event noun other than an agreement governs it
+(«انتخابات تركيا», not «اتفاق سوتشي»), or when it is a region named anywhere in the
+clause («وتشهد الغوطة الشرقية تقدماً»); a city named without a locative word is
+often its government («وافقت طهران»), and a country so named is usually the actor
+(«إيران تستأنف»), not the place. The object of a visit is where it went. Clubs and
+companies named after places («ريال مدريد») and nationality adjectives («الرئيس
+الروسي») are never places.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from timeline.event_kinds import EventKind
 from timeline.extraction.arabic import Word, fold, is_function_word, readings
 from timeline.extraction.kinds import NOUN_KINDS, lookup
 from timeline.lexicon.places import NATIONALITY_ADJECTIVES, NOT_PLACES, PLACES
@@ -79,7 +83,7 @@ def match_places(clause: Sequence[Word]) -> list[PlaceMatch]:
             # The country an event noun governs is where it happens: «انتخابات تركيا»,
             # «زلزال إندونيسيا».
             governed = (
-                not locative and not clitic and index > 0 and _is_event_noun(clause[index - 1])
+                not locative and not clitic and index > 0 and _governs_place(clause[index - 1])
             )
             found.append(PlaceMatch(place, index, index + size - 1, locative or governed, governed))
         index += size
@@ -168,8 +172,11 @@ def named_after_place_noun(clause: Sequence[Word]) -> list[tuple[int, str]]:
     return found
 
 
-def places_of(clause: Sequence[Word]) -> list[str]:
+def places_of(clause: Sequence[Word], visited_after: int | None = None) -> list[str]:
     """The display names of where the clause's happening took place, in order.
+
+    `visited_after`: the index of a verb of visiting, whose object is where the
+    visit went even with no locative word («زار وزير الخارجية موسكو»).
 
     Countries count only after a locative word; beside a city, only the city's own
     country does («في صعدة باليمن»), not one named in passing («مستشار المرشد في
@@ -177,7 +184,8 @@ def places_of(clause: Sequence[Word]) -> list[str]:
     """
     places: list[GazetteerPlace] = []
     for match in match_places(clause):
-        if not match.locative:
+        visited = visited_after is not None and match.first > visited_after
+        if not match.locative and not visited and match.place.type != "region":
             continue
         if match.place not in places:
             places.append(match.place)
@@ -200,8 +208,12 @@ def nationality(word: Word) -> str | None:
     return None
 
 
-def _is_event_noun(word: Word) -> bool:
-    return lookup(word, NOUN_KINDS) is not None
+def _governs_place(word: Word) -> bool:
+    """Whether an event noun makes the place after it where it happens: «انتخابات
+    تركيا» does, «اتفاق سوتشي» does not (an agreement is named after where it was
+    signed, not where what it governs happens)."""
+    kind = lookup(word, NOUN_KINDS)
+    return kind is not None and kind != EventKind.AGREEMENT
 
 
 def is_country(name: str) -> bool:

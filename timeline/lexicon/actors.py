@@ -654,6 +654,10 @@ ACTORS: dict[str, Actor] = {
     "فيسبوك": ("organisation", ("فيس بوك",)),
     "غوغل": ("organisation", ("جوجل",)),
     "تويتر": ("organisation", ()),
+    "إنستغرام": ("organisation", ("إنستجرام",)),
+    "يوتيوب": ("organisation", ()),
+    "تيك توك": ("organisation", ()),
+    "تلغرام": ("organisation", ("تيليغرام", "تليغرام")),
     "أبل": ("organisation", ()),
     "مايكروسوفت": ("organisation", ()),
     "أمازون": ("organisation", ()),
@@ -1116,6 +1120,8 @@ PERSON_TITLES: tuple[str, ...] = (
     "الشاعر", "الشاعرة", "رجل الأعمال", "سيدة الأعمال", "الداعية", "الباحث", "الباحثة",
     "الخبير", "الخبيرة", "المحلل", "الطبيب", "الطبيبة", "الناشط الحقوقي", "المدون",
     "المدونة", "الأكاديمي", "رئيس نادي", "المتهم", "المتهمة", "الضحية",
+    "رسام الكاريكاتير", "رسام", "وكيل أعماله", "وكيل أعمال", "وكيل اللاعب", "نظيره",
+    "نظيرته", "نظيرها", "يدعى", "تدعى", "المدعو", "المدعوة",
 )  # fmt: skip
 
 # Words that start an organisation's name: «وزارة الخارجية», «حركة النهضة».
@@ -1134,3 +1140,13 @@ ORGANISATION_HEADS: tuple[str, ...] = (
     "السلطة", "صحيفة", "الصحيفة", "جريدة", "قناة", "إذاعة", "وكالة أنباء",
     "منتخب", "المنتخب", "بلدية", "البلدية", "ولاية", "محافظة", "النيابة",
 )  # fmt: skip
+
+# Platforms a statement is posted on: «على تويتر», «عبر فيسبوك» is where the words
+# were published, not who acted; as a subject («فيسبوك تطلق…») they are actors.
+PLATFORMS: tuple[str, ...] = ("فيسبوك", "تويتر", "إنستغرام", "يوتيوب", "تيك توك", "تلغرام")
+# Words before a platform that make it the medium.
+MEDIUM_WORDS: tuple[str, ...] = ("على", "عبر", "موقع", "بموقع", "منصة", "تطبيق")
+# Words before an institution that make it the place of the happening, not one of
+# its actors: «في قصر الكرملين», «في البيت الأبيض». «أمام» is left out: a protest
+# «أمام وزارة الصحة» is aimed at the ministry.
+VENUE_WORDS: tuple[str, ...] = ("في", "قصر", "بقصر", "مقر", "بمقر", "داخل")

@@ -8,7 +8,8 @@ nouns with their plural, accusative and definite forms where those are spelt dif
 
 A trigger belongs to one kind only. Words whose usual meaning is elsewhere are left out
 on purpose: «وقع» (signed, but mostly «happened»), «عين» (appointed, but «eye»), «فجر»
-(blew up, but «dawn»), «بهدف» (a goal, but «in order to»), «القضاء» (the judiciary, but
+(blew up, but «dawn»), «عقد» (held, but «contract» or «decade»: its other forms
+are listed), «بهدف» (a goal, but «in order to»), «القضاء» (the judiciary, but
 «eliminating»), «نهائي» (a final, but «definitive»), «أدان» (convicted, but mostly
 «condemned»: a statement), «صوت» (voted, but «voice»).
 """
@@ -57,7 +58,8 @@ KIND_VERBS: dict[str, Triggers] = {
         "التقى", "التقت", "التقوا", "التقيا", "يلتقي", "تلتقي", "يلتقيان", "اجتمع", "اجتمعت",
         "اجتمعوا", "يجتمع", "تجتمع", "يجتمعون", "استقبل", "استقبلت", "يستقبل", "تستقبل",
         "استضاف", "استضافت", "يستضيف", "تستضيف", "ترأس", "ترأست", "يترأس", "تترأس", "اختتم",
-        "اختتمت", "يختتم", "تختتم",
+        "اختتمت", "يختتم", "تختتم", "عقدت", "عقدوا", "عقدا", "يعقد", "تعقد", "يعقدان",
+        "تعقدان",
     ),
     "talks": (
         "تفاوض", "تفاوضت", "تفاوضوا", "يتفاوض", "تتفاوض", "تباحث", "تباحثت", "تباحثا",
@@ -248,4 +250,12 @@ REPORTING_VERBS: tuple[str, ...] = (
 # The reporting verbs that make the statement itself the news: «أعلن الجيش…».
 STATEMENT_VERBS: tuple[str, ...] = (
     "أعلن", "أعلنت", "أكد", "أكدت", "صرح", "صرحت", "كشف", "كشفت", "شدد", "شددت",
+)  # fmt: skip
+
+# Verbs that only place their subject in time: «الرسومات التي تعود إلى عام 2015»,
+# «الفترة التي تسبق الانتخابات». A relative clause they open dates its noun, it
+# reports no happening of its own.
+DATING_VERBS: Triggers = (
+    "يعود", "تعود", "تعودان", "يرجع", "ترجع", "يسبق", "تسبق", "سبق", "سبقت", "يلي", "تلي",
+    "تلت", "يمتد", "تمتد", "امتد", "امتدت",
 )  # fmt: skip

@@ -17,11 +17,15 @@ register = template.Library()
 def event_share_tags(context: template.Context, event: Event) -> dict:
     """`og:` and Twitter card tags of an event page: its title and first excerpt."""
     request = context["request"]
+    images = event.images.all()  # prefetched by the event page
     return {
         "type": "article",
         "title": event.title,
         "description": sharing.event_description(event),
         "url": request.build_absolute_uri(event.get_absolute_url()),
+        # The event's first image, at its widest web size (timeline/images.py).
+        "image": request.build_absolute_uri(images[0].url) if images else "",
+        "image_alt": images[0].alt_text if images else "",
     }
 
 

@@ -658,6 +658,8 @@ class Scanner:
                 offset, k = -2, k + 2
         elif stem == mk.AFTER_WORD and self.w(k) in (mk.TOMORROW_BARE, "الغد"):
             offset, k = 2, k + 1
+        elif stem == mk.TOMORROW_BARE and self.stem(i - 1)[0] == mk.DAY_NOUN:
+            offset = 1  # «يوم غد»
         if offset is None:
             return None
         # "اليوم الأحد", "أمس الثلاثاء": the weekday names the same day.
@@ -694,6 +696,9 @@ class Scanner:
                     dated = self._day_of_month(k)  # "يوم 15": the nearest 15th
                 return dated if dated is not None and dated[1].grain == "day" else None
             stem = self.stem(k)[0]
+            if stem == mk.TOMORROW_BARE:
+                # "يوم غد [الاثنين]": tomorrow, its weekday naming the same day.
+                return self.relative_day(k, stem)
         if stem not in WEEKDAYS:
             return None
         weekday = WEEKDAYS[stem]

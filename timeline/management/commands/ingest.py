@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DataError, IntegrityError, InterfaceError, OperationalError, transaction
+from django.utils.translation import gettext
 
 from timeline.health import waiting_for_workers
 from timeline.ingest import (
@@ -177,4 +178,7 @@ def _utf8(line: bytes) -> str:
     try:
         return line.decode("utf-8").lstrip("\ufeff")
     except UnicodeDecodeError as exc:
-        raise IngestError(f"ليس UTF-8: بايت غير صالح في الموضع {exc.start:,} من السطر.") from None
+        raise IngestError(
+            gettext("ليس UTF-8: بايت غير صالح في الموضع %(at)s من السطر.")
+            % {"at": f"{exc.start:,}"}
+        ) from None
