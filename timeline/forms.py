@@ -188,7 +188,10 @@ class StoryEventsForm(forms.Form):
     def clean_events(self) -> list[Event]:
         events = self.cleaned_data["events"]
         if len(events) > BULK_LIMIT:
-            raise forms.ValidationError(_("حدّد %(limit)d حدثاً على الأكثر.") % {"limit": BULK_LIMIT})
+            raise forms.ValidationError(
+                ngettext("حدّد حدثاً واحداً على الأكثر.", "حدّد %(limit)d حدث على الأكثر.", BULK_LIMIT)
+                % {"limit": BULK_LIMIT}
+            )
         return events
 
 

@@ -16,7 +16,7 @@ from .scanner import Scanner
 __all__ = ["EXTRACTOR_VERSION", "Mention", "extract", "normalise_arabic"]
 
 # Bump whenever the output for some input changes; stored on each article.
-EXTRACTOR_VERSION: str = "2.0.0"
+EXTRACTOR_VERSION: str = "2.0.1"
 
 
 def extract(text: str, reference: date | None = None) -> list[Mention]:
