@@ -5,6 +5,7 @@ read stops the process at start with a message naming the variable.
 """
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -242,6 +243,27 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+
+# The origins whose pages may show our embeds (/embed/…) in an iframe, e.g.
+# "https://www.example.org,https://*.example.net": sent as the embeds'
+# Content-Security-Policy frame-ancestors. Every other page refuses all framing
+# (X-Frame-Options: DENY and frame-ancestors 'none'); with none listed, so do embeds.
+_ORIGIN = re.compile(r"https?://(\*\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?", re.IGNORECASE)
+
+
+def env_origins(name: str) -> list[str]:
+    """Origins such as https://example.org or http://127.0.0.1:8001 (no path, no «*» alone)."""
+    origins = env_list(name, [])
+    for origin in origins:
+        if not _ORIGIN.fullmatch(origin):
+            raise ImproperlyConfigured(
+                f"{name}: {origin!r} is not an origin; write scheme://host[:port] "
+                "(https://example.org, https://*.example.org), comma-separated, no path."
+            )
+    return [origin.lower() for origin in origins]
+
+
+EMBED_ALLOWED_ORIGINS = env_origins("EMBED_ALLOWED_ORIGINS")
 
 # HTTPS in production. Cookies are secure whenever DEBUG is off; the redirect, HSTS
 # and the proxy header are set from the environment (see README, «Production»).

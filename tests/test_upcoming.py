@@ -29,8 +29,8 @@ def make_event(title: str, day: date, status=Event.Status.CONFIRMED, **fields) -
 def day_of(html: str, title: str) -> tuple[str, str]:
     """(the group heading, the countdown) of the event titled `title`."""
     match = re.search(
-        r'<h2 id="upcoming-([\d-]+)">[^<]*</h2>\s*<ol class="upcoming-events">'
-        r'(?:(?!</ol>).)*?<span class="countdown">([^<]*)</span>\s*<a href="[^"]+">'
+        r'<h2 id="upcoming-([\d-]+)"[^>]*>[^<]*</h2>\s*<ol class="upcoming-events">'
+        r'(?:(?!</ol>).)*?<span class="countdown">([^<]*)</span>\s*<a href="[^"]+"[^>]*>'
         + re.escape(title)
         + "<",
         html,

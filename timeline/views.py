@@ -123,7 +123,7 @@ _PARTIALS_TEMPLATE = "timeline/timeline.html"
 
 
 def _render_timeline(
-    request: HttpRequest, template: str, story: Story | None = None
+    request: HttpRequest, template: str, story: Story | None = None, extra: dict | None = None
 ) -> HttpResponse:
     """The page, or for HTMX the part it swaps: more cards, or the whole view."""
     # Before the page's queries: a change committed meanwhile is announced, not lost.
@@ -140,6 +140,7 @@ def _render_timeline(
             "live": live,
             "editor": is_editor(request.user),
             "filtered": any(request.GET.get(name) for name in READER_FILTERS),
+            **(extra or {}),
         },
         fragment=f"{_PARTIALS_TEMPLATE}{part}",
     )
@@ -157,7 +158,9 @@ def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story, slug=slug)
     if not story.published and not is_editor(request.user):
         raise Http404("No such story.")
-    return _render_timeline(request, "timeline/story.html", story)
+    return _render_timeline(
+        request, "timeline/story.html", story, {"embed_origins": settings.EMBED_ALLOWED_ORIGINS}
+    )
 
 
 def _shown(request: HttpRequest, editor: bool, slug: str | None = None) -> EventQuerySet:
