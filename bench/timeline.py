@@ -51,6 +51,7 @@ ADVERSE = (
     "rare place+q api",
     "rare place+q json",
     "two years",
+    "two years api",
 )
 PAGES = (*SAME_COST, *ADVERSE, "trivial")
 
@@ -78,6 +79,8 @@ def urls_for(size: int, deep_cursor: str) -> dict[str, str]:
         "rare place+q api": "/api/events?" + urlencode(rare),
         "rare place+q json": "/timeline.json?" + urlencode(rare),
         "two years": "/?start=2000-01-01&end=2001-12-31",
+        # In ascending order: `start` alone left the index range unbounded below.
+        "two years api": "/api/events?start=2000-01-01&end=2001-12-31",
         "trivial": "/bench/trivial",
     }
 

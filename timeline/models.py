@@ -25,6 +25,25 @@ def _days_in_order(prefix: str) -> models.CheckConstraint:
     )
 
 
+# A timeline page links each event two or three times (card, axis mark, panel) and
+# each card's article: one reverse() per link was 460 of a page's 493 calls. These
+# URLs are reversed once per name, script prefix and URL configuration, with a
+# placeholder for the id.
+_URL_ID = 9_999_999_999
+
+
+@functools.cache
+def _url_parts(name: str, script_prefix: str, urlconf: str) -> tuple[str, str]:
+    head, _, tail = reverse(name, args=[_URL_ID], urlconf=urlconf).partition(str(_URL_ID))
+    return head, tail
+
+
+def url_with_id(name: str, pk: int) -> str:
+    """reverse(name, args=[pk]) for a URL whose only argument is an id, without reversing."""
+    head, tail = _url_parts(name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    return f"{head}{pk}{tail}"
+
+
 class Source(models.Model):
     """Where articles come from: an outlet, a feed, or manual entry."""
 
@@ -105,7 +124,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("timeline:article", args=[self.pk])
+        return url_with_id("timeline:article", self.pk)
 
 
 class Mention(models.Model):
@@ -299,26 +318,11 @@ class Event(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        head, tail = _event_url_parts(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
-        return f"{head}{self.pk}{tail}"
+        return url_with_id("timeline:event", self.pk)
 
     @property
     def is_machine_made(self) -> bool:
         return self.status == self.Status.CANDIDATE and not self.edited_by_editor
-
-
-# A timeline page links each event two or three times (card, axis mark, panel): one
-# reverse() per link was 460 of a page's 493. The event URL is reversed once per
-# script prefix and URL configuration, with a placeholder for the id.
-_URL_ID = 9_999_999_999
-
-
-@functools.cache
-def _event_url_parts(script_prefix: str, urlconf: str) -> tuple[str, str]:
-    head, _, tail = reverse("timeline:event", args=[_URL_ID], urlconf=urlconf).partition(
-        str(_URL_ID)
-    )
-    return head, tail
 
 
 class EventSource(models.Model):
