@@ -147,7 +147,27 @@ def profile_page(client, url: str) -> str:
     profiler.disable()
     text = io.StringIO()
     stats = pstats.Stats(profiler, stream=text)
-    stats.sort_stats("cumulative").print_stats(30)
+
+    def seconds(path: str, line: int, name: str) -> float:
+        """Cumulative seconds of one function (cProfile counts recursion once)."""
+        return sum(
+            cumulative
+            for (file, at, function), (_, _, _, cumulative, _) in stats.stats.items()
+            if file.endswith(path) and at == line and function == name
+        )
+
+    total = stats.total_tt
+    parts = {
+        "template rendering": seconds("django/template/backends/django.py", 102, "render"),
+        "SQL (execute)": seconds("django/db/backends/utils.py", 94, "_execute"),
+    }
+    text.write(f"per page: {1000 * total / 5:.1f} ms in all\n")
+    for part, spent in parts.items():
+        text.write(f"  {part:<20} {1000 * spent / 5:6.1f} ms  {100 * spent / total:3.0f}%\n")
+    text.write("  (SQL run while rendering, by lazy querysets, counts in both)\n\n")
+    stats.sort_stats("cumulative").print_stats(
+        r"timeline/|template/(base|defaulttags|loader_tags)", 25
+    )
     reverse_calls = sum(
         calls
         for (file, _, name), (_, calls, *_) in stats.stats.items()
