@@ -108,7 +108,7 @@ def filter_events(queryset: QuerySet[Event], data: dict, editor: bool) -> QueryS
     return search(queryset, data.get("q") or "")
 
 
-# MAX(span) read from the index `event_span` (migration 0011): one index probe.
+# MAX(span) read from the index `event_span` (migration 0013): one index probe.
 _LONGEST_SPAN_SQL = {
     "postgresql": "SELECT MAX(last_day - first_day) FROM timeline_event",
     "sqlite": "SELECT MAX(julianday(last_day) - julianday(first_day)) FROM timeline_event",

@@ -30,6 +30,6 @@ def drop_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("timeline", "0010_merge_claims")]
+    dependencies = [("timeline", "0012_event_status_updated")]
 
     operations = [migrations.RunPython(add_index, drop_index)]
