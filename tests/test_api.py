@@ -68,6 +68,28 @@ def test_events_take_the_timelines_filters(client, archive):
 
 
 @pytest.mark.django_db
+def test_a_start_date_keeps_long_events_that_began_long_before_it(client, archive):
+    # A century and a decade still under way on 2025-08-01; a short event that ended before.
+    century = Event.objects.create(
+        title="القرن", first_day=date(1901, 1, 1), last_day=date(2000, 12, 31),
+        granularity=Event.Granularity.CENTURY, status=Event.Status.CONFIRMED,
+    )  # fmt: skip
+    decade = Event.objects.create(
+        title="العقد", first_day=date(2020, 1, 1), last_day=date(2029, 12, 31),
+        granularity=Event.Granularity.DECADE, status=Event.Status.CONFIRMED,
+    )  # fmt: skip
+    make_event("قبل", date(2024, 1, 1))
+    assert ids(client.get("/api/events", {"start": "2025-08-01"})) == [
+        decade.pk,
+        archive["deadline"].pk,
+    ]
+    assert ids(client.get("/api/events", {"start": "2000-06-01", "end": "2020-06-01"})) == [
+        century.pk,
+        decade.pk,
+    ]
+
+
+@pytest.mark.django_db
 def test_event_pages_follow_the_next_cursor_to_the_end(client):
     made = [make_event(f"حدث {n}", date(2025, 1, 1 + n % 3)) for n in range(7)]
     expected = [e.pk for e in sorted(made, key=lambda e: (e.first_day, e.pk))]

@@ -269,3 +269,53 @@ def test_createuser_refuses_weak_passwords_duplicates_and_a_missing_terminal(mon
     monkeypatch.setattr("sys.stdin", StringIO())
     with pytest.raises(CommandError, match="NEWSROOM_PASSWORD"):
         call_command("createuser", "huda", "--role", "reader", stdout=StringIO())
+
+
+ARTICLE_FIELDS = ("title", "body", "published", "content_hash", "search_text", "status")
+
+
+def _filled_rows() -> list[tuple]:
+    """Every filled event as a reader and an export see it, in fill order."""
+    from timeline.models import Event
+
+    rows = []
+    events = Event.objects.order_by("id").prefetch_related(
+        "places", "stories", "sources__article", "sources__mention"
+    )
+    for event in events:
+        rows.append(
+            (
+                *(getattr(event, f) for f in ("title", "first_day", "last_day", "granularity")),
+                *(getattr(event, f) for f in ("kind", "status", "search_text", "salience")),
+                sorted(place.name for place in event.places.all()),
+                [story.slug for story in event.stories.all()],
+                [
+                    (
+                        *(s.excerpt, s.highlight_start, s.highlight_end, s.mention.text),
+                        *(getattr(s.article, f) for f in ARTICLE_FIELDS),
+                    )
+                    for s in event.sources.all()
+                ],
+            )
+        )
+    return rows
+
+
+def test_fill_events_in_sql_writes_the_same_rows_as_in_python():
+    from timeline.models import Event
+
+    # Twice each, so that the second fill continues the numbering of the first.
+    call_command("fill_events", "45", stdout=StringIO(), stderr=StringIO())
+    call_command("fill_events", "37", stdout=StringIO(), stderr=StringIO())
+    in_python = _filled_rows()
+    Event.objects.all().delete()
+    Article.objects.all().delete()
+    call_command("fill_events", "45", "--sql", stdout=StringIO(), stderr=StringIO())
+    call_command("fill_events", "37", "--sql", stdout=StringIO(), stderr=StringIO())
+    assert _filled_rows() == in_python
+    assert len(in_python) == 82
+    assert {row[3] for row in in_python} == {"day", "month", "year"}
+    # The rare place holds event number 7 only (one in 50,000).
+    assert [row[0] for row in in_python if "قرية نائية" in row[8]] == [in_python[7][0]]
+    # New rows after the filled ones get fresh ids (PostgreSQL's sequences moved on).
+    assert Event.objects.create(title="بعد", first_day="2020-01-01", last_day="2020-01-01").pk

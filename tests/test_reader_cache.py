@@ -138,3 +138,22 @@ def test_merging_two_actors_reaches_readers_at_once(
 
     page = client.get(f"/events/{event.pk}/").content.decode()
     assert "فلاديمير بوتين" in page
+
+
+@pytest.mark.django_db
+def test_the_timelinejs_export_comes_from_the_cache_and_follows_changes(
+    client, reader_cache, confirmed, django_assert_num_queries
+):
+    first = client.get("/timeline.json?limit=5")
+    with django_assert_num_queries(0):
+        second = client.get("/timeline.json?limit=5")
+    assert first.json() == second.json()
+    assert second["Content-Type"] == "application/json"
+    assert second["Access-Control-Allow-Origin"] == "*"
+    event = meeting()
+    event.title = "عنوان جديد للقاء"
+    event.save()
+    headlines = [
+        slide["text"]["headline"] for slide in client.get("/timeline.json").json()["events"]
+    ]
+    assert "عنوان جديد للقاء" in headlines

@@ -385,3 +385,21 @@ def test_every_htmx_request_of_a_story_page_answers_its_fragment(client, setting
         path + "?zoom=months&at=2000-01-05", headers={**htmx, "HX-History-Restore-Request": "true"}
     )
     assert "<html" in restore.content.decode() and "قصة الاختبار" in restore.content.decode()
+
+
+@pytest.mark.django_db
+def test_event_and_article_links_keep_the_sites_path_prefix():
+    # A site served under /newsroom/ (SCRIPT_NAME, set per request) links there;
+    # the same process serving at / links at /.
+    from django.urls import set_script_prefix
+
+    event = make_events(1)[0]
+    article = event.sources.get().article
+    try:
+        set_script_prefix("/newsroom/")
+        assert event.get_absolute_url() == f"/newsroom/events/{event.pk}/"
+        assert article.get_absolute_url() == f"/newsroom/articles/{article.pk}/"
+    finally:
+        set_script_prefix("/")
+    assert event.get_absolute_url() == f"/events/{event.pk}/"
+    assert article.get_absolute_url() == f"/articles/{article.pk}/"

@@ -58,18 +58,24 @@ def cached_for_readers(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
         if not _cacheable(request):
             return view(request, *args, **kwargs)
         key = _page_key(request)
-        if key is None:  # no cache to be had: render from the database
+        # One round trip for the generation and the page: a hit costs one Redis call.
+        found = _safely("get", lambda: cache.get_many([_GENERATION_KEY, key]))
+        if found is None:  # no cache to be had: render from the database
             return view(request, *args, **kwargs)
-        stored = _safely("get", lambda: cache.get(key))
-        if stored is None:
+        current = found.get(_GENERATION_KEY) or generation()
+        if current is None:  # the cache went away meanwhile
+            return view(request, *args, **kwargs)
+        stored = found.get(key)
+        # A page rendered before the last change is out of date.
+        if stored is None or stored[0] != current:
             request.reader_cache_placeholder = True
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming:
                 return response
             headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
-            stored = (response.content.decode(response.charset), headers)
+            stored = (current, response.content.decode(response.charset), headers)
             _safely("set", lambda: cache.set(key, stored, settings.READER_CACHE_SECONDS))
-        content, headers = stored
+        _, content, headers = stored
         if CSRF_PLACEHOLDER in content:
             content = content.replace(CSRF_PLACEHOLDER, get_token(request))
         response = HttpResponse(content)
@@ -160,10 +166,8 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
-def _page_key(request: HttpRequest) -> str | None:
-    current = generation()
-    if current is None:
-        return None
+def _page_key(request: HttpRequest) -> str:
+    """The key of the request's page; what it holds says which generation it is of."""
     variant = "|".join(
         (
             get_language() or "",
@@ -173,4 +177,4 @@ def _page_key(request: HttpRequest) -> str | None:
         )
     )
     digest = hashlib.sha256(variant.encode("utf-8")).hexdigest()
-    return f"reader-pages:{current}:{digest}"
+    return f"reader-pages:{digest}"

@@ -9,10 +9,11 @@ events, in one of three orders, for the pages, the API and the exports alike.
 import enum
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, cast
 
 from django import forms
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -112,11 +113,38 @@ def filter_events(queryset: QuerySet[Event], data: dict) -> QuerySet[Event]:
     if data.get("story"):
         queryset = queryset.filter(stories=data["story"])
     if data.get("start"):
-        queryset = queryset.filter(last_day__gte=data["start"])
+        # An event is from `start` on when it ends on or after it; it then began at
+        # most the longest span before it. Saying so too bounds the index range on
+        # first_day from below: without it a list in ascending order (the API)
+        # walked every older event to find a page (1.2 s at 1,000,000 events).
+        queryset = queryset.filter(
+            last_day__gte=data["start"], first_day__gte=earliest_start(data["start"])
+        )
     if data.get("end"):
         queryset = queryset.filter(first_day__lte=data["end"])
     # Full-text on PostgreSQL, LIKE on SQLite: see timeline/search.py.
     return search(queryset, data.get("q") or "")
+
+
+# MAX(span) read from the index `event_span` (migration 0013): one index probe.
+_LONGEST_SPAN_SQL = {
+    "postgresql": "SELECT MAX(last_day - first_day) FROM timeline_event",
+    "sqlite": "SELECT MAX(julianday(last_day) - julianday(first_day)) FROM timeline_event",
+}
+
+
+def earliest_start(start: date) -> date:
+    """The earliest first_day an event that ends on or after `start` can have."""
+    sql = _LONGEST_SPAN_SQL.get(connection.vendor)
+    if sql is None:
+        return date.min
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        longest = cursor.fetchone()[0] or 0
+    try:
+        return start - timedelta(days=int(longest))
+    except OverflowError:
+        return date.min
 
 
 def after_cursor(queryset: QuerySet[Event], cursor: tuple[date, int] | None) -> QuerySet[Event]:

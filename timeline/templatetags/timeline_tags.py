@@ -57,7 +57,11 @@ def digits(value: object) -> str:
     return with_digits(str(value), site_date_style())
 
 
+# EventKind.values builds a new list at each call: twice per card and axis cluster.
+_KINDS = frozenset(EventKind.values)
+
+
 @register.filter
 def kind_label(kind: str) -> str:
     """«meeting» → «لقاء»: a kind's name as readers see it."""
-    return str(EventKind(kind).label) if kind in EventKind.values else kind
+    return str(EventKind(kind).label) if kind in _KINDS else kind
