@@ -69,13 +69,23 @@ class TimelineFilterForm(forms.Form):
         choices=[("", _("كل الحالات")), *Event.Status.choices],
     )
 
+    # Not a filter: how the axis draws the events, one row per kind or per story.
+    lanes = forms.ChoiceField(
+        label=_("المسارات"),
+        required=False,
+        choices=[("", _("بلا مسارات")), ("kind", _("حسب النوع")), ("story", _("حسب القصة"))],
+        error_messages={"invalid_choice": _("المسارات: حسب النوع أو حسب القصة أو بلا مسارات.")},
+    )
+
     def __init__(self, *args, editor: bool = False, with_story: bool = True, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Only editors see unconfirmed events, so only they get to choose a status.
         if not editor:
             del self.fields["status"]
         if not with_story:
+            # A story's page: every event is in the story, so no lanes by story.
             del self.fields["story"]
+            self.fields["lanes"].choices = self.fields["lanes"].choices[:2]
 
 
 def filter_events(queryset: QuerySet[Event], data: dict, editor: bool) -> QuerySet[Event]:

@@ -103,7 +103,9 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
         focus=focus or window.at,
         tick_marks=ticks(window, style),
         # More cards for the list (HTMX) need no axis: its queries are skipped.
-        axis=None if request.htmx and "after" in request.GET else axis_for(events, window),
+        axis=None
+        if request.htmx and "after" in request.GET
+        else axis_for(events, window, form.cleaned_data.get("lanes") or ""),
         events=page,
         next_cursor=next_cursor,
     )
