@@ -87,7 +87,7 @@ def test_lanes_by_kind_and_story_render_without_overlaps_on_desktop_and_phone(
         page.select_option("#id_lanes", "kind")
         page.wait_for_url("**lanes=kind**")
         page.locator(".axis.has-lanes").wait_for()
-        for lanes, zoom in itertools.product(("kind", "story"), ("years", "months", "days")):
+        for lanes, zoom in itertools.product(("story", "kind"), ("years", "months", "days")):
             page.goto(f"{live_server.url}/?zoom={zoom}&at={newest}&lanes={lanes}")
             page.wait_for_load_state("networkidle")
             rows = check_lanes(page, width)
@@ -96,14 +96,15 @@ def test_lanes_by_kind_and_story_render_without_overlaps_on_desktop_and_phone(
             if lanes == "story":
                 assert rows[-1][0] == "خارج القصص"
             screenshot(page, f"lanes-{lanes}-{zoom}-{width}")
-        violations = axe_violations(page)
-        assert violations == [], json.dumps(violations, ensure_ascii=False)
+            if zoom == "years":
+                violations = axe_violations(page)
+                assert violations == [], json.dumps(violations, ensure_ascii=False)
         # A cluster of a lane opens the list at its dates, the lanes kept.
         cluster = page.locator(".lane .axis-cluster").first
         end = cluster.get_attribute("data-end")
         cluster.click()
         page.wait_for_url(f"**at={end}**")
-        assert "lanes=story" in page.url
+        assert "lanes=kind" in page.url
         page.locator(".axis.has-lanes").wait_for()
         assert page.locator(".event-card").first.get_attribute("data-first-day") <= end
         page.context.close()
