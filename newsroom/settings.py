@@ -312,6 +312,9 @@ CACHES = {
 }
 # Seconds an anonymous reader's page is served from the cache (0: never cached).
 READER_CACHE_SECONDS = env_int("READER_CACHE_SECONDS", 60, minimum=0)
+# Seconds between a reader page's checks for new events (timeline/live.py): a check
+# is one small request, answered 304 from the cache while nothing changed.
+LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 15, minimum=1)
 
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL

@@ -37,7 +37,7 @@ from timeline.extraction.headlines import (
     fitted,
     headline,
 )
-from timeline.extraction.places import is_country, places_of
+from timeline.extraction.places import is_country, nationality, places_of
 from timeline.extraction.salience import SalienceSignals, days_between, salience
 from timeline.lexicon import event_kinds as event_kinds_lexicon
 from timeline.temporal import Mention as TaggedMention
@@ -215,7 +215,7 @@ def _clause_bounds(
         if cut is None:
             new_verb = [v for v in verbs if before.end <= v < after.start]
             if new_verb:
-                cut = new_verb[0]
+                cut = _verb_clause_start(gap, new_verb[0])
         if cut is None and gap:
             # A list of dated items, «تركيا في يونيو، والمكسيك في يوليو»: each its own.
             comma = _LIST_COMMA.search(text, before.end, after.start)
@@ -228,6 +228,27 @@ def _clause_bounds(
         end = next((c for c in cuts[index + 1 :] if c is not None), sentence[1])
         bounds.append((start, end))
     return bounds
+
+
+# «…بعد أن كان مجلس النواب قد وافق…»: a verb after «قد» has its subject before it,
+# back to the «كان» that opens its clause.
+_PERFECT_PARTICLES = frozenset(normalise_for_matching(w) for w in ("قد", "وقد", "لقد"))
+_AUXILIARIES = frozenset(
+    normalise_for_matching(w) for w in ("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا")
+)
+AUXILIARY_REACH = 6  # words between «كان» and «قد» at most
+
+
+def _verb_clause_start(gap: list[re.Match[str]], verb: int) -> int:
+    """Where the clause of the verb starting at `verb` begins: at the verb, or at the
+    «كان» of a «كان … قد» before it."""
+    before = [word for word in gap if word.end() <= verb]
+    if not before or normalise_for_matching(before[-1].group()) not in _PERFECT_PARTICLES:
+        return verb
+    for word in reversed(before[-AUXILIARY_REACH - 1 : -1]):
+        if normalise_for_matching(word.group()) in _AUXILIARIES:
+            return word.start()
+    return verb
 
 
 @dataclass
@@ -379,7 +400,10 @@ def _happening(
             between = [i for i in range(verb_index + 1, mention.first) if i not in drop]
             if mention.first > verb_index and len(between) <= 1:
                 # The headline names the actor, not its title: «مايك بومبيو».
-                subject_span = (mention.name_first, mention.last)
+                last = mention.last
+                while last + 1 < len(clause_words) and nationality(clause_words[last + 1]):
+                    last += 1  # «مجلس الشيوخ الأرجنتيني»: the adjective goes with it
+                subject_span = (mention.name_first, last)
                 subject, subject_from = mention.actor.name, mention.first
                 # «اتهمت روسيا وسوريا إسرائيل»: a second actor joined by «و».
                 joined = next((m for m in found if m.first == mention.last + 1), None)
@@ -691,10 +715,12 @@ def _candidates(
     # Sentences count from the first one that dates anything: that is the lead.
     first_sentence = min((c.sentence_index for h in happenings for _, c in h.members), default=0)
     scored: list[tuple[_Happening, float]] = []
+    clause_texts: dict[int, str] = {}
     for happening in happenings:
         clause_text = " ".join(
             text[c.begin : c.end] for c in {id(c): c for _, c in happening.members}.values()
         )
+        clause_texts[id(happening)] = clause_text
         overlap = 0.0
         if headline_words:
             overlap = len(headline_words & title_words(clause_text)) / len(headline_words)
@@ -714,7 +740,7 @@ def _candidates(
     for group, (happening, score) in enumerate(scored):
         title = happening.title
         if happening is main and headline_text:
-            title = _headline_as_title(headline_text, title)
+            title = _headline_as_title(headline_text, title, clause_texts[id(happening)])
         for mention, clause in happening.members:
             sentence = clause.sentence
             candidates.append(
@@ -743,16 +769,26 @@ def _candidates(
 
 
 # Punctuation a headline quoting someone uses: «قرقاش: الحملة… متوقعة.. ونجاحها…»
-_QUOTED_HEADLINE = re.compile(r"[:\"«»“”]|\.\.|…")
+# A headline in two parts («وسط أزمته مع اتحاد الكرة.. الفيفا: …») is no sentence.
+_HEADLINE_BREAK = re.compile(r":|\.\.|…")
+_QUOTE_MARKS = re.compile(r"[\"«»“”]")
 
 
-def _headline_as_title(headline_text: str, title: str) -> str:
+def _headline_as_title(headline_text: str, title: str, clause_text: str = "") -> str:
     """The article's headline titles its main event when it is a plain sentence of
-    at most MAX_WORDS words about the same happening."""
+    at most MAX_WORDS words about the same happening; a phrase it quotes keeps its
+    words, not its marks («بوتن يحذر ماكرون من "عمل متهور"»), but a headline that
+    is a quotation is no title."""
     candidate = headline_text.strip().rstrip(".")
-    if _QUOTED_HEADLINE.search(candidate) or fitted(candidate) != candidate:
+    if _HEADLINE_BREAK.search(candidate) or _QUOTE_MARKS.match(candidate):
         return title
-    if len(title_words(candidate) & title_words(title)) < HEADLINE_MIN_SHARED:
+    candidate = " ".join(_QUOTE_MARKS.sub(" ", candidate).split())
+    if fitted(candidate) != candidate:
+        return title
+    # About the same happening: it shares words with the title, or with the clause
+    # the title was cut from («…من أي "عمل متهور"» beyond the title's 12 words).
+    told = title_words(title) | title_words(clause_text)
+    if len(title_words(candidate) & told) < HEADLINE_MIN_SHARED:
         return title
     return candidate
 

@@ -285,6 +285,8 @@ class Event(models.Model):
             models.Index(
                 fields=["status", "-first_day", "-salience", "-id"], name="event_news_order"
             ),
+            # What changed since an open page was rendered (timeline/live.py).
+            models.Index(fields=["status", "updated_at"], name="event_status_updated"),
         ]
 
     def __str__(self) -> str:

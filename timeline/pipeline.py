@@ -21,6 +21,7 @@ from timeline.events import EVENTS_VERSION, EventCandidate, build_candidates, sa
 from timeline.extraction.actors import ActorRef
 from timeline.models import Actor, ActorAlias, Article, Event, EventSource, Mention, Place
 from timeline.queueing import queue_extraction
+from timeline.reader_cache import forget_reader_pages
 from timeline.search import refresh_search_text, search_document
 from timeline.text import normalise_for_matching
 
@@ -263,6 +264,16 @@ def _save_extraction(
     ).delete()
     # Titles, places and excerpts changed in bulk: signals did not see them.
     refresh_search_text({event.pk for _, event in attached} | reported_before)
+    # Nor did the readers' cache. Readers see confirmed events only: a new report of
+    # one changes it (open pages count it as changed, timeline/live.py).
+    gained = [event.pk for _, event in attached if isinstance(event, KnownEvent)]
+    Event.objects.filter(pk__in=gained, status=Event.Status.CONFIRMED).update(
+        updated_at=timezone.now()
+    )
+    if Event.objects.filter(
+        pk__in=reported | reported_before, status=Event.Status.CONFIRMED
+    ).exists():
+        transaction.on_commit(forget_reader_pages)
     # In the same transaction: the rows and the status that announces them commit together.
     now = timezone.now()
     if not Article.objects.filter(pk=article.pk, claim_token=article.claim_token).update(

@@ -12,11 +12,15 @@ from datetime import date, timedelta
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext, ngettext
+from django.views.decorators.http import require_GET
 
 from timeline.dates import format_day, format_period, site_date_style
 from timeline.exports import EXPORT_LIMIT, calendar_response
+from timeline.live import changes, live_marker
 from timeline.models import Event
 from timeline.reader_cache import cached_for_readers
 from timeline.reader_filters import TimelineFilterForm, filter_events
@@ -86,20 +90,40 @@ def group_by_day_then_week(events: list[Event], today: date) -> list[UpcomingGro
 @cached_for_readers
 def upcoming(request: HttpRequest) -> HttpResponse:
     """/upcoming/: what is planned, from today on; the timeline's filters apply."""
+    # Before the query: a change committed meanwhile is announced, not lost.
+    live = live_marker(request, reverse("timeline:upcoming_changes"), "#upcoming-list")
     form = TimelineFilterForm(request.GET, editor=False)
     form.is_valid()  # a bad filter is dropped, as on the timeline
     today = timezone.localdate()
     events = list(upcoming_events(form.cleaned_data, today)[:UPCOMING_LIMIT])
-    return render(
+    template = "timeline/upcoming.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#upcoming-list"  # the list alone: its «new events» button asked
+    response = render(
         request,
-        "timeline/upcoming.html",
+        template,
         {
             "today": today,
             "groups": group_by_day_then_week(events, today),
             "truncated": len(events) == UPCOMING_LIMIT,
             "calendar_query": request.GET.urlencode(),
+            "live": live,
         },
     )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _upcoming_shown(request: HttpRequest, editor: bool) -> QuerySet[Event]:
+    form = TimelineFilterForm(request.GET, editor=False)
+    form.is_valid()
+    return upcoming_events(form.cleaned_data, timezone.localdate())
+
+
+@require_GET
+def upcoming_changes(request: HttpRequest) -> HttpResponse:
+    """How many of /upcoming/'s events changed since it was rendered (live.py)."""
+    return changes(request, _upcoming_shown)
 
 
 def upcoming_icalendar(request: HttpRequest) -> HttpResponse:

@@ -9,6 +9,10 @@ urlpatterns = [
     path("upcoming/", upcoming.upcoming, name="upcoming"),
     path("stories/", sharing.story_index, name="story_index"),
     path("stories/<str:slug>/", views.story_detail, name="story"),
+    # What changed since an open page was rendered (timeline/live.py).
+    path("live/", views.timeline_changes, name="changes"),
+    path("live/upcoming/", upcoming.upcoming_changes, name="upcoming_changes"),
+    path("live/stories/<str:slug>/", views.story_changes, name="story_changes"),
     path("events/<int:event_id>/", views.event_detail, name="event"),
     path("articles/new/", article_views.article_create, name="article_create"),
     path("articles/<int:article_id>/", article_views.article_detail, name="article"),

@@ -6,19 +6,22 @@ the archive holds (keyset pagination, prefetching, no counts over the archive).
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
 
 from timeline.access import is_editor, visible_annotations, visible_events
 from timeline.dates import site_date_style
 from timeline.editing import event_history
 from timeline.forms import AnnotationForm
+from timeline.live import changes, live_marker
 from timeline.media_views import EventImageForm
 from timeline.models import Event, EventSource, Story
 from timeline.reader_cache import cached_for_readers
@@ -128,6 +131,9 @@ def _fragment(request: HttpRequest, template: str) -> str:
 def _render_timeline(
     request: HttpRequest, template: str, story: Story | None = None
 ) -> HttpResponse:
+    # Before the page's queries: a change committed meanwhile is announced, not lost.
+    endpoint = reverse("timeline:story_changes", args=[story.slug]) if story else None
+    live = live_marker(request, endpoint or reverse("timeline:changes"), "#timeline-view")
     view = _timeline_view(request, story)
     response = render(
         request,
@@ -135,6 +141,7 @@ def _render_timeline(
         {
             "story": story,
             "view": view,
+            "live": live,
             "editor": is_editor(request.user),
             "filtered": any(
                 request.GET.get(name)
@@ -160,6 +167,35 @@ def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if not story.published and not is_editor(request.user):
         raise Http404("No such story.")
     return _render_timeline(request, "timeline/story.html", story)
+
+
+def _shown(request: HttpRequest, editor: bool, slug: str | None = None) -> QuerySet[Event]:
+    """The events a timeline page (`_timeline_view`) shows, in its list or on its axis."""
+    form = TimelineFilterForm(request.GET, editor=editor, with_story=slug is None)
+    form.is_valid()
+    events = filter_events(Event.objects.all(), form.cleaned_data, editor)
+    if slug is not None:
+        story = {"stories__slug": slug} | ({} if editor else {"stories__published": True})
+        events = events.filter(**story)
+    # The list runs back from `at` (or today); the axis reaches the end of its window.
+    window = parse_window(request.GET.get("zoom"), request.GET.get("at"))
+    at = window.at if window is not None else parse_day(request.GET.get("at"))
+    if at is None:
+        return events.filter(first_day__lte=timezone.localdate())
+    window = window or window_at(DEFAULT_ZOOM, at)
+    return events.filter(first_day__lt=max(at + timedelta(days=1), window.end))
+
+
+@require_GET
+def timeline_changes(request: HttpRequest) -> HttpResponse:
+    """How many of the timeline page's events changed since it was rendered (live.py)."""
+    return changes(request, _shown)
+
+
+@require_GET
+def story_changes(request: HttpRequest, slug: str) -> HttpResponse:
+    """How many of a story page's events changed since it was rendered (live.py)."""
+    return changes(request, lambda request, editor: _shown(request, editor, slug))
 
 
 @cached_for_readers

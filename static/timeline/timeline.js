@@ -207,6 +207,41 @@
       if (heading) heading.focus({ preventScroll: true });
     }
   });
+  // Live pages (timeline/live.py): every few seconds, while the tab is visible, ask
+  // whether the page's events changed. The server answers 304 until something did,
+  // then with a count: the button shows it and reloads the page's fragment in place.
+  var liveTimer = null;
+  function liveBox() { return document.querySelector("[data-live-url]"); }
+  function liveSchedule() {
+    clearTimeout(liveTimer);
+    var box = liveBox();
+    if (box && !document.hidden) liveTimer = setTimeout(livePoll, 1000 * Number(box.dataset.liveEvery || 15));
+  }
+  function livePoll() {
+    var box = liveBox();
+    if (!box || document.hidden) return;
+    var headers = box.dataset.liveEtag ? { "If-None-Match": box.dataset.liveEtag } : {};
+    fetch(box.dataset.liveUrl, { headers: headers, cache: "no-store", credentials: "same-origin" })
+      .then(function (r) {
+        if (r.status !== 200) return null;
+        box.dataset.liveEtag = r.headers.get("ETag") || "";
+        return r.json();
+      })
+      .then(function (news) {
+        var button = news && box.isConnected && box.querySelector("button");
+        if (!button) return;
+        button.textContent = news.label;
+        button.hidden = !news.count;
+      })
+      .catch(function () {})
+      .then(liveSchedule);
+  }
+  document.addEventListener("DOMContentLoaded", liveSchedule);
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) clearTimeout(liveTimer);
+    else livePoll();
+  });
+
   document.addEventListener("htmx:afterSwap", function (e) {
     var target = e.detail.target;
     if (target && target.id === "event-panel") {

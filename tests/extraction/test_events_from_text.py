@@ -125,6 +125,21 @@ def test_the_main_event_takes_the_article_headline_when_it_fits():
     assert event.title == "مستشار خامنئي يلتقي بوتين في موسكو"
 
 
+def test_a_headline_quoting_a_phrase_titles_the_main_event_without_its_marks():
+    text = (
+        "وقال الكرملين في بيان يوم الجمعة إثر اتصال هاتفي بين الرئيسين إن من الضروري "
+        "تجنب أي عمل متهور وخطير في سوريا."
+    )
+    event = only_event(text, headline='بوتين يحذر ماكرون من "عمل متهور"')
+    assert event.title == "بوتين يحذر ماكرون من عمل متهور"
+
+
+def test_a_headline_that_is_a_quotation_or_in_two_parts_titles_nothing():
+    text = "التقى علي لاريجاني يوم الأحد بالرئيس الروسي فلاديمير بوتين في موسكو."
+    for headline in ("«لقاء بوتين ولاريجاني مثمر»", "في موسكو.. لاريجاني يلتقي بوتين"):
+        assert only_event(text, headline=headline).title != headline
+
+
 # --- Kinds --------------------------------------------------------------------------
 
 
@@ -415,3 +430,18 @@ def test_a_headline_does_not_open_with_the_conjunction_of_an_imperfect_verb():
     assert event.title.split()[0] == "تناقلت"
     event = only_event("وصول أول طائرة من الهند إلى إسرائيل يوم الخميس.")
     assert event.title.startswith("وصول")
+
+
+def test_a_verb_that_starts_with_waw_keeps_it_in_the_present():
+    assert only_event("وافق مجلس النواب على النص يوم الأحد.").title == "مجلس النواب يوافق على النص"
+
+
+def test_a_verb_after_kana_qad_has_its_subject_before_it():
+    events = events_of(
+        "رفض مجلس الشيوخ الأرجنتيني يوم الخميس مشروع القانون، بعد أن كان مجلس النواب "
+        "قد وافق على هذا النص في حزيران الماضي."
+    )
+    assert [e.title for e in events] == [
+        "مجلس الشيوخ الأرجنتيني يرفض مشروع القانون",
+        "مجلس النواب يوافق على هذا النص",
+    ]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, readings
 from timeline.extraction.kinds import VERB_KINDS, verb_readings
-from timeline.extraction.verbs import present_tense
+from timeline.extraction.verbs import IRREGULAR, present_tense
 from timeline.lexicon.event_kinds import REPORTING_VERBS
 
 MAX_WORDS = 12
@@ -292,7 +292,13 @@ def _as_present(word: Word, feminine: bool = False) -> str:
     clitic = len(folded) - len(bare)
     if clitic > 0 and not bare.startswith(("ي", "ت")):
         written, folded = _drop_letters(written, clitic), bare
-    elif folded.startswith(("و", "ف")) and len(folded) > 3:
+    elif (
+        folded.startswith(("و", "ف"))
+        and len(folded) > 3
+        and not VERB_KINDS.get(folded)
+        and folded not in IRREGULAR
+    ):
+        # «وأعلن»: the conjunction goes; «وافق», «وصل» keep their own «و».
         written, folded = written[1:], folded[1:]
     if folded.startswith(("سي", "ست")) and len(folded) > 4:  # future «سيلتقي»
         return written[1:]
@@ -359,10 +365,15 @@ def _to_what_was_said(clause: Sequence[Word], order: list[int], verb: int) -> li
     )
     if that is None or that - at > 10:
         return order
+    if that > 0 and clause[order[that - 1]].folded in TIME_CONJUNCTIONS:
+        return order  # «رفض المشروع بعد أن وافق عليه…»: «أن» of «بعد أن», not of «رفض»
     if at == 0:
         return order  # no subject was found: nothing says where it ends
     return [*order[: at + 1], *order[that:]]
 
+
+# Words that make «أن» after them a conjunction of their own («بعد أن», «قبل أن»).
+TIME_CONJUNCTIONS = fold_set("بعد", "قبل", "منذ", "رغم", "حتى", "دون", "بدون", "بدل", "بمجرد")
 
 _TOKEN = re.compile(r"\w+")
 _ELLIPSIS = re.compile(r"…|\.{2,}")

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from timeline.editing import set_status
 from timeline.ingest import IngestError, ingest_text, read_text_file
 from timeline.management.arguments import publication_day
 from timeline.models import Article, Event, Story
@@ -45,9 +46,7 @@ class Command(BaseCommand):
             raise CommandError(f"article {article.pk} is {article.status}, not extracted.")
         with transaction.atomic():
             events = Event.objects.filter(sources__article=article).distinct()
-            confirmed = events.exclude(status=Event.Status.CONFIRMED).update(
-                status=Event.Status.CONFIRMED
-            )
+            confirmed = set_status(events, Event.Status.CONFIRMED)
             story, created = Story.objects.get_or_create(
                 slug=STORY_SLUG,
                 defaults={
