@@ -403,3 +403,119 @@ def test_event_and_article_links_keep_the_sites_path_prefix():
         set_script_prefix("/")
     assert event.get_absolute_url() == f"/events/{event.pk}/"
     assert article.get_absolute_url() == f"/articles/{article.pk}/"
+
+
+LANE = re.compile(
+    r'<div class="lane lane-([\w-]+)">\s*<span class="lane-label"[^>]*><bdi>([^<]*)</bdi>'
+    r' <span class="lane-count">(\d+)</span>'
+)
+
+
+def lanes_of(html: str) -> list[tuple[str, str, int, int]]:
+    """Each lane of the axis: key, label, count, and the events its marks and clusters hold."""
+    rows = []
+    for chunk in html.split('<div class="lane lane-')[1:]:
+        if chunk.startswith("ticks"):
+            continue
+        key, label, count = LANE.match('<div class="lane lane-' + chunk).groups()
+        drawn = sum(int(n) for _, n in CLUSTERS.findall(chunk)) + len(POINTS.findall(chunk))
+        rows.append((key, label, int(count), drawn))
+    return rows
+
+
+@pytest.mark.django_db
+def test_lanes_by_kind_draw_a_row_per_kind_busiest_first_with_the_database_counts(client):
+    make_events(30, start=date(2023, 3, 1), kind="visit")
+    make_events(12, start=date(2023, 3, 5), kind="attack")
+    make_events(5, start=date(2023, 4, 1), kind="other")
+    make_events(3, start=date(2023, 4, 10), kind="meeting")
+    html = client.get("/", {"zoom": "months", "at": "2023-04-01", "lanes": "kind"}).content.decode()
+    window = {"first_day__gte": date(2022, 10, 1), "first_day__lt": date(2023, 10, 1)}
+    expected = [
+        (kind, label, Event.objects.filter(kind=kind, **window).count())
+        for kind, label in [("visit", "زيارة"), ("attack", "هجوم"), ("meeting", "لقاء")]
+    ] + [("other", "أخرى", 5)]  # «أخرى» last
+    assert [(key, label, count) for key, label, count, _ in lanes_of(html)] == expected
+    # Each row draws exactly its own events, in its own kind's colour.
+    assert all(count == drawn for _, _, count, drawn in lanes_of(html))
+    attack_row = html.split('<div class="lane lane-attack">')[1].split('<div class="lane ')[0]
+    assert set(re.findall(r'class="axis-(?:cluster|mark[^"]*) kind-(\w+)', attack_row)) == {
+        "attack"
+    }
+    # The control is a field of the filter form, and links (zoom, pan, clusters) keep it.
+    assert '<select name="lanes"' in html and '<option value="kind" selected>' in html
+    for link in re.findall(
+        r'<a (?:id="(?:zoom|pan)-[^"]*"|class="axis-cluster)[^>]*href="([^"]+)"', html
+    ):
+        assert "lanes=kind" in link, link
+    # Without the parameter, one line as before.
+    assert lanes_of(client.get("/", {"zoom": "months", "at": "2023-04-01"}).content.decode()) == []
+
+
+@pytest.mark.django_db
+def test_lanes_by_story_put_events_in_no_story_in_a_last_row(client):
+    events = make_events(20, start=date(2023, 3, 1))
+    big = Story.objects.create(title="حرب الموانئ", slug="ports", published=True)
+    small = Story.objects.create(title="قمة الرياض", slug="riyadh", published=True)
+    hidden = Story.objects.create(title="مسودة", slug="draft", published=False)
+    big.events.add(*events[:9])
+    small.events.add(*events[8:12])  # the ninth event is in both stories: in both rows
+    hidden.events.add(*events[15:])  # unpublished: its events are in no story for readers
+    html = client.get(
+        "/", {"zoom": "months", "at": "2023-04-01", "lanes": "story"}
+    ).content.decode()
+    assert [row[:3] for row in lanes_of(html)] == [
+        (str(big.pk), "حرب الموانئ", 9),
+        (str(small.pk), "قمة الرياض", 4),
+        ("no-story", "خارج القصص", 8),
+    ]
+    assert all(count == drawn for _, _, count, drawn in lanes_of(html))
+    assert "(20 حدثاً)" in html  # the caption counts each event once
+
+
+@pytest.mark.django_db
+def test_more_than_eight_stories_fold_into_other(client):
+    events = make_events(45, start=date(2023, 3, 1))
+    for n in range(9):
+        story = Story.objects.create(title=f"قصة {n}", slug=f"s{n}", published=True)
+        story.events.add(*events[: 9 - n])  # story 0 the busiest
+    html = client.get(
+        "/", {"zoom": "months", "at": "2023-04-01", "lanes": "story"}
+    ).content.decode()
+    rows = lanes_of(html)
+    assert len(rows) == 8
+    assert [label for _, label, _, _ in rows] == [f"قصة {n}" for n in range(6)] + [
+        "أخرى",
+        "خارج القصص",
+    ]
+    assert rows[-2][2] == 3 + 2 + 1 and rows[-1][2] == 45 - 9
+    assert all(count == drawn for _, _, count, drawn in rows)
+
+
+@pytest.mark.django_db
+def test_a_bad_lanes_value_is_ignored_and_said_so_by_the_form(client):
+    make_events(3, start=date(2023, 3, 1))
+    response = client.get("/", {"zoom": "days", "at": "2023-03-02", "lanes": "place"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert lanes_of(html) == [] and len(POINTS.findall(html)) == 3
+    assert '<span class="error">المسارات: حسب النوع أو حسب القصة أو بلا مسارات.</span>' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lanes, extra", [("kind", 0), ("story", 1)])
+def test_lanes_cost_one_grouped_query_at_most_whatever_the_number_of_rows(
+    client, django_assert_num_queries, lanes, extra
+):
+    make_events(15, start=date(2000, 1, 1), kind="meeting")
+    params = {"zoom": "months", "at": "2000-01-10"}
+    client.get("/", params)
+    with django_assert_num_queries(9):
+        client.get("/", params)
+    for n, kind in enumerate(["attack", "visit", "talks", "legal"]):
+        make_events(40, start=date(2000, 1, 1) + timedelta(days=n), kind=kind)
+        Story.objects.create(title=kind, slug=kind, published=True).events.add(
+            *Event.objects.filter(kind=kind)
+        )
+    with django_assert_num_queries(9 + extra):
+        client.get("/", {**params, "lanes": lanes})

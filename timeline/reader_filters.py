@@ -80,19 +80,30 @@ class TimelineFilterForm(forms.Form):
         choices=[("", _("كل الحالات")), *Event.Status.choices],
     )
 
+    # Not a filter: how the axis draws the events, one row per kind or per story.
+    lanes = forms.ChoiceField(
+        label=_("المسارات"),
+        required=False,
+        choices=[("", _("بلا مسارات")), ("kind", _("حسب النوع")), ("story", _("حسب القصة"))],
+        error_messages={"invalid_choice": _("المسارات: حسب النوع أو حسب القصة أو بلا مسارات.")},
+    )
+
     def __init__(self, *args, editor: bool = False, with_story: bool = True, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Only editors see unconfirmed events, so only they get to choose a status.
         if not editor:
             del self.fields["status"]
         if not with_story:
+            # A story's page: every event is in the story, so no lanes by story.
             del self.fields["story"]
+            self.fields["lanes"].choices = self.fields["lanes"].choices[:2]
 
 
-# The filters readers have (every field but the editors' `status`): what a feed of a
-# page follows, and what makes a page «filtered».
+# The filters readers have (every field but the editors' `status`, and `lanes`, which
+# draws the axis but selects nothing): what a feed of a page follows, what the API
+# accepts, and what makes a page «filtered».
 READER_FILTERS: tuple[str, ...] = tuple(
-    name for name in TimelineFilterForm.base_fields if name != "status"
+    name for name in TimelineFilterForm.base_fields if name not in ("status", "lanes")
 )
 
 

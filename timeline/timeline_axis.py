@@ -6,14 +6,16 @@ which CSS puts on the right in Arabic (`inset-inline-start`).
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from django.db.models import Count, DateField, F, QuerySet, Value
+from django.db.models import Count, DateField, F, FilteredRelation, Q, QuerySet, Value
 from django.db.models.functions import Greatest, TruncDay, TruncQuarter, TruncWeek, TruncYear
 from django.utils.translation import gettext_lazy as _
 
 from timeline.dates import DateStyle, month_name, with_digits
+from timeline.event_kinds import EventKind
 from timeline.models import Event
 
 # Widest first. Each level: how much time the window shows and where its ticks fall.
@@ -213,10 +215,26 @@ class Cluster:
 
 
 @dataclass(frozen=True)
+class Lane:
+    """One row of the axis (vis-timeline's group): the events of one kind or story."""
+
+    key: str  # the kind, the story's id, OTHER_LANE or OUTSIDE_LANE
+    label: str
+    count: int  # events placed in this row
+    marks: list[AxisMark]
+    clusters: list[Cluster]
+
+
+@dataclass(frozen=True)
 class Axis:
     marks: list[AxisMark]  # events alone in their bucket
     clusters: list[Cluster]  # buckets of several events (of every event, when dense)
     total: int  # events in the window: the sum of both
+    lanes: list[Lane] = field(default_factory=list)  # rows, when the reader asks for them
+
+    @property
+    def has_clusters(self) -> bool:
+        return bool(self.clusters) or any(lane.clusters for lane in self.lanes)
 
 
 def _bucket_end(window: Window, start: date) -> date:
@@ -241,27 +259,79 @@ def in_window(events: QuerySet[Event], window: Window) -> QuerySet[Event]:
     )
 
 
-def axis_for(events: QuerySet[Event], window: Window) -> Axis:
-    """Every event of the window on the axis: one GROUP BY over the whole window, then
-    (when the window is sparse) the few events themselves. Two queries at any size."""
-    shown = in_window(events, window)
+# Lanes: `?lanes=kind` or `?lanes=story`. At most MAX_LANES rows, the busiest first;
+# the rest fold into one «أخرى» row. Events in no (published) story get the last row.
+LANE_CHOICES = ("kind", "story")
+MAX_LANES = 8
+OTHER_LANE = "other-lanes"
+OUTSIDE_LANE = "no-story"
+
+
+def counted_by_bucket(
+    shown: QuerySet[Event], window: Window, lanes: str = ""
+) -> list[dict[str, Any]]:
+    """The window's events counted in the database: one GROUP BY over the window, by
+    bucket and kind (and by story with `lanes="story"`: a LEFT JOIN on published
+    stories, an event in two stories counting in both rows). Rows of bucket, kind,
+    n, and for stories lane (the story's id or None) and title."""
     day = Greatest(F("first_day"), Value(window.start), output_field=DateField())
-    rows = (
-        shown.order_by()
-        .annotate(bucket=_BUCKETS[window.zoom](day, output_field=DateField()))
-        .values("bucket", "kind")
+    rows = shown.order_by()
+    fields = ["bucket", "kind"]
+    if lanes == "story":
+        rows = rows.annotate(
+            published_story=FilteredRelation("stories", condition=Q(stories__published=True)),
+            lane=F("published_story__id"),
+            lane_title=F("published_story__title"),
+        )
+        fields += ["lane", "lane_title"]
+    return list(
+        rows.annotate(bucket=_BUCKETS[window.zoom](day, output_field=DateField()))
+        .values(*fields)
         .annotate(n=Count("id"))
     )
+
+
+def axis_for(events: QuerySet[Event], window: Window, lanes: str = "") -> Axis:
+    """Every event of the window on the axis: one GROUP BY over the whole window, then
+    (when the window is sparse) the few events themselves. Two queries at any size;
+    lanes by story take a third, the same GROUP BY joined with the stories."""
+    shown = in_window(events, window)
+    rows = counted_by_bucket(shown, window)
+    total = sum(row["n"] for row in rows)
+    if lanes == "story":
+        rows = counted_by_bucket(shown, window, "story")
+        shown = shown.annotate(
+            published_story=FilteredRelation("stories", condition=Q(stories__published=True)),
+            lane=F("published_story__id"),
+        )
+    # In lanes by story an event in two stories is two rows here, one per lane.
+    sparse = list(shown.order_by("first_day", "id")[: SPARSE_LIMIT + 1])
+    is_sparse = sum(row["n"] for row in rows) <= SPARSE_LIMIT
+    if lanes not in LANE_CHOICES:
+        marks, clusters = _marks_and_clusters(_by_bucket(rows, window), sparse, window, is_sparse)
+        return Axis(marks=marks, clusters=clusters, total=total)
+    return Axis(
+        marks=[], clusters=[], total=total, lanes=_lanes(rows, sparse, window, lanes, is_sparse)
+    )
+
+
+def _by_bucket(rows: list[dict[str, Any]], window: Window) -> dict[date, dict[str, int]]:
     by_bucket: dict[date, dict[str, int]] = {}
     for row in rows:
         # A week or quarter may begin before the window: its part inside is the bucket.
         start = max(_as_date(row["bucket"]), window.start)
-        by_bucket.setdefault(start, {})[row["kind"]] = row["n"]
-    total = sum(sum(kinds.values()) for kinds in by_bucket.values())
-    sparse = list(shown.order_by("first_day", "id")[: SPARSE_LIMIT + 1])
+        kinds = by_bucket.setdefault(start, {})
+        kinds[row["kind"]] = kinds.get(row["kind"], 0) + row["n"]
+    return by_bucket
+
+
+def _marks_and_clusters(
+    by_bucket: dict[date, dict[str, int]], sparse: list[Event], window: Window, is_sparse: bool
+) -> tuple[list[AxisMark], list[Cluster]]:
+    """Events alone in their bucket as marks (when the window is sparse), the rest counted."""
     alone: set[date] = set()
     marks: list[AxisMark] = []
-    if total <= SPARSE_LIMIT:
+    if is_sparse:
         alone = {start for start, kinds in by_bucket.items() if sum(kinds.values()) == 1}
         marks = place_on_axis(
             [e for e in sparse if _bucket_of(e, window, by_bucket) in alone], window
@@ -282,7 +352,55 @@ def axis_for(events: QuerySet[Event], window: Window) -> Axis:
                 offset=round(_offset(window, middle) + 50 / window.days, 3),
             )
         )
-    return Axis(marks=marks, clusters=clusters, total=total)
+    return marks, clusters
+
+
+def _lanes(
+    rows: list[dict[str, Any]], sparse: list[Event], window: Window, by: str, is_sparse: bool
+) -> list[Lane]:
+    """The rows of the axis: the busiest kinds or stories, the rest folded into «أخرى»."""
+    if by == "kind":
+        labels = {key: str(label) for key, label in EventKind.choices}
+    else:
+        labels = {str(row["lane"]): row["lane_title"] for row in rows if row["lane"]}
+    counts: dict[str, int] = {}
+    for row in rows:
+        key = _lane_key(row, by)
+        counts[key] = counts.get(key, 0) + row["n"]
+    # «أخرى» (the kind, or the folded stories) and «خارج القصص» come last.
+    fold = EventKind.OTHER.value if by == "kind" else OTHER_LANE
+    last = [key for key in (fold, OUTSIDE_LANE) if key in counts]
+    ranked = sorted(
+        (key for key in counts if key not in (fold, OUTSIDE_LANE)),
+        key=lambda key: (-counts[key], key),
+    )
+    kept = ranked
+    if len(ranked) + len(last) > MAX_LANES:
+        kept = ranked[: MAX_LANES - 1 - (OUTSIDE_LANE in counts)]
+        last = [fold] + [key for key in last if key != fold]
+    folded = set(ranked) - set(kept)
+
+    def lane_of(item: dict[str, Any] | Event) -> str:
+        key = _lane_key(item, by)
+        return fold if key in folded else key
+
+    order = kept + last
+    labels |= {OTHER_LANE: str(_("أخرى")), OUTSIDE_LANE: str(_("خارج القصص"))}
+    result = []
+    for key in order:
+        by_bucket = _by_bucket([row for row in rows if lane_of(row) == key], window)
+        mine = [event for event in sparse if lane_of(event) == key]
+        marks, clusters = _marks_and_clusters(by_bucket, mine, window, is_sparse)
+        count = sum(n for k, n in counts.items() if (fold if k in folded else k) == key)
+        result.append(Lane(key, labels[key], count, marks, clusters))
+    return result
+
+
+def _lane_key(item: dict[str, Any] | Event, by: str) -> str:
+    """The row a count of the GROUP BY, or an event, belongs in (before folding)."""
+    name = "kind" if by == "kind" else "lane"
+    value = item[name] if isinstance(item, dict) else getattr(item, name)
+    return str(value or OUTSIDE_LANE)
 
 
 def _as_date(value: date | datetime) -> date:

@@ -111,7 +111,7 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
         # More cards for the list (HTMX) need no axis: its queries are skipped.
         axis=None
         if wants_fragment(request) and "after" in request.GET
-        else axis_for(events, window),
+        else axis_for(events, window, timeline.form.cleaned_data.get("lanes") or ""),
         events=page,
         next_cursor=next_cursor,
     )

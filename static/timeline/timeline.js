@@ -141,7 +141,7 @@
     target.querySelector(".cluster-count").textContent = count;
     target.title = target.dataset.start + " – " + target.dataset.end + ": " + count;
     var url = new URL(window.location.href);
-    url.searchParams.set("zoom", axis.dataset.clusterZoom);
+    url.searchParams.set("zoom", axis.closest(".axis").dataset.clusterZoom);
     url.searchParams.set("at", target.dataset.end);
     url.searchParams.delete("after");
     target.setAttribute("href", url.pathname + url.search);
@@ -172,7 +172,9 @@
     if (window.htmx) window.htmx.process(axis);
   }
   function layoutAxis() {
-    document.querySelectorAll(".axis").forEach(function (axis) { thinLabels(axis); declutter(axis); });
+    document.querySelectorAll(".axis").forEach(thinLabels);
+    // Each lane (?lanes=) is a line of its own.
+    document.querySelectorAll(".axis:not(.has-lanes), .lane-track").forEach(declutter);
   }
   document.addEventListener("DOMContentLoaded", layoutAxis);
   document.addEventListener("htmx:afterSettle", layoutAxis);
