@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from playwright.sync_api import expect
 
 from tests.editorial import make_admin, make_editor, make_event
 from tests.test_browser import axe_violations, browser, new_page, screenshot  # noqa: F401 - the fixture
@@ -104,7 +105,7 @@ def test_merge_and_split_in_place_keep_the_queues_filters_and_page(
     assert page.get_by_label("إلى").input_value() == "2025-01-08"
     assert items(page) == [events[3].pk, events[5].pk, events[6].pk]
     assert page.locator("#review-count").inner_text() == "7 أحداث مقترحة"
-    assert page.evaluate("document.activeElement.id") == f"review-{events[3].pk}"
+    page.wait_for_function(f"document.activeElement.id === 'review-{events[3].pk}'", timeout=5_000)
     assert not Event.objects.filter(pk=events[4].pk).exists()
     screenshot(page, "review-merged-in-place")
 
@@ -114,7 +115,8 @@ def test_merge_and_split_in_place_keep_the_queues_filters_and_page(
     page.locator("#review-count", has_text="8 أحداث مقترحة").wait_for()
     new = Event.objects.exclude(pk__in=[e.pk for e in events]).get()
     assert items(page) == [events[3].pk, new.pk, events[5].pk, events[6].pk]
-    assert page.evaluate("document.activeElement.id") == f"review-{new.pk}"
+    # Focus moves once htmx has settled the swap: wait for it rather than race it.
+    expect(page.locator(f"#review-{new.pk}")).to_be_focused()
     assert page.url == queue_url
     violations = axe_violations(page)
     assert violations == [], json.dumps(violations, ensure_ascii=False)
