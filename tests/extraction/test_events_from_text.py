@@ -445,3 +445,16 @@ def test_a_verb_after_kana_qad_has_its_subject_before_it():
         "مجلس الشيوخ الأرجنتيني يرفض مشروع القانون",
         "مجلس النواب يوافق على هذا النص",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("خضع مدير الشركة لجلسات استماع في الكونغرس خلال الشهر الماضي.", "legal"),
+        ("تصاعدت الحرب مع التدخل العسكري للتحالف في آذار 2015.", "attack"),
+        # A call is words, whatever its topic (here the economy).
+        ("طالب المرشد يوم الخميس بقرارات لتحسين الأسعار والرواتب والتضخم والبطالة.", "statement"),
+    ],
+)
+def test_hearings_interventions_and_calls_take_their_kind(text, kind):
+    assert only_event(text).kind == kind

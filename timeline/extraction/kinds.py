@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from timeline.event_kinds import EventKind
 from timeline.extraction.arabic import Word, fold, readings
-from timeline.lexicon.event_kinds import KIND_NOUNS, KIND_VERBS, REPORTING_VERBS
+from timeline.lexicon.event_kinds import CALLING_VERBS, KIND_NOUNS, KIND_VERBS, REPORTING_VERBS
 
 
 def _table(source: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -40,6 +40,7 @@ PHRASE_KINDS: dict[str, str] = {
     phrase: kind for phrase, kind in {**NOUN_KINDS, **VERB_KINDS}.items() if " " in phrase
 }
 REPORTING: frozenset[str] = frozenset(fold(v) for v in REPORTING_VERBS)
+CALL_VERBS: frozenset[str] = frozenset(fold(v) for v in CALLING_VERBS)
 # How many words after a reporting verb may hold the event noun it reports.
 REPORTED_NOUN_REACH = 6
 # Kinds whose vocabulary marks a whole clause even when its verb says little.
@@ -169,7 +170,9 @@ def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | Non
             reported = [
                 k for i, k in nouns if index < i <= index + REPORTED_NOUN_REACH and i < that
             ]
-            if reported and reported[0] != EventKind.STATEMENT:
+            # «طالب بقرارات», «دعا إلى الحوار»: what is called for has not happened.
+            calls = any(r in CALL_VERBS for r in verb_readings(clause[index].folded))
+            if reported and reported[0] != EventKind.STATEMENT and not calls:
                 return reported[0]
             # «أعلنت كوريا الشمالية أنها فككت موقعها…»: what was announced was done.
             done = _verb_after_that(clause, index)
@@ -183,7 +186,10 @@ def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | Non
         if kind not in DOMAIN_KINDS:
             domain = _domain(nouns)
             if domain and kind in (EventKind.STATEMENT, EventKind.OTHER):
-                return kind if is_reporting(clause[index]) else domain
+                # «طالب خامنئي بقرارات لتحسين المعيشة»: a call is words, whatever its
+                # topic; a verb the lexicon gives no kind takes the clause's domain.
+                speaks = kind == EventKind.STATEMENT or is_reporting(clause[index])
+                return kind if speaks else domain
         return kind
     if phrase is not None:
         return phrase
