@@ -26,8 +26,8 @@ from timeline.extraction.actors import (
     subject_after,
     trailing_name,
 )
-from timeline.extraction.arabic import FUNCTION, Word, fold_set, words
-from timeline.extraction.happenings import not_a_happening
+from timeline.extraction.arabic import FUNCTION, Word, fold_set, readings, words
+from timeline.extraction.happenings import FIGURE_UNITS, STATISTIC_VERBS, not_a_happening
 from timeline.extraction.headlines import (
     BOUNDARY_WORDS,
     LEADING_WORDS,
@@ -388,6 +388,8 @@ def _happening(
         _position(content, date_index),
         (_position(content, verb_index), verb_kind) if verb_index is not None else None,
     )
+    if kind == EventKind.STATEMENT and _reports_figures(clause_words, content, verb_index):
+        kind = str(EventKind.ECONOMY)  # «أعلن الوزير أن صابة الحبوب بلغت 23 مليون قنطار»
     found = actors_of(clause_words, published, skip=drop, text=text)
     subject_span = None
     subject_from = None
@@ -596,6 +598,22 @@ def _reported_clause(
         ),
         None,
     )
+
+
+def _reports_figures(clause_words: list[Word], content: list[int], verb_index: int | None) -> bool:
+    """Whether what a statement reports («أن…») is a figure that rose, fell or reached
+    some amount: the news is the figure, an economy event."""
+    if verb_index is None:
+        return False
+    that = next(
+        (i for i in content if i > verb_index and clause_words[i].folded in THAT_WORDS), None
+    )
+    if that is None:
+        return False
+    reported = [clause_words[i] for i in content if i > that]
+    moves = any(r in STATISTIC_VERBS for w in reported for r in readings(w.folded))
+    amount = any(w.folded in FIGURE_UNITS for w in reported)
+    return moves and amount
 
 
 RELATIVE_REACH = 4  # how many words a relative pronoun's noun may have

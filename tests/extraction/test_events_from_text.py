@@ -458,3 +458,11 @@ def test_a_verb_after_kana_qad_has_its_subject_before_it():
 )
 def test_hearings_interventions_and_calls_take_their_kind(text, kind):
     assert only_event(text).kind == kind
+
+
+def test_a_statement_of_a_figure_that_moved_is_economy_news():
+    event = only_event(
+        "أعلن وزير الفلاحة يوم الثلاثاء بتونس أن صابة الحبوب بلغت 23 مليون قنطار هذا الموسم."
+    )
+    assert event.kind == "economy"
+    assert only_event("أعلن الوزير يوم الثلاثاء أن المفاوضات بلغت مرحلة حاسمة.").kind == "statement"
