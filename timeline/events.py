@@ -435,7 +435,9 @@ def _happening(
         noun = _event_noun_before(clause_words, date_index)
         if noun is not None:
             start_at, noun_kind = noun
-            kind = noun_kind
+            # A fixed phrase («جلسات استماع») names the kind better than its first noun.
+            if kinds.phrase_kind([clause_words[i] for i in content]) is None:
+                kind = noun_kind
     title = headline(
         text,
         clause_words,

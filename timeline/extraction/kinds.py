@@ -142,7 +142,7 @@ def is_reporting(word: Word) -> bool:
 def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | None = None) -> str:
     """The kind of the happening the clause reports around the word at `date_index`;
     `verb` is the clause's main verb (index, kind) when the caller found it."""
-    phrase = _phrase_kind(clause)
+    phrase = phrase_kind(clause)
     if verb is None or verb[1] == EventKind.OTHER:
         # A verb the lexicon does not know says nothing of the kind.
         verb = verb_at(clause)
@@ -205,7 +205,7 @@ def _domain(nouns: list[tuple[int, str]]) -> str | None:
     return None
 
 
-def _phrase_kind(clause: Sequence[Word]) -> str | None:
+def phrase_kind(clause: Sequence[Word]) -> str | None:
     if not PHRASE_KINDS:
         return None
     text = " ".join(w.folded for w in clause)
