@@ -34,6 +34,7 @@ from timeline.extraction.headlines import (
     PARTICLES_BEFORE_VERB,
     THAT_WORDS,
     anonymous_attribution,
+    attributed,
     fitted,
     headline,
 )
@@ -391,6 +392,9 @@ def _happening(
     if kind == EventKind.STATEMENT and _reports_figures(clause_words, content, verb_index):
         kind = str(EventKind.ECONOMY)  # «أعلن الوزير أن صابة الحبوب بلغت 23 مليون قنطار»
     found = actors_of(clause_words, published, skip=drop, text=text)
+    # «بحسب وكالة رويترز», «حسبما أفاد المتحدث العسكري…»: a source, not an actor.
+    sources = attributed(text, clause_words)
+    found = [mention for mention in found if mention.first not in sources]
     subject_span = None
     subject_from = None
     subject = None

@@ -467,3 +467,18 @@ def test_a_statement_of_a_figure_that_moved_is_economy_news():
     )
     assert event.kind == "economy"
     assert only_event("أعلن الوزير يوم الثلاثاء أن المفاوضات بلغت مرحلة حاسمة.").kind == "statement"
+
+
+def test_the_source_of_the_news_is_no_actor():
+    event = only_event(
+        "أعلنت مصر يوم الأربعاء انطلاق التدريب العسكري، حسبما أفاد المتحدث العسكري المصري، "
+        "عقيد أركان حرب تامر الرفاعي."
+    )
+    assert [actor.name for actor in event.actors] == ["مصر"]
+
+
+def test_what_follows_a_title_but_is_a_verb_is_no_name():
+    event = only_event(
+        "أيدت محكمة يوم الثلاثاء حكما بالسجن على رسام كاريكاتير يبلغ من العمر 69 عاما."
+    )
+    assert not [actor.name for actor in event.actors if "يبلغ" in actor.name]

@@ -75,8 +75,9 @@ for _phrase in FILLERS:
 THAT_WORDS = fold_set("أن", "إن", "بأن", "ان", "بان")
 # «بحسب …،», «وفقاً لـ…»: attribution up to the next comma.
 ATTRIBUTION_OPENERS = fold_set(
-    "بحسب", "حسب", "وبحسب", "وفقا", "وفقاً", "ووفقا", "ووفقاً", "نقلا", "نقلاً"
-)
+    "بحسب", "حسب", "وبحسب", "وفقا", "وفقاً", "ووفقا", "ووفقاً", "نقلا", "نقلاً", "حسبما",
+    "وحسبما",
+)  # fmt: skip
 REPORTING = frozenset(fold(v) for v in REPORTING_VERBS)
 # Trailing words a headline never ends on.
 DANGLING = FUNCTION | fold_set(
@@ -180,6 +181,15 @@ def _without_attribution(text: str, clause: Sequence[Word], keep: list[int]) -> 
         elif _COMMA.search(_gap(text, clause, index)):
             skipping = False
     return result
+
+
+def attributed(text: str, clause: Sequence[Word]) -> set[int]:
+    """Indexes of the words that only say where the news comes from («بحسب وكالة
+    رويترز،», «حسبما أفاد المتحدث العسكري…»): a source, not an actor."""
+    everything = list(range(len(clause)))
+    outside = set(everything[anonymous_attribution(clause, everything) :])
+    kept = set(_without_attribution(text, clause, everything))
+    return outside - kept
 
 
 def _without_leading_words(clause: Sequence[Word], keep: list[int]) -> list[int]:
