@@ -5,20 +5,17 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import User
 
+from tests.factories import dated_event
 from timeline.models import Article, Event, EventSource, Mention, Place, Story
-
-
-def make_event(title: str, day: date, status=Event.Status.CONFIRMED, **fields) -> Event:
-    return Event.objects.create(title=title, first_day=day, last_day=day, status=status, **fields)
 
 
 @pytest.fixture
 def archive() -> dict:
     tehran = Place.objects.create(name="طهران")
-    meeting = make_event("اجتماع في طهران", date(2025, 7, 20), kind="meeting")
+    meeting = dated_event("اجتماع في طهران", date(2025, 7, 20), kind="meeting")
     meeting.places.add(tehran)
-    deadline = make_event("مهلة نهاية آب", date(2025, 8, 31), kind="deadline")
-    hidden = make_event("حدث مقترح", date(2025, 7, 21), status=Event.Status.CANDIDATE)
+    deadline = dated_event("مهلة نهاية آب", date(2025, 8, 31), kind="deadline")
+    hidden = dated_event("حدث مقترح", date(2025, 7, 21), status=Event.Status.CANDIDATE)
     story = Story.objects.create(title="الملف", slug="file", published=True)
     story.events.add(meeting)
     draft = Story.objects.create(title="مسودة", slug="draft", published=False)
@@ -69,7 +66,7 @@ def test_events_take_the_timelines_filters(client, archive):
 
 @pytest.mark.django_db
 def test_event_pages_follow_the_next_cursor_to_the_end(client):
-    made = [make_event(f"حدث {n}", date(2025, 1, 1 + n % 3)) for n in range(7)]
+    made = [dated_event(f"حدث {n}", date(2025, 1, 1 + n % 3)) for n in range(7)]
     expected = [e.pk for e in sorted(made, key=lambda e: (e.first_day, e.pk))]
     seen, after = [], ""
     for _ in range(10):

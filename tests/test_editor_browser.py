@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from tests.editorial import make_admin, make_editor, make_event
+from tests.factories import make_admin, make_editor, make_event
 from tests.test_browser import axe_violations, browser, new_page, screenshot  # noqa: F401 - the fixture
 from timeline.models import Annotation, Article, Event, Story
 
