@@ -280,7 +280,7 @@ def test_ranked_search_pages_follow_each_other_without_gaps_or_repeats(client, s
     excerpt_only = make_events(5, start=date(2003, 1, 1))
     Event.objects.filter(pk__in=[e.pk for e in excerpt_only]).update(title="خبر")
     EventSource.objects.filter(event__in=excerpt_only).update(excerpt="حدث رقم في النص")
-    from timeline.search import refresh_search_text
+    from timeline.search_index import refresh_search_text
 
     refresh_search_text(e.pk for e in excerpt_only)
     seen, params = [], {"q": "رقم"}

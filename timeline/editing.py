@@ -31,7 +31,7 @@ from timeline.models import (
     Story,
 )
 from timeline.reader_cache import forget_reader_pages
-from timeline.search import refresh_search_text
+from timeline.search_index import refresh_search_text
 from timeline.text import normalise_for_matching
 
 # History rows written per INSERT, and events per UPDATE, when statuses change in bulk.

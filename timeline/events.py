@@ -40,9 +40,8 @@ from timeline.extraction.headlines import (
 from timeline.extraction.places import is_country, nationality, places_of
 from timeline.extraction.salience import SalienceSignals, days_between, salience
 from timeline.lexicon import event_kinds as event_kinds_lexicon
+from timeline.temporal import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS
 from timeline.temporal import Mention as TaggedMention
-from timeline.temporal.months import GREGORIAN_MONTHS, HIJRI_MONTHS
-from timeline.temporal.weekdays import WEEKDAYS
 from timeline.text import normalise_for_matching
 
 # Bump whenever the events made of some article change; part of the extractor version.
@@ -860,12 +859,6 @@ STOPWORDS: frozenset[str] = frozenset(
 _LETTERS = re.compile(r"\w+")
 _TOKEN_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
 
-# How alike two titles must be (Jaccard over content words) to be one event: days
-# are specific enough for a loose match, a whole month or year is not.
-TITLE_SIMILARITY = {"day": 0.3, "week": 0.4}
-TITLE_SIMILARITY_COARSE = 0.5
-MIN_SHARED_WORDS = 2
-
 
 @lru_cache(maxsize=16_384)
 def title_words(title: str) -> frozenset[str]:
@@ -881,54 +874,3 @@ def title_words(title: str) -> frozenset[str]:
         if word not in STOPWORDS:
             words.add(word)
     return frozenset(words)
-
-
-class ClusterableEvent(Protocol):
-    title: str
-    kind: str
-    first_day: date
-    last_day: date
-    granularity: str
-
-
-def same_event(
-    candidate: EventCandidate,
-    candidate_places: set[str],
-    event: ClusterableEvent,
-    event_places: set[str],
-) -> bool:
-    """Whether a new candidate reports an event already known.
-
-    Both must cover the same days at the same granularity; then either their
-    titles share enough content words, or on the same day they are of one family of
-    kinds (a meeting is also reported as talks) and share a place. Actors are not
-    enough: one person or federation speaks several times a day.
-    """
-    if candidate.granularity != event.granularity:
-        return False
-    if candidate.first_day > event.last_day or event.first_day > candidate.last_day:
-        return False
-    if (
-        candidate.granularity == "day"
-        and EventKind.OTHER not in (candidate.kind, event.kind)
-        and _kind_family(candidate.kind) == _kind_family(event.kind)
-        and candidate_places & event_places
-    ):
-        return True
-    ours, theirs = title_words(candidate.title), title_words(event.title)
-    shared = len(ours & theirs)
-    if shared < MIN_SHARED_WORDS:
-        return False
-    threshold = TITLE_SIMILARITY.get(candidate.granularity, TITLE_SIMILARITY_COARSE)
-    return shared / len(ours | theirs) >= threshold
-
-
-# Kinds that reports of one happening mix: a meeting is also «talks» or a «visit».
-KIND_FAMILIES: tuple[frozenset[str], ...] = (
-    frozenset({"meeting", "talks", "visit"}),
-    frozenset({"attack", "disaster"}),
-)
-
-
-def _kind_family(kind: str) -> frozenset[str]:
-    return next((family for family in KIND_FAMILIES if kind in family), frozenset({kind}))
