@@ -86,15 +86,22 @@ MIN_TITLE_WORDS = 2
 
 
 class ResolvedMention(Protocol):
-    """What events need of a mention; both the tagger's and the model's fit."""
+    """What events need of a mention (read only); both the tagger's and the model's fit."""
 
-    start: int
-    end: int
-    type: str
-    value: str | None
-    mod: str | None
-    first_day: date | None
-    last_day: date | None
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def value(self) -> str | None: ...
+    @property
+    def mod(self) -> str | None: ...
+    @property
+    def first_day(self) -> date | None: ...
+    @property
+    def last_day(self) -> date | None: ...
 
 
 @dataclass(frozen=True)
@@ -117,8 +124,10 @@ class EventCandidate:
     group: int = 0
 
 
-def granularity_of(value: str) -> str | None:
+def granularity_of(value: str | None) -> str | None:
     """The calendar unit a TIMEX3 value names: "2025-08" → "month"; None if not a period."""
+    if value is None:
+        return None
     for pattern, granularity in _GRANULARITY_BY_VALUE:
         if pattern.fullmatch(value):
             return granularity
@@ -204,7 +213,7 @@ def _clause_bounds(
     """Cut a sentence between its dated mentions where a new clause begins: at a break
     word, or before a new main verb. Dates with neither between them («بين عامي 1956
     و1958», «يوم 22 فيفري الساعة 12») share a clause."""
-    cuts = [sentence[0]]
+    cuts: list[int | None] = [sentence[0]]
     for before, after in pairwise(mentions):
         cut = None
         gap = list(_WORD.finditer(text, before.end, after.start))
@@ -385,7 +394,9 @@ def _happening(
     kind = kinds.kind_of(
         [clause_words[i] for i in content],
         _position(content, date_index),
-        (_position(content, verb_index), verb_kind) if verb_index is not None else None,
+        (_position(content, verb_index), verb_kind)
+        if verb_index is not None and verb_kind is not None
+        else None,
     )
     found = actors_of(clause_words, published, skip=drop, text=text)
     subject_span = None
@@ -740,6 +751,10 @@ def _candidates(
         title = happening.title
         if happening is main and headline_text:
             title = _headline_as_title(headline_text, title, clause_texts[id(happening)])
+        lead = happening.lead
+        granularity = granularity_of(lead.value)
+        # Happenings are built from event dates only (`is_event_date`): resolved periods.
+        assert lead.first_day and lead.last_day and granularity, lead
         for mention, clause in happening.members:
             sentence = clause.sentence
             candidates.append(
@@ -747,10 +762,10 @@ def _candidates(
                     mention=mention,
                     title=title,
                     kind=happening.kind,
-                    first_day=happening.lead.first_day,
-                    last_day=happening.lead.last_day,
-                    granularity=granularity_of(happening.lead.value),
-                    mod=happening.lead.mod,
+                    first_day=lead.first_day,
+                    last_day=lead.last_day,
+                    granularity=granularity,
+                    mod=lead.mod,
                     excerpt=text[sentence[0] : sentence[1]],
                     highlight_start=mention.start - sentence[0],
                     highlight_end=mention.end - sentence[0],

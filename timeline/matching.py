@@ -21,11 +21,18 @@ MIN_SHARED_WORDS = 2
 
 
 class ClusterableEvent(Protocol):
-    title: str
-    kind: str
-    first_day: date
-    last_day: date
-    granularity: str
+    """What `same_event` reads of a known event (a row or a model)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def first_day(self) -> date: ...
+    @property
+    def last_day(self) -> date: ...
+    @property
+    def granularity(self) -> str: ...
 
 
 def same_event(

@@ -6,7 +6,6 @@ import hashlib
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import timedelta
 
 from django.conf import settings
@@ -210,13 +209,16 @@ def _save_extraction(
     # Only events this article reported can be left without a source by this run.
     reported_before = {source.event_id for source in sources.values()}
     mentions = {(m.start, m.end): m for m in _save_mentions(article, found, existing)}
-    # Candidates were built from the tagger's mentions; point them at the rows.
-    candidates = [replace(c, mention=mentions[c.mention.start, c.mention.end]) for c in candidates]
+
+    def row_of(candidate: EventCandidate) -> Mention:
+        """Candidates were built from the tagger's mentions: the row of each."""
+        return mentions[candidate.mention.start, candidate.mention.end]
+
     attached: list[tuple[EventCandidate, KnownEvent | Event]] = []
     # The event each happening of the article went to: its other dates join it.
     by_group: dict[int, KnownEvent | Event] = {}
     for candidate in candidates:
-        source = sources.pop(candidate.mention.pk, None)
+        source = sources.pop(row_of(candidate).pk, None)
         if source is not None and _keep_source(source, candidate, article, matcher):
             by_group.setdefault(candidate.group, source.event)
             matcher.taken.add(event_key(source.event))
@@ -234,7 +236,7 @@ def _save_extraction(
         EventSource(
             event_id=event.pk,
             article=article,
-            mention=candidate.mention,
+            mention=row_of(candidate),
             **_source_fields(candidate),
         )
         for candidate, event in attached

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from datetime import date
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from timeline.event_kinds import EventKind
@@ -128,7 +128,7 @@ def format_cursor(event: Event) -> str:
     return f"{event.first_day.isoformat()}.{event.pk}"
 
 
-def keyset_page[T](
+def keyset_page[T: Model](
     rows: QuerySet[T], limit: int, cursor_of: Callable[[T], str]
 ) -> tuple[list[T], str | None]:
     """One page of an ordered queryset, and the cursor of the next page (None at the end).
@@ -195,7 +195,7 @@ def parse_news_cursor(value: str | None) -> tuple | None:
         return None
     try:
         return tuple(
-            Event._meta.get_field(_field_name(key)).to_python(part)
+            Event._meta.get_field(_field_name(key)).to_python(part)  # type: ignore[union-attr]
             for key, part in zip(NEWS_ORDER, parts, strict=True)
         )
     except (ValueError, forms.ValidationError, TypeError):

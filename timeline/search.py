@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 
 from django.db.models import Case, IntegerField, Model, QuerySet, Value, When
+from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import StrIndex
 from django.db.models.lookups import Exact, GreaterThan
 
@@ -79,7 +80,7 @@ def search[M: Model](queryset: QuerySet[M], query: str) -> QuerySet[M]:
     return queryset
 
 
-def search_rank(query: str) -> Case | Value:
+def search_rank(query: str) -> Case | CombinedExpression | Value:
     """How many query words the row holds outside its title (0: all in the title).
 
     Only meaningful on rows `search` kept: every word is somewhere in the text.
@@ -98,7 +99,7 @@ def search_rank(query: str) -> Case | Value:
         )
         for word in words
     ]
-    total = outside[0]
+    total: Case | CombinedExpression = outside[0]
     for term in outside[1:]:
         total = total + term
     return total

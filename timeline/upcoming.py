@@ -106,7 +106,7 @@ def upcoming_icalendar(request: HttpRequest) -> HttpResponse:
     """/upcoming.ics: the same events, for a calendar to subscribe to."""
     form = TimelineFilterForm(request.GET, editor=False)
     if not form.is_valid():
-        errors = "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
+        errors = "; ".join(f"{k}: {' '.join(map(str, v))}" for k, v in form.errors.items())
         return HttpResponseBadRequest(f"Bad filters: {errors}", content_type="text/plain")
     events = list(upcoming_events(form.cleaned_data, timezone.localdate())[:EXPORT_LIMIT])
     return calendar_response(request, events, gettext("ما هو قادم"), "upcoming")

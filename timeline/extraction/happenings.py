@@ -57,7 +57,7 @@ COARSE = ("year", "quarter", "season", "month", "decade", "century")
 def not_a_happening(
     clause: Sequence[Word],
     anchor_words: Sequence[int],
-    granularity: str,
+    granularity: str | None,
     year_mentions: int,
 ) -> str | None:
     """Why the clause's date dates no happening, or None when it may.

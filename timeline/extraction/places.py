@@ -219,4 +219,4 @@ def _governs_place(word: Word) -> bool:
 def is_country(name: str) -> bool:
     """Whether a gazetteer display name is a country's."""
     entry = PLACES.get(name)
-    return bool(entry) and entry[0] == "country"
+    return entry is not None and entry[0] == "country"
