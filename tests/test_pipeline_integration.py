@@ -57,14 +57,6 @@ def write_article(directory: Path, name: str, title: str, body: str) -> Path:
     return path
 
 
-def snapshot() -> tuple[list, list, list]:
-    return (
-        sorted(Mention.objects.values_list("id", "article_id", "start", "end", "value")),
-        sorted(Event.objects.values_list("id", "title", "first_day", "last_day")),
-        sorted(EventSource.objects.values_list("id", "event_id", "mention_id")),
-    )
-
-
 def test_articles_saved_while_redis_is_down_are_processed_after_the_sweep(
     redis_server, workers, tmp_path
 ):

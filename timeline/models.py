@@ -258,8 +258,9 @@ class Event(models.Model):
     )
     # Set when a person edits the event: re-extraction then leaves it alone.
     edited_by_editor = models.BooleanField(_("عدّله محرر"), default=False)
-    # The title, places and excerpts folded by `timeline.search.search_document`, so
-    # that «اسطنبول» finds «إسطنبول» and «مفاوضات» finds «المفاوضات» in an excerpt.
+    # The title, places, actors and excerpts folded by `timeline.search.search_document`
+    # (save() folds the title; timeline/search_index.py adds the rest), so that
+    # «اسطنبول» finds «إسطنبول» and «مفاوضات» finds «المفاوضات» in an excerpt.
     search_text = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

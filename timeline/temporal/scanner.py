@@ -100,7 +100,6 @@ _FREQUENCY_HEADS = frozenset(
 )
 _VAGUE_HEADS = frozenset({*mk.VAGUE_WORDS, "الاونه", "الوقت"})
 _SEPARATORS = frozenset("/-.")
-_DAY_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE"}
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 _NOT_DAY_ORDINAL_AFTER = frozenset(
     {"الاسبوع", "الشهر", "العام", "السنه", "الربع", "النصف", "الدقيقه", "الساعه", "الجوله",
@@ -1420,7 +1419,7 @@ class Scanner:
         if unit in _TIME_UNITS:
             value = f"PT{'X' if count is None else count}{_TIME_UNITS[unit]}"
         else:
-            value = f"P{'X' if count is None else count}{_DAY_UNITS[unit]}"
+            value = f"P{'X' if count is None else count}{unit}"
         return Sem("DURATION", value, grain="duration")
 
     def offset(self, i: int, stem: str) -> tuple[int, Sem] | None:
