@@ -471,7 +471,13 @@ def _delete_image_files(sender, instance: EventImage, **kwargs) -> None:
     """An image's files go with its row (removed, in the admin, or with its event),
     once the deletion is committed."""
     storage, names = instance.file.storage, instance.stored_names()
-    transaction.on_commit(lambda: [storage.delete(name) for name in names if name])
+
+    def delete_files() -> None:
+        for name in names:
+            if name:
+                storage.delete(name)
+
+    transaction.on_commit(delete_files)
 
 
 class TaskFailure(models.Model):
