@@ -29,7 +29,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from timeline.editing import set_status
+    from timeline.actions import set_status
     from timeline.models import Event
 
     call_command("migrate", verbosity=0)

@@ -12,17 +12,31 @@ gunicorn on a free loopback port, then runs wrk twice from its own process: the 
 trivial view (same server, same middleware, no database). It prints requests/s,
 p50/p99 latency and errors for each, and the ratio mix/trivial. Targets: zero
 errors, ratio ≥ 0.25. Traffic goes to 127.0.0.1 only, and stops after `duration`.
+
+``--rounds N`` cuts each run into N slices taken in turn (mix, trivial, mix, …), so
+that the load of a shared machine weighs on both alike.
+
+``--live``: readers also poll their page for changes (timeline/live.py), as open
+pages do every 15 s: each page of the mix is followed by ``--polls-per-page`` (4: a
+minute on the page) requests of its changes URL with the ETag it was rendered with,
+and, with ``--write-every S``, an editor confirms or unconfirms an event every S
+seconds (set_status, in a process of its own): the generation moves, every cached
+page is rendered again and polls get counts as well as 304s (a developing story).
+The plain mix, this live mix and the trivial view are then run in turn; both ratios
+are printed, with the live mix's pages per second and answers by status.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import random
 import re
 import secrets
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,7 +47,8 @@ from urllib.parse import quote, urlencode
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
-DB_NAME = "newsroom_load"
+# BENCH_DB_NAME: another name, for two runs side by side on one server.
+DB_NAME = os.environ.get("BENCH_DB_NAME", "newsroom_load")
 
 
 def free_port() -> int:
@@ -107,19 +122,91 @@ def sample_paths(env: dict[str, str]) -> list[str]:
     return paths
 
 
-def wrk_script(paths: list[str], directory: Path) -> Path:
-    """A wrk Lua script that walks `paths` in turn."""
-    quoted = ",\n".join(f'  "{p}"' for p in paths)
+def _lua_list(values: list[str]) -> str:
+    return "{\n" + ",\n".join(f'  "{v}"' for v in values) + "\n}"
+
+
+def wrk_script(
+    paths: list[str],
+    directory: Path,
+    live: dict[str, tuple[str, str]] | None = None,
+    polls: int = 0,
+) -> Path:
+    """A wrk Lua script that walks `paths` in turn; with `live`, each page that has a
+    changes URL is followed by `polls` requests of it (If-None-Match: the page's ETag).
+    It counts the answers by status and prints them at the end («status 304 1234»)."""
+    live = live or {}
+    urls = [live.get(p, ("", ""))[0] for p in paths]
+    etags = [live.get(p, ("", ""))[1].replace('"', '\\"') for p in paths]
+    directory.mkdir(parents=True, exist_ok=True)
     script = directory / "mix.lua"
     script.write_text(
-        f"local paths = {{\n{quoted}\n}}\n"
-        "local i = 0\n"
+        f"local paths = {_lua_list(paths)}\n"
+        f"local lives = {_lua_list(urls)}\n"
+        f"local etags = {_lua_list(etags)}\n"
+        f"local polls = {polls}\n"
+        "local i, left, k = 0, 0, 1\n"
+        "local threads = {}\n"
+        "setup = function(thread) table.insert(threads, thread) end\n"
+        "init = function(args) statuses = {} end\n"
         "request = function()\n"
+        "  if left > 0 then\n"
+        "    left = left - 1\n"
+        "    return wrk.format('GET', lives[k], {['If-None-Match'] = etags[k]})\n"
+        "  end\n"
         "  i = i + 1\n"
-        "  return wrk.format('GET', paths[(i % #paths) + 1])\n"
+        "  k = (i % #paths) + 1\n"
+        "  if lives[k] ~= '' then left = polls end\n"
+        "  return wrk.format('GET', paths[k])\n"
+        "end\n"
+        "response = function(status, headers, body)\n"
+        "  statuses[status] = (statuses[status] or 0) + 1\n"
+        "end\n"
+        "done = function(summary, latency, requests)\n"
+        "  local total = {}\n"
+        "  for _, thread in ipairs(threads) do\n"
+        "    for status, n in pairs(thread:get('statuses')) do\n"
+        "      total[status] = (total[status] or 0) + n\n"
+        "    end\n"
+        "  end\n"
+        "  for status, n in pairs(total) do\n"
+        "    io.write(string.format('status %d %d\\n', status, n))\n"
+        "  end\n"
         "end\n"
     )
     return script
+
+
+def live_urls(base: str, paths: list[str]) -> dict[str, tuple[str, str]]:
+    """Each page's changes URL and the ETag it was rendered with (timeline/live.py)."""
+    found = {}
+    for path in paths:
+        with urllib.request.urlopen(base + path, timeout=30) as response:
+            page = response.read().decode("utf-8", "replace")
+        url = re.search(r'data-live-url="([^"]+)"', page)
+        etag = re.search(r'data-live-etag="([^"]*)"', page)
+        if url and etag:
+            found[path] = (html.unescape(url.group(1)), html.unescape(etag.group(1)))
+    return found
+
+
+# An editor at work: confirms or unconfirms one of the newest events now and then.
+WRITER = """
+import sys, time, django
+django.setup()
+from timeline.actions import set_status
+from timeline.models import Event
+every = float(sys.argv[1])
+ids = list(Event.objects.order_by("-first_day", "-id").values_list("id", flat=True)[:20])
+n = 0
+while True:
+    time.sleep(every)
+    event = Event.objects.get(pk=ids[n % len(ids)])
+    done = event.status == Event.Status.CONFIRMED
+    set_status([event], Event.Status.CANDIDATE if done else Event.Status.CONFIRMED)
+    n += 1
+    print(n, flush=True)
+"""
 
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -139,6 +226,7 @@ def run_wrk(url: str, duration: int, connections: int, script: Path | None) -> d
     if found := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
         errors += int(found.group(1))
     return {
+        "statuses": {int(k): int(n) for k, n in re.findall(r"^status (\d+) (\d+)$", out, re.M)},
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "requests": int(re.search(r"(\d+) requests in", out).group(1)),
         "p50": latency("50"),
@@ -159,12 +247,39 @@ def wait_until_up(url: str, timeout: float = 30) -> None:
     raise RuntimeError(f"gunicorn did not answer at {url}")
 
 
+def combine(slices: list[dict]) -> dict:
+    """The rounds of one kind as one run: requests over the whole time, the median
+    p50, the worst p99, every error and status."""
+    statuses: dict[int, int] = {}
+    for r in slices:
+        for status, n in r["statuses"].items():
+            statuses[status] = statuses.get(status, 0) + n
+    return {
+        "rps": sum(r["requests"] for r in slices) / sum(r["requests"] / r["rps"] for r in slices),
+        "requests": sum(r["requests"] for r in slices),
+        "p50": statistics.median(r["p50"] for r in slices),
+        "p99": max(r["p99"] for r in slices),
+        "errors": sum(r["errors"] for r in slices),
+        "statuses": statuses,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--duration", type=int, default=30)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="split each run into this many slices, taken in turn (a shared machine's load"
+        " then weighs on every kind alike)",
+    )
+    parser.add_argument("--live", action="store_true", help="readers also poll for changes")
+    parser.add_argument("--polls-per-page", type=int, default=4)
+    parser.add_argument("--write-every", type=float, default=0.0)
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install -y wrk")
@@ -192,34 +307,72 @@ def main() -> None:
         cwd=REPO,
         env=env,
     )
+    writer = None
+    runs: dict[str, list[dict]] = {}
     try:
         wait_until_up(f"{base}/bench/trivial")
         for path in paths:  # every page answers before it is timed, and warms the workers
             with urllib.request.urlopen(base + path, timeout=30) as response:
                 assert response.status == 200, path
+        live = live_urls(base, paths) if args.live else {}
+        if args.live and args.write_every > 0:
+            writer = subprocess.Popen(
+                [PYTHON, "-c", WRITER, str(args.write_every)],
+                cwd=REPO,
+                env=env,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+        seconds = max(1, round(args.duration / args.rounds))
         with tempfile.TemporaryDirectory() as tmp:
-            script = wrk_script(paths, Path(tmp))
-            mix = run_wrk(base + "/", args.duration, args.connections, script)
-        trivial = run_wrk(f"{base}/bench/trivial", args.duration, args.connections, None)
+            kinds = {"mix": (base + "/", wrk_script(paths, Path(tmp)))}
+            if args.live:
+                script = wrk_script(paths, Path(tmp) / "live", live, args.polls_per_page)
+                kinds["live mix"] = (base + "/", script)
+            kinds["trivial"] = (f"{base}/bench/trivial", None)
+            for _ in range(args.rounds):
+                for name, (url, script) in kinds.items():
+                    slice_ = run_wrk(url, seconds, args.connections, script)
+                    runs.setdefault(name, []).append(slice_)
     finally:
+        writes = 0
+        if writer is not None:
+            writer.terminate()
+            writes = len(writer.communicate(timeout=30)[0].split())
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
 
+    results = {name: combine(slices) for name, slices in runs.items()}
     print(
         f"\n{args.events:,} events, gunicorn × {args.workers}, {args.connections} connections,"
-        f" {args.duration} s each, {len(paths)} URLs in the mix"
+        f" {seconds * args.rounds} s each in {args.rounds} round(s), {len(paths)} URLs in the mix"
     )
-    print(f"{'':8} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'requests':>9}")
-    for name, r in (("mix", mix), ("trivial", trivial)):
+    print(f"{'':9} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'requests':>9}")
+    for name, r in results.items():
         print(
-            f"{name:8} {r['rps']:9.1f} {r['p50']:8.2f} {r['p99']:8.2f}"
+            f"{name:9} {r['rps']:9.1f} {r['p50']:8.2f} {r['p99']:8.2f}"
             f" {r['errors']:7d} {r['requests']:9d}"
         )
-    ratio = mix["rps"] / trivial["rps"]
-    print(
-        f"ratio mix/trivial: {ratio:.3f} (target ≥ 0.25);"
-        f" errors: {mix['errors'] + trivial['errors']} (target 0)"
-    )
+    trivial = results["trivial"]
+    errors = sum(r["errors"] for r in results.values())
+    if args.live:
+        mix = results["live mix"]
+        pages = len(paths) / (len(paths) + args.polls_per_page * len(live))
+        statuses = ", ".join(f"{k}: {n}" for k, n in sorted(mix["statuses"].items()))
+        print(
+            f"live mix: {len(live)} of {len(paths)} URLs poll, {args.polls_per_page} polls per"
+            f" page view, so pages ≈ {mix['rps'] * pages:.1f}/s of its {mix['rps']:.1f}/s;"
+            f" {f'{writes} writes, one every {args.write_every:g} s' if writer else 'no writes'};"
+            f" answers: {statuses}"
+        )
+        print(f"ratio mix/trivial: {results['mix']['rps'] / trivial['rps']:.3f}")
+        print(
+            f"ratio live mix/trivial: {mix['rps'] / trivial['rps']:.3f} (target ≥ 0.25);"
+            f" errors: {errors} (target 0)"
+        )
+        return
+    ratio = results["mix"]["rps"] / trivial["rps"]
+    print(f"ratio mix/trivial: {ratio:.3f} (target ≥ 0.25); errors: {errors} (target 0)")
 
 
 if __name__ == "__main__":

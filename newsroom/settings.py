@@ -5,6 +5,7 @@ read stops the process at start with a message naming the variable.
 """
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -243,6 +244,27 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# The origins whose pages may show our embeds (/embed/…) in an iframe, e.g.
+# "https://www.example.org,https://*.example.net": sent as the embeds'
+# Content-Security-Policy frame-ancestors. Every other page refuses all framing
+# (X-Frame-Options: DENY and frame-ancestors 'none'); with none listed, so do embeds.
+_ORIGIN = re.compile(r"https?://(\*\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?", re.IGNORECASE)
+
+
+def env_origins(name: str) -> list[str]:
+    """Origins such as https://example.org or http://127.0.0.1:8001 (no path, no «*» alone)."""
+    origins = env_list(name, [])
+    for origin in origins:
+        if not _ORIGIN.fullmatch(origin):
+            raise ImproperlyConfigured(
+                f"{name}: {origin!r} is not an origin; write scheme://host[:port] "
+                "(https://example.org, https://*.example.org), comma-separated, no path."
+            )
+    return [origin.lower() for origin in origins]
+
+
+EMBED_ALLOWED_ORIGINS = env_origins("EMBED_ALLOWED_ORIGINS")
+
 # HTTPS in production. Cookies are secure whenever DEBUG is off; the redirect, HSTS
 # and the proxy header are set from the environment (see README, «Production»).
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
@@ -312,6 +334,9 @@ CACHES = {
 }
 # Seconds an anonymous reader's page is served from the cache (0: never cached).
 READER_CACHE_SECONDS = env_int("READER_CACHE_SECONDS", 60, minimum=0)
+# Seconds between a reader page's checks for new events (timeline/live.py): a check
+# is one small request, answered 304 from the cache while nothing changed.
+LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 15, minimum=1)
 
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL

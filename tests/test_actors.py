@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import User
 
-from timeline.editing import merge_actors
+from timeline.actions import merge_actors
 from timeline.models import Actor, ActorAlias, Event
 
 CARD_DATES = r'<time class="event-date" datetime="([^"]+)"'

@@ -3,9 +3,8 @@
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import User
 
-from tests.factories import dated_event
+from tests.factories import dated_event, make_editor
 from timeline.models import Article, Event, EventSource, Mention, Place, Story
 
 
@@ -110,7 +109,7 @@ def test_an_event_shows_its_sources_and_published_stories(client, archive):
 
 @pytest.mark.django_db
 def test_an_unconfirmed_event_is_not_found_even_for_editors(client, archive):
-    client.force_login(User.objects.create_user("editor", is_staff=True))
+    client.force_login(make_editor())
     assert client.get(f"/api/events/{archive['hidden'].pk}").status_code == 404
 
 

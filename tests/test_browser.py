@@ -114,7 +114,10 @@ def test_events_run_right_to_left_and_a_click_opens_the_detail(page, demo):
     page.get_by_role("link", name="اسطنبول").first.click()
     panel = page.locator("#event-panel")
     panel.get_by_text("الجمعة 25 تموز/يوليو 2025").wait_for()
-    assert page.url == demo + "/", "the detail loads in place, through HTMX"
+    event = Event.objects.get(first_day="2025-07-25")
+    # In place, through HTMX, under the event's own URL (to share it).
+    assert page.url == demo + event.get_absolute_url()
+    assert page.locator(".event-card").count() == 4
     assert "يرد في مقال واحد" in panel.inner_text()
     assert "30 محرم 1447 هـ" in panel.inner_text()
     assert page.evaluate("document.activeElement.tagName") == "H2", "focus moves to the panel"
@@ -123,6 +126,30 @@ def test_events_run_right_to_left_and_a_click_opens_the_detail(page, demo):
     panel.get_by_role("button", name="إغلاق التفاصيل").click()
     assert panel.inner_html().strip() == ""
     assert focused_card(page) == "2025-07-25", "focus returns to the event that opened it"
+    assert page.url == demo + "/", "and the URL to the timeline's"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_opened_events_url_is_shareable_and_back_closes_it(page, demo):
+    event = Event.objects.get(first_day="2025-07-25")
+    page.goto(demo + "/?zoom=months&at=2025-07-31")
+    page.locator(f"#event-{event.pk} .event-link").click()
+    page.locator("#event-panel h2").wait_for()
+    assert page.url == demo + event.get_absolute_url()
+
+    page.go_back()
+    page.wait_for_url("**/?zoom=months&at=2025-07-31")
+    page.wait_for_function("!document.querySelector('#event-panel').firstElementChild")
+    assert page.locator(".event-card").count() == 3
+
+    page.go_forward()
+    page.wait_for_url("**" + event.get_absolute_url())
+    page.locator("#event-panel h2", has_text=event.title).wait_for()
+
+    # A reader given the URL (or reloading) gets the event.
+    page.reload()
+    assert page.locator("h1").inner_text() == event.title
+    assert "الجمعة 25 تموز/يوليو 2025" in page.locator("main").inner_text()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -16,7 +16,8 @@ from django.test import Client
 from PIL import Image
 
 from tests.factories import make_editor, make_event, make_reader
-from timeline.editing import add_event_image, event_history
+from timeline.actions import add_event_image
+from timeline.history import event_history
 from timeline.images import ImageRejected
 from timeline.models import Event, EventImage
 

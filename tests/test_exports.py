@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from icalendar import Calendar
 
-from tests.factories import dated_event
+from tests.factories import dated_event, make_editor
 from timeline.exports import EXPORT_LIMIT, csv_cell
 from timeline.models import Event, Story
 
@@ -150,7 +150,7 @@ def test_csv_export_is_for_editors_only(client, events):
 
 @pytest.mark.django_db
 def test_csv_export_gives_editors_every_status_and_parses_back(client, events):
-    client.force_login(User.objects.create_user("editor", is_staff=True))
+    client.force_login(make_editor())
     response = client.get("/exports/events.csv")
     assert response.status_code == 200
     text = b"".join(response.streaming_content).decode("utf-8-sig")

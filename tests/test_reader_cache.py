@@ -105,3 +105,49 @@ def test_api_reads_come_from_the_cache_too(
         second = client.get("/api/events")
     assert first.json() == second.json()
     assert "csrftoken" not in second.cookies
+
+
+@pytest.mark.django_db
+def test_a_new_article_joining_a_confirmed_event_reaches_readers_at_once(
+    client, reader_cache, django_capture_on_commit_callbacks
+):
+    from timeline.ingest import ingest_text
+
+    first = "لاريجاني في موسكو\nالتقى لاريجاني بوتين في موسكو يوم الأحد."
+    second = "لقاء في الكرملين\nقالت الرئاسة إن لاريجاني التقى بوتين في موسكو يوم الأحد."
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest_text(first, published=date(2025, 7, 22))
+    event = Event.objects.get()
+    event.status = Event.Status.CONFIRMED
+    event.save()
+    assert "مقال واحد" in client.get(f"/events/{event.pk}/").content.decode()
+    assert "مقال واحد" in client.get("/").content.decode()
+
+    # The pipeline's bulk writes add the second report: no model signal is sent.
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest_text(second, published=date(2025, 7, 22))
+    assert Event.objects.get().sources.count() == 2
+
+    assert "يرد في مقالين" in client.get(f"/events/{event.pk}/").content.decode()
+    assert "مقالان" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_merging_two_actors_reaches_readers_at_once(
+    client, reader_cache, django_capture_on_commit_callbacks
+):
+    from tests.factories import make_event
+    from timeline.actions import merge_actors
+    from timeline.models import Actor
+
+    event = make_event(status=Event.Status.CONFIRMED)
+    duplicate = Actor.objects.create(name="بوتن", type=Actor.Type.PERSON)
+    putin = Actor.objects.create(name="فلاديمير بوتين", type=Actor.Type.PERSON)
+    event.actors.add(duplicate)
+    assert "بوتن" in client.get(f"/events/{event.pk}/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        merge_actors([duplicate, putin], into=putin)
+
+    page = client.get(f"/events/{event.pk}/").content.decode()
+    assert "فلاديمير بوتين" in page

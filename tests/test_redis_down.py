@@ -1,6 +1,8 @@
 """Redis is an optimisation for readers: with it stopped, readers and editors carry on."""
 
+import html
 import logging
+import re
 from datetime import date
 
 import pytest
@@ -124,3 +126,13 @@ def test_editors_writes_succeed_and_articles_wait_for_the_sweep(
     assert "stays queued" in caplog.text
     page = client.get(created.url).content.decode()
     assert "حُفظ المقال" in page  # the editor is told it worked
+
+
+@pytest.mark.django_db
+def test_open_pages_hear_of_no_change_while_redis_is_stopped(client, published, redis_stopped):
+    page = client.get("/").content.decode()
+    url = html.unescape(re.search(r'data-live-url="([^"]+)"', page).group(1))
+
+    response = client.get(url, headers={"If-None-Match": '"1"'})
+
+    assert response.status_code == 204  # nothing to announce; the page stays as it is

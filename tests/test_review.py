@@ -350,7 +350,7 @@ def test_bulk_status_of_ten_thousand_events_is_one_update_with_bulk_history():
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from timeline.editing import set_status
+    from timeline.actions import set_status
 
     Event.objects.bulk_create(
         Event(title=f"حدث {n}", first_day=date(2025, 1, 1), last_day=date(2025, 1, 1))
@@ -379,7 +379,7 @@ def test_bulk_status_of_ten_thousand_events_is_one_update_with_bulk_history():
 def test_counts_agree_in_arabic(count, message):
     from django.utils import translation
 
-    from timeline.editing import rejected_message
+    from timeline.actions import rejected_message
 
     with translation.override("ar"):
         assert rejected_message(count) == message

@@ -82,7 +82,7 @@ def test_the_story_index_lists_published_stories_with_counts_and_dates(client, s
     assert "جولات التفاوض &lt;b&gt;كلها&lt;/b&gt;." in html
     entry = html[html.index("مفاوضات فيينا") : html.index("قصة بلا أحداث")]
     assert "3 أحداث" in entry
-    assert '<time datetime="2025-07-01">' in entry and '<time datetime="2025-07-20">' in entry
+    assert '<time datetime="2025-07-01"' in entry and '<time datetime="2025-07-20"' in entry
     assert "2030" not in entry
 
 

@@ -26,8 +26,8 @@ def fixed_today(monkeypatch):
 def day_of(html: str, title: str) -> tuple[str, str]:
     """(the group heading, the countdown) of the event titled `title`."""
     match = re.search(
-        r'<h2 id="upcoming-([\d-]+)">[^<]*</h2>\s*<ol class="upcoming-events">'
-        r'(?:(?!</ol>).)*?<span class="countdown">([^<]*)</span>\s*<a href="[^"]+">'
+        r'<h2 id="upcoming-([\d-]+)"[^>]*>[^<]*</h2>\s*<ol class="upcoming-events">'
+        r'(?:(?!</ol>).)*?<span class="countdown">([^<]*)</span>\s*<a href="[^"]+"[^>]*>'
         + re.escape(title)
         + "<",
         html,

@@ -20,15 +20,23 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from timeline.admin_filters import DateRange
-from timeline.annotation_text import render_annotation
-from timeline.editing import (
+from timeline.actions import (
+    add_to_story,
+    announce_change,
     confirmed_message,
+    correct_event,
+    delete_annotation,
+    delete_events,
+    delete_story,
     merge_actors,
     merge_events,
     rejected_message,
+    save_annotation,
+    save_story,
     set_status,
 )
+from timeline.admin_filters import DateRange
+from timeline.annotation_text import render_annotation
 from timeline.highlight import split_by_spans
 from timeline.ingest import content_hash
 from timeline.models import (
@@ -113,6 +121,24 @@ class FoldedSearchMixin:
             **{f"_folded_{i}": folded(f) for i, f in enumerate(self.folded_search_fields)}
         )
         return results | annotated.filter(match), may_have_duplicates
+
+
+class AnnouncesChanges:
+    """For models readers see whose admin pages save them as Django does (a place's
+    or an actor's name, a source's excerpt): the change is announced to readers,
+    as timeline/actions.py announces its own."""
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        announce_change()
+
+    def delete_model(self, request: HttpRequest, obj) -> None:
+        super().delete_model(request, obj)
+        announce_change()
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        super().delete_queryset(request, queryset)
+        announce_change()
 
 
 @admin.register(Source)
@@ -381,17 +407,33 @@ class EventAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     def save_model(self, request: HttpRequest, obj: Event, form, change: bool) -> None:
         if change:
             # Re-extraction never overwrites what a person changed.
-            obj.edited_by_editor = True
-        super().save_model(request, obj, form, change)
+            correct_event(obj)
+        else:
+            obj.save()
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        announce_change()  # places, actors
+
+    def delete_model(self, request: HttpRequest, obj: Event) -> None:
+        delete_events([obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        delete_events(queryset)
 
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
-        annotations = formset.save(commit=False)
-        for annotation in annotations:
-            if isinstance(annotation, Annotation) and not annotation.author_id:
-                annotation.author = request.user
-            annotation.save()
+        # Annotations through their actions; the images' captions and order as they are
+        # (save_related then announces the change).
+        for instance in formset.save(commit=False):
+            if isinstance(instance, Annotation):
+                save_annotation(instance, author=request.user)
+            else:
+                instance.save()
         for deleted in formset.deleted_objects:
-            deleted.delete()
+            if isinstance(deleted, Annotation):
+                delete_annotation(deleted)
+            else:
+                deleted.delete()
         formset.save_m2m()
 
     def get_actions(
@@ -439,7 +481,7 @@ def _add_to_story_action(story: Story) -> Callable:
 
     def add(modeladmin: EventAdmin, request: HttpRequest, queryset: QuerySet[Event]) -> None:
         events = list(queryset)
-        story.events.add(*events)
+        add_to_story(story, events)
         modeladmin.message_user(
             request,
             ngettext(
@@ -468,13 +510,27 @@ class StoryAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Story]:
         return super().get_queryset(request).annotate(_event_count=Count("events"))
 
+    def save_model(self, request: HttpRequest, obj: Story, form, change: bool) -> None:
+        save_story(obj)
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        announce_change()  # its events
+
+    def delete_model(self, request: HttpRequest, obj: Story) -> None:
+        delete_story(obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
+        for story in queryset:
+            delete_story(story)
+
     @admin.display(description=_("عدد الأحداث"), ordering="_event_count")
     def event_count(self, story: Story) -> int:
         return story._event_count
 
 
 @admin.register(EventSource)
-class EventSourceAdmin(admin.ModelAdmin):
+class EventSourceAdmin(AnnouncesChanges, admin.ModelAdmin):
     list_display = ["event", "article", "mention"]
     search_fields = ["excerpt", "event__title", "article__title"]
     list_select_related = ["event", "article", "mention"]
@@ -490,13 +546,18 @@ class AnnotationAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["event", "author"]
 
     def save_model(self, request: HttpRequest, obj: Annotation, form, change: bool) -> None:
-        if not change and not obj.author_id:
-            obj.author = request.user
-        super().save_model(request, obj, form, change)
+        save_annotation(obj, author=None if change else request.user)
+
+    def delete_model(self, request: HttpRequest, obj: Annotation) -> None:
+        delete_annotation(obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Annotation]) -> None:
+        for annotation in queryset:
+            delete_annotation(annotation)
 
 
 @admin.register(Place)
-class PlaceAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class PlaceAdmin(AnnouncesChanges, FoldedSearchMixin, admin.ModelAdmin):
     folded_search_fields = ("name",)
     list_display = ["name"]
     search_fields = ["name"]
@@ -529,7 +590,7 @@ class ActorAliasInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class ActorAdmin(AnnouncesChanges, FoldedSearchMixin, admin.ModelAdmin):
     """Curate the people, organisations and states events name: fix a display name,
     add the spellings and titles that name an actor, merge duplicates."""
 

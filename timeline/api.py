@@ -8,23 +8,25 @@ for the following page (null on the last page). Bad input answers 400 with a mes
 from datetime import date
 from typing import Any
 
+from django import forms
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError, ValidationError
+from pydantic import create_model
 
 from timeline.models import Article, Event, EventSource, Story
 from timeline.reader_cache import cached_for_readers
 from timeline.reader_filters import (
+    READER_FILTERS,
+    BadFilters,
+    Order,
     TimelineFilterForm,
-    after_cursor,
-    filter_events,
-    format_cursor,
     keyset_page,
-    parse_cursor,
+    timeline_page,
 )
 from timeline.search import search
 
@@ -110,16 +112,44 @@ class StoryPage(Schema):
     next: str | None
 
 
-class EventFilters(Schema):
-    q: str = Field("", max_length=100, description="words that must all be in the title")
-    kind: str = Field("", max_length=16)
-    place: str = Field("", max_length=100, description="a place's name")
-    actor: str = Field("", max_length=200, description="an actor's name, or any of its aliases")
-    story: str = Field("", max_length=200, description="a published story's slug")
-    start: date | None = Field(None, description="events that end on or after this day")
-    end: date | None = Field(None, description="events that begin on or before this day")
-    after: str = Field("", max_length=40, description="`next` of the previous page")
-    limit: int = Field(settings.TIMELINE_PAGE_SIZE, ge=1, le=MAX_LIMIT)
+# What the schema says of each filter; the filters themselves, their types and their
+# limits come from the timeline's form (timeline/reader_filters.py).
+FILTER_DESCRIPTIONS = {
+    "q": "words that must all be in the title",
+    "kind": "one of the event kinds",
+    "place": "a place's name",
+    "actor": "an actor's name, or any of its aliases",
+    "story": "a published story's slug",
+    "start": "events that end on or after this day",
+    "end": "events that begin on or before this day",
+}
+
+
+def _query_field(field: forms.Field, description: str) -> tuple[Any, Any]:
+    """The API's query parameter for one of the form's fields: its type and limits."""
+    if isinstance(field, forms.DateField):
+        return date | None, Field(None, description=description)
+    if isinstance(field, forms.ModelChoiceField):
+        # Named by a column of the model: as long as that column allows.
+        column = field.queryset.model._meta.get_field(field.to_field_name or "pk")
+        max_length = column.max_length
+    elif isinstance(field, forms.ChoiceField):
+        max_length = max(len(str(value)) for value, _label in field.choices)
+    else:
+        max_length = field.max_length
+    return str, Field("", max_length=max_length, description=description)
+
+
+EventFilters = create_model(
+    "EventFilters",
+    __base__=Schema,
+    **{
+        name: _query_field(TimelineFilterForm.base_fields[name], FILTER_DESCRIPTIONS.get(name, ""))
+        for name in READER_FILTERS
+    },
+    after=(str, Field("", max_length=40, description="`next` of the previous page")),
+    limit=(int, Field(settings.TIMELINE_PAGE_SIZE, ge=1, le=MAX_LIMIT)),
+)
 
 
 def _event_out(event: Event) -> dict:
@@ -162,10 +192,6 @@ def _int_cursor(value: str) -> int | None:
     return int(value)
 
 
-def public_events() -> QuerySet[Event]:
-    return Event.objects.filter(status=Event.Status.CONFIRMED)
-
-
 @api.get(
     "/events",
     response={200: EventPage, 400: ErrorOut},
@@ -174,25 +200,14 @@ def public_events() -> QuerySet[Event]:
 @decorate_view(cached_for_readers)
 def list_events(request: HttpRequest, filters: Query[EventFilters]) -> dict:
     """The timeline's filters, as on `/`; ordered by (first day, id)."""
-    data = filters.dict()
-    form = TimelineFilterForm(
-        {k: v for k, v in data.items() if k not in {"after", "limit"} and v not in ("", None)},
-        editor=False,
-    )
-    if not form.is_valid():
-        raise HttpError(400, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
-    cursor = parse_cursor(filters.after)
-    if filters.after and cursor is None:
-        raise HttpError(400, "after must be the `next` value of the previous page.")
-    events = filter_events(Event.objects.all(), form.cleaned_data, editor=False)
-    page, next_cursor = keyset_page(
-        after_cursor(events, cursor)
-        .prefetch_related("places", "actors")
-        .order_by("first_day", "id"),
-        filters.limit,
-        format_cursor,
-    )
-    return {"items": [_event_out(e) for e in page], "next": next_cursor}
+    data = {k: v for k, v in filters.dict().items() if k != "limit" and v not in ("", None)}
+    try:
+        # Readers' events whoever asks: the API answers the same to everyone.
+        page = timeline_page(data, order=Order.TIMELINE, limit=filters.limit, strict=True)
+    except BadFilters as error:
+        raise HttpError(400, str(error)) from None
+    prefetch_related_objects(page.items, "places", "actors")
+    return {"items": [_event_out(e) for e in page.items], "next": page.next_cursor}
 
 
 @api.get(
@@ -204,7 +219,7 @@ def list_events(request: HttpRequest, filters: Query[EventFilters]) -> dict:
 def get_event(request: HttpRequest, event_id: int) -> dict:
     """The event with every excerpt that reports it, and its published stories."""
     event = get_object_or_404(
-        public_events().prefetch_related(
+        Event.objects.public().prefetch_related(
             "places",
             "actors",
             Prefetch(
@@ -261,7 +276,10 @@ def get_article(request: HttpRequest, article_id: int) -> dict:
     """The article's text and the confirmed events it reports."""
     article = get_object_or_404(Article.objects.select_related("source"), pk=article_id)
     event_ids = (
-        public_events().filter(sources__article=article).order_by("id").values_list("id", flat=True)
+        Event.objects.public()
+        .filter(sources__article=article)
+        .order_by("id")
+        .values_list("id", flat=True)
     )
     return {**_article_out(article), "body": article.body, "event_ids": list(event_ids.distinct())}
 

@@ -2,9 +2,9 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
-# What the «Editors» group may do through Django's own permission checks (adding
-# articles, correcting a publication date); the editorial views check the group.
-EDITOR_PERMISSIONS = ("add_article", "change_article", "view_article")
+# What the «Editors» group may do: review events (every editorial view checks
+# `timeline.review_event`, timeline/access.py), add articles, correct a publication date.
+EDITOR_PERMISSIONS = ("review_event", "add_article", "change_article", "view_article")
 
 
 def ensure_editors_group(sender: AppConfig, **kwargs) -> None:
@@ -30,8 +30,10 @@ class TimelineConfig(AppConfig):
         # Celery task failures, listed in the admin (a module of its own); the worker's
         # signal handlers (structured logs, failures recorded) connected.
         from timeline import admin_tasks, celery_signals  # noqa: F401
+        from timeline.live import connect_signals as connect_live_signals
         from timeline.reader_cache import connect_signals
         from timeline.search_index import connect_signals as connect_search_signals
 
         connect_signals()
         connect_search_signals()
+        connect_live_signals()

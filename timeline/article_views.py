@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from timeline.access import is_editor
 from timeline.forms import ArticleForm, PublishedDateForm
+from timeline.fragments import render_page
 from timeline.highlight import split_by_spans
 from timeline.ingest import IngestError, ingest_text, ingest_url
 from timeline.models import Article
@@ -18,12 +19,9 @@ from timeline.pipeline import requeue_article
 def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=article_id)
     mentions = list(article.mentions.all())
-    template = "timeline/article.html"
-    if request.htmx:
-        template += "#article-main"
-    return render(
+    return render_page(
         request,
-        template,
+        "timeline/article.html",
         {
             "article": article,
             "mentions": mentions,
@@ -33,6 +31,7 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
             # The error's text is for those who can act on it; readers get a plain line.
             "show_error": is_editor(request.user),
         },
+        fragment="#article-main",
     )
 
 

@@ -19,14 +19,19 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from timeline.access import can_change_annotation, editor_required, visible_annotations
-from timeline.editing import (
+from timeline.actions import (
     SplitError,
     add_to_story,
     confirm_story_candidates,
     confirmed_message,
+    correct_event,
+    delete_annotation,
     merge_events,
     merged_message,
     rejected_message,
+    remove_from_story,
+    save_annotation,
+    save_story,
     set_status,
     split_source,
 )
@@ -39,6 +44,7 @@ from timeline.forms import (
     StoryEventsForm,
     StoryForm,
 )
+from timeline.fragments import render_page
 from timeline.models import Annotation, Article, Event, EventSource, Story
 from timeline.review_filters import ReviewFilterForm, filter_candidates
 from timeline.search import search, search_rank
@@ -112,10 +118,7 @@ def _queue_context(request: HttpRequest, bulk_form: BulkReviewForm | None = None
 @editor_required
 def review_queue(request: HttpRequest) -> HttpResponse:
     """Candidates by date or by article, each with its excerpts, to confirm, reject or correct."""
-    template = "timeline/review.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#queue"
-    return render(request, template, _queue_context(request))
+    return render_page(request, "timeline/review.html", _queue_context(request), fragment="#queue")
 
 
 def _reviewed(request: HttpRequest, event: Event, done: str) -> HttpResponse:
@@ -155,13 +158,10 @@ def event_correct(request: HttpRequest, event_id: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=event_id)
     form = EventCorrectionForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
-        event = form.save(commit=False)
         # Re-extraction never overwrites what an editor corrected.
-        event.edited_by_editor = True
-        if "confirm" in request.POST:
-            event.status = Event.Status.CONFIRMED
-        event.save()
-        form.save_m2m()
+        event = correct_event(
+            form.save(commit=False), form.save_m2m, confirm="confirm" in request.POST
+        )
         if request.htmx:
             if event.status == Event.Status.CONFIRMED:
                 response = render(
@@ -174,13 +174,11 @@ def event_correct(request: HttpRequest, event_id: int) -> HttpResponse:
             return reswap(retarget(response, f"#review-{event.pk}"), "outerHTML")
         messages.success(request, _("صُحّح «%(title)s».") % {"title": event.title})
         return redirect(_next_url(request, event.get_absolute_url()))
-    template = "timeline/review_correct.html"
-    if request.htmx:
-        template += "#correct-form"
-    return render(
+    return render_page(
         request,
-        template,
+        "timeline/review_correct.html",
         {"event": event, "form": form, "next": _next_url(request, event.get_absolute_url())},
+        fragment="#correct-form",
     )
 
 
@@ -198,7 +196,7 @@ def _bulk_on_all(request: HttpRequest) -> None:
             messages.error(request, _("اختر القصة التي تُضاف إليها الأحداث."))
             return
         ids = list(candidates.values_list("pk", flat=True))
-        story.cleaned_data["story"].events.add(*ids)
+        add_to_story(story.cleaned_data["story"], ids)
         messages.success(request, _added_message(len(ids), story.cleaned_data["story"]))
     else:
         messages.error(request, _("الدمج يحتاج إلى تحديد الأحداث واحداً واحداً."))
@@ -246,7 +244,7 @@ def review_bulk(request: HttpRequest) -> HttpResponse:
         return _back_to_queue(request, focus=merged.pk)
     if action == BulkReviewForm.Action.ADD_TO_STORY:
         story = form.cleaned_data["story"]
-        story.events.add(*events)
+        add_to_story(story, events)
         messages.success(request, _added_message(len(events), story))
     elif action == BulkReviewForm.Action.CONFIRM:
         messages.success(request, confirmed_message(set_status(events, Event.Status.CONFIRMED)))
@@ -324,8 +322,7 @@ def annotation_create(request: HttpRequest, event_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         annotation = form.save(commit=False)
         annotation.event = event
-        annotation.author = request.user
-        annotation.save()
+        save_annotation(annotation, author=request.user)
         if request.htmx:
             return _annotation_list(request, event)
         messages.success(request, _("أُضيفت الملاحظة."))
@@ -350,16 +347,16 @@ def annotation_edit(request: HttpRequest, annotation_id: int) -> HttpResponse:
     annotation = _own_annotation(request, annotation_id)
     form = AnnotationForm(request.POST or None, instance=annotation)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        save_annotation(form.save(commit=False))
         if request.htmx:
             return _annotation_list(request, annotation.event)
         messages.success(request, _("عُدّلت الملاحظة."))
         return redirect(annotation.event)
-    template = "timeline/annotation_form.html"
-    if request.htmx:
-        template += "#annotation-form"
-    response = render(
-        request, template, {"event": annotation.event, "form": form, "annotation": annotation}
+    response = render_page(
+        request,
+        "timeline/annotation_form.html",
+        {"event": annotation.event, "form": form, "annotation": annotation},
+        fragment="#annotation-form",
     )
     if request.htmx and request.method == "POST":
         # The form posts to the whole list; with errors it stays in place instead.
@@ -372,7 +369,7 @@ def annotation_edit(request: HttpRequest, annotation_id: int) -> HttpResponse:
 def annotation_delete(request: HttpRequest, annotation_id: int) -> HttpResponse:
     annotation = _own_annotation(request, annotation_id)
     event = annotation.event
-    annotation.delete()
+    delete_annotation(annotation)
     if request.htmx:
         return _annotation_list(request, event)
     messages.success(request, _("حُذفت الملاحظة."))
@@ -388,7 +385,7 @@ def story_list(request: HttpRequest) -> HttpResponse:
     """Every story, published or not, and a form to start a new one."""
     form = StoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        story = form.save()
+        story = save_story(form.save(commit=False), form.save_m2m)
         messages.success(request, _("أُنشئت القصة «%(title)s».") % {"title": story.title})
         return redirect("timeline:story_edit", story_id=story.pk)
     stories = Story.objects.annotate(event_count=Count("events"))
@@ -402,25 +399,21 @@ def story_edit(request: HttpRequest, story_id: int) -> HttpResponse:
     story = get_object_or_404(Story, pk=story_id)
     form = StoryForm(request.POST or None, instance=story)
     if request.method == "POST" and form.is_valid():
-        story = form.save()
+        story = save_story(form.save(commit=False), form.save_m2m)
         messages.success(request, _("حُفظت القصة «%(title)s».") % {"title": story.title})
         return redirect("timeline:story_edit", story_id=story.pk)
     search_form = StoryEventSearchForm(request.GET)
     query = search_form.cleaned_data["q"] if search_form.is_valid() else ""
-    template = "timeline/review_story.html"
-    if request.htmx and request.method == "GET" and not request.htmx.history_restore_request:
-        template += "#search-results"
-    return render(
-        request,
-        template,
-        {
-            **_story_events_context(story),
-            "form": form,
-            "search_form": search_form,
-            "query": query,
-            "results": _story_search(story, query),
-        },
-    )
+    context = {
+        **_story_events_context(story),
+        "form": form,
+        "search_form": search_form,
+        "query": query,
+        "results": _story_search(story, query),
+    }
+    if request.method == "POST":  # the story's form with its errors: the whole page
+        return render(request, "timeline/review_story.html", context)
+    return render_page(request, "timeline/review_story.html", context, fragment="#search-results")
 
 
 # The story editor's search shows at most this many events.
@@ -508,7 +501,7 @@ def event_story_add(request: HttpRequest, event_id: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=event_id)
     form = StoryChoiceForm(request.POST)
     if form.is_valid():
-        form.cleaned_data["story"].events.add(event)
+        add_to_story(form.cleaned_data["story"], [event])
     else:
         messages.error(request, " ".join(form.errors.get("story", [])))
     return _event_stories(request, event)
@@ -519,5 +512,5 @@ def event_story_add(request: HttpRequest, event_id: int) -> HttpResponse:
 def event_story_remove(request: HttpRequest, event_id: int, story_id: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=event_id)
     story = get_object_or_404(Story, pk=story_id)
-    story.events.remove(event)
+    remove_from_story(story, event)
     return _event_stories(request, event)

@@ -10,9 +10,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from urllib.parse import urljoin
 
-from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import (
     HttpRequest,
@@ -28,26 +26,14 @@ from django.utils.translation import gettext, gettext_lazy
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from timeline.access import is_editor
+from timeline.access import editor_required
 from timeline.dates import format_period, site_date_style
 from timeline.models import Event, EventSource, Story
-from timeline.reader_filters import (
-    TimelineFilterForm,
-    before_news_cursor,
-    filter_events,
-    format_news_cursor,
-    keyset_page,
-    news_order,
-    parse_news_cursor,
-)
+from timeline.reader_filters import BadFilters, Order, timeline_events, timeline_page
 
 # TimelineJS slows to a crawl past a few hundred slides; calendars and feeds stay small.
 EXPORT_LIMIT = 500
 FEED_LIMIT = 50
-
-
-class BadFilters(ValueError):
-    """The query string's filters do not validate; the message says why."""
 
 
 def _story_or_404(request: HttpRequest, slug: str | None) -> Story | None:
@@ -72,21 +58,11 @@ def exported_events(request: HttpRequest, story: Story | None) -> tuple[list[Eve
     continues from the previous page (its `Link: rel="next"` header). Returns the
     page and the cursor of the next one (None on the last page).
     """
-    form = TimelineFilterForm(request.GET, editor=False, with_story=story is None)
-    if not form.is_valid():
-        raise BadFilters("; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
-    cursor = parse_news_cursor(request.GET.get("after"))
-    if request.GET.get("after") and cursor is None:
-        raise BadFilters("after: the cursor of the previous page's Link header")
-    events = filter_events(Event.objects.all(), form.cleaned_data, editor=False)
-    if story is not None:
-        events = events.filter(stories=story)
     # Newest first, never ranked: a feed or a calendar is read in time order.
-    return keyset_page(
-        news_order(before_news_cursor(events, cursor)),
-        _limit(request),
-        format_news_cursor,
+    page = timeline_page(
+        request.GET, story=story, order=Order.NEWS, limit=_limit(request), strict=True
     )
+    return page.items, page.next_cursor
 
 
 def prefetch(events: list[Event], *lookups: str) -> list[Event]:
@@ -271,12 +247,14 @@ class ConfirmedEventsFeed(Feed):
             return _bad_request(error)
 
     def get_object(self, request: HttpRequest, *args, **kwargs) -> dict:
-        form = TimelineFilterForm(request.GET, editor=False)
-        if not form.is_valid():
-            raise BadFilters("; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+        form, events = timeline_events(request.GET, strict=True)
         # Entries link to the source article; an article with no URL of its own links
         # to its page here, which needs this site's address.
-        return {"filters": form.cleaned_data, "site": request.build_absolute_uri("/")}
+        return {
+            "filters": form.cleaned_data,
+            "events": events,
+            "site": request.build_absolute_uri("/"),
+        }
 
     def title(self, obj: dict) -> str:
         story = obj["filters"].get("story")
@@ -290,7 +268,7 @@ class ConfirmedEventsFeed(Feed):
 
     def items(self, obj: dict) -> list[Event]:
         events = (
-            filter_events(Event.objects.all(), obj["filters"], editor=False)
+            obj["events"]
             .prefetch_related(
                 Prefetch(
                     "sources",
@@ -395,22 +373,14 @@ class _Echo:
         return value
 
 
+@editor_required
 def events_csv(request: HttpRequest) -> HttpResponse:
     """Every event the filters select, any status, for editors; streamed."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not is_editor(request.user):
-        raise PermissionDenied("Editors only.")
-    form = TimelineFilterForm(request.GET, editor=True)
-    if not form.is_valid():
-        return _bad_request(
-            BadFilters("; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
-        )
-    events = (
-        filter_events(Event.objects.all(), form.cleaned_data, editor=True)
-        .prefetch_related("places", "actors", "stories")
-        .order_by("first_day", "id")
-    )
+    try:
+        _form, events = timeline_events(request.GET, request.user, strict=True)
+    except BadFilters as error:
+        return _bad_request(error)
+    events = events.prefetch_related("places", "actors", "stories").in_timeline_order()
     writer = csv.writer(_Echo())
     # A byte-order mark, so that Excel opens the Arabic as UTF-8.
     rows = (writer.writerow(row) for row in _csv_rows(events.iterator(chunk_size=2000)))

@@ -5,8 +5,8 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from timeline.actions import story_slug
 from timeline.annotation_text import MAX_NESTING
-from timeline.editing import story_slug
 from timeline.models import ANNOTATION_MAX_CHARS, Annotation, Event, Story
 
 
@@ -161,7 +161,7 @@ class StoryForm(forms.ModelForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        # No slug given: one from the title (timeline.editing.story_slug), Arabic kept.
+        # No slug given: one from the title (timeline.actions.story_slug), Arabic kept.
         if not data.get("slug") and data.get("title") and "slug" not in self.errors:
             data["slug"] = story_slug(data["title"], exclude=self.instance.pk)
         return data

@@ -196,26 +196,14 @@ class EventMatcher:
         return None
 
     def add(self, candidate: EventCandidate) -> Event:
-        """A new (not yet saved) event for the candidate; `save_new_events` writes it."""
+        """A new (not yet saved) event for the candidate; `actions.save_machine_events`
+        writes it."""
         event = Event(**event_fields(candidate), salience=candidate.salience)
         places = self.places_of(candidate)
         actors = self.actors_of(candidate)
         self.pool.setdefault(period_of(candidate), []).insert(0, (event, {p.name for p in places}))
         self.new_events.append((event, places, actors))
         return event
-
-    def save_new_events(self) -> None:
-        Event.objects.bulk_create([event for event, _, _ in self.new_events])
-        Event.places.through.objects.bulk_create(
-            Event.places.through(event_id=event.pk, place_id=place.pk)
-            for event, places, _ in self.new_events
-            for place in places
-        )
-        Event.actors.through.objects.bulk_create(
-            Event.actors.through(event_id=event.pk, actor_id=actor.pk)
-            for event, _, actors in self.new_events
-            for actor in actors
-        )
 
 
 def event_key(event: KnownEvent | Event) -> int | tuple[str, int]:

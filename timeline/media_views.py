@@ -2,7 +2,7 @@
 
 The form sits on the event page (timeline/event.html includes it); a refused
 file comes back on this view's own page with the reason. Checking and
-re-encoding are in timeline/images.py, the writes in timeline/editing.py.
+re-encoding are in timeline/images.py, the writes in timeline/actions.py.
 """
 
 from typing import TYPE_CHECKING
@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.static import serve
 
 from timeline.access import editor_required
-from timeline.editing import add_event_image, remove_event_image
+from timeline.actions import add_event_image, remove_event_image
 from timeline.fetch import FetchError, fetch
 from timeline.images import (
     ALT_MAX_CHARS,

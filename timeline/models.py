@@ -216,6 +216,31 @@ class ActorAlias(models.Model):
         super().save(*args, **kwargs)
 
 
+# Who may review: see unconfirmed events, confirm, correct, annotate (timeline/access.py).
+# The «Editors» group holds it (migration 0012, and timeline/apps.py after every migrate).
+REVIEW_PERMISSION = "timeline.review_event"
+
+
+class EventQuerySet(models.QuerySet):
+    """The events a reader may see, and the order the timeline walks them in."""
+
+    def public(self) -> "EventQuerySet":
+        """What readers see: confirmed events."""
+        return self.filter(status=Event.Status.CONFIRMED)
+
+    def visible_to(self, user) -> "EventQuerySet":
+        """Reviewers see every event; everyone else the public ones."""
+        return self if user.has_perm(REVIEW_PERMISSION) else self.public()
+
+    def in_timeline_order(self) -> "EventQuerySet":
+        """Oldest first, by (first_day, id): the axis's order and the API's."""
+        return self.order_by("first_day", "id")
+
+    def machine_made(self) -> "EventQuerySet":
+        """Events no person has touched: extraction may rewrite or drop them."""
+        return self.filter(**MACHINE_MADE)
+
+
 class Event(models.Model):
     class Status(models.TextChoices):
         CANDIDATE = "candidate", _("مقترح")
@@ -268,10 +293,13 @@ class Event(models.Model):
     # leave no record.
     history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
 
+    objects = EventQuerySet.as_manager()
+
     class Meta:
         ordering = ["first_day", "id"]
         verbose_name = _("حدث")
         verbose_name_plural = _("الأحداث")
+        permissions = [("review_event", _("مراجعة الأحداث"))]
         constraints = [_days_in_order("event")]
         # The timeline pages walk these in (first_day, id) order: one index per filter
         # that narrows a page, so a page costs the same however many events there are.
@@ -286,6 +314,8 @@ class Event(models.Model):
             models.Index(
                 fields=["status", "-first_day", "-salience", "-id"], name="event_news_order"
             ),
+            # What changed since an open page was rendered (timeline/live.py).
+            models.Index(fields=["status", "updated_at"], name="event_status_updated"),
         ]
 
     def __str__(self) -> str:
@@ -300,7 +330,13 @@ class Event(models.Model):
 
     @property
     def is_machine_made(self) -> bool:
-        return self.status == self.Status.CANDIDATE and not self.edited_by_editor
+        """A candidate no editor edited (`machine_made()` for a queryset)."""
+        return all(getattr(self, field) == value for field, value in MACHINE_MADE.items())
+
+
+# An event belongs to the machine until a person confirms, rejects or edits it (the
+# actions in timeline/actions.py mark it); then re-extraction leaves it alone.
+MACHINE_MADE = {"status": Event.Status.CANDIDATE, "edited_by_editor": False}
 
 
 class EventSource(models.Model):
@@ -408,7 +444,7 @@ def _image_path(image: "EventImage", filename: str) -> str:
 class EventImage(models.Model):
     """A picture of an event, as the pages serve it: WebP files at web widths.
 
-    Made by `timeline.editing.add_event_image` from an upload or a URL fetched once
+    Made by `timeline.actions.add_event_image` from an upload or a URL fetched once
     (`timeline/images.py` checks and re-encodes it). `file` is the widest rendition;
     `renditions` lists every width ({"name", "width", "height"}, smallest first) for
     `srcset`. Caption, credit and alt text are required.

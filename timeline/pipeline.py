@@ -10,16 +10,15 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection, transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.utils import timezone
 
-from timeline import temporal
+from timeline import actions, temporal
 from timeline.events import EVENTS_VERSION, EventCandidate, build_candidates
 from timeline.log_context import log_context
 from timeline.matching import EventMatcher, KnownEvent, event_fields, event_key
 from timeline.models import Article, Event, EventSource, Mention
 from timeline.queueing import queue_extraction
-from timeline.search_index import refresh_search_text
 
 log = logging.getLogger(__name__)
 
@@ -224,15 +223,15 @@ def _save_extraction(
             matcher.taken.add(event_key(source.event))
             continue
         if source is not None:
-            source.delete()
+            actions.remove_sources([source])
         event = by_group.get(candidate.group)
         if event is None:
             event = matcher.find(candidate) or matcher.add(candidate)
             by_group[candidate.group] = event
             matcher.taken.add(event_key(event))
         attached.append((candidate, event))
-    matcher.save_new_events()  # now every event in `attached` has its pk
-    EventSource.objects.bulk_create(
+    actions.save_machine_events(matcher.new_events)  # every event in `attached` has its pk
+    actions.add_sources(
         EventSource(
             event_id=event.pk,
             article=article,
@@ -243,26 +242,14 @@ def _save_extraction(
     )
 
     # Mentions that no longer make an event (e.g. now a duration) lose their source.
-    EventSource.objects.filter(pk__in=[s.pk for s in sources.values()]).delete()
-    # An event is as salient as the article that makes the most of it.
-    reported = {event.pk for event in by_group.values()}
-    Event.objects.filter(pk__in=reported).update(
-        salience=Subquery(
-            EventSource.objects.filter(event=OuterRef("pk"))
-            .order_by("-salience")
-            .values("salience")[:1]
-        )
+    actions.remove_sources(sources.values())
+    actions.settle_extracted_events(
+        reported={event.pk for event in by_group.values()},
+        reported_before=reported_before,
+        touched={event.pk for _, event in attached},
+        # Open reader pages count a confirmed event with a new report as changed.
+        gained={event.pk for _, event in attached if isinstance(event, KnownEvent)},
     )
-    # An annotated event is an editor's even if no source is left: annotations survive.
-    Event.objects.filter(
-        pk__in=reported_before,
-        status=Event.Status.CANDIDATE,
-        edited_by_editor=False,
-        sources__isnull=True,
-        annotations__isnull=True,
-    ).delete()
-    # Titles, places and excerpts changed in bulk: signals did not see them.
-    refresh_search_text({event.pk for _, event in attached} | reported_before)
     # In the same transaction: the rows and the status that announces them commit together.
     now = timezone.now()
     if not Article.objects.filter(pk=article.pk, claim_token=article.claim_token).update(
@@ -321,13 +308,14 @@ def _keep_source(
     )
     if event.is_machine_made and others and not dates_unchanged:
         return False  # the article now dates it differently from the other reports
-    EventSource.objects.filter(pk=source.pk).update(**_source_fields(candidate))
+    actions.refresh_source(source, _source_fields(candidate))
     if event.is_machine_made and not others:
-        Event.objects.filter(pk=event.pk).update(
-            **event_fields(candidate), updated_at=timezone.now()
+        actions.refresh_machine_event(
+            event,
+            event_fields(candidate),
+            matcher.places_of(candidate),
+            matcher.actors_of(candidate),
         )
-        event.places.set(matcher.places_of(candidate))
-        event.actors.set(matcher.actors_of(candidate))
     return True
 
 
@@ -342,13 +330,13 @@ def _lock_periods(article: Article, periods: set[tuple]) -> None:
     Article.objects.filter(pk=article.pk).update(updated_at=timezone.now())
     if connection.vendor != "postgresql":
         return
-    keys = sorted({_lockevent_key(period) for period in periods})
+    keys = sorted({_lock_key(period) for period in periods})
     with connection.cursor() as cursor:
         for key in keys:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
-def _lockevent_key(period: tuple) -> int:
+def _lock_key(period: tuple) -> int:
     """A stable signed 64-bit key for a period (the same in every process)."""
     granularity, first_day, last_day = period
     digest = hashlib.blake2b(

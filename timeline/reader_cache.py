@@ -8,7 +8,9 @@ REDIS_URL is set). Three things make that safe:
 - the page is stored with a placeholder where the CSRF token goes, and each reader
   gets their own token filled in;
 - any change to what readers see (an event, a story, a source, an annotation)
-  moves the cache to a new generation, so no reader waits for the timeout.
+  moves the cache to a new generation, so no reader waits for the timeout: every
+  write goes through timeline/actions.py, whose `announce_change` calls
+  `forget_reader_pages` once the transaction commits.
 
 The cache is an optimisation, never a dependency: when it cannot be reached every
 call to it is logged and skipped, and pages are rendered from the database.
@@ -23,6 +25,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -85,31 +88,65 @@ def csrf_placeholder(request: HttpRequest) -> dict[str, str]:
     return {}
 
 
+def _bump() -> None:
+    try:
+        cache.incr(_GENERATION_KEY)
+    except ValueError:
+        cache.set(_GENERATION_KEY, 1, None)
+
+
+def _bump_safely() -> None:
+    _safely("invalidation", _bump)
+
+
 def forget_reader_pages(**kwargs) -> None:
     """Start a new generation: every cached reader page is out of date.
 
-    Runs inside the editor's transaction, so an unreachable cache must not fail it;
-    pages cached before the outage may then be served until they expire
-    (READER_CACHE_SECONDS).
+    At once, and again when the current transaction commits: a page (or a live
+    count, timeline/live.py) read between the two showed the database before the
+    change, and must not be kept for the new generation. Runs inside the editor's
+    transaction, so an unreachable cache must not fail it; pages cached before the
+    outage may then be served until they expire (READER_CACHE_SECONDS).
     """
+    _bump_safely()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump_safely)
 
-    def bump() -> None:
-        try:
-            cache.incr(_GENERATION_KEY)
-        except ValueError:
-            cache.set(_GENERATION_KEY, 1, None)
 
-    _safely("invalidation", bump)
+def generation() -> int | None:
+    """The reader pages' current generation; None when the cache cannot be reached."""
+    return _safely("generation", lambda: cache.get_or_set(_GENERATION_KEY, 1, None))
+
+
+def cached_answer[T](generation: int, variant: str, compute: Callable[[], T]) -> T:
+    """`compute()`, kept for READER_CACHE_SECONDS under this generation and `variant`
+    (computed every time when the cache is off or cannot be reached)."""
+    if settings.READER_CACHE_SECONDS <= 0:
+        return compute()
+    digest = hashlib.sha256(variant.encode("utf-8")).hexdigest()
+    key = f"reader-answers:{generation}:{digest}"
+    stored = _safely("get", lambda: cache.get(key))
+    if stored is not None:
+        return stored
+    answer = compute()
+    _safely("set", lambda: cache.set(key, answer, settings.READER_CACHE_SECONDS))
+    return answer
 
 
 def connect_signals() -> None:
-    """Forget reader pages whenever something readers see changes."""
-    from timeline.models import Annotation, Event, EventImage, EventSource, Story
+    """A safety net under timeline/actions.py: forget reader pages whenever a model
+    readers see is saved or deleted one row at a time, by the actions or by anything
+    else (the shell, a Django admin form, a change not yet moved into an action).
 
-    for model in (Event, EventSource, Story, Annotation, EventImage):
+    Bulk writes send no signal: the actions announce those themselves.
+    """
+    from timeline.models import Actor, Annotation, Event, EventImage, EventSource, Place, Story
+
+    # Places and actors: their names are on every card; images: on cards and panels.
+    for model in (Event, EventSource, Story, Annotation, EventImage, Place, Actor):
         post_save.connect(forget_reader_pages, sender=model, dispatch_uid=f"reader-{model}-save")
         post_delete.connect(forget_reader_pages, sender=model, dispatch_uid=f"reader-{model}-del")
-    for through in (Story.events.through, Event.places.through):
+    for through in (Story.events.through, Event.places.through, Event.actors.through):
         m2m_changed.connect(forget_reader_pages, sender=through, dispatch_uid=f"reader-{through}")
 
 
@@ -124,8 +161,8 @@ def _cacheable(request: HttpRequest) -> bool:
 
 
 def _page_key(request: HttpRequest) -> str | None:
-    generation = _safely("generation", lambda: cache.get_or_set(_GENERATION_KEY, 1, None))
-    if generation is None:
+    current = generation()
+    if current is None:
         return None
     variant = "|".join(
         (
@@ -136,4 +173,4 @@ def _page_key(request: HttpRequest) -> str | None:
         )
     )
     digest = hashlib.sha256(variant.encode("utf-8")).hexdigest()
-    return f"reader-pages:{generation}:{digest}"
+    return f"reader-pages:{current}:{digest}"

@@ -1,14 +1,24 @@
-"""The timeline's filters: a plain GET form, and the query it makes."""
+"""The timeline's filters: a plain GET form, the query it makes, and its pages.
 
-from collections.abc import Callable
+`TimelineFilterForm` is the only definition of the filters: the pages read it, the
+exports validate their query string with it, and the API's query schema is derived
+from it (timeline/api.py). `timeline_page` turns a query string into one page of
+events, in one of three orders, for the pages, the API and the exports alike.
+"""
+
+import enum
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
 from django import forms
 from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from timeline.access import User, is_editor
 from timeline.event_kinds import EventKind
-from timeline.models import Actor, ActorAlias, Event, Place, Story
+from timeline.models import Actor, ActorAlias, Event, EventQuerySet, Place, Story
 from timeline.search import query_words, search, search_rank
 from timeline.text import normalise_for_matching
 
@@ -78,13 +88,21 @@ class TimelineFilterForm(forms.Form):
             del self.fields["story"]
 
 
-def filter_events(queryset: QuerySet[Event], data: dict, editor: bool) -> QuerySet[Event]:
-    """Narrow events by the valid values of a `TimelineFilterForm` (its cleaned_data)."""
-    if editor:
-        if data.get("status"):
-            queryset = queryset.filter(status=data["status"])
-    else:
-        queryset = queryset.filter(status=Event.Status.CONFIRMED)
+# The filters readers have (every field but the editors' `status`): what a feed of a
+# page follows, and what makes a page «filtered».
+READER_FILTERS: tuple[str, ...] = tuple(
+    name for name in TimelineFilterForm.base_fields if name != "status"
+)
+
+
+def filter_events(queryset: QuerySet[Event], data: dict) -> QuerySet[Event]:
+    """Narrow events by the valid values of a `TimelineFilterForm` (its cleaned_data).
+
+    `queryset` already holds only what the user may see (`Event.objects.visible_to`);
+    only an editor's form has a `status` to narrow it further.
+    """
+    if data.get("status"):
+        queryset = queryset.filter(status=data["status"])
     if data.get("kind"):
         queryset = queryset.filter(kind=data["kind"])
     if data.get("place"):
@@ -240,3 +258,90 @@ def news_page(
         news_order(before_news_cursor(elsewhere, values)), limit - len(page), format_news_cursor
     )
     return page + more, f"1~{cursor}" if cursor else None
+
+
+# -- One page of the timeline, for the pages, the API and the exports ---------------
+
+
+class BadFilters(ValueError):
+    """The query string's filters or cursor do not validate; the message says why."""
+
+
+def form_errors(form: forms.Form) -> str:
+    """«kind: Select a valid choice…; start: Enter a valid date.»"""
+    return "; ".join(
+        f"{name}: {' '.join(str(error) for error in errors)}"
+        for name, errors in form.errors.items()
+    )
+
+
+class Order(enum.Enum):
+    RANKED = "ranked"  # the reader's list: the news order, title matches first (news_page)
+    NEWS = "news"  # newest first, never ranked: feeds and calendars are read in time order
+    TIMELINE = "timeline"  # oldest first, by (first_day, id): the API
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    form: "TimelineFilterForm"
+    events: EventQuerySet  # every event the filters select (the axis reads them)
+    items: list[Event]  # this page of them
+    next_cursor: str | None  # `after` for the next page; None on the last
+
+
+def timeline_events(
+    data: Mapping[str, Any],
+    user: User | None = None,
+    *,
+    story: Story | None = None,
+    strict: bool = False,
+) -> tuple[TimelineFilterForm, EventQuerySet]:
+    """The filter form of a query string, and the events it selects that `user` may
+    see (no user: what readers see). Invalid filters are dropped and shown as errors
+    on the form, or with `strict` raise BadFilters. A story's page has its story."""
+    editor = user is not None and is_editor(user)
+    form = TimelineFilterForm(data, editor=editor, with_story=story is None)
+    if not form.is_valid() and strict:
+        raise BadFilters(form_errors(form))
+    visible = Event.objects.visible_to(user) if user is not None else Event.objects.public()
+    # Filtering keeps the queryset's class (its `in_timeline_order` and the like).
+    events = cast(EventQuerySet, filter_events(visible, form.cleaned_data))
+    if story is not None:
+        events = events.filter(stories=story)
+    return form, events
+
+
+def timeline_page(
+    data: Mapping[str, Any],
+    user: User | None = None,
+    *,
+    order: Order,
+    limit: int,
+    story: Story | None = None,
+    strict: bool = False,
+    until: date | None = None,
+) -> TimelinePage:
+    """One page of the events `data` (a query string: filters and `after`) selects.
+
+    `until` leaves out what begins after that day (the reader's list starts at a
+    day, and its next pages keep it). A malformed `after` starts the list again, or
+    with `strict` raises BadFilters, as invalid filters do (`timeline_events`).
+    """
+    form, events = timeline_events(data, user, story=story, strict=strict)
+    listed = events if until is None else events.filter(first_day__lte=until)
+    after = data.get("after") or None
+    if order is Order.RANKED:
+        items, next_cursor = news_page(listed, form.cleaned_data.get("q") or "", after, limit)
+        return TimelinePage(form, events, items, next_cursor)
+    if order is Order.NEWS:
+        cursor = parse_news_cursor(after)
+        rows = news_order(before_news_cursor(listed, cursor))
+        cursor_of = format_news_cursor
+    else:
+        cursor = parse_cursor(after)
+        rows = after_cursor(listed.in_timeline_order(), cursor)
+        cursor_of = format_cursor
+    if strict and after and cursor is None:
+        raise BadFilters("after: the `next` cursor of the previous page")
+    items, next_cursor = keyset_page(rows, limit, cursor_of)
+    return TimelinePage(form, events, items, next_cursor)

@@ -12,10 +12,11 @@ from django.utils.text import Truncator
 
 from timeline.models import Event, Story
 from timeline.reader_cache import cached_for_readers
+from timeline.reader_filters import READER_FILTERS
 
-# The timeline's filters a feed can follow (timeline/reader_filters.py); the rest of
-# the query string (zoom, at, after) places the view and does not change the events.
-FEED_FILTERS = ("q", "kind", "place", "actor", "story", "start", "end")
+# The timeline's filters a feed can follow: the readers' ones. The rest of the query
+# string (zoom, at, after) places the view and does not change the events.
+FEED_FILTERS = READER_FILTERS
 # Link previews show about two lines; longer descriptions are cut by the platforms.
 DESCRIPTION_CHARS = 200
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from timeline import article_views, editor_views, media_views, sharing, upcoming, views
+from timeline import article_views, editor_views, embed, media_views, sharing, upcoming, views
 
 app_name = "timeline"
 
@@ -9,7 +9,15 @@ urlpatterns = [
     path("upcoming/", upcoming.upcoming, name="upcoming"),
     path("stories/", sharing.story_index, name="story_index"),
     path("stories/<str:slug>/", views.story_detail, name="story"),
+    # What changed since an open page was rendered (timeline/live.py).
+    path("live/", views.timeline_changes, name="changes"),
+    path("live/upcoming/", upcoming.upcoming_changes, name="upcoming_changes"),
+    path("live/stories/<str:slug>/", views.story_changes, name="story_changes"),
     path("events/<int:event_id>/", views.event_detail, name="event"),
+    # Embeds for other sites' iframes, and their oEmbed (timeline/embed.py).
+    path("embed/", embed.embed_timeline, name="embed"),
+    path("embed/stories/<str:slug>/", embed.embed_story, name="embed_story"),
+    path("oembed", embed.oembed, name="oembed"),
     path("articles/new/", article_views.article_create, name="article_create"),
     path("articles/<int:article_id>/", article_views.article_detail, name="article"),
     path(

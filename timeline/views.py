@@ -6,23 +6,32 @@ the archive holds (keyset pagination, prefetching, no counts over the archive).
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
 
-from timeline.access import is_editor, visible_annotations, visible_events
+from timeline.access import is_editor, visible_annotations
 from timeline.dates import site_date_style
-from timeline.editing import event_history
 from timeline.forms import AnnotationForm
+from timeline.fragments import render_page, wants_fragment
+from timeline.history import event_history
+from timeline.live import changes, live_marker
 from timeline.media_views import EventImageForm
-from timeline.models import Event, EventSource, Story
+from timeline.models import Event, EventQuerySet, EventSource, Story
 from timeline.reader_cache import cached_for_readers
-from timeline.reader_filters import TimelineFilterForm, filter_events, news_page
+from timeline.reader_filters import (
+    READER_FILTERS,
+    Order,
+    TimelineFilterForm,
+    timeline_events,
+    timeline_page,
+)
 from timeline.timeline_axis import (
     DEFAULT_ZOOM,
     Axis,
@@ -64,25 +73,22 @@ class TimelineView:
 
 def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     """The events (one page of the list and the axis window) the request asks for."""
-    editor = is_editor(request.user)
-    form = TimelineFilterForm(request.GET, editor=editor, with_story=story is None)
-    form.is_valid()  # invalid fields are dropped from cleaned_data and shown as errors
-    events: QuerySet[Event] = filter_events(Event.objects.all(), form.cleaned_data, editor)
-    if story is not None:
-        events = events.filter(stories=story)
-
     # The list is the news: newest first, from `at` (a day) or else from today
     # (events dated in the future are announcements, and wait on the axis).
     window = parse_window(request.GET.get("zoom"), request.GET.get("at"))
     at = window.at if window is not None else parse_day(request.GET.get("at"))
-    # Its next pages keep the same bound (their cursors go back in time from it).
-    listed = events.filter(first_day__lte=at or timezone.localdate())
-    page, next_cursor = news_page(
-        listed.prefetch_related(_sources(), "places", "actors", "images"),
-        form.cleaned_data.get("q") or "",
-        request.GET.get("after"),
-        settings.TIMELINE_PAGE_SIZE,
+    # Invalid filters are dropped from the query and shown as errors on the form.
+    timeline = timeline_page(
+        request.GET,
+        request.user,
+        story=story,
+        order=Order.RANKED,
+        limit=settings.TIMELINE_PAGE_SIZE,
+        # Its next pages keep the same bound (their cursors go back in time from it).
+        until=at or timezone.localdate(),
     )
+    page, next_cursor, events = timeline.items, timeline.next_cursor, timeline.events
+    prefetch_related_objects(page, _sources(), "places", "actors", "images")
     _with_article_counts(page)
 
     if window is None:
@@ -98,12 +104,14 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     focus = page[0].first_day if page and window.start <= page[0].first_day < window.end else None
     style = site_date_style()
     return TimelineView(
-        form=form,
+        form=timeline.form,
         window=window,
         focus=focus or window.at,
         tick_marks=ticks(window, style),
         # More cards for the list (HTMX) need no axis: its queries are skipped.
-        axis=None if request.htmx and "after" in request.GET else axis_for(events, window),
+        axis=None
+        if wants_fragment(request) and "after" in request.GET
+        else axis_for(events, window),
         events=page,
         next_cursor=next_cursor,
     )
@@ -114,35 +122,28 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
 _PARTIALS_TEMPLATE = "timeline/timeline.html"
 
 
-def _fragment(request: HttpRequest, template: str) -> str:
-    """The page, or for HTMX the part it swaps: more cards, or the whole view."""
-    if not request.htmx or request.htmx.history_restore_request:
-        return template
-    if "after" in request.GET:
-        return f"{_PARTIALS_TEMPLATE}#events-page"
-    return f"{_PARTIALS_TEMPLATE}#timeline-view"
-
-
 def _render_timeline(
-    request: HttpRequest, template: str, story: Story | None = None
+    request: HttpRequest, template: str, story: Story | None = None, extra: dict | None = None
 ) -> HttpResponse:
+    """The page, or for HTMX the part it swaps: more cards, or the whole view."""
+    # Before the page's queries: a change committed meanwhile is announced, not lost.
+    endpoint = reverse("timeline:story_changes", args=[story.slug]) if story else None
+    live = live_marker(request, endpoint or reverse("timeline:changes"), "#timeline-view")
     view = _timeline_view(request, story)
-    response = render(
+    part = "#events-page" if "after" in request.GET else "#timeline-view"
+    return render_page(
         request,
-        _fragment(request, template),
+        template,
         {
             "story": story,
             "view": view,
+            "live": live,
             "editor": is_editor(request.user),
-            "filtered": any(
-                request.GET.get(name)
-                for name in ("q", "kind", "place", "actor", "story", "start", "end")
-            ),
+            "filtered": any(request.GET.get(name) for name in READER_FILTERS),
+            **(extra or {}),
         },
+        fragment=f"{_PARTIALS_TEMPLATE}{part}",
     )
-    # The same URL answers with a page or a fragment: caches must keep them apart.
-    patch_vary_headers(response, ["HX-Request"])
-    return response
 
 
 @cached_for_readers
@@ -157,7 +158,38 @@ def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story, slug=slug)
     if not story.published and not is_editor(request.user):
         raise Http404("No such story.")
-    return _render_timeline(request, "timeline/story.html", story)
+    return _render_timeline(
+        request, "timeline/story.html", story, {"embed_origins": settings.EMBED_ALLOWED_ORIGINS}
+    )
+
+
+def _shown(request: HttpRequest, editor: bool, slug: str | None = None) -> EventQuerySet:
+    """The events a timeline page (`_timeline_view`) shows, in its list or on its axis."""
+    story = None
+    if slug is not None:
+        story = Story.objects.filter(slug=slug).first()
+        if story is None or not (story.published or editor):
+            return Event.objects.none()
+    _form, events = timeline_events(request.GET, request.user, story=story)
+    # The list runs back from `at` (or today); the axis reaches the end of its window.
+    window = parse_window(request.GET.get("zoom"), request.GET.get("at"))
+    at = window.at if window is not None else parse_day(request.GET.get("at"))
+    if at is None:
+        return events.filter(first_day__lte=timezone.localdate())
+    window = window or window_at(DEFAULT_ZOOM, at)
+    return events.filter(first_day__lt=max(at + timedelta(days=1), window.end))
+
+
+@require_GET
+def timeline_changes(request: HttpRequest) -> HttpResponse:
+    """How many of the timeline page's events changed since it was rendered (live.py)."""
+    return changes(request, _shown)
+
+
+@require_GET
+def story_changes(request: HttpRequest, slug: str) -> HttpResponse:
+    """How many of a story page's events changed since it was rendered (live.py)."""
+    return changes(request, lambda request, editor: _shown(request, editor, slug))
 
 
 @cached_for_readers
@@ -167,19 +199,16 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     # Editors also see unpublished stories: they add the event to them and remove it.
     stories = Story.objects.all() if editor else Story.objects.filter(published=True)
     event = get_object_or_404(
-        visible_events(request.user)
+        Event.objects.visible_to(request.user)
         .annotate(article_count=Count("sources__article", distinct=True))
         .prefetch_related(
             _sources(), "places", "actors", "images", Prefetch("stories", queryset=stories)
         ),
         pk=event_id,
     )
-    template = "timeline/event.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#event-detail"
     context = {
         "event": event,
-        "in_panel": bool(request.htmx),
+        "in_panel": wants_fragment(request),
         "editor": editor,
         "annotations": visible_annotations(request.user).filter(event=event),
     }
@@ -190,6 +219,4 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
             "all_stories": Story.objects.only("pk", "title"),
             "history": event_history(event),
         }
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_page(request, "timeline/event.html", context, fragment="#event-detail")

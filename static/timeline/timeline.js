@@ -183,19 +183,55 @@
     resizing = setTimeout(layoutAxis, 200);
   });
 
+  // An opened event's URL is pushed (to share it, and so that Back closes the panel);
+  // closing the panel by its button or Escape puts the timeline's URL back.
+  var listUrl = null, panelUrl = null;
+  function here() { return location.pathname + location.search; }
   function closePanel() {
     var panel = document.getElementById("event-panel");
     if (!panel || !panel.firstElementChild) return false;
     panel.innerHTML = "";
+    document.querySelectorAll(".event-card.is-open").forEach(function (c) { c.classList.remove("is-open"); });
+    if (panelUrl && here() === panelUrl) history.replaceState({ htmx: true }, "", listUrl);
+    panelUrl = null;
     if (opener && document.body.contains(opener)) opener.focus();
     return true;
   }
+  document.addEventListener("htmx:pushedIntoHistory", function (e) {
+    if (opener && e.detail.path === opener.getAttribute("hx-get")) panelUrl = e.detail.path;
+  });
   document.addEventListener("click", function (e) {
     if (e.target.closest("[data-close-panel]")) closePanel();
+    var copy = e.target.closest("[data-copy]");
+    if (copy) {
+      // The embed code: selected (to copy by hand) and, where allowed, copied.
+      var field = document.getElementById(copy.dataset.copy);
+      field.select();
+      var said = function () { copy.nextElementSibling.textContent = copy.dataset.copied; };
+      if (navigator.clipboard) navigator.clipboard.writeText(field.value).then(said, function () {});
+    }
   });
 
+  // In an embed (/embed/…, in another site's iframe): the reader's history is the
+  // page's, not ours; and the page around is told our height (embed-resize.js).
+  if (document.documentElement.hasAttribute("data-embed")) {
+    if (window.htmx) window.htmx.config.historyEnabled = false;
+    var sentHeight = 0;
+    var postHeight = function () {
+      var height = Math.ceil(document.body.getBoundingClientRect().height);
+      if (height === sentHeight || window.parent === window) return;
+      sentHeight = height;
+      window.parent.postMessage({ type: "newsroom-embed:height", height: height }, "*");
+    };
+    if (window.ResizeObserver) new ResizeObserver(postHeight).observe(document.body);
+    window.addEventListener("load", postHeight);
+  }
+
   document.addEventListener("htmx:beforeRequest", function (e) {
-    if (e.detail.target && e.detail.target.id === "event-panel") opener = e.detail.elt;
+    if (e.detail.target && e.detail.target.id === "event-panel") {
+      opener = e.detail.elt;
+      if (here() !== panelUrl) listUrl = here();
+    }
   });
   // A swap of the whole view can remove the focused control (zoom at its limit):
   // then focus goes to the list's heading rather than back to the top of the page.
@@ -205,6 +241,41 @@
       if (heading) heading.focus({ preventScroll: true });
     }
   });
+  // Live pages (timeline/live.py): every few seconds, while the tab is visible, ask
+  // whether the page's events changed. The server answers 304 until something did,
+  // then with a count: the button shows it and reloads the page's fragment in place.
+  var liveTimer = null;
+  function liveBox() { return document.querySelector("[data-live-url]"); }
+  function liveSchedule() {
+    clearTimeout(liveTimer);
+    var box = liveBox();
+    if (box && !document.hidden) liveTimer = setTimeout(livePoll, 1000 * Number(box.dataset.liveEvery || 15));
+  }
+  function livePoll() {
+    var box = liveBox();
+    if (!box || document.hidden) return;
+    var headers = box.dataset.liveEtag ? { "If-None-Match": box.dataset.liveEtag } : {};
+    fetch(box.dataset.liveUrl, { headers: headers, cache: "no-store", credentials: "same-origin" })
+      .then(function (r) {
+        if (r.status !== 200) return null;
+        box.dataset.liveEtag = r.headers.get("ETag") || "";
+        return r.json();
+      })
+      .then(function (news) {
+        var button = news && box.isConnected && box.querySelector("button");
+        if (!button) return;
+        button.textContent = news.label;
+        button.hidden = !news.count;
+      })
+      .catch(function () {})
+      .then(liveSchedule);
+  }
+  document.addEventListener("DOMContentLoaded", liveSchedule);
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) clearTimeout(liveTimer);
+    else livePoll();
+  });
+
   document.addEventListener("htmx:afterSwap", function (e) {
     var target = e.detail.target;
     if (target && target.id === "event-panel") {

@@ -1,11 +1,13 @@
 """Link previews and feed links in the <head> of reader pages (see timeline/sharing.py)."""
 
 from django import template
+from django.http import QueryDict
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from timeline import sharing
+from timeline import embed, sharing
 from timeline.models import Event, Story
 
 register = template.Library()
@@ -52,4 +54,26 @@ def atom_feed_link(context: template.Context) -> SafeString:
         '<link rel="alternate" type="application/atom+xml" title="{}" href="{}">',
         gettext("خلاصة Atom للأحداث المؤكدة"),
         sharing.feed_url(request, story),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def story_embed_code(context: template.Context, story: Story) -> SafeString:
+    """The iframe code of a story's embed (timeline/embed.py), to paste in another site."""
+    return embed.story_embed_code(context["request"], story)
+
+
+@register.simple_tag(takes_context=True)
+def oembed_link(context: template.Context, story: Story) -> SafeString:
+    """oEmbed discovery: CMSs given the story's address find its embed code here."""
+    if not story.published:
+        return SafeString("")
+    request = context["request"]
+    query = QueryDict(mutable=True)
+    query["url"] = request.build_absolute_uri(story.get_absolute_url())
+    query["format"] = "json"
+    return format_html(
+        '<link rel="alternate" type="application/json+oembed" title="{}" href="{}">',
+        story.title,
+        request.build_absolute_uri(reverse("timeline:oembed")) + "?" + query.urlencode(),
     )

@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from timeline.event_kinds import EventKind
 from timeline.models import Article, Event, EventSource, Mention, Place, Story
 from timeline.progress import CommandProgress
+from timeline.reader_cache import forget_reader_pages
 from timeline.search import search_document
 
 BATCH = 5_000
@@ -114,6 +115,8 @@ def fill_events(size: int, on_batch: Callable[[int], None] | None = None) -> Non
             )
         if on_batch is not None:
             on_batch(len(numbers))
+    # Bulk writes send no signal: the readers' cached pages are told here.
+    forget_reader_pages()
     # Fresh statistics, so that the planner sees the table as it now is.
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from timeline.actions import add_to_story, save_story, set_status
 from timeline.ingest import IngestError, ingest_text, read_text_file
 from timeline.management.arguments import publication_day
 from timeline.models import Article, Event, Story
@@ -45,18 +46,19 @@ class Command(BaseCommand):
             raise CommandError(f"article {article.pk} is {article.status}, not extracted.")
         with transaction.atomic():
             events = Event.objects.filter(sources__article=article).distinct()
-            confirmed = events.exclude(status=Event.Status.CONFIRMED).update(
-                status=Event.Status.CONFIRMED
-            )
-            story, created = Story.objects.get_or_create(
-                slug=STORY_SLUG,
-                defaults={
-                    "title": STORY_TITLE,
-                    "description": STORY_DESCRIPTION,
-                    "published": True,
-                },
-            )
-            story.events.add(*events)
+            confirmed = set_status(events, Event.Status.CONFIRMED)
+            story = Story.objects.filter(slug=STORY_SLUG).first()
+            created = story is None
+            if story is None:
+                story = save_story(
+                    Story(
+                        slug=STORY_SLUG,
+                        title=STORY_TITLE,
+                        description=STORY_DESCRIPTION,
+                        published=True,
+                    )
+                )
+            add_to_story(story, events)
         self.stdout.write(
             f"Article {article.pk}: {events.count()} events ({confirmed} newly confirmed) "
             f"in the story «{story.title}» ({'created' if created else 'already there'})."

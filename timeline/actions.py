@@ -1,21 +1,30 @@
-"""What editors do to events: confirm, reject, correct, merge, split, and the history.
+"""Every change to events, their sources, stories and annotations: one function each.
 
-Every change goes through `save()` so that django-simple-history records who made it
-(the request's user, set by its middleware). A corrected, merged or split event is
-marked `edited_by_editor`: re-extraction then never overwrites it.
+The views (timeline/views.py, editor_views.py, article_views.py), the admin, the
+management commands and the pipeline's bulk writes all call these, and nothing else
+writes those rows. Each function
+
+- records history: one-row changes go through `save()`, so django-simple-history
+  records who made them (the request's user, set by its middleware); bulk status
+  changes write their history rows in bulk (`set_status`);
+- announces the change once its transaction commits (`announce_change`): today that
+  moves the reader cache to a new generation (timeline/reader_cache.py), and live
+  updates for readers build on that same generation.
+
+An event a person confirmed, rejected or edited is theirs (`Event.is_machine_made`
+is False); an edit marks it with `_mark_edited`, and re-extraction then never
+overwrites it. History is read in timeline/history.py.
 """
 
 import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable, Collection, Iterable
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext, ngettext
 from simple_history.models import HistoricalRecords
 
 from timeline.events import sentence_title
@@ -33,6 +42,23 @@ from timeline.models import (
 from timeline.reader_cache import forget_reader_pages
 from timeline.search_index import refresh_search_text
 from timeline.text import normalise_for_matching
+
+
+def announce_change() -> None:
+    """What readers see has changed: say so.
+
+    Moves the reader cache's generation (`forget_reader_pages`) at once and again
+    when the transaction commits, so that no reader is served a page cached before
+    the change, nor one rendered in between from the old rows; open pages asking
+    for changes (timeline/live.py) see the new generation.
+    """
+    forget_reader_pages()
+
+
+def _mark_edited(event: Event) -> None:
+    """A person edited the event: it is theirs now (see `Event.is_machine_made`)."""
+    event.edited_by_editor = True
+
 
 # History rows written per INSERT, and events per UPDATE, when statuses change in bulk.
 STATUS_BATCH = 2_000
@@ -75,8 +101,7 @@ def set_status(events: Iterable[Event] | QuerySet[Event], status: str, user=None
         changed += len(rows)
     if not changed:
         return 0
-    # QuerySet.update() sends no signal: the readers' cache is told directly.
-    transaction.on_commit(forget_reader_pages)
+    announce_change()
     return changed
 
 
@@ -118,10 +143,11 @@ def merge_events(events: list[Event]) -> Event:
     target.actors.add(*Actor.objects.filter(events__in=others).distinct())
     if any(event.status == Event.Status.CONFIRMED for event in events):
         target.status = Event.Status.CONFIRMED
-    target.edited_by_editor = True
+    _mark_edited(target)
     target.save()
     for event in others:
         event.delete()
+    announce_change()
     return target
 
 
@@ -143,6 +169,8 @@ def merge_actors(actors: list[Actor], into: Actor | None = None) -> Actor:
     for name in names:
         if not ActorAlias.objects.filter(folded=normalise_for_matching(name)).exists():
             ActorAlias.objects.create(actor=target, name=name)
+    # Events name their actors: pages that listed the others now list the target.
+    announce_change()
     return target
 
 
@@ -161,7 +189,7 @@ def split_source(event: Event, source: EventSource) -> Event:
     first_day = mention.first_day or event.first_day
     last_day = mention.last_day or event.last_day
     # Titled from its own sentence, the way extraction titles an event.
-    new = Event.objects.create(
+    new = Event(
         title=sentence_title(source.excerpt, source.highlight_start, source.highlight_end, mention)
         or event.title,
         first_day=first_day,
@@ -170,18 +198,50 @@ def split_source(event: Event, source: EventSource) -> Event:
         mod=event.mod,
         kind=event.kind,
         status=Event.Status.CANDIDATE,
-        edited_by_editor=True,
     )
+    _mark_edited(new)
+    new.save()
     new.places.set(event.places.all())
     source.event = new
     source.save(update_fields=["event"])
-    event.edited_by_editor = True
+    _mark_edited(event)
     event.save(update_fields=["edited_by_editor", "updated_at"])
     refresh_search_text([event.pk, new.pk])
+    announce_change()
     return new
 
 
-# -- Stories ----------------------------------------------------------------------
+@transaction.atomic
+def correct_event(
+    event: Event, save_related: Callable[[], None] | None = None, confirm: bool = False
+) -> Event:
+    """Save what an editor changed in `event` (its fields already set, e.g. by
+    `form.save(commit=False)`); `save_related` then saves its places and the like
+    (a form's `save_m2m`). The event is the editor's from now on; `confirm` also
+    confirms it."""
+    _mark_edited(event)
+    if confirm:
+        event.status = Event.Status.CONFIRMED
+    event.save()
+    if save_related is not None:
+        save_related()
+    announce_change()
+    return event
+
+
+@transaction.atomic
+def delete_events(events: Iterable[Event]) -> int:
+    """Delete events one by one (each deletion in its history); how many went."""
+    count = 0
+    for event in events:
+        event.delete()
+        count += 1
+    if count:
+        announce_change()
+    return count
+
+
+# -- Stories ------------------------------------------------------------------------
 
 # Room left in Story.slug (200) for a «-NNN» suffix.
 SLUG_STEM = 190
@@ -202,17 +262,65 @@ def story_slug(title: str, exclude: int | None = None) -> str:
     return slug
 
 
-def add_to_story(story: Story, events: Iterable[Event]) -> None:
-    """Put the events in the story (those already there stay as they are)."""
-    story.events.add(*events)
-
-
 def confirm_story_candidates(story: Story, event_ids: Iterable[int] | None = None) -> int:
     """Confirm the story's candidate events (only those of `event_ids`, if given)."""
     candidates = story.events.filter(status=Event.Status.CANDIDATE)
     if event_ids is not None:
         candidates = candidates.filter(pk__in=list(event_ids))
     return set_status(candidates, Event.Status.CONFIRMED)
+
+
+@transaction.atomic
+def save_story(story: Story, save_related: Callable[[], None] | None = None) -> Story:
+    """Create or change a story (title, description, published or not)."""
+    story.save()
+    if save_related is not None:
+        save_related()
+    announce_change()
+    return story
+
+
+@transaction.atomic
+def add_to_story(story: Story, events: Iterable[Event] | Iterable[int]) -> None:
+    """Put events (or event ids) in the story; those already in it stay once."""
+    story.events.add(*events)
+    story.save(update_fields=["updated_at"])  # who changed the story, in its history
+    announce_change()
+
+
+@transaction.atomic
+def remove_from_story(story: Story, event: Event) -> None:
+    story.events.remove(event)
+    story.save(update_fields=["updated_at"])
+    announce_change()
+
+
+@transaction.atomic
+def delete_story(story: Story) -> None:
+    story.delete()
+    announce_change()
+
+
+# -- Annotations --------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_annotation(annotation: Annotation, author=None) -> Annotation:
+    """Add or change an editor's note; a new one without an author is `author`'s."""
+    if not annotation.author_id and author is not None:
+        annotation.author = author
+    annotation.save()
+    announce_change()
+    return annotation
+
+
+@transaction.atomic
+def delete_annotation(annotation: Annotation) -> None:
+    annotation.delete()
+    announce_change()
+
+
+# -- Images -------------------------------------------------------------------------
 
 
 def add_event_image(
@@ -229,7 +337,7 @@ def add_event_image(
 
     Raises `timeline.images.ImageRejected` (with the reason, for the editor) for a
     file that is not an acceptable image. The new row is in the history, attributed
-    to `user`, and saving it moves the readers' cache generation (reader_cache).
+    to `user`, and readers are told once it is committed.
     """
     sizes = prepare(data)
     image = EventImage(
@@ -264,6 +372,7 @@ def add_event_image(
             last = event.images.aggregate(last=Max("position"))["last"]
             image.position = 0 if last is None else last + 1
             image.save()
+            announce_change()
     except BaseException:
         for name in stored:
             storage.delete(name)
@@ -275,77 +384,82 @@ def add_event_image(
 def remove_event_image(image: EventImage) -> None:
     """Remove the image; its files go once the removal is committed (models.py)."""
     image.delete()
+    announce_change()
 
 
-@dataclass(frozen=True)
-class HistoryLine:
-    when: datetime
-    who: str
-    what: str  # «أنشأ»، «عدّل»، «حذف»
-    subject: str  # «الحدث» or «ملاحظة»
-    fields: list[str]  # verbose names of the fields that changed
+# -- Extraction's bulk writes (timeline/pipeline.py) --------------------------------
+#
+# The machine's rows: written in bulk, so no signal and no history row follows them
+# (only an editor's changes are in the history). What readers see changes only where
+# an extraction touches a confirmed event: a new article joining it, a source moving
+# out of it, its salience; `settle_extracted_events` announces exactly that.
 
 
-# What a history line says was done, and to what: words of a sentence («سارة عدّل الحدث»).
-_ACTIONS = {
-    "+": pgettext_lazy("history", "أنشأ"),
-    "~": pgettext_lazy("history", "عدّل"),
-    "-": pgettext_lazy("history", "حذف"),
-}
+def save_machine_events(new: list[tuple[Event, list[Place], list[Actor]]]) -> None:
+    """New candidate events, each with its places and actors."""
+    Event.objects.bulk_create([event for event, _, _ in new])
+    Event.places.through.objects.bulk_create(
+        Event.places.through(event_id=event.pk, place_id=place.pk)
+        for event, places, _ in new
+        for place in places
+    )
+    Event.actors.through.objects.bulk_create(
+        Event.actors.through(event_id=event.pk, actor_id=actor.pk)
+        for event, _, actors in new
+        for actor in actors
+    )
 
 
-def _lines(records: list, subject: str, model: type) -> list[HistoryLine]:
-    lines = []
-    if not records:  # rows written in bulk have no history
-        return lines
-    # Records arrive newest first; each is compared with the one just before it.
-    for record, previous in zip(records, [*records[1:], None], strict=True):
-        fields: list[str] = []
-        if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous)
-            fields = [
-                str(model._meta.get_field(name).verbose_name) for name in delta.changed_fields
-            ]
-        lines.append(
-            HistoryLine(
-                when=record.history_date,
-                who=str(record.history_user)
-                if record.history_user
-                else pgettext("history", "النظام"),
-                what=str(_ACTIONS.get(record.history_type, record.history_type)),
-                subject=subject,
-                fields=fields,
-            )
+def refresh_machine_event(
+    event: Event, fields: dict, places: list[Place], actors: list[Actor]
+) -> None:
+    """A machine-made event re-extracted from its only article: its new fields."""
+    Event.objects.filter(pk=event.pk).update(**fields, updated_at=timezone.now())
+    event.places.set(places)
+    event.actors.set(actors)
+
+
+def add_sources(sources: Iterable[EventSource]) -> None:
+    EventSource.objects.bulk_create(sources)
+
+
+def refresh_source(source: EventSource, fields: dict) -> None:
+    EventSource.objects.filter(pk=source.pk).update(**fields)
+
+
+def remove_sources(sources: Iterable[EventSource]) -> None:
+    EventSource.objects.filter(pk__in=[source.pk for source in sources]).delete()
+
+
+def settle_extracted_events(
+    reported: set[int],
+    reported_before: set[int],
+    touched: set[int],
+    gained: Collection[int] = (),
+) -> None:
+    """After an article's extraction: salience, orphans, search text, readers told.
+
+    `reported`: the events the article now reports; `reported_before`: those it
+    reported before this run; `touched`: every event that gained or lost a source;
+    `gained`: known events the article now reports too (open reader pages count a
+    confirmed one as changed, timeline/live.py).
+    """
+    Event.objects.public().filter(pk__in=gained).update(updated_at=timezone.now())
+    # An event is as salient as the article that makes the most of it.
+    Event.objects.filter(pk__in=reported).update(
+        salience=Subquery(
+            EventSource.objects.filter(event=OuterRef("pk"))
+            .order_by("-salience")
+            .values("salience")[:1]
         )
-    return lines
-
-
-HISTORY_LIMIT = 30
-
-
-def event_history(event: Event) -> list[HistoryLine]:
-    """Who changed the event and its annotations, and when: newest first."""
-    event_records = list(event.history.select_related("history_user")[:HISTORY_LIMIT])
-    note_records = list(
-        Annotation.history.filter(event_id=event.pk)
-        .select_related("history_user")
-        .order_by("id", "-history_date", "-history_id")[:HISTORY_LIMIT]
     )
-    image_records = list(
-        EventImage.history.filter(event_id=event.pk)
-        .select_related("history_user")
-        .order_by("id", "-history_date", "-history_id")[:HISTORY_LIMIT]
-    )
-    lines = _lines(event_records, pgettext("history", "الحدث"), Event)
-    by_note: dict[int, list] = {}
-    for record in note_records:
-        by_note.setdefault(record.id, []).append(record)
-    for records in by_note.values():
-        lines += _lines(records, pgettext("history", "ملاحظة"), Annotation)
-    by_image: dict[int, list] = {}
-    for record in image_records:
-        by_image.setdefault(record.id, []).append(record)
-    for records in by_image.values():
-        lines += _lines(records, pgettext("history", "صورة"), EventImage)
-    lines.sort(key=lambda line: line.when, reverse=True)
-    return lines[:HISTORY_LIMIT]
+    # Asked before the orphans go: a confirmed event is never one of them.
+    readers_see_it = Event.objects.public().filter(pk__in=touched | reported).exists()
+    # An annotated event is an editor's even if no source is left: annotations survive.
+    Event.objects.filter(pk__in=reported_before).machine_made().filter(
+        sources__isnull=True, annotations__isnull=True
+    ).delete()
+    # Titles, places and excerpts changed in bulk: signals did not see them.
+    refresh_search_text(touched | reported_before)
+    if readers_see_it:
+        announce_change()
