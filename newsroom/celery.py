@@ -9,6 +9,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 app = Celery("newsroom")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-
-# Structured logs and recorded failures in every worker (after the app exists).
-import newsroom.celery_signals  # noqa: E402, F401
+# Structured logs and recorded failures: timeline/celery_signals.py, connected when
+# Django sets up the app (which Celery does in every worker and beat process).

@@ -359,14 +359,14 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # LOG_FORMAT=json: one JSON object a line (production, log collectors); plain for people.
-# Every line carries the article being processed (newsroom/log_context.py).
+# Every line carries the article being processed (timeline/log_context.py).
 LOG_FORMAT = env_choice("LOG_FORMAT", ("plain", "json"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"context": {"()": "newsroom.log_context.ContextFilter"}},
+    "filters": {"context": {"()": "timeline.log_context.ContextFilter"}},
     "formatters": {
-        "main": {"()": "newsroom.log_context.formatter", "kind": LOG_FORMAT},
+        "main": {"()": "timeline.log_context.formatter", "kind": LOG_FORMAT},
     },
     "handlers": {
         "console": {

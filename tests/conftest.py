@@ -36,6 +36,15 @@ def eager_celery(request):
 
 
 @pytest.fixture
+def csrf_client():
+    """A test client that checks CSRF as a browser's requests are checked (Django's
+    default test client lets every POST through). Call it for each reader."""
+    from django.test import Client
+
+    return lambda: Client(enforce_csrf_checks=True)
+
+
+@pytest.fixture
 def seed_text() -> str:
     if not SEED_PATH.exists():
         missing_service(f"seed article not found at {SEED_PATH}")
@@ -54,3 +63,12 @@ def seed_article(seed_text, django_capture_on_commit_callbacks):
         article = ingest_text(seed_text, published=SEED_PUBLISHED).article
     article.refresh_from_db()
     return article
+
+
+@pytest.fixture
+def confirmed_seed(seed_article):
+    """The seed article with its events confirmed: readers see confirmed events only."""
+    from timeline.models import Event
+
+    Event.objects.update(status=Event.Status.CONFIRMED)
+    return seed_article

@@ -12,12 +12,6 @@ from timeline.models import Actor, ActorAlias, Event
 CARD_DATES = r'<time class="event-date" datetime="([^"]+)"'
 
 
-@pytest.fixture
-def confirmed_seed(seed_article):
-    Event.objects.update(status=Event.Status.CONFIRMED)
-    return seed_article
-
-
 @pytest.mark.django_db
 def test_extraction_links_events_to_the_actors_in_their_clause(confirmed_seed):
     meeting = Event.objects.get(first_day=date(2025, 7, 20))

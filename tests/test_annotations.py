@@ -3,7 +3,7 @@
 import pytest
 from django.template import Context, Template
 
-from tests.editorial import make_admin, make_editor, make_event
+from tests.factories import make_admin, make_editor, make_event
 from timeline.annotation_text import MAX_NESTING, render_annotation
 from timeline.models import Annotation, Event
 from timeline.pipeline import extract_into_database

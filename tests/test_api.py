@@ -4,21 +4,17 @@ from datetime import date
 
 import pytest
 
-from tests.editorial import make_editor
+from tests.factories import dated_event, make_editor
 from timeline.models import Article, Event, EventSource, Mention, Place, Story
-
-
-def make_event(title: str, day: date, status=Event.Status.CONFIRMED, **fields) -> Event:
-    return Event.objects.create(title=title, first_day=day, last_day=day, status=status, **fields)
 
 
 @pytest.fixture
 def archive() -> dict:
     tehran = Place.objects.create(name="طهران")
-    meeting = make_event("اجتماع في طهران", date(2025, 7, 20), kind="meeting")
+    meeting = dated_event("اجتماع في طهران", date(2025, 7, 20), kind="meeting")
     meeting.places.add(tehran)
-    deadline = make_event("مهلة نهاية آب", date(2025, 8, 31), kind="deadline")
-    hidden = make_event("حدث مقترح", date(2025, 7, 21), status=Event.Status.CANDIDATE)
+    deadline = dated_event("مهلة نهاية آب", date(2025, 8, 31), kind="deadline")
+    hidden = dated_event("حدث مقترح", date(2025, 7, 21), status=Event.Status.CANDIDATE)
     story = Story.objects.create(title="الملف", slug="file", published=True)
     story.events.add(meeting)
     draft = Story.objects.create(title="مسودة", slug="draft", published=False)
@@ -78,7 +74,7 @@ def test_a_start_date_keeps_long_events_that_began_long_before_it(client, archiv
         title="العقد", first_day=date(2020, 1, 1), last_day=date(2029, 12, 31),
         granularity=Event.Granularity.DECADE, status=Event.Status.CONFIRMED,
     )  # fmt: skip
-    make_event("قبل", date(2024, 1, 1))
+    dated_event("قبل", date(2024, 1, 1))
     assert ids(client.get("/api/events", {"start": "2025-08-01"})) == [
         decade.pk,
         archive["deadline"].pk,
@@ -91,7 +87,7 @@ def test_a_start_date_keeps_long_events_that_began_long_before_it(client, archiv
 
 @pytest.mark.django_db
 def test_event_pages_follow_the_next_cursor_to_the_end(client):
-    made = [make_event(f"حدث {n}", date(2025, 1, 1 + n % 3)) for n in range(7)]
+    made = [dated_event(f"حدث {n}", date(2025, 1, 1 + n % 3)) for n in range(7)]
     expected = [e.pk for e in sorted(made, key=lambda e: (e.first_day, e.pk))]
     seen, after = [], ""
     for _ in range(10):

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission
 from django.db import IntegrityError
 from django.utils import timezone
 
-from tests.editorial import make_editor
+from tests.factories import make_editor
 from timeline import pipeline, temporal
 from timeline.ingest import ingest_text
 from timeline.models import Article, Event, Mention

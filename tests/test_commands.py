@@ -246,7 +246,7 @@ def test_createuser_roles_and_what_each_may_open(monkeypatch, role, review, new_
 
 
 def test_an_editor_sees_candidates_a_reader_does_not(monkeypatch):
-    from tests.editorial import make_event
+    from tests.factories import make_event
 
     candidate = make_event(title="حدث لم يؤكد بعد")
     create("reader1", "reader", monkeypatch)

@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from playwright.sync_api import expect
 
-from tests.editorial import make_admin, make_editor, make_event
+from tests.factories import make_admin, make_editor, make_event
 from tests.test_browser import axe_violations, browser, new_page, screenshot  # noqa: F401 - the fixture
 from timeline.models import Annotation, Article, Event, Story
 

@@ -8,7 +8,7 @@ from html import unescape
 import pytest
 
 from tests.conftest import REPO
-from tests.editorial import make_editor
+from tests.factories import make_editor
 from tests.test_settings import run_check
 from tests.test_sharing import reported_event
 from timeline.models import Event, Story

@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.test import Client
 from PIL import Image
 
-from tests.editorial import make_editor, make_event, make_reader
+from tests.factories import make_editor, make_event, make_reader
 from timeline.actions import add_event_image
 from timeline.history import event_history
 from timeline.images import ImageRejected
@@ -336,7 +336,7 @@ def test_timelinejs_export_escapes_image_texts(event):
 def test_the_admin_lists_an_events_images_and_deleting_the_event_deletes_their_files(
     client, event, media_root, django_capture_on_commit_callbacks
 ):
-    from tests.editorial import make_admin
+    from tests.factories import make_admin
 
     with django_capture_on_commit_callbacks(execute=True):
         image = add_event_image(event, png(), caption=CAPTION, credit=CREDIT, alt_text=ALT)

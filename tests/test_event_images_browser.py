@@ -7,7 +7,7 @@ Screenshots go to test-output/screenshots/ (event-image, timeline-card-image).
 import pytest
 from PIL import Image
 
-from tests.editorial import make_editor, make_event
+from tests.factories import make_editor, make_event
 from tests.test_browser import axe_violations, browser, screenshot  # noqa: F401 - the fixture
 from tests.test_editor_browser import plain_http_cookies, signed_in  # noqa: F401 - the fixture
 from timeline.models import Event, EventImage

@@ -5,13 +5,13 @@ from timeline.events import (
     build_candidates,
     clean_title,
     granularity_of,
-    same_event,
     sentence_spans,
     without_dateline,
 )
 from timeline.extraction.arabic import words
 from timeline.extraction.kinds import kind_of
 from timeline.extraction.places import places_of
+from timeline.matching import same_event
 
 
 @dataclass

@@ -10,29 +10,22 @@ import pytest
 from django.contrib.auth.models import User
 from icalendar import Calendar
 
-from tests.editorial import make_editor
+from tests.factories import dated_event, make_editor
 from timeline.exports import EXPORT_LIMIT, csv_cell
 from timeline.models import Event, Story
-
-
-def make_event(title: str, first: date, last: date, granularity="day", **fields) -> Event:
-    fields.setdefault("status", Event.Status.CONFIRMED)
-    return Event.objects.create(
-        title=title, first_day=first, last_day=last, granularity=granularity, **fields
-    )
 
 
 @pytest.fixture
 def events() -> dict[str, Event]:
     return {
-        "day": make_event(
+        "day": dated_event(
             "اجتماع <b>فيينا</b>", date(2025, 7, 20), date(2025, 7, 20), kind="meeting"
         ),
-        "month": make_event(
+        "month": dated_event(
             "مهلة آب", date(2025, 8, 1), date(2025, 8, 31), "month", kind="deadline"
         ),
-        "year": make_event("انتخابات 2026", date(2026, 1, 1), date(2026, 12, 31), "year"),
-        "candidate": make_event(
+        "year": dated_event("انتخابات 2026", date(2026, 1, 1), date(2026, 12, 31), "year"),
+        "candidate": dated_event(
             "حدث مقترح", date(2025, 7, 21), date(2025, 7, 21), status=Event.Status.CANDIDATE
         ),
     }

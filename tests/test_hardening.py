@@ -10,7 +10,7 @@ from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test import override_settings
 
-from tests.editorial import make_editor, make_event
+from tests.factories import make_editor, make_event
 from timeline.models import Article, Event, Story
 
 

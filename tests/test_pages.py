@@ -8,13 +8,6 @@ from timeline.ingest import ingest_text
 from timeline.models import Event
 
 
-@pytest.fixture
-def confirmed_seed(seed_article):
-    """The seed article with its events confirmed: readers see confirmed events only."""
-    Event.objects.update(status=Event.Status.CONFIRMED)
-    return seed_article
-
-
 @pytest.mark.django_db
 def test_timeline_lists_events_newest_first_with_arabic_dates(client, confirmed_seed):
     response = client.get("/")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 
-from tests.editorial import make_admin, make_editor, make_event, make_reader
+from tests.factories import make_admin, make_editor, make_event, make_reader
 from timeline.models import Annotation, Event, Story
 
 pytestmark = pytest.mark.django_db

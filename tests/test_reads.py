@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.test import Client
 
-from tests.editorial import make_editor, make_event
+from tests.factories import make_editor, make_event
 from timeline.models import Annotation, Event, Story
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Permission
 from django.core.cache import cache
 
 from newsroom.celery import app as celery_app
-from tests.editorial import make_editor
+from tests.factories import make_editor
 from tests.processes import RedisServer
 from timeline.ingest import ingest_text
 from timeline.models import Article, Event, Story

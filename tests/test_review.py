@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from tests.editorial import make_editor, make_event
+from tests.factories import make_editor, make_event
 from timeline.models import Annotation, Event, Story
 from timeline.pipeline import extract_into_database
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.editorial import make_admin, make_event
+from tests.factories import make_admin, make_event
 from timeline.models import Event, Source, Story
 
 pytestmark = pytest.mark.django_db

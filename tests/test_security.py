@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from tests.conftest import REPO
-from tests.editorial import make_editor, make_event
+from tests.factories import make_editor, make_event
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -73,10 +73,19 @@ def test_a_wrong_password_is_explained_in_arabic(client):
     assert "اسم المستخدم أو كلمة المرور غير صحيحة" in response.content.decode()
 
 
-def test_cookies_are_secure_when_not_debugging(settings):
-    # The test run is DEBUG=0, as production is.
-    assert not settings.DEBUG
-    assert settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE
+def test_cookies_are_secure_when_not_debugging():
+    # Settings are read once, at start-up, from the environment: a process started as
+    # production is (DEBUG=0) is asked, whatever DEBUG this test run has.
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings\n"
+        "print(settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE)",
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]
 
 
 PRODUCTION = {

@@ -5,9 +5,9 @@ import logging
 
 import pytest
 
-from newsroom.celery_signals import record_task_failure
-from newsroom.log_context import ContextFilter, JsonFormatter, log_context
 from timeline import pipeline
+from timeline.celery_signals import record_task_failure
+from timeline.log_context import ContextFilter, JsonFormatter, log_context
 from timeline.models import Article, TaskFailure
 
 

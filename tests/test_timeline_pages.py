@@ -7,47 +7,12 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
-from tests.conftest import SEED_PATH
-from timeline.models import Article, Event, EventSource, Mention, Place, Story
+from tests.conftest import SEED_PATH, missing_service
+from tests.factories import make_events
+from timeline.models import Event, EventSource, Place, Story
 
 CARD_DATES = re.compile(r'<time class="event-date" datetime="([^"]+)"[^>]*>')
 CARD_IDS = re.compile(r'<li class="event-card[^"]*" id="event-(\d+)"')
-
-
-@pytest.fixture
-def confirmed_seed(seed_article):
-    Event.objects.update(status=Event.Status.CONFIRMED)
-    return seed_article
-
-
-def make_events(count: int, start: date = date(2000, 1, 1), **fields) -> list[Event]:
-    """`count` confirmed one-day events a day apart, each reported by its own article."""
-    fields.setdefault("status", Event.Status.CONFIRMED)
-    events = Event.objects.bulk_create(
-        Event(
-            title=f"حدث رقم {n}",
-            search_text=f"حدث رقم {n}",
-            first_day=start + timedelta(days=n),
-            last_day=start + timedelta(days=n),
-            **fields,
-        )
-        for n in range(count)
-    )
-    tag = f"{start.isoformat()}-{count}"
-    articles = Article.objects.bulk_create(
-        Article(title=f"مقال {n}", body="التقيا يوم الأحد.", content_hash=f"{tag}-{n}")
-        for n in range(count)
-    )
-    mentions = Mention.objects.bulk_create(
-        Mention(article=a, start=6, end=15, text="يوم الأحد", type="DATE") for a in articles
-    )
-    EventSource.objects.bulk_create(
-        EventSource(
-            event=e, article=a, mention=m, excerpt=a.body, highlight_start=6, highlight_end=15
-        )
-        for e, a, m in zip(events, articles, mentions, strict=True)
-    )
-    return events
 
 
 @pytest.mark.django_db
@@ -213,7 +178,7 @@ def test_event_page_shows_hijri_date_and_every_excerpt(client, confirmed_seed):
 @pytest.mark.django_db
 def test_load_demo_confirms_the_seed_in_a_story_and_twice_changes_nothing():
     if not SEED_PATH.exists():
-        pytest.skip("no seed")
+        missing_service(f"seed article not found at {SEED_PATH}")
     call_command("load_demo", str(SEED_PATH), published="2025-07-20")
     story = Story.objects.get()
     assert story.title == "الملف النووي الإيراني" and story.published
@@ -317,7 +282,7 @@ def test_ranked_search_pages_follow_each_other_without_gaps_or_repeats(client, s
     excerpt_only = make_events(5, start=date(2003, 1, 1))
     Event.objects.filter(pk__in=[e.pk for e in excerpt_only]).update(title="خبر")
     EventSource.objects.filter(event__in=excerpt_only).update(excerpt="حدث رقم في النص")
-    from timeline.search import refresh_search_text
+    from timeline.search_index import refresh_search_text
 
     refresh_search_text(e.pk for e in excerpt_only)
     seen, params = [], {"q": "رقم"}

@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 
 from tests.conftest import REPO, missing_service
-from tests.editorial import make_editor, make_event
+from tests.factories import make_editor, make_event
 
 ARABIC_PLURALS = (
     "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "

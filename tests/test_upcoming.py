@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
+from tests.factories import dated_event
 from tests.test_browser import browser, new_page, screenshot  # noqa: F401
 from timeline.models import Event, Place, Story
 from timeline.upcoming import countdown
@@ -20,10 +21,6 @@ TODAY = date(2026, 3, 10)  # a Tuesday
 def fixed_today(monkeypatch):
     """The site's "today", whatever day the tests run on."""
     monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 3, 10, 9, 30, tzinfo=UTC))
-
-
-def make_event(title: str, day: date, status=Event.Status.CONFIRMED, **fields) -> Event:
-    return Event.objects.create(title=title, first_day=day, last_day=day, status=status, **fields)
 
 
 def day_of(html: str, title: str) -> tuple[str, str]:
@@ -43,14 +40,14 @@ def day_of(html: str, title: str) -> tuple[str, str]:
 @pytest.fixture
 def planned() -> dict[str, Event]:
     return {
-        "yesterday": make_event("اجتماع أمس", date(2026, 3, 9)),
-        "today": make_event("تصويت اليوم", date(2026, 3, 10)),
-        "tomorrow": make_event("قمة الغد", date(2026, 3, 11)),
-        "in3": make_event("مهلة الجمعة", date(2026, 3, 13)),
-        "in9": make_event("جولة بعد أسبوع", date(2026, 3, 19)),
-        "in10": make_event("جلسة بعد عشرة", date(2026, 3, 20)),
-        "in30": make_event("مؤتمر الشهر القادم", date(2026, 4, 9)),
-        "candidate": make_event("حدث غير مؤكد", date(2026, 3, 12), Event.Status.CANDIDATE),
+        "yesterday": dated_event("اجتماع أمس", date(2026, 3, 9)),
+        "today": dated_event("تصويت اليوم", date(2026, 3, 10)),
+        "tomorrow": dated_event("قمة الغد", date(2026, 3, 11)),
+        "in3": dated_event("مهلة الجمعة", date(2026, 3, 13)),
+        "in9": dated_event("جولة بعد أسبوع", date(2026, 3, 19)),
+        "in10": dated_event("جلسة بعد عشرة", date(2026, 3, 20)),
+        "in30": dated_event("مؤتمر الشهر القادم", date(2026, 4, 9)),
+        "candidate": dated_event("حدث غير مؤكد", date(2026, 3, 12), status=Event.Status.CANDIDATE),
     }
 
 
@@ -99,8 +96,8 @@ def test_countdowns_take_the_arabic_plural_forms(days, arabic):
 
 
 def test_countdowns_in_english(client):
-    make_event("قمة الغد", date(2026, 3, 11))
-    make_event("مهلة الجمعة", date(2026, 3, 13))
+    dated_event("قمة الغد", date(2026, 3, 11))
+    dated_event("مهلة الجمعة", date(2026, 3, 13))
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     html = client.get("/upcoming/").content.decode()
     assert '<span class="countdown">tomorrow</span>' in html
@@ -143,16 +140,16 @@ def test_the_main_timeline_links_to_upcoming(client):
 
 
 def test_nothing_coming(client):
-    make_event("اجتماع أمس", date(2026, 3, 9))
+    dated_event("اجتماع أمس", date(2026, 3, 9))
     assert "لا أحداث مؤكدة قادمة." in client.get("/upcoming/").content.decode()
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_upcoming_in_chromium(browser, live_server):  # noqa: F811
-    make_event("تصويت اليوم", date(2026, 3, 10))
-    make_event("قمة الغد", date(2026, 3, 11))
-    make_event("مؤتمر الشهر القادم", date(2026, 4, 9))
+    dated_event("تصويت اليوم", date(2026, 3, 10))
+    dated_event("قمة الغد", date(2026, 3, 11))
+    dated_event("مؤتمر الشهر القادم", date(2026, 4, 9))
     page = new_page(browser, width=900, height=700)
     page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="ما هو قادم").click()

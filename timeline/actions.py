@@ -40,7 +40,7 @@ from timeline.models import (
     Story,
 )
 from timeline.reader_cache import forget_reader_pages
-from timeline.search import refresh_search_text
+from timeline.search_index import refresh_search_text
 from timeline.text import normalise_for_matching
 
 

@@ -27,11 +27,12 @@ class TimelineConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(ensure_editors_group, sender=self)
-        # Celery task failures, listed in the admin (a module of its own).
-        from timeline import admin_tasks  # noqa: F401
+        # Celery task failures, listed in the admin (a module of its own); the worker's
+        # signal handlers (structured logs, failures recorded) connected.
+        from timeline import admin_tasks, celery_signals  # noqa: F401
         from timeline.live import connect_signals as connect_live_signals
         from timeline.reader_cache import connect_signals
-        from timeline.search import connect_signals as connect_search_signals
+        from timeline.search_index import connect_signals as connect_search_signals
 
         connect_signals()
         connect_search_signals()

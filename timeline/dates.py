@@ -11,8 +11,12 @@ from datetime import date
 from django.conf import settings
 from hijridate import Gregorian
 
-from timeline.temporal.months import EGYPTIAN_MONTH_NAMES, HIJRI_MONTH_NAMES, SYRIAC_MONTH_NAMES
-from timeline.temporal.weekdays import WEEKDAY_NAMES
+from timeline.temporal import (
+    EGYPTIAN_MONTH_NAMES,
+    HIJRI_MONTH_NAMES,
+    SYRIAC_MONTH_NAMES,
+    WEEKDAY_NAMES,
+)
 
 MONTH_SCHEMES = ("both", "syriac", "egyptian")
 DIGIT_STYLES = ("western", "eastern")

@@ -14,7 +14,9 @@ from timeline.models import Article, EventSource
 from timeline.text import normalise_for_matching
 
 
-def article_event_records(article: Article, original_text: str | None = None) -> list[dict]:
+def article_event_records(
+    article: Article, original_text: str | None = None
+) -> list[dict[str, Any]]:
     """The article's events in text order; offsets count in `original_text` if given.
 
     Ingest trims white space from the text it stores; offsets into the stored body
@@ -31,7 +33,7 @@ def article_event_records(article: Article, original_text: str | None = None) ->
     by_event: dict[int, list[EventSource]] = defaultdict(list)
     for source in sources:
         by_event[source.event_id].append(source)
-    records = []
+    records: list[dict[str, Any]] = []
     for group in by_event.values():
         lead = min(group, key=lambda s: precision_key(s.mention.value, s.mention.start))
         event, mention = lead.event, lead.mention

@@ -41,9 +41,8 @@ from timeline.extraction.headlines import (
 from timeline.extraction.places import is_country, nationality, places_of
 from timeline.extraction.salience import SalienceSignals, days_between, salience
 from timeline.lexicon import event_kinds as event_kinds_lexicon
+from timeline.temporal import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS
 from timeline.temporal import Mention as TaggedMention
-from timeline.temporal.months import GREGORIAN_MONTHS, HIJRI_MONTHS
-from timeline.temporal.weekdays import WEEKDAYS
 from timeline.text import normalise_for_matching
 
 # Bump whenever the events made of some article change; part of the extractor version.
@@ -88,15 +87,22 @@ MIN_TITLE_WORDS = 2
 
 
 class ResolvedMention(Protocol):
-    """What events need of a mention; both the tagger's and the model's fit."""
+    """What events need of a mention (read only); both the tagger's and the model's fit."""
 
-    start: int
-    end: int
-    type: str
-    value: str | None
-    mod: str | None
-    first_day: date | None
-    last_day: date | None
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def value(self) -> str | None: ...
+    @property
+    def mod(self) -> str | None: ...
+    @property
+    def first_day(self) -> date | None: ...
+    @property
+    def last_day(self) -> date | None: ...
 
 
 @dataclass(frozen=True)
@@ -119,8 +125,10 @@ class EventCandidate:
     group: int = 0
 
 
-def granularity_of(value: str) -> str | None:
+def granularity_of(value: str | None) -> str | None:
     """The calendar unit a TIMEX3 value names: "2025-08" → "month"; None if not a period."""
+    if value is None:
+        return None
     for pattern, granularity in _GRANULARITY_BY_VALUE:
         if pattern.fullmatch(value):
             return granularity
@@ -206,7 +214,7 @@ def _clause_bounds(
     """Cut a sentence between its dated mentions where a new clause begins: at a break
     word, or before a new main verb. Dates with neither between them («بين عامي 1956
     و1958», «يوم 22 فيفري الساعة 12») share a clause."""
-    cuts = [sentence[0]]
+    cuts: list[int | None] = [sentence[0]]
     for before, after in pairwise(mentions):
         cut = None
         gap = list(_WORD.finditer(text, before.end, after.start))
@@ -387,7 +395,9 @@ def _happening(
     kind = kinds.kind_of(
         [clause_words[i] for i in content],
         _position(content, date_index),
-        (_position(content, verb_index), verb_kind) if verb_index is not None else None,
+        (_position(content, verb_index), verb_kind)
+        if verb_index is not None and verb_kind is not None
+        else None,
     )
     if kind == EventKind.STATEMENT and _reports_figures(clause_words, content, verb_index):
         kind = str(EventKind.ECONOMY)  # «أعلن الوزير أن صابة الحبوب بلغت 23 مليون قنطار»
@@ -765,6 +775,10 @@ def _candidates(
         title = happening.title
         if happening is main and headline_text:
             title = _headline_as_title(headline_text, title, clause_texts[id(happening)])
+        lead = happening.lead
+        granularity = granularity_of(lead.value)
+        # Happenings are built from event dates only (`is_event_date`): resolved periods.
+        assert lead.first_day and lead.last_day and granularity, lead
         for mention, clause in happening.members:
             sentence = clause.sentence
             candidates.append(
@@ -772,10 +786,10 @@ def _candidates(
                     mention=mention,
                     title=title,
                     kind=happening.kind,
-                    first_day=happening.lead.first_day,
-                    last_day=happening.lead.last_day,
-                    granularity=granularity_of(happening.lead.value),
-                    mod=happening.lead.mod,
+                    first_day=lead.first_day,
+                    last_day=lead.last_day,
+                    granularity=granularity,
+                    mod=lead.mod,
                     excerpt=text[sentence[0] : sentence[1]],
                     highlight_start=mention.start - sentence[0],
                     highlight_end=mention.end - sentence[0],
@@ -884,12 +898,6 @@ STOPWORDS: frozenset[str] = frozenset(
 _LETTERS = re.compile(r"\w+")
 _TOKEN_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
 
-# How alike two titles must be (Jaccard over content words) to be one event: days
-# are specific enough for a loose match, a whole month or year is not.
-TITLE_SIMILARITY = {"day": 0.3, "week": 0.4}
-TITLE_SIMILARITY_COARSE = 0.5
-MIN_SHARED_WORDS = 2
-
 
 @lru_cache(maxsize=16_384)
 def title_words(title: str) -> frozenset[str]:
@@ -905,54 +913,3 @@ def title_words(title: str) -> frozenset[str]:
         if word not in STOPWORDS:
             words.add(word)
     return frozenset(words)
-
-
-class ClusterableEvent(Protocol):
-    title: str
-    kind: str
-    first_day: date
-    last_day: date
-    granularity: str
-
-
-def same_event(
-    candidate: EventCandidate,
-    candidate_places: set[str],
-    event: ClusterableEvent,
-    event_places: set[str],
-) -> bool:
-    """Whether a new candidate reports an event already known.
-
-    Both must cover the same days at the same granularity; then either their
-    titles share enough content words, or on the same day they are of one family of
-    kinds (a meeting is also reported as talks) and share a place. Actors are not
-    enough: one person or federation speaks several times a day.
-    """
-    if candidate.granularity != event.granularity:
-        return False
-    if candidate.first_day > event.last_day or event.first_day > candidate.last_day:
-        return False
-    if (
-        candidate.granularity == "day"
-        and EventKind.OTHER not in (candidate.kind, event.kind)
-        and _kind_family(candidate.kind) == _kind_family(event.kind)
-        and candidate_places & event_places
-    ):
-        return True
-    ours, theirs = title_words(candidate.title), title_words(event.title)
-    shared = len(ours & theirs)
-    if shared < MIN_SHARED_WORDS:
-        return False
-    threshold = TITLE_SIMILARITY.get(candidate.granularity, TITLE_SIMILARITY_COARSE)
-    return shared / len(ours | theirs) >= threshold
-
-
-# Kinds that reports of one happening mix: a meeting is also «talks» or a «visit».
-KIND_FAMILIES: tuple[frozenset[str], ...] = (
-    frozenset({"meeting", "talks", "visit"}),
-    frozenset({"attack", "disaster"}),
-)
-
-
-def _kind_family(kind: str) -> frozenset[str]:
-    return next((family for family in KIND_FAMILIES if kind in family), frozenset({kind}))

@@ -7,6 +7,7 @@ through them); read here for the event page.
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import Model
 from django.utils.translation import pgettext, pgettext_lazy
 
 from timeline.models import Annotation, Event, EventImage
@@ -29,8 +30,8 @@ _ACTIONS = {
 }
 
 
-def _lines(records: list, subject: str, model: type) -> list[HistoryLine]:
-    lines = []
+def _lines(records: list, subject: str, model: type[Model]) -> list[HistoryLine]:
+    lines: list[HistoryLine] = []
     if not records:  # rows written in bulk have no history
         return lines
     # Records arrive newest first; each is compared with the one just before it.

@@ -256,10 +256,10 @@ def ingest_html(
         include_tables=False,
         date_extraction_params=_DATE_FROM_METADATA,
     )
-    if document is None or not (document.text or "").strip():
+    if document is None or isinstance(document, dict) or not (document.text or "").strip():
         raise IngestError(gettext("لم يُعثر على نص مقال في الصفحة."))
     return ingest_text(
-        document.text,
+        document.text or "",
         title=document.title or "",
         published=published or _parse_day(document.date),
         url=url,
@@ -325,7 +325,7 @@ def source_named(name: object) -> Source | None:
     name = " ".join(name.split())
     if not name:
         return None
-    max_length = Source._meta.get_field("name").max_length
+    max_length = Source._meta.get_field("name").max_length or 0
     if len(name) > max_length:
         raise IngestError(gettext("اسم المصدر أطول من %(limit)s.") % {"limit": _chars(max_length)})
     # get_or_create creates in a savepoint and reads again if another process won.

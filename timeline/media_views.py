@@ -5,11 +5,14 @@ file comes back on this view's own page with the reason. Checking and
 re-encoding are in timeline/images.py, the writes in timeline/actions.py.
 """
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
@@ -28,17 +31,26 @@ from timeline.images import (
 )
 from timeline.models import Event, EventImage
 
+if TYPE_CHECKING:  # types only: django-stubs is a development requirement
+    from django_stubs_ext import StrOrPromise
+
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
 
 
-def _too_long(message: str, limit: int) -> str:
-    return message % {"limit": limit}
+def _too_long(message: "StrOrPromise", limit: int) -> str:
+    return str(message) % {"limit": limit}
 
 
 _with_limit = lazy(_too_long, str)
 
 
-def _text_field(label: str, limit: int, required: str, too_long: str, help_text: str = ""):
+def _text_field(
+    label: "StrOrPromise",
+    limit: int,
+    required: "StrOrPromise",
+    too_long: "StrOrPromise",
+    help_text: "StrOrPromise" = "",
+) -> forms.CharField:
     return forms.CharField(
         label=label,
         max_length=limit,
@@ -98,7 +110,8 @@ class EventImageForm(forms.Form):
         return upload
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         has_file, has_url = bool(data.get("image")), bool(data.get("url"))
         if "image" in data and "url" in data:  # both fields valid so far
             if not has_file and not has_url:
@@ -156,9 +169,9 @@ def event_image_remove(request: HttpRequest, image_id: int) -> HttpResponse:
     return redirect(event)
 
 
-def serve_media(request: HttpRequest, path: str) -> HttpResponse:
+def serve_media(request: HttpRequest, path: str) -> HttpResponseBase:
     """MEDIA_URL served by Django, when SERVE_MEDIA (DEBUG): production serves it
     from the shared volume or the object store (README, «Production»)."""
     if not settings.SERVE_MEDIA:
         raise Http404("Media are not served by this process.")
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    return serve(request, path, document_root=str(settings.MEDIA_ROOT))

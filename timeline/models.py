@@ -304,8 +304,9 @@ class Event(models.Model):
     )
     # Set when a person edits the event: re-extraction then leaves it alone.
     edited_by_editor = models.BooleanField(_("عدّله محرر"), default=False)
-    # The title, places and excerpts folded by `timeline.search.search_document`, so
-    # that «اسطنبول» finds «إسطنبول» and «مفاوضات» finds «المفاوضات» in an excerpt.
+    # The title, places, actors and excerpts folded by `timeline.search.search_document`
+    # (save() folds the title; timeline/search_index.py adds the rest), so that
+    # «اسطنبول» finds «إسطنبول» and «مفاوضات» finds «المفاوضات» in an excerpt.
     search_text = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -527,7 +528,13 @@ def _delete_image_files(sender, instance: EventImage, **kwargs) -> None:
     """An image's files go with its row (removed, in the admin, or with its event),
     once the deletion is committed."""
     storage, names = instance.file.storage, instance.stored_names()
-    transaction.on_commit(lambda: [storage.delete(name) for name in names if name])
+
+    def delete_files() -> None:
+        for name in names:
+            if name:
+                storage.delete(name)
+
+    transaction.on_commit(delete_files)
 
 
 class TaskFailure(models.Model):

@@ -5,24 +5,20 @@ import enum
 import hashlib
 import logging
 import uuid
-from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from newsroom.log_context import log_context
 from timeline import actions, temporal
-from timeline.events import EVENTS_VERSION, EventCandidate, build_candidates, same_event
-from timeline.extraction.actors import ActorRef
-from timeline.models import Actor, ActorAlias, Article, Event, EventSource, Mention, Place
+from timeline.events import EVENTS_VERSION, EventCandidate, build_candidates
+from timeline.log_context import log_context
+from timeline.matching import EventMatcher, KnownEvent, event_fields, event_key
+from timeline.models import Article, Event, EventSource, Mention
 from timeline.queueing import queue_extraction
-from timeline.search import search_document
-from timeline.text import normalise_for_matching
 
 log = logging.getLogger(__name__)
 
@@ -198,7 +194,7 @@ def _save_extraction(
     found: list[temporal.Mention],
     candidates: list[EventCandidate],
     existing: dict[tuple[int, int], Mention],
-    matcher: "EventMatcher",
+    matcher: EventMatcher,
 ) -> tuple[int, int]:
     """A handful of queries whatever the article's length: rows are written in bulk."""
     # Serialise with every other worker that may report the same happenings, then
@@ -212,16 +208,19 @@ def _save_extraction(
     # Only events this article reported can be left without a source by this run.
     reported_before = {source.event_id for source in sources.values()}
     mentions = {(m.start, m.end): m for m in _save_mentions(article, found, existing)}
-    # Candidates were built from the tagger's mentions; point them at the rows.
-    candidates = [replace(c, mention=mentions[c.mention.start, c.mention.end]) for c in candidates]
+
+    def row_of(candidate: EventCandidate) -> Mention:
+        """Candidates were built from the tagger's mentions: the row of each."""
+        return mentions[candidate.mention.start, candidate.mention.end]
+
     attached: list[tuple[EventCandidate, KnownEvent | Event]] = []
     # The event each happening of the article went to: its other dates join it.
     by_group: dict[int, KnownEvent | Event] = {}
     for candidate in candidates:
-        source = sources.pop(candidate.mention.pk, None)
+        source = sources.pop(row_of(candidate).pk, None)
         if source is not None and _keep_source(source, candidate, article, matcher):
             by_group.setdefault(candidate.group, source.event)
-            matcher.taken.add(_key(source.event))
+            matcher.taken.add(event_key(source.event))
             continue
         if source is not None:
             actions.remove_sources([source])
@@ -229,14 +228,14 @@ def _save_extraction(
         if event is None:
             event = matcher.find(candidate) or matcher.add(candidate)
             by_group[candidate.group] = event
-            matcher.taken.add(_key(event))
+            matcher.taken.add(event_key(event))
         attached.append((candidate, event))
     actions.save_machine_events(matcher.new_events)  # every event in `attached` has its pk
     actions.add_sources(
         EventSource(
             event_id=event.pk,
             article=article,
-            mention=candidate.mention,
+            mention=row_of(candidate),
             **_source_fields(candidate),
         )
         for candidate, event in attached
@@ -287,19 +286,6 @@ def _save_mentions(
     return kept
 
 
-def _event_fields(candidate: EventCandidate) -> dict:
-    return {
-        "title": candidate.title,
-        # Kept in step here because QuerySet.update() skips Event.save().
-        "search_text": search_document(candidate.title),
-        "kind": candidate.kind,
-        "first_day": candidate.first_day,
-        "last_day": candidate.last_day,
-        "granularity": candidate.granularity,
-        "mod": candidate.mod,
-    }
-
-
 def _source_fields(candidate: EventCandidate) -> dict:
     return {
         "excerpt": candidate.excerpt,
@@ -310,7 +296,7 @@ def _source_fields(candidate: EventCandidate) -> dict:
 
 
 def _keep_source(
-    source: EventSource, candidate: EventCandidate, article: Article, matcher: "EventMatcher"
+    source: EventSource, candidate: EventCandidate, article: Article, matcher: EventMatcher
 ) -> bool:
     """Refresh an existing source in place; False when it must move to another event."""
     event = source.event
@@ -326,137 +312,11 @@ def _keep_source(
     if event.is_machine_made and not others:
         actions.refresh_machine_event(
             event,
-            _event_fields(candidate),
+            event_fields(candidate),
             matcher.places_of(candidate),
             matcher.actors_of(candidate),
         )
     return True
-
-
-# A month or a year can hold many events; compare with the most recent ones only.
-MAX_EVENTS_COMPARED = 100
-# What `events.same_event` reads of an event.
-MATCHED_FIELDS = ("title", "kind", "first_day", "last_day", "granularity")
-
-
-@dataclass(frozen=True, slots=True)
-class KnownEvent:
-    """What matching needs of an event already stored (no model instance: there may
-    be a hundred per period, loaded for every article)."""
-
-    pk: int
-    title: str
-    kind: str
-    first_day: date
-    last_day: date
-    granularity: str
-
-
-class EventMatcher:
-    """Finds the known event each candidate of one article reports, or makes one.
-
-    Loads the events of the candidates' periods and the places they name up
-    front, so matching costs a few queries per article rather than per candidate.
-    New events join the pool at once, for the articles after this one; within
-    this article, each happening (`EventCandidate.group`) is an event of its own.
-    It loads before the write transaction opens; inside it, after taking the
-    periods' locks, `load_newer` adds what other workers created meanwhile.
-    """
-
-    def __init__(self, candidates: list[EventCandidate]) -> None:
-        self.places = _places_named({name for c in candidates for name in c.places})
-        self.actors = _actors_named({a.name: a for c in candidates for a in c.actors})
-        # Per period, newest first: (event, its place names).
-        self.pool: dict[tuple, list[tuple[KnownEvent | Event, set[str]]]] = {}
-        self.new_events: list[tuple[Event, list[Place], list[Actor]]] = []
-        # Known events another happening of this article already went to.
-        self.taken: set[int | tuple[str, int]] = set()
-        self.newest_seen = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        self.candidate_periods = {_period(c) for c in candidates}
-        known: list[KnownEvent] = []
-        for period in self.candidate_periods:
-            known.extend(self._known_in(period))
-        self._join_pool(known)
-
-    def periods(self) -> set[tuple]:
-        return set(self.candidate_periods)
-
-    def load_newer(self) -> None:
-        """Add the events other workers created since this matcher loaded, so that
-        a happening they created first is found rather than created again."""
-        # One query: events newer than the ones loaded are few, whatever their period.
-        rows = (
-            Event.objects.filter(pk__gt=self.newest_seen)
-            .exclude(status=Event.Status.REJECTED)
-            .values_list("pk", *MATCHED_FIELDS)
-        )
-        newer = [
-            event
-            for event in (KnownEvent(*row) for row in rows)
-            if (event.granularity, event.first_day, event.last_day) in self.candidate_periods
-        ]
-        self._join_pool(newer)
-
-    def _known_in(self, period: tuple) -> list[KnownEvent]:
-        granularity, first_day, last_day = period
-        rows = (
-            Event.objects.filter(granularity=granularity, first_day=first_day, last_day=last_day)
-            .exclude(status=Event.Status.REJECTED)
-            .order_by("-id")
-            .values_list("pk", *MATCHED_FIELDS)[:MAX_EVENTS_COMPARED]
-        )
-        return [KnownEvent(*row) for row in rows]
-
-    def _join_pool(self, known: list[KnownEvent]) -> None:
-        place_names: dict[int, set[str]] = defaultdict(set)
-        for event_id, name in Event.places.through.objects.filter(
-            event_id__in=[event.pk for event in known]
-        ).values_list("event_id", "place__name"):
-            place_names[event_id].add(name)
-        for event in sorted(known, key=lambda e: e.pk):
-            period = (event.granularity, event.first_day, event.last_day)
-            # Newest first, as loaded; a newer event found later goes in front.
-            entry = (event, place_names[event.pk])
-            self.pool.setdefault(period, []).insert(0, entry)
-
-    def places_of(self, candidate: EventCandidate) -> list[Place]:
-        return [self.places[name] for name in candidate.places]
-
-    def actors_of(self, candidate: EventCandidate) -> list[Actor]:
-        unique = {self.actors[a.name].pk: self.actors[a.name] for a in candidate.actors}
-        return list(unique.values())
-
-    def find(self, candidate: EventCandidate) -> KnownEvent | Event | None:
-        names = set(candidate.places)
-        # The article's other happenings are other events, whatever they share.
-        taken = {_key(event) for event, _, _ in self.new_events} | self.taken
-        for event, event_places in self.pool.get(_period(candidate), []):
-            if _key(event) in taken:
-                continue
-            if same_event(candidate, names, event, event_places):
-                return event
-        return None
-
-    def add(self, candidate: EventCandidate) -> Event:
-        """A new (not yet saved) event for the candidate; `actions.save_machine_events`
-        writes it."""
-        event = Event(**_event_fields(candidate), salience=candidate.salience)
-        places = self.places_of(candidate)
-        actors = self.actors_of(candidate)
-        self.pool.setdefault(_period(candidate), []).insert(0, (event, {p.name for p in places}))
-        self.new_events.append((event, places, actors))
-        return event
-
-
-def _key(event: "KnownEvent | Event") -> int | tuple[str, int]:
-    """The same for a stored event whether loaded as a row or a model; unsaved
-    events are told apart by identity."""
-    return event.pk if event.pk is not None else ("new", id(event))
-
-
-def _period(candidate: EventCandidate) -> tuple:
-    # Same granularity and overlapping days means the very same period: units align.
-    return (candidate.granularity, candidate.first_day, candidate.last_day)
 
 
 def _lock_periods(article: Article, periods: set[tuple]) -> None:
@@ -483,48 +343,3 @@ def _lock_key(period: tuple) -> int:
         f"event-period:{granularity}:{first_day}:{last_day}".encode(), digest_size=8
     ).digest()
     return int.from_bytes(digest, "big", signed=True)
-
-
-def _actors_named(refs: dict[str, ActorRef]) -> dict[str, Actor]:
-    """Actor rows for the actors found, by display name; each is looked up by every
-    spelling it has (so «بوتين» finds «فلاديمير بوتين»), and created the first time."""
-    spellings = {
-        normalise_for_matching(spelling): name
-        for name, ref in refs.items()
-        for spelling in (ref.name, *ref.aliases)
-    }
-    known = {
-        spellings[alias.folded]: alias.actor
-        for alias in ActorAlias.objects.filter(folded__in=spellings).select_related("actor")
-    }
-    missing = [ref for name, ref in refs.items() if name not in known]
-    if missing:
-        Actor.objects.bulk_create(
-            [Actor(name=ref.name, type=ref.type) for ref in missing], ignore_conflicts=True
-        )
-        created = {a.name: a for a in Actor.objects.filter(name__in=[r.name for r in missing])}
-        ActorAlias.objects.bulk_create(
-            [
-                ActorAlias(actor=created[ref.name], name=spelling, folded=folded)
-                for ref in missing
-                for spelling in dict.fromkeys((ref.name, *ref.aliases))
-                if (folded := normalise_for_matching(spelling))
-            ],
-            ignore_conflicts=True,
-        )
-        # An alias another actor already had wins: ask again by spelling.
-        for alias in ActorAlias.objects.filter(folded__in=spellings).select_related("actor"):
-            known.setdefault(spellings[alias.folded], alias.actor)
-        for ref in missing:
-            known.setdefault(ref.name, created[ref.name])
-    return known
-
-
-def _places_named(names: set[str]) -> dict[str, Place]:
-    """Place rows for gazetteer names, created the first time a name is seen."""
-    places = {p.name: p for p in Place.objects.filter(name__in=names)}
-    missing = names - places.keys()
-    if missing:
-        Place.objects.bulk_create([Place(name=n) for n in missing], ignore_conflicts=True)
-        places.update((p.name, p) for p in Place.objects.filter(name__in=missing))
-    return places

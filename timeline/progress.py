@@ -24,6 +24,7 @@ from rich.progress import (
     Progress,
     ProgressColumn,
     Task,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
@@ -80,7 +81,7 @@ class CommandProgress:
         self.clock = clock
         self.terminal = command.stderr.isatty() if terminal is None else terminal
         self._bar: Progress | None = None
-        self._task = None
+        self._task: TaskID | None = None
         self._saved: tuple[OutputWrapper, OutputWrapper] | None = None
 
     def __enter__(self) -> "CommandProgress":
@@ -95,13 +96,14 @@ class CommandProgress:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        if self._bar is not None:
+        if self._bar is not None and self._saved is not None:
             self._bar.stop()
             self.command.stdout, self.command.stderr = self._saved
         self.command.stdout.write(self.summary(interrupted=exc_type is not None))
 
     def _start_bar(self) -> None:
-        console = Console(file=self.command.stderr._out, force_terminal=True)
+        # django-stubs types OutputWrapper._out, the stream it wraps, as a callable.
+        console = Console(file=self.command.stderr._out, force_terminal=True)  # type: ignore[arg-type]
         self._bar = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -122,13 +124,13 @@ class CommandProgress:
 
     @staticmethod
     def _proxied(wrapper: OutputWrapper, console: Console) -> OutputWrapper:
-        proxied = OutputWrapper(FileProxy(console, wrapper._out), wrapper.ending)
+        proxied = OutputWrapper(FileProxy(console, wrapper._out), wrapper.ending)  # type: ignore[arg-type]
         proxied.style_func = wrapper.style_func
         return proxied
 
     def advance(self, count: int = 1) -> None:
         self.done += count
-        if self._bar is not None:
+        if self._bar is not None and self._task is not None:
             self._bar.advance(self._task, count)
             return
         now = self.clock()

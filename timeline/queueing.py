@@ -2,11 +2,15 @@
 
 import logging
 
+from celery import current_app
 from django.db import transaction
 from kombu.exceptions import OperationalError as BrokerError
 from redis.exceptions import RedisError
 
 log = logging.getLogger(__name__)
+
+# Named, not imported: timeline.tasks imports the modules that queue articles.
+EXTRACT_TASK = "timeline.tasks.extract_article"
 
 
 def queue_extraction(article_id: int) -> None:
@@ -20,11 +24,8 @@ def queue_extraction(article_id: int) -> None:
 
 def send_extraction(article_id: int) -> bool:
     """Enqueue `extract_article` now; False (and a warning) when the broker is down."""
-    # Imported here because the tasks module imports the modules that call this one.
-    from timeline.tasks import extract_article
-
     try:
-        extract_article.delay(article_id)
+        current_app.tasks[EXTRACT_TASK].delay(article_id)
     except (BrokerError, RedisError, OSError) as exc:
         # Runs after the article's save committed: failing here would show the
         # editor an error for work that is done. The sweep sends it later.

@@ -14,7 +14,7 @@ from typing import Any, cast
 
 from django import forms
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from timeline.access import User, is_editor
@@ -41,6 +41,10 @@ class ActorField(forms.CharField):
         if actor is None:
             raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
         return actor
+
+
+# How the axis may be split in rows (timeline_axis.py); the last needs no story filter.
+LANE_CHOICES = [("", _("بلا مسارات")), ("kind", _("حسب النوع")), ("story", _("حسب القصة"))]
 
 
 class TimelineFilterForm(forms.Form):
@@ -84,7 +88,7 @@ class TimelineFilterForm(forms.Form):
     lanes = forms.ChoiceField(
         label=_("المسارات"),
         required=False,
-        choices=[("", _("بلا مسارات")), ("kind", _("حسب النوع")), ("story", _("حسب القصة"))],
+        choices=LANE_CHOICES,
         error_messages={"invalid_choice": _("المسارات: حسب النوع أو حسب القصة أو بلا مسارات.")},
     )
 
@@ -96,7 +100,7 @@ class TimelineFilterForm(forms.Form):
         if not with_story:
             # A story's page: every event is in the story, so no lanes by story.
             del self.fields["story"]
-            self.fields["lanes"].choices = self.fields["lanes"].choices[:2]
+            cast(forms.ChoiceField, self.fields["lanes"]).choices = LANE_CHOICES[:2]
 
 
 # The filters readers have (every field but the editors' `status`, and `lanes`, which
@@ -185,7 +189,7 @@ def format_cursor(event: Event) -> str:
     return f"{event.first_day.isoformat()}.{event.pk}"
 
 
-def keyset_page[T](
+def keyset_page[T: Model](
     rows: QuerySet[T], limit: int, cursor_of: Callable[[T], str]
 ) -> tuple[list[T], str | None]:
     """One page of an ordered queryset, and the cursor of the next page (None at the end).
@@ -252,7 +256,7 @@ def parse_news_cursor(value: str | None) -> tuple | None:
         return None
     try:
         return tuple(
-            Event._meta.get_field(_field_name(key)).to_python(part)
+            Event._meta.get_field(_field_name(key)).to_python(part)  # type: ignore[union-attr]
             for key, part in zip(NEWS_ORDER, parts, strict=True)
         )
     except (ValueError, forms.ValidationError, TypeError):

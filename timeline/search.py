@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 
 from django.db.models import Case, IntegerField, Model, QuerySet, Value, When
+from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import StrIndex
 from django.db.models.lookups import Exact, GreaterThan
 
@@ -79,7 +80,7 @@ def search[M: Model](queryset: QuerySet[M], query: str) -> QuerySet[M]:
     return queryset
 
 
-def search_rank(query: str) -> Case | Value:
+def search_rank(query: str) -> Case | CombinedExpression | Value:
     """How many query words the row holds outside its title (0: all in the title).
 
     Only meaningful on rows `search` kept: every word is somewhere in the text.
@@ -98,84 +99,7 @@ def search_rank(query: str) -> Case | Value:
         )
         for word in words
     ]
-    total = outside[0]
+    total: Case | CombinedExpression = outside[0]
     for term in outside[1:]:
         total = total + term
     return total
-
-
-def refresh_search_text(event_ids: Iterable[int]) -> None:
-    """Recompute the events' `search_text` from their title, places, actors and excerpts.
-
-    Called wherever those change in bulk (extraction, merge, split) and by signals
-    (timeline/apps.py) when an editor saves an event or its places.
-    """
-    from timeline.models import Event, EventSource
-
-    ids = sorted(set(event_ids))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        places: dict[int, list[str]] = {}
-        for event_id, name in Event.places.through.objects.filter(event_id__in=chunk).values_list(
-            "event_id", "place__name"
-        ):
-            places.setdefault(event_id, []).append(name)
-        # Actors are names like places: «الكرملين» or «بوتين» finds their events.
-        for event_id, name in Event.actors.through.objects.filter(event_id__in=chunk).values_list(
-            "event_id", "actor__name"
-        ):
-            places.setdefault(event_id, []).append(name)
-        excerpts: dict[int, list[str]] = {}
-        for event_id, excerpt in (
-            EventSource.objects.filter(event_id__in=chunk)
-            .order_by("id")
-            .values_list("event_id", "excerpt")
-        ):
-            excerpts.setdefault(event_id, []).append(excerpt)
-        events = list(Event.objects.filter(pk__in=chunk).only("id", "title", "search_text"))
-        changed = []
-        for event in events:
-            text = search_document(
-                event.title, places.get(event.pk, ()), excerpts.get(event.pk, ())
-            )
-            if text != event.search_text:
-                event.search_text = text
-                changed.append(event)
-        Event.objects.bulk_update(changed, ["search_text"])
-
-
-def _event_saved(sender, instance, raw: bool = False, update_fields=None, **kwargs) -> None:
-    if raw or (update_fields is not None and "title" not in update_fields):
-        return
-    refresh_search_text([instance.pk])
-
-
-def _places_changed(sender, instance, action: str, reverse: bool, pk_set=None, **kwargs) -> None:
-    if action not in {"post_add", "post_remove", "post_clear"}:
-        return
-    if reverse:  # place.events.add(…): the events are in pk_set
-        refresh_search_text(pk_set or ())
-    else:
-        refresh_search_text([instance.pk])
-
-
-def _source_changed(sender, instance, raw: bool = False, **kwargs) -> None:
-    if not raw:
-        refresh_search_text([instance.event_id])
-
-
-def connect_signals() -> None:
-    """Keep `search_text` in step with what editors change one row at a time."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-
-    from timeline.models import Event, EventSource
-
-    post_save.connect(_event_saved, sender=Event, dispatch_uid="search_event_saved")
-    m2m_changed.connect(
-        _places_changed, sender=Event.places.through, dispatch_uid="search_places_changed"
-    )
-    m2m_changed.connect(
-        _places_changed, sender=Event.actors.through, dispatch_uid="search_actors_changed"
-    )
-    post_save.connect(_source_changed, sender=EventSource, dispatch_uid="search_source_saved")
-    post_delete.connect(_source_changed, sender=EventSource, dispatch_uid="search_source_deleted")

@@ -5,9 +5,9 @@ import logging
 from celery import shared_task
 from django.conf import settings
 
-from newsroom.log_context import log_context
 from timeline import pipeline
 from timeline.ingest import IngestError, poll_feed
+from timeline.log_context import log_context
 from timeline.models import Source
 from timeline.queueing import send_extraction
 

@@ -72,8 +72,8 @@ for _title in TITLES:
 HEADS: frozenset[str] = frozenset(fold(h) for h in ORGANISATION_HEADS)
 # Title phrases that name one person at a given time, with their periods.
 TITLE_PERIODS: dict[str, list[tuple[str, date, date | None]]] = {}
-for _phrase, _name, _from, _to in TITLE_ACTORS:
-    TITLE_PERIODS.setdefault(fold(_phrase), []).append(
+for _title_phrase, _name, _from, _to in TITLE_ACTORS:
+    TITLE_PERIODS.setdefault(fold(_title_phrase), []).append(
         (_name, date.fromisoformat(_from), date.fromisoformat(_to) if _to else None)
     )
 # The first word of every known spelling or dated title, and its most words.
@@ -391,7 +391,7 @@ NOT_NAMES: frozenset[str] = frozenset(
         "مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤولين", "نحو", "أكثر", "أقل", "حوالي",
         "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "مجموعة", "عشرين", "ثلاثين",
         "نجم", "فريق", "نادي", "لاعب", "مدرب", "رئيس", "زعيم", "قائد", "عضو", "نائب",
-        "خلال", "بعد", "قبل", "شخصيا", "شخصياً", "أيضا", "أيضاً", "رسميا", "رسمياً", "هو",
+        "خلال", "بعد", "قبل", "شخصيا", "شخصياً", "أيضا", "أيضاً", "رسميا", "رسمياً",
         "رجل", "سيدة", "امرأة", "طفل", "طفلة", "شاب", "فتاة", "كرة", "لكرة", "بكرة",
         # What follows a title but starts no name: «رسام كاريكاتير يبلغ من العمر 69 عاماً».
         "يبلغ", "تبلغ", "يعمل", "تعمل", "يقيم", "تقيم", "ينحدر", "تنحدر",

@@ -26,7 +26,7 @@ BIRTH_WORDS = fold_set(
 # Titles won: «حقق اللقب في 1956 و1957 و1958».
 TITLE_WON_WORDS = fold_set(
     "لقب", "اللقب", "ألقاب", "الألقاب", "بطولة", "بطولات", "كأس", "الكأس", "توج", "تُوج",
-    "فاز", "حقق", "أحرز", "ميدالية", "الميدالية", "نسخة", "نسخ", "النسخة", "نسخة",
+    "فاز", "حقق", "أحرز", "ميدالية", "الميدالية", "نسخة", "نسخ", "النسخة",
 )  # fmt: skip
 # What a figure counts: after a number the tagger read as a year, not a date.
 COUNTED_NOUNS = fold_set(
@@ -48,7 +48,7 @@ STATISTIC_VERBS = fold_set(
     "ارتفع", "ارتفعت", "انخفض", "انخفضت", "تراجع", "تراجعت", "بلغ", "بلغت", "سجل",
     "سجلت", "تجاوز", "تجاوزت", "صدر", "صدرت", "استورد", "استوردت", "نما", "نمت",
     "زاد", "زادت", "تضاعف", "قدر", "قدرت", "ناهز", "ناهزت", "وصل", "وصلت", "يبلغ", "تبلغ",
-    "ارتفاع", "انخفاض", "تراجع", "نمو", "بنسبة", "معدل", "حجم", "قيمة", "عدد", "إجمالي",
+    "ارتفاع", "انخفاض", "نمو", "بنسبة", "معدل", "حجم", "قيمة", "عدد", "إجمالي",
 )  # fmt: skip
 # Periods that frame a statistic: «خلال 2015», «في 2017».
 COARSE = ("year", "quarter", "season", "month", "decade", "century")
@@ -57,7 +57,7 @@ COARSE = ("year", "quarter", "season", "month", "decade", "century")
 def not_a_happening(
     clause: Sequence[Word],
     anchor_words: Sequence[int],
-    granularity: str,
+    granularity: str | None,
     year_mentions: int,
 ) -> str | None:
     """Why the clause's date dates no happening, or None when it may.

@@ -139,7 +139,7 @@ TOPONYM_HEADS: frozenset[str] = frozenset(
     fold(w)
     for w in (
         "رأس", "سيدي", "بني", "أولاد", "اولاد", "عين", "بئر", "بير", "تل", "دير", "كفر", "جبل",
-        "وادي", "حاسي", "برج", "حمام", "قصر", "منزل", "دوار", "سيدي", "أبو", "ابو", "بيت",
+        "وادي", "حاسي", "برج", "حمام", "قصر", "منزل", "دوار", "أبو", "ابو", "بيت",
     )
 )  # fmt: skip
 
@@ -219,4 +219,4 @@ def _governs_place(word: Word) -> bool:
 def is_country(name: str) -> bool:
     """Whether a gazetteer display name is a country's."""
     entry = PLACES.get(name)
-    return bool(entry) and entry[0] == "country"
+    return entry is not None and entry[0] == "country"

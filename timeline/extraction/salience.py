@@ -50,8 +50,8 @@ def salience(signals: SalienceSignals) -> float:
     return round(min(max(score, 0.0), 1.0), 4)
 
 
-def days_between(first: date, last: date, published: date | None) -> int | None:
-    if published is None:
+def days_between(first: date | None, last: date | None, published: date | None) -> int | None:
+    if published is None or first is None or last is None:
         return None
     if first <= published <= last:
         return 0

@@ -9,7 +9,6 @@ from timeline.dates import (
     format_hijri_period,
     format_period,
     site_date_style,
-    with_digits,
 )
 from timeline.event_kinds import EventKind
 from timeline.models import Event
@@ -49,12 +48,6 @@ def event_datetime(event: Event) -> str:
 def arabic_day(day: date | None) -> str:
     """«الأحد 20 تموز/يوليو 2025», the way the timeline writes days."""
     return format_day(day, site_date_style()) if day else ""
-
-
-@register.filter
-def digits(value: object) -> str:
-    """A number (or any text) with its digits in the site's style."""
-    return with_digits(str(value), site_date_style())
 
 
 # EventKind.values builds a new list at each call: twice per card and axis cluster.

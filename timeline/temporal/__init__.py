@@ -10,10 +10,32 @@ from __future__ import annotations
 from datetime import date
 
 from .mention import Mention
+from .months import (
+    EGYPTIAN_MONTH_NAMES,
+    GREGORIAN_MONTHS,
+    HIJRI_MONTH_NAMES,
+    HIJRI_MONTHS,
+    SYRIAC_MONTH_NAMES,
+)
 from .normalise import normalise_arabic, normalise_with_offsets
 from .scanner import Scanner
+from .weekdays import WEEKDAY_NAMES, WEEKDAYS
 
-__all__ = ["EXTRACTOR_VERSION", "Mention", "extract", "normalise_arabic"]
+# The public API: the app imports these from ``timeline.temporal``, never a module
+# inside it (an import-linter contract in pyproject.toml).
+__all__ = [
+    "EGYPTIAN_MONTH_NAMES",
+    "EXTRACTOR_VERSION",
+    "GREGORIAN_MONTHS",
+    "HIJRI_MONTHS",
+    "HIJRI_MONTH_NAMES",
+    "SYRIAC_MONTH_NAMES",
+    "WEEKDAYS",
+    "WEEKDAY_NAMES",
+    "Mention",
+    "extract",
+    "normalise_arabic",
+]
 
 # Bump whenever the output for some input changes; stored on each article.
 EXTRACTOR_VERSION: str = "2.0.1"

@@ -33,7 +33,7 @@ DEMONSTRATIVES = _words("هذا", "هذه")
 # Modifiers before a period, mapped to TIMEX mod.
 MOD_WORDS: dict[str, str] = {
     **{w: "START" for w in _words("مطلع", "بداية", "أوائل", "مستهل", "بدايات", "أول", "مطالع")},
-    **{w: "MID" for w in _words("منتصف", "أواسط", "أواسط")},
+    **{w: "MID" for w in _words("منتصف", "أواسط")},
     **{w: "END" for w in _words("نهاية", "أواخر", "آخر", "ختام", "نهايات", "أخر", "خواتيم")},
 }
 # Modifiers that are also common ordinary words; only before an explicit period.
@@ -95,10 +95,8 @@ DAY_NOUN = normalise_arabic("يوم")
 DAY_NOUN_DUAL = normalise_arabic("يومي")
 HOUR_NOUN = normalise_arabic("الساعة")
 CENTURY_NOUN = normalise_arabic("القرن")
-CENTURY_NOUN_BARE = normalise_arabic("قرن")
 QUARTER_NOUN = normalise_arabic("الربع")
 HALF_NOUN = normalise_arabic("النصف")
-OF_WORD = normalise_arabic("من")
 
 SEASONS: dict[str, str] = {
     normalise_arabic(k): v
@@ -155,7 +153,6 @@ CLOCK_FRACTIONS: dict[str, int] = {
 }
 EXCEPT_WORDS = _words("إلا", "الا")
 QUARTER_WORDS = _words("ربعاً", "ربعا", "ربع", "الربع")
-MINUTE_WORDS = _words("دقيقة", "دقائق")
 
 # Holidays: (Hijri month, Hijri day) or (month, day) for fixed Gregorian ones.
 HIJRI_HOLIDAYS = holidays.HIJRI_HOLIDAYS

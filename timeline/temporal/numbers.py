@@ -10,7 +10,7 @@ from __future__ import annotations
 from .normalise import normalise_arabic
 
 
-def _fold(table: dict[str, int]) -> dict[str, int]:
+def _fold[V](table: dict[str, V]) -> dict[str, V]:
     return {normalise_arabic(k): v for k, v in table.items()}
 
 

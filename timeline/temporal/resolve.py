@@ -30,12 +30,6 @@ def add_months(year: int, month: int, count: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def add_years_clamped(day: date, years: int) -> date:
-    """Same calendar day ``years`` later, 29 Feb falling back to 28 Feb."""
-    target = day.year + years
-    return day.replace(year=target, day=min(day.day, calendar.monthrange(target, day.month)[1]))
-
-
 def resolve_weekday(reference: date, weekday: int, direction: str) -> date:
     """Rule 1 and 2: the weekday nearest ``reference`` in ``direction``.
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import overload
 
 from . import holidays
 from . import lexicon as lx
@@ -99,7 +100,6 @@ _FREQUENCY_HEADS = frozenset(
 )
 _VAGUE_HEADS = frozenset({*mk.VAGUE_WORDS, "الاونه", "الوقت"})
 _SEPARATORS = frozenset("/-.")
-_DAY_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE"}
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 _NOT_DAY_ORDINAL_AFTER = frozenset(
     {"الاسبوع", "الشهر", "العام", "السنه", "الربع", "النصف", "الدقيقه", "الساعه", "الجوله",
@@ -252,6 +252,10 @@ class Scanner:
 
     # ------------------------------------------------------------- value makers
 
+    @overload
+    def _day(self, day: date, anchored: bool) -> Sem: ...
+    @overload
+    def _day(self, day: date | None, anchored: bool) -> Sem | None: ...
     def _day(self, day: date | None, anchored: bool) -> Sem | None:
         if day is None:
             return None
@@ -742,17 +746,18 @@ class Scanner:
         if found is None or self.counted(found[1]) or self.w(found[1]) in ("/", "-", ".", ":"):
             return None
         day, end = found
-        if self.ref is None:
+        ref = self.ref
+        if ref is None:
             return end, self._unresolved(grain="day")
         candidates = []
         for shift in range(-6, 7):
-            y, m = add_months(self.ref.year, self.ref.month, shift)
+            y, m = add_months(ref.year, ref.month, shift)
             found_day = valid_day(y, m, day)
             if found_day is not None and found_day.weekday() == weekday:
                 candidates.append(found_day)
         if not candidates:
             return None
-        best = min(candidates, key=lambda d: abs((d - self.ref).days))
+        best = min(candidates, key=lambda d: abs((d - ref).days))
         return end, self._day(best, True)
 
     def _day_of_month(self, k: int) -> tuple[int, Sem] | None:
@@ -763,20 +768,22 @@ class Scanner:
         day, end = found
         if self.w(end) in ("من", "و", "او", "الي", "حتي", "-"):
             return None  # "يوم 19 من نفس الشهر", "يوم 14 أو 15 أفريل": another month
-        if self.ref is None:
+        ref = self.ref
+        if ref is None:
             return end, self._unresolved(grain="day")
         candidates = [
             d
             for shift in (-1, 0, 1)
-            if (d := valid_day(*add_months(self.ref.year, self.ref.month, shift), day))
+            if (d := valid_day(*add_months(ref.year, ref.month, shift), day))
         ]
         if not candidates:
             return None
-        return end, self._day(min(candidates, key=lambda d: abs((d - self.ref).days)), True)
+        return end, self._day(min(candidates, key=lambda d: abs((d - ref).days)), True)
 
     def _weekday_in_week(self, k: int, weekday: int) -> tuple[int, Sem] | None:
         """ "يوم الجمعة من الأسبوع المقبل": that weekday of the named ISO week."""
         stem = self.stem(k)[0]
+        relation: str | None
         if stem in mk.DEMONSTRATIVES and self.w(k + 1) == mk.WEEK_NOUN:
             relation, end = "current", k + 2
         elif stem == mk.WEEK_NOUN:
@@ -1235,8 +1242,7 @@ class Scanner:
                 return None
             if self.ref is None:
                 return k2, self._unresolved(grain="season")
-            year = _season_year(self.ref, season, relation)
-            year_ref = (k2, year, True)
+            year_ref = (k2, _season_year(self.ref, season, relation), True)
         if year_ref is None:
             return None
         end, year, anchored = year_ref
@@ -1413,7 +1419,7 @@ class Scanner:
         if unit in _TIME_UNITS:
             value = f"PT{'X' if count is None else count}{_TIME_UNITS[unit]}"
         else:
-            value = f"P{'X' if count is None else count}{_DAY_UNITS[unit]}"
+            value = f"P{'X' if count is None else count}{unit}"
         return Sem("DURATION", value, grain="duration")
 
     def offset(self, i: int, stem: str) -> tuple[int, Sem] | None:
@@ -1511,7 +1517,7 @@ class Scanner:
             found = self.duration(k)
             if found is None or found[1] is None:
                 return None
-            end, count, unit = found
+            end, count, unit = found[0], found[1], found[2]
         value = self.duration_sem(count, unit).value
         return end, Sem("SET", value, grain="set")
 
@@ -1616,6 +1622,7 @@ class Scanner:
         if i >= self.n:
             return None
         word = self.words[i]
+        candidates: tuple[tuple[int, Sem] | None, ...]
         if _is_digits(word):
             candidates = (
                 self.numeric_date(i), self.clock(i, ""), self.day_month(i),
@@ -1754,8 +1761,8 @@ class Scanner:
                 stem, clitic = word, 0
             else:
                 # Most words are not date words: one cached dict lookup rejects them.
-                found = stems.get(word)
-                stem, clitic = found if found is not None else self.stem(i)
+                cached = stems.get(word)
+                stem, clitic = cached if cached is not None else self.stem(i)
                 if stem not in TRIGGERS:
                     i += 1
                     continue

@@ -18,6 +18,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.db.models import Field
 
 from timeline.access import EDITORS_GROUP
 
@@ -42,7 +43,9 @@ class Command(BaseCommand):
         if not username:
             raise CommandError("The username is empty.")
         try:
-            User._meta.get_field(User.USERNAME_FIELD).run_validators(username)
+            field = User._meta.get_field(User.USERNAME_FIELD)
+            if isinstance(field, Field):
+                field.run_validators(username)
         except ValidationError as exc:
             raise CommandError(f"{username!r}: {' '.join(exc.messages)}") from None
         if User._default_manager.filter(**{User.USERNAME_FIELD: username}).exists():

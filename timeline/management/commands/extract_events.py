@@ -39,7 +39,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         documents = list(_read_documents(options["input"]))
         with _throwaway_database(), _tasks_in_process():
-            articles = []
+            articles: list[int | None] = []
             for doc in documents:
                 try:
                     result = ingest_text(doc["text"], title=doc["title"], published=doc["day"])

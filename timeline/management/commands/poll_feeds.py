@@ -21,9 +21,9 @@ class Command(BaseCommand):
             if not sources.exists():
                 raise CommandError(f"No active source named {source!r} has a feed.")
         failed = 0
-        sources = list(sources)
-        with CommandProgress(self, "poll_feeds", len(sources), "feeds") as progress:
-            for item in sources:
+        feeds = list(sources)
+        with CommandProgress(self, "poll_feeds", len(feeds), "feeds") as progress:
+            for item in feeds:
                 progress.advance()
                 try:
                     report = poll_feed(item)

@@ -1,6 +1,8 @@
-"""Users and events the editorial tests share."""
+"""Builders of the test data the tests share: users of each role, and events.
 
-from datetime import date
+Plain functions that create rows; each test file builds what it needs with them."""
+
+from datetime import date, timedelta
 
 from django.contrib.auth.models import Group, User
 
@@ -64,3 +66,53 @@ def make_event(
             highlight_end=end,
         )
     return event
+
+
+def dated_event(
+    title: str,
+    first: date,
+    last: date | None = None,
+    granularity: str = "day",
+    *,
+    status: str = Event.Status.CONFIRMED,
+    **fields,
+) -> Event:
+    """An event with no source: a confirmed day (or the period `first`–`last`)."""
+    return Event.objects.create(
+        title=title,
+        first_day=first,
+        last_day=last or first,
+        granularity=granularity,
+        status=status,
+        **fields,
+    )
+
+
+def make_events(count: int, start: date = date(2000, 1, 1), **fields) -> list[Event]:
+    """`count` confirmed one-day events a day apart, each reported by its own article."""
+    fields.setdefault("status", Event.Status.CONFIRMED)
+    events = Event.objects.bulk_create(
+        Event(
+            title=f"حدث رقم {n}",
+            search_text=f"حدث رقم {n}",
+            first_day=start + timedelta(days=n),
+            last_day=start + timedelta(days=n),
+            **fields,
+        )
+        for n in range(count)
+    )
+    tag = f"{start.isoformat()}-{count}"
+    articles = Article.objects.bulk_create(
+        Article(title=f"مقال {n}", body="التقيا يوم الأحد.", content_hash=f"{tag}-{n}")
+        for n in range(count)
+    )
+    mentions = Mention.objects.bulk_create(
+        Mention(article=a, start=6, end=15, text="يوم الأحد", type="DATE") for a in articles
+    )
+    EventSource.objects.bulk_create(
+        EventSource(
+            event=e, article=a, mention=m, excerpt=a.body, highlight_start=6, highlight_end=15
+        )
+        for e, a, m in zip(events, articles, mentions, strict=True)
+    )
+    return events

@@ -1,14 +1,17 @@
 """What the worker does besides tasks: structured log lines, and failures kept for the admin.
 
-Imported by newsroom/celery.py, so it is connected in every worker and beat process.
+Connected by the app's AppConfig.ready(): Celery sets Django up in every worker and
+beat process before it sets up logging, so both handlers are in place in each.
 """
 
 import logging
 import traceback
 
 from celery.signals import after_setup_logger, after_setup_task_logger, task_failure
+from django.conf import settings
 
-from newsroom.log_context import ContextFilter, formatter
+from timeline.log_context import ContextFilter, formatter
+from timeline.models import TaskFailure
 
 log = logging.getLogger(__name__)
 
@@ -17,8 +20,6 @@ log = logging.getLogger(__name__)
 @after_setup_task_logger.connect
 def structured_worker_logs(logger: logging.Logger, **kwargs) -> None:
     """Celery sets up its own handlers: give them the context and the site's format."""
-    from django.conf import settings
-
     for handler in logger.handlers:
         handler.addFilter(ContextFilter())
         handler.setFormatter(formatter(settings.LOG_FORMAT))
@@ -29,8 +30,6 @@ def record_task_failure(
     sender=None, task_id=None, exception=None, args=None, kwargs=None, einfo=None, **extra
 ) -> None:
     """Keep a task that raised (after its retries) as a TaskFailure row for the admin."""
-    from timeline.models import TaskFailure
-
     try:
         TaskFailure.objects.create(
             task_name=getattr(sender, "name", str(sender))[:200],

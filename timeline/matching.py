@@ -1,0 +1,262 @@
+"""Which known event a new candidate reports: the one rule (`same_event`) and the
+matcher that applies it to the events of the candidates' periods, for the pipeline."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from timeline.event_kinds import EventKind
+from timeline.events import EventCandidate, title_words
+from timeline.extraction.actors import ActorRef
+from timeline.models import Actor, ActorAlias, Event, Place
+from timeline.search import search_document
+from timeline.text import normalise_for_matching
+
+# How alike two titles must be (Jaccard over content words) to be one event: days
+# are specific enough for a loose match, a whole month or year is not.
+TITLE_SIMILARITY = {"day": 0.3, "week": 0.4}
+TITLE_SIMILARITY_COARSE = 0.5
+MIN_SHARED_WORDS = 2
+
+
+class ClusterableEvent(Protocol):
+    """What `same_event` reads of a known event (a row or a model)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def first_day(self) -> date: ...
+    @property
+    def last_day(self) -> date: ...
+    @property
+    def granularity(self) -> str: ...
+
+
+def same_event(
+    candidate: EventCandidate,
+    candidate_places: set[str],
+    event: ClusterableEvent,
+    event_places: set[str],
+) -> bool:
+    """Whether a new candidate reports an event already known.
+
+    Both must cover the same days at the same granularity; then either their
+    titles share enough content words, or on the same day they are of one family of
+    kinds (a meeting is also reported as talks) and share a place. Actors are not
+    enough: one person or federation speaks several times a day.
+    """
+    if candidate.granularity != event.granularity:
+        return False
+    if candidate.first_day > event.last_day or event.first_day > candidate.last_day:
+        return False
+    if (
+        candidate.granularity == "day"
+        and EventKind.OTHER not in (candidate.kind, event.kind)
+        and _kind_family(candidate.kind) == _kind_family(event.kind)
+        and candidate_places & event_places
+    ):
+        return True
+    ours, theirs = title_words(candidate.title), title_words(event.title)
+    shared = len(ours & theirs)
+    if shared < MIN_SHARED_WORDS:
+        return False
+    threshold = TITLE_SIMILARITY.get(candidate.granularity, TITLE_SIMILARITY_COARSE)
+    return shared / len(ours | theirs) >= threshold
+
+
+# Kinds that reports of one happening mix: a meeting is also «talks» or a «visit».
+KIND_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"meeting", "talks", "visit"}),
+    frozenset({"attack", "disaster"}),
+)
+
+
+def _kind_family(kind: str) -> frozenset[str]:
+    return next((family for family in KIND_FAMILIES if kind in family), frozenset({kind}))
+
+
+def event_fields(candidate: EventCandidate) -> dict:
+    return {
+        "title": candidate.title,
+        # Kept in step here because QuerySet.update() skips Event.save().
+        "search_text": search_document(candidate.title),
+        "kind": candidate.kind,
+        "first_day": candidate.first_day,
+        "last_day": candidate.last_day,
+        "granularity": candidate.granularity,
+        "mod": candidate.mod,
+    }
+
+
+# A month or a year can hold many events; compare with the most recent ones only.
+MAX_EVENTS_COMPARED = 100
+# What `same_event` reads of an event.
+MATCHED_FIELDS = ("title", "kind", "first_day", "last_day", "granularity")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownEvent:
+    """What matching needs of an event already stored (no model instance: there may
+    be a hundred per period, loaded for every article)."""
+
+    pk: int
+    title: str
+    kind: str
+    first_day: date
+    last_day: date
+    granularity: str
+
+
+class EventMatcher:
+    """Finds the known event each candidate of one article reports, or makes one.
+
+    Loads the events of the candidates' periods and the places they name up
+    front, so matching costs a few queries per article rather than per candidate.
+    New events join the pool at once, for the articles after this one; within
+    this article, each happening (`EventCandidate.group`) is an event of its own.
+    It loads before the write transaction opens; inside it, after taking the
+    periods' locks, `load_newer` adds what other workers created meanwhile.
+    """
+
+    def __init__(self, candidates: list[EventCandidate]) -> None:
+        self.places = _places_named({name for c in candidates for name in c.places})
+        self.actors = _actors_named({a.name: a for c in candidates for a in c.actors})
+        # Per period, newest first: (event, its place names).
+        self.pool: dict[tuple, list[tuple[KnownEvent | Event, set[str]]]] = {}
+        self.new_events: list[tuple[Event, list[Place], list[Actor]]] = []
+        # Known events another happening of this article already went to.
+        self.taken: set[int | tuple[str, int]] = set()
+        self.newest_seen = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        self.candidate_periods = {period_of(c) for c in candidates}
+        known: list[KnownEvent] = []
+        for period in self.candidate_periods:
+            known.extend(self._known_in(period))
+        self._join_pool(known)
+
+    def periods(self) -> set[tuple]:
+        return set(self.candidate_periods)
+
+    def load_newer(self) -> None:
+        """Add the events other workers created since this matcher loaded, so that
+        a happening they created first is found rather than created again."""
+        # One query: events newer than the ones loaded are few, whatever their period.
+        rows = (
+            Event.objects.filter(pk__gt=self.newest_seen)
+            .exclude(status=Event.Status.REJECTED)
+            .values_list("pk", *MATCHED_FIELDS)
+        )
+        newer = [
+            event
+            for event in (KnownEvent(*row) for row in rows)
+            if (event.granularity, event.first_day, event.last_day) in self.candidate_periods
+        ]
+        self._join_pool(newer)
+
+    def _known_in(self, period: tuple) -> list[KnownEvent]:
+        granularity, first_day, last_day = period
+        rows = (
+            Event.objects.filter(granularity=granularity, first_day=first_day, last_day=last_day)
+            .exclude(status=Event.Status.REJECTED)
+            .order_by("-id")
+            .values_list("pk", *MATCHED_FIELDS)[:MAX_EVENTS_COMPARED]
+        )
+        return [KnownEvent(*row) for row in rows]
+
+    def _join_pool(self, known: list[KnownEvent]) -> None:
+        place_names: dict[int, set[str]] = defaultdict(set)
+        for event_id, name in Event.places.through.objects.filter(
+            event_id__in=[event.pk for event in known]
+        ).values_list("event_id", "place__name"):
+            place_names[event_id].add(name)
+        for event in sorted(known, key=lambda e: e.pk):
+            period = (event.granularity, event.first_day, event.last_day)
+            # Newest first, as loaded; a newer event found later goes in front.
+            entry = (event, place_names[event.pk])
+            self.pool.setdefault(period, []).insert(0, entry)
+
+    def places_of(self, candidate: EventCandidate) -> list[Place]:
+        return [self.places[name] for name in candidate.places]
+
+    def actors_of(self, candidate: EventCandidate) -> list[Actor]:
+        unique = {self.actors[a.name].pk: self.actors[a.name] for a in candidate.actors}
+        return list(unique.values())
+
+    def find(self, candidate: EventCandidate) -> KnownEvent | Event | None:
+        names = set(candidate.places)
+        # The article's other happenings are other events, whatever they share.
+        taken = {event_key(event) for event, _, _ in self.new_events} | self.taken
+        for event, event_places in self.pool.get(period_of(candidate), []):
+            if event_key(event) in taken:
+                continue
+            if same_event(candidate, names, event, event_places):
+                return event
+        return None
+
+    def add(self, candidate: EventCandidate) -> Event:
+        """A new (not yet saved) event for the candidate; `actions.save_machine_events`
+        writes it."""
+        event = Event(**event_fields(candidate), salience=candidate.salience)
+        places = self.places_of(candidate)
+        actors = self.actors_of(candidate)
+        self.pool.setdefault(period_of(candidate), []).insert(0, (event, {p.name for p in places}))
+        self.new_events.append((event, places, actors))
+        return event
+
+
+def event_key(event: KnownEvent | Event) -> int | tuple[str, int]:
+    """The same for a stored event whether loaded as a row or a model; unsaved
+    events are told apart by identity."""
+    return event.pk if event.pk is not None else ("new", id(event))
+
+
+def period_of(candidate: EventCandidate) -> tuple:
+    # Same granularity and overlapping days means the very same period: units align.
+    return (candidate.granularity, candidate.first_day, candidate.last_day)
+
+
+def _actors_named(refs: dict[str, ActorRef]) -> dict[str, Actor]:
+    """Actor rows for the actors found, by display name; each is looked up by every
+    spelling it has (so «بوتين» finds «فلاديمير بوتين»), and created the first time."""
+    spellings = {
+        normalise_for_matching(spelling): name
+        for name, ref in refs.items()
+        for spelling in (ref.name, *ref.aliases)
+    }
+    known = {
+        spellings[alias.folded]: alias.actor
+        for alias in ActorAlias.objects.filter(folded__in=spellings).select_related("actor")
+    }
+    missing = [ref for name, ref in refs.items() if name not in known]
+    if missing:
+        Actor.objects.bulk_create(
+            [Actor(name=ref.name, type=ref.type) for ref in missing], ignore_conflicts=True
+        )
+        created = {a.name: a for a in Actor.objects.filter(name__in=[r.name for r in missing])}
+        ActorAlias.objects.bulk_create(
+            [
+                ActorAlias(actor=created[ref.name], name=spelling, folded=folded)
+                for ref in missing
+                for spelling in dict.fromkeys((ref.name, *ref.aliases))
+                if (folded := normalise_for_matching(spelling))
+            ],
+            ignore_conflicts=True,
+        )
+        # An alias another actor already had wins: ask again by spelling.
+        for alias in ActorAlias.objects.filter(folded__in=spellings).select_related("actor"):
+            known.setdefault(spellings[alias.folded], alias.actor)
+        for ref in missing:
+            known.setdefault(ref.name, created[ref.name])
+    return known
+
+
+def _places_named(names: set[str]) -> dict[str, Place]:
+    """Place rows for gazetteer names, created the first time a name is seen."""
+    places = {p.name: p for p in Place.objects.filter(name__in=names)}
+    missing = names - places.keys()
+    if missing:
+        Place.objects.bulk_create([Place(name=n) for n in missing], ignore_conflicts=True)
+        places.update((p.name, p) for p in Place.objects.filter(name__in=missing))
+    return places
