@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from django.test import Client
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from tests.conftest import REPO
 from tests.editorial import make_editor
@@ -17,7 +17,7 @@ from tests.test_sharing import meta
 from timeline.actions import add_event_image
 from timeline.event_kinds import EventKind
 from timeline.models import Event, Story
-from timeline.share_cards import KIND_COLOURS
+from timeline.share_cards import BOLD, KIND_COLOURS, font_for, wrap
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +107,22 @@ def test_the_share_tags_of_a_story_point_to_its_card(client):
     html = client.get("/stories/muscat/").content.decode()
     assert meta(html, "og:image") == "http://testserver/stories/muscat/card.png"
     assert meta(html, "og:image:alt") == "مفاوضات مسقط"
+
+
+def test_a_long_title_is_wrapped_to_three_lines_that_fit_and_end_cut():
+    draw = ImageDraw.Draw(Image.new("RGB", (1200, 630)))
+    font = font_for("مفاوضات", BOLD, 62)
+    lines = wrap(draw, "جولة جديدة من المفاوضات النووية في مسقط " * 6, font, 1040)
+    assert len(lines) == 3 and lines[-1].endswith("...")
+    for line in lines:
+        left, _, right, _ = draw.textbbox((0, 0), line, font=font, direction="rtl")
+        assert right - left <= 1040
+    assert wrap(draw, "قمة مسقط", font, 1040) == ["قمة مسقط"]
+
+
+def test_a_title_with_latin_letters_or_quotes_is_drawn_in_the_font_that_has_them():
+    assert "Naskh" in font_for("قمة مسقط", BOLD, 62).path
+    assert "DejaVu" in font_for('قمة "G20" في الرياض', BOLD, 62).path
 
 
 def test_the_cards_colours_are_the_timelines():

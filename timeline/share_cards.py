@@ -159,7 +159,7 @@ def draw_card(card: Card) -> bytes:
     if card.date:
         date_font = font_for(card.date, REGULAR, 36)
         draw.text(
-            (right, 470),
+            (right, y + 12),
             _cut(draw, card.date, date_font, text_width),
             font=date_font,
             fill=MUTED,
