@@ -58,6 +58,8 @@ def test_a_card_is_cacheable_and_answers_304_to_its_etag(client):
     assert "public" in response["Cache-Control"] and "max-age=" in response["Cache-Control"]
     again = client.get(f"/events/{event.pk}/card.png", HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
+    # Link checkers ask with HEAD.
+    assert client.head(f"/events/{event.pk}/card.png").status_code == 200
 
 
 def test_a_story_card_is_drawn_for_a_published_story(client):

@@ -29,7 +29,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModif
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from PIL import Image, ImageDraw, ImageFont
 
 from timeline.access import is_editor
@@ -230,7 +230,7 @@ def _png(
     return response
 
 
-@require_GET
+@require_safe
 def event_card_png(request: HttpRequest, event_id: int) -> HttpResponse:
     """/events/<id>/card.png: 404 for an event the user may not see."""
     event = get_object_or_404(Event.objects.visible_to(request.user), pk=event_id)
@@ -238,7 +238,7 @@ def event_card_png(request: HttpRequest, event_id: int) -> HttpResponse:
     return _png(request, f"share-card:event:{event.pk}", lambda: event_card(event), public)
 
 
-@require_GET
+@require_safe
 def story_card_png(request: HttpRequest, slug: str) -> HttpResponse:
     """/stories/<slug>/card.png: 404 for an unpublished story, but to editors."""
     story = get_object_or_404(Story, slug=slug)
