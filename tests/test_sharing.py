@@ -134,7 +134,7 @@ def test_an_event_page_has_link_preview_tags_from_its_excerpt(client):
     assert meta(html, "twitter:description") == "اجتمع الوفدان يوم الثلاثاء في فيينا."
     assert meta(html, "og:url") == url
     assert f'<link rel="canonical" href="{url}">' in html
-    assert meta(html, "twitter:card") == "summary"
+    assert meta(html, "twitter:card") == "summary_large_image"
     assert "<الأول>" not in html  # escaped everywhere
 
 
@@ -217,7 +217,7 @@ def test_chromium_reads_the_share_tags_of_an_event_page(browser, live_server):  
 
     assert content('meta[property="og:title"]') == "قمة الدوحة"
     assert content('meta[property="og:description"]') == "اجتمع القادة في الدوحة."
-    assert content('meta[name="twitter:card"]') == "summary"
+    assert content('meta[name="twitter:card"]') == "summary_large_image"
     assert content('meta[property="og:url"]') == f"{live_server.url}{event.get_absolute_url()}"
     feed = page.locator('link[rel="alternate"][type="application/atom+xml"]')
     assert page.request.get(live_server.url + feed.get_attribute("href")).ok

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from timeline import article_views, editor_views, embed, media_views, sharing, upcoming, views
+from timeline import (
+    article_views,
+    editor_views,
+    embed,
+    media_views,
+    share_cards,
+    sharing,
+    upcoming,
+    views,
+)
 
 app_name = "timeline"
 
@@ -9,6 +18,9 @@ urlpatterns = [
     path("upcoming/", upcoming.upcoming, name="upcoming"),
     path("stories/", sharing.story_index, name="story_index"),
     path("stories/<str:slug>/", views.story_detail, name="story"),
+    # The pictures of shared links with no image of their own (timeline/share_cards.py).
+    path("stories/<str:slug>/card.png", share_cards.story_card_png, name="story_card"),
+    path("events/<int:event_id>/card.png", share_cards.event_card_png, name="event_card"),
     # What changed since an open page was rendered (timeline/live.py).
     path("live/", views.timeline_changes, name="changes"),
     path("live/upcoming/", upcoming.upcoming_changes, name="upcoming_changes"),

@@ -1,13 +1,13 @@
 """Link previews and feed links in the <head> of reader pages (see timeline/sharing.py)."""
 
 from django import template
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from timeline import embed, sharing
+from timeline import embed, share_cards, sharing
 from timeline.models import Event, Story
 
 register = template.Library()
@@ -15,30 +15,44 @@ register = template.Library()
 
 @register.inclusion_tag("timeline/share_tags.html", takes_context=True)
 def event_share_tags(context: template.Context, event: Event) -> dict:
-    """`og:` and Twitter card tags of an event page: its title and first excerpt."""
+    """`og:` and Twitter card tags of an event page: its title, first excerpt and image."""
     request = context["request"]
     images = event.images.all()  # prefetched by the event page
+    if images:
+        # The event's first image, at its widest web size (timeline/images.py).
+        image = _image(request, images[0].url, images[0].width, images[0].height)
+        image["image_alt"] = images[0].alt_text
+    else:
+        image = _card(request, reverse("timeline:event_card", args=[event.pk]), event.title)
     return {
         "type": "article",
         "title": event.title,
         "description": sharing.event_description(event),
         "url": request.build_absolute_uri(event.get_absolute_url()),
-        # The event's first image, at its widest web size (timeline/images.py).
-        "image": request.build_absolute_uri(images[0].url) if images else "",
-        "image_alt": images[0].alt_text if images else "",
+        **image,
     }
 
 
 @register.inclusion_tag("timeline/share_tags.html", takes_context=True)
 def story_share_tags(context: template.Context, story: Story) -> dict:
-    """`og:` and Twitter card tags of a story page: its title and description."""
+    """`og:` and Twitter card tags of a story page: its title, description and card."""
     request = context["request"]
     return {
         "type": "website",
         "title": story.title,
         "description": sharing.story_description(story),
         "url": request.build_absolute_uri(story.get_absolute_url()),
+        **_card(request, reverse("timeline:story_card", args=[story.slug]), story.title),
     }
+
+
+def _image(request: HttpRequest, url: str, width: int, height: int) -> dict:
+    return {"image": request.build_absolute_uri(url), "image_width": width, "image_height": height}
+
+
+def _card(request: HttpRequest, url: str, title: str) -> dict:
+    """The drawn card (timeline/share_cards.py), described by the title it shows."""
+    return _image(request, url, share_cards.WIDTH, share_cards.HEIGHT) | {"image_alt": title}
 
 
 @register.simple_tag(takes_context=True)
