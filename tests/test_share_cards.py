@@ -10,7 +10,7 @@ from django.test import Client
 from PIL import Image, ImageDraw
 
 from tests.conftest import REPO
-from tests.editorial import make_editor
+from tests.factories import make_editor
 from tests.test_browser import browser, new_page, screenshot  # noqa: F401 - the fixture
 from tests.test_event_images import ALT, CAPTION, CREDIT, png
 from tests.test_sharing import meta

@@ -221,6 +221,7 @@ def _png(
     data = cached_answer(current, variant, compute) if current is not None else compute()
     etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
     cache_control = f"public, max-age={MAX_AGE_SECONDS}" if public else "private, no-store"
+    response: HttpResponse
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()
     else:
