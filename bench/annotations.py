@@ -24,8 +24,8 @@ django.setup()
 
 import markdown  # noqa: E402
 
-from timeline.annotation_text import render_annotation  # noqa: E402
 from timeline.models import ANNOTATION_MAX_CHARS, Annotation  # noqa: E402
+from timeline.reader.annotation_text import render_annotation  # noqa: E402
 
 ORDINARY_UNIT = (
     "التقى **الوزيران** في [عمّان](https://example.org) يوم الأحد.\n\n- بند أول\n- بند ثانٍ\n\n"

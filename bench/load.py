@@ -20,7 +20,7 @@ Traffic goes to 127.0.0.1 only, and stops after `duration`.
 ``--rounds N`` cuts each run into N slices taken in turn (mix, trivial, mix, …), so
 that the load of a shared machine weighs on both alike.
 
-``--live``: readers also poll their page for changes (timeline/live.py), as open
+``--live``: readers also poll their page for changes (timeline/reader/live.py), as open
 pages do every 15 s: each page of the mix is followed by ``--polls-per-page`` (4: a
 minute on the page) requests of its changes URL with the ETag it was rendered with,
 and, with ``--write-every S``, an editor confirms or unconfirms an event every S
@@ -208,7 +208,7 @@ def wrk_script(
 
 
 def live_urls(base: str, paths: list[str]) -> dict[str, tuple[str, str]]:
-    """Each page's changes URL and the ETag it was rendered with (timeline/live.py)."""
+    """Each page's changes URL and the ETag it was rendered with (timeline/reader/live.py)."""
     found = {}
     for path in paths:
         with urllib.request.urlopen(base + path, timeout=30) as response:

@@ -99,7 +99,7 @@ def child(size: int, repeat: int, profile: bool) -> dict:
 
     from timeline.management.commands.fill_events import fill_events_sql
     from timeline.models import Event
-    from timeline.reader_filters import NEWS_ORDER, format_news_cursor
+    from timeline.reader.filters import NEWS_ORDER, format_news_cursor
 
     call_command("migrate", verbosity=0)
     began = time.perf_counter()

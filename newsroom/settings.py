@@ -126,7 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "timeline.context_processors.roles",
+                "timeline.reader.context_processors.roles",
                 "timeline.reader_cache.csrf_placeholder",
             ],
         },
@@ -334,7 +334,7 @@ CACHES = {
 }
 # Seconds an anonymous reader's page is served from the cache (0: never cached).
 READER_CACHE_SECONDS = env_int("READER_CACHE_SECONDS", 60, minimum=0)
-# Seconds between a reader page's checks for new events (timeline/live.py): a check
+# Seconds between a reader page's checks for new events (timeline/reader/live.py): a check
 # is one small request, answered 304 from the cache while nothing changed.
 LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 15, minimum=1)
 
@@ -352,10 +352,10 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0.2, "in
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-articles": {
-        "task": "timeline.tasks.requeue_stale_articles",
+        "task": "timeline.pipeline.tasks.requeue_stale_articles",
         "schedule": max(30, ARTICLE_PROCESSING_TIMEOUT // 2),
     },
-    "poll-feeds": {"task": "timeline.tasks.poll_feeds", "schedule": FEED_POLL_INTERVAL},
+    "poll-feeds": {"task": "timeline.pipeline.tasks.poll_feeds", "schedule": FEED_POLL_INTERVAL},
 }
 
 # LOG_FORMAT=json: one JSON object a line (production, log collectors); plain for people.

@@ -4,15 +4,15 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
-from timeline.health import healthz
-from timeline.media_views import serve_media
+from timeline.editorial.media_views import serve_media
+from timeline.pipeline.health import healthz
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("healthz", healthz, name="healthz"),
-    path("", include("timeline.export_urls")),
+    path("", include("timeline.publishing.urls")),
     path("", include("timeline.urls")),
 ]
 if settings.MEDIA_URL.startswith("/"):

@@ -57,7 +57,7 @@ SEED_PUBLISHED = date(2025, 7, 20)
 @pytest.fixture
 def seed_article(seed_text, django_capture_on_commit_callbacks):
     """The seed article, ingested and extracted (tasks run eagerly on commit)."""
-    from timeline.ingest import ingest_text
+    from timeline.pipeline.ingest import ingest_text
 
     with django_capture_on_commit_callbacks(execute=True):
         article = ingest_text(seed_text, published=SEED_PUBLISHED).article

@@ -4,9 +4,9 @@ import pytest
 from django.template import Context, Template
 
 from tests.factories import make_admin, make_editor, make_event
-from timeline.annotation_text import MAX_NESTING, render_annotation
 from timeline.models import Annotation, Event
-from timeline.pipeline import extract_into_database
+from timeline.pipeline.extract import extract_into_database
+from timeline.reader.annotation_text import MAX_NESTING, render_annotation
 
 pytestmark = pytest.mark.django_db
 

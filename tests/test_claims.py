@@ -8,10 +8,11 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from tests.factories import make_editor
-from timeline import pipeline, temporal
-from timeline.ingest import ingest_text
+from timeline import temporal
 from timeline.models import Article, Event, Mention
-from timeline.pipeline import Outcome, process_article
+from timeline.pipeline import extract as pipeline
+from timeline.pipeline.extract import Outcome, process_article
+from timeline.pipeline.ingest import ingest_text
 
 TEXT = "لقاء في عمّان\nالتقى الوزيران يوم الأحد في عمّان، واتفقا على لقاء آخر يوم الخميس المقبل."
 SUNDAY = date(2025, 7, 20)

@@ -12,10 +12,10 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from tests.processes import RedisServer
-from timeline import progress as progress_module
-from timeline.ingest import ingest_text
 from timeline.models import Article, Source, TaskFailure
-from timeline.progress import CommandProgress, format_seconds
+from timeline.pipeline import progress as progress_module
+from timeline.pipeline.ingest import ingest_text
+from timeline.pipeline.progress import CommandProgress, format_seconds
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +103,7 @@ def test_ingest_reports_progress_and_how_many_articles_wait(tmp_path, monkeypatc
     monkeypatch.setattr(progress_module, "REPORT_EVERY", 0)  # a line at every article
     out, err = StringIO(), StringIO()
     # Nothing runs the queued extraction: the articles wait, as for a real worker.
-    monkeypatch.setattr("timeline.ingest.queue_extraction", lambda article_id: None)
+    monkeypatch.setattr("timeline.pipeline.ingest.queue_extraction", lambda article_id: None)
 
     call_command("ingest", str(jsonl(tmp_path, RECORDS)), stdout=out, stderr=err)
 
@@ -178,7 +178,7 @@ def test_pipeline_status_counts_ages_and_failures_from_the_database():
     Article.objects.filter(pk=articles[4].pk).update(
         status=Article.Status.FAILED, updated_at=now - timedelta(hours=2)
     )
-    TaskFailure.objects.create(task_name="timeline.tasks.extract_article", error="boom")
+    TaskFailure.objects.create(task_name="timeline.pipeline.tasks.extract_article", error="boom")
     out = StringIO()
 
     with override_settings(REDIS_URL=""):

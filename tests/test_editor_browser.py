@@ -83,7 +83,7 @@ def test_merge_and_split_in_place_keep_the_queues_filters_and_page(
     live_server,
     monkeypatch,
 ):
-    monkeypatch.setattr("timeline.editor_views.QUEUE_PAGE_SIZE", 3)
+    monkeypatch.setattr("timeline.editorial.views.QUEUE_PAGE_SIZE", 3)
     events = [make_event(f"حدث {n}", day=date(2025, 1, 1 + n)) for n in range(9)]
     page = signed_in(browser, live_server, make_editor())
     page.goto(live_server.url + "/review/?order=date")

@@ -1,17 +1,17 @@
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.events import (
+from timeline.extraction.arabic import words
+from timeline.extraction.events import (
     build_candidates,
     clean_title,
     granularity_of,
     sentence_spans,
     without_dateline,
 )
-from timeline.extraction.arabic import words
 from timeline.extraction.kinds import kind_of
 from timeline.extraction.places import places_of
-from timeline.matching import same_event
+from timeline.pipeline.matching import same_event
 
 
 @dataclass

@@ -11,8 +11,8 @@ from django.contrib.auth.models import User
 from icalendar import Calendar
 
 from tests.factories import dated_event, make_editor
-from timeline.exports import EXPORT_LIMIT, csv_cell
 from timeline.models import Event, Story
+from timeline.publishing.exports import EXPORT_LIMIT, csv_cell
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.management import CommandError, call_command
 
-from timeline import fetch as fetch_module
-from timeline.fetch import FetchError, check_url, fetch, forbidden_address
-from timeline.ingest import IngestError, ingest_url, poll_feed
 from timeline.models import Article, Source
+from timeline.pipeline import fetch as fetch_module
+from timeline.pipeline.fetch import FetchError, check_url, fetch, forbidden_address
+from timeline.pipeline.ingest import IngestError, ingest_url, poll_feed
 
 SECRET = "<html><head><title>secret</title></head><body><article><p>" + "سر داخلي " * 40
 
@@ -296,7 +296,7 @@ def test_feed_links_and_feed_urls_go_through_the_policy(server, settings, monkey
             return fetch_module.FetchedPage(url, 200, feed.encode(), "application/rss+xml", {})
         return real_fetch(url, headers)
 
-    monkeypatch.setattr("timeline.ingest.fetch", feed_page)
+    monkeypatch.setattr("timeline.pipeline.ingest.fetch", feed_page)
     source = Source.objects.create(name="x", feed_url=server.base + "/feed.xml")
 
     report = poll_feed(source)
@@ -305,7 +305,7 @@ def test_feed_links_and_feed_urls_go_through_the_policy(server, settings, monkey
     assert server.hits == []
 
     # The feed's own URL is held to the same policy.
-    monkeypatch.setattr("timeline.ingest.fetch", real_fetch)
+    monkeypatch.setattr("timeline.pipeline.ingest.fetch", real_fetch)
     source.feed_url = "http://127.0.0.2/feed.xml"
     with pytest.raises(IngestError, match="الشبكة الداخلية"):
         poll_feed(source)

@@ -4,8 +4,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from timeline.ingest import IngestError, clean_article_text, ingest_text, read_text_file
 from timeline.models import Article
+from timeline.pipeline.ingest import IngestError, clean_article_text, ingest_text, read_text_file
 
 
 def test_seed_title_is_its_first_line_and_repeat_and_footer_are_dropped(seed_text):

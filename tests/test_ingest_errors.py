@@ -7,9 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import OperationalError
 
-from timeline import ingest
-from timeline.ingest import IngestError, ingest_text
 from timeline.models import Article
+from timeline.pipeline import ingest
+from timeline.pipeline.ingest import IngestError, ingest_text
 
 BODY = "التقى الوزيران يوم الأحد في عمّان."
 

@@ -12,9 +12,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
-from timeline.ingest import IngestError, ingest_html, ingest_text, ingest_url, poll_feed
 from timeline.models import Article, Event, Source
-from timeline.pipeline import EXTRACTOR_VERSION
+from timeline.pipeline.extract import EXTRACTOR_VERSION
+from timeline.pipeline.ingest import IngestError, ingest_html, ingest_text, ingest_url, poll_feed
 
 PAGE = """<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8">
 <title>موقع الأخبار | لقاء في موسكو</title>
@@ -263,7 +263,7 @@ def test_an_article_is_saved_and_stays_queued_when_the_broker_is_down(
     def broker_down(*args, **kwargs):
         raise BrokerError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
-    monkeypatch.setattr("timeline.tasks.extract_article.delay", broker_down)
+    monkeypatch.setattr("timeline.pipeline.tasks.extract_article.delay", broker_down)
     with run_on_commit():
         result = ingest_text("عنوان\nالتقى الوزيران يوم الأحد.", published=date(2025, 7, 20))
 

@@ -12,9 +12,9 @@ from django.utils import translation
 
 from timeline import reader_cache
 from timeline.actions import set_status
-from timeline.ingest import ingest_text
-from timeline.live import new_events_label
 from timeline.models import Event, Story
+from timeline.pipeline.ingest import ingest_text
+from timeline.reader.live import new_events_label
 
 pytestmark = pytest.mark.django_db
 

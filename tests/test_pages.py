@@ -4,8 +4,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from timeline.ingest import ingest_text
 from timeline.models import Event
+from timeline.pipeline.ingest import ingest_text
 
 
 @pytest.mark.django_db

@@ -142,7 +142,7 @@ def test_the_same_article_enqueued_five_times_at_once_is_extracted_once(
     send = manage(
         "shell",
         "-c",
-        "from timeline.tasks import extract_article\n"
+        "from timeline.pipeline.tasks import extract_article\n"
         f"for _ in range(5): extract_article.delay({article_id})",
         env=env,
     )

@@ -111,7 +111,7 @@ def test_api_reads_come_from_the_cache_too(
 def test_a_new_article_joining_a_confirmed_event_reaches_readers_at_once(
     client, reader_cache, django_capture_on_commit_callbacks
 ):
-    from timeline.ingest import ingest_text
+    from timeline.pipeline.ingest import ingest_text
 
     first = "لاريجاني في موسكو\nالتقى لاريجاني بوتين في موسكو يوم الأحد."
     second = "لقاء في الكرملين\nقالت الرئاسة إن لاريجاني التقى بوتين في موسكو يوم الأحد."

@@ -12,8 +12,8 @@ from django.core.cache import cache
 from newsroom.celery import app as celery_app
 from tests.factories import make_editor
 from tests.processes import RedisServer
-from timeline.ingest import ingest_text
 from timeline.models import Article, Event, Story
+from timeline.pipeline.ingest import ingest_text
 
 
 def _reset_broker_connections() -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from tests.factories import make_editor, make_event
 from timeline.models import Annotation, Event, Story
-from timeline.pipeline import extract_into_database
+from timeline.pipeline.extract import extract_into_database
 
 pytestmark = pytest.mark.django_db
 
@@ -302,7 +302,7 @@ def test_the_queue_filters_by_actor_and_salience(editor_client):
 
 
 def test_a_bulk_action_keeps_the_page_and_the_filters(editor_client, monkeypatch):
-    monkeypatch.setattr("timeline.editor_views.QUEUE_PAGE_SIZE", 2)
+    monkeypatch.setattr("timeline.editorial.views.QUEUE_PAGE_SIZE", 2)
     events = [make_event(f"حدث {n}", day=date(2025, 1, 1 + n)) for n in range(7)]
     query = "order=date&page=3&end=2025-01-07"
     html = editor_client.get(f"/review/?{query}", headers=HX).content.decode()
@@ -420,7 +420,7 @@ def _focused(html: str) -> list[int]:
 
 
 def test_merging_in_the_queue_keeps_its_page_and_filters(editor_client, monkeypatch):
-    monkeypatch.setattr("timeline.editor_views.QUEUE_PAGE_SIZE", 2)
+    monkeypatch.setattr("timeline.editorial.views.QUEUE_PAGE_SIZE", 2)
     events = [make_event(f"حدث {n}", day=date(2025, 1, 1 + n)) for n in range(8)]
     query = "order=date&page=2&end=2025-01-07"
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from timeline.models import Article, Event, EventSource, Mention
-from timeline.pipeline import Outcome, process_article, requeue_article
+from timeline.pipeline.extract import Outcome, process_article, requeue_article
 
 # (first day, last day, granularity, mod, kind, words the excerpt must hold)
 EXPECTED_EVENTS = [
@@ -109,7 +109,7 @@ def test_a_failing_extraction_is_recorded_on_the_article(seed_article, monkeypat
     def explode(text, reference):
         raise RuntimeError("tagger broke")
 
-    monkeypatch.setattr("timeline.pipeline.temporal.extract", explode)
+    monkeypatch.setattr("timeline.pipeline.extract.temporal.extract", explode)
     requeue_article(seed_article)
     assert process_article(seed_article.pk) is Outcome.FAILED
 

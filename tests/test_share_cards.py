@@ -17,7 +17,7 @@ from tests.test_sharing import meta
 from timeline.actions import add_event_image
 from timeline.event_kinds import EventKind
 from timeline.models import Event, Story
-from timeline.share_cards import BOLD, KIND_COLOURS, font_for, wrap
+from timeline.publishing.share_cards import BOLD, KIND_COLOURS, font_for, wrap
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,10 @@ import logging
 
 import pytest
 
-from timeline import pipeline
-from timeline.celery_signals import record_task_failure
 from timeline.log_context import ContextFilter, JsonFormatter, log_context
 from timeline.models import Article, TaskFailure
+from timeline.pipeline import extract as pipeline
+from timeline.pipeline.celery_signals import record_task_failure
 
 
 def test_a_record_made_inside_log_context_carries_the_article_id():
@@ -31,7 +31,7 @@ def test_every_pipeline_log_line_names_the_article(caplog, monkeypatch):
     article = Article.objects.create(title="t", body="نص", content_hash="e" * 64)
 
     def explode(article):
-        logging.getLogger("timeline.events").warning("deep inside")
+        logging.getLogger("timeline.extraction.events").warning("deep inside")
         raise ValueError("boom")
 
     monkeypatch.setattr(pipeline, "extract_into_database", explode)
@@ -45,14 +45,14 @@ def test_every_pipeline_log_line_names_the_article(caplog, monkeypatch):
 @pytest.mark.django_db
 def test_a_failed_task_is_recorded_for_the_admin(admin_client):
     class FakeTask:
-        name = "timeline.tasks.poll_source"
+        name = "timeline.pipeline.tasks.poll_source"
 
     try:
         raise RuntimeError("feed server on fire")
     except RuntimeError as exc:
         record_task_failure(sender=FakeTask(), task_id="abc", exception=exc, args=[3], kwargs={})
     failure = TaskFailure.objects.get()
-    assert failure.task_name == "timeline.tasks.poll_source"
+    assert failure.task_name == "timeline.pipeline.tasks.poll_source"
     assert "feed server on fire" in failure.error and "RuntimeError" in failure.traceback
     page = admin_client.get("/admin/timeline/taskfailure/")
     assert page.status_code == 200 and "feed server on fire" in page.content.decode()

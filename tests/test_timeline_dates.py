@@ -5,10 +5,10 @@ from datetime import date
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from timeline.dates import DateStyle, format_day, format_hijri_period, format_period
 from timeline.models import Event
+from timeline.reader.axis import fit_window, parse_window, place_on_axis, window_at
+from timeline.reader.dates import DateStyle, format_day, format_hijri_period, format_period
 from timeline.temporal import GREGORIAN_MONTHS, SYRIAC_MONTH_NAMES, normalise_arabic
-from timeline.timeline_axis import fit_window, parse_window, place_on_axis, window_at
 
 JULY_20 = date(2025, 7, 20)
 

@@ -10,7 +10,7 @@ from icalendar import Calendar
 from tests.factories import dated_event
 from tests.test_browser import browser, new_page, screenshot  # noqa: F401
 from timeline.models import Event, Place, Story
-from timeline.upcoming import countdown
+from timeline.reader.upcoming import countdown
 
 pytestmark = pytest.mark.django_db
 

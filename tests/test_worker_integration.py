@@ -10,8 +10,8 @@ from django.conf import settings
 
 from newsroom.celery import app as celery_app
 from tests.conftest import missing_service
-from timeline.ingest import ingest_text
 from timeline.models import Article, Event
+from timeline.pipeline.ingest import ingest_text
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 

@@ -1,6 +1,6 @@
 """Every change to events, their sources, stories and annotations: one function each.
 
-The views (timeline/views.py, editor_views.py, article_views.py), the admin, the
+The views (timeline/reader/views.py, editor_views.py, article_views.py), the admin, the
 management commands and the pipeline's bulk writes all call these, and nothing else
 writes those rows. Each function
 
@@ -27,7 +27,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext, ngettext
 from simple_history.models import HistoricalRecords
 
-from timeline.events import sentence_title
+from timeline.extraction.events import sentence_title
 from timeline.images import prepare
 from timeline.models import (
     Actor,
@@ -50,7 +50,7 @@ def announce_change() -> None:
     Moves the reader cache's generation (`forget_reader_pages`) at once and again
     when the transaction commits, so that no reader is served a page cached before
     the change, nor one rendered in between from the old rows; open pages asking
-    for changes (timeline/live.py) see the new generation.
+    for changes (timeline/reader/live.py) see the new generation.
     """
     forget_reader_pages()
 
@@ -387,7 +387,7 @@ def remove_event_image(image: EventImage) -> None:
     announce_change()
 
 
-# -- Extraction's bulk writes (timeline/pipeline.py) --------------------------------
+# -- Extraction's bulk writes (timeline/pipeline/extract.py) --------------------------------
 #
 # The machine's rows: written in bulk, so no signal and no history row follows them
 # (only an editor's changes are in the history). What readers see changes only where
@@ -442,7 +442,7 @@ def settle_extracted_events(
     `reported`: the events the article now reports; `reported_before`: those it
     reported before this run; `touched`: every event that gained or lost a source;
     `gained`: known events the article now reports too (open reader pages count a
-    confirmed one as changed, timeline/live.py).
+    confirmed one as changed, timeline/reader/live.py).
     """
     Event.objects.public().filter(pk__in=gained).update(updated_at=timezone.now())
     # An event is as salient as the article that makes the most of it.

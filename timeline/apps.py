@@ -29,8 +29,9 @@ class TimelineConfig(AppConfig):
         post_migrate.connect(ensure_editors_group, sender=self)
         # Celery task failures, listed in the admin (a module of its own); the worker's
         # signal handlers (structured logs, failures recorded) connected.
-        from timeline import admin_tasks, celery_signals  # noqa: F401
-        from timeline.live import connect_signals as connect_live_signals
+        from timeline.admin import tasks as admin_tasks  # noqa: F401
+        from timeline.pipeline import celery_signals  # noqa: F401
+        from timeline.reader.live import connect_signals as connect_live_signals
         from timeline.reader_cache import connect_signals
         from timeline.search_index import connect_signals as connect_search_signals
 

@@ -95,7 +95,7 @@ class Article(models.Model):
     # When a worker took it; a claim older than ARTICLE_PROCESSING_TIMEOUT is abandoned.
     claimed_at = models.DateTimeField(null=True, blank=True)
     # A fencing token: each claim gets a new one, and only the worker holding the
-    # current one may write the article's outcome (timeline/pipeline.py).
+    # current one may write the article's outcome (timeline/pipeline/extract.py).
     claim_token = models.UUIDField(null=True, blank=True, editable=False)
     processed_at = models.DateTimeField(null=True, blank=True)
     # The title folded by `search_document`, for search (timeline/search.py).
@@ -335,7 +335,7 @@ class Event(models.Model):
             models.Index(
                 fields=["status", "-first_day", "-salience", "-id"], name="event_news_order"
             ),
-            # What changed since an open page was rendered (timeline/live.py).
+            # What changed since an open page was rendered (timeline/reader/live.py).
             models.Index(fields=["status", "updated_at"], name="event_status_updated"),
         ]
 

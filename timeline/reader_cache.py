@@ -109,7 +109,7 @@ def forget_reader_pages(**kwargs) -> None:
     """Start a new generation: every cached reader page is out of date.
 
     At once, and again when the current transaction commits: a page (or a live
-    count, timeline/live.py) read between the two showed the database before the
+    count, timeline/reader/live.py) read between the two showed the database before the
     change, and must not be kept for the new generation. Runs inside the editor's
     transaction, so an unreachable cache must not fail it; pages cached before the
     outage may then be served until they expire (READER_CACHE_SECONDS).

@@ -1,15 +1,9 @@
 from django.urls import path
 
-from timeline import (
-    article_views,
-    editor_views,
-    embed,
-    media_views,
-    share_cards,
-    sharing,
-    upcoming,
-    views,
-)
+from timeline.editorial import article_views, media_views
+from timeline.editorial import views as editor_views
+from timeline.publishing import embed, share_cards, sharing
+from timeline.reader import upcoming, views
 
 app_name = "timeline"
 
@@ -18,15 +12,15 @@ urlpatterns = [
     path("upcoming/", upcoming.upcoming, name="upcoming"),
     path("stories/", sharing.story_index, name="story_index"),
     path("stories/<str:slug>/", views.story_detail, name="story"),
-    # The pictures of shared links with no image of their own (timeline/share_cards.py).
+    # The pictures of shared links with no image of their own (timeline/publishing/share_cards.py).
     path("stories/<str:slug>/card.png", share_cards.story_card_png, name="story_card"),
     path("events/<int:event_id>/card.png", share_cards.event_card_png, name="event_card"),
-    # What changed since an open page was rendered (timeline/live.py).
+    # What changed since an open page was rendered (timeline/reader/live.py).
     path("live/", views.timeline_changes, name="changes"),
     path("live/upcoming/", upcoming.upcoming_changes, name="upcoming_changes"),
     path("live/stories/<str:slug>/", views.story_changes, name="story_changes"),
     path("events/<int:event_id>/", views.event_detail, name="event"),
-    # Embeds for other sites' iframes, and their oEmbed (timeline/embed.py).
+    # Embeds for other sites' iframes, and their oEmbed (timeline/publishing/embed.py).
     path("embed/", embed.embed_timeline, name="embed"),
     path("embed/stories/<str:slug>/", embed.embed_story, name="embed_story"),
     path("oembed", embed.oembed, name="oembed"),
@@ -37,7 +31,7 @@ urlpatterns = [
         article_views.article_set_published,
         name="article_published",
     ),
-    # The editorial side (timeline/editor_views.py): editors only.
+    # The editorial side (timeline/editorial/views.py): editors only.
     path("review/", editor_views.review_queue, name="review"),
     path("review/bulk/", editor_views.review_bulk, name="review_bulk"),
     path("review/stories/", editor_views.story_list, name="story_list"),

@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 from django.db import connection, connections
 
-from timeline import pipeline
 from timeline.models import Article, Event
+from timeline.pipeline import extract as pipeline
 
 TEXTS = (
     "التقى وزير الخارجية الأمريكي مايك بومبيو يوم الأحد نظيره الروسي في جنيف لبحث الأزمة.",

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from timeline import temporal
-from timeline.events import build_candidates
+from timeline.extraction.events import build_candidates
 
 PUBLISHED = date(2025, 7, 20)  # a Sunday
 

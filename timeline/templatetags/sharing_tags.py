@@ -1,4 +1,5 @@
-"""Link previews and feed links in the <head> of reader pages (see timeline/sharing.py)."""
+"""Link previews and feed links in the <head> of reader pages
+(see timeline/publishing/sharing.py)."""
 
 from django import template
 from django.http import HttpRequest, QueryDict
@@ -7,8 +8,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from timeline import embed, share_cards, sharing
 from timeline.models import Event, Story
+from timeline.publishing import embed, share_cards, sharing
 
 register = template.Library()
 
@@ -51,7 +52,7 @@ def _image(request: HttpRequest, url: str, width: int, height: int) -> dict:
 
 
 def _card(request: HttpRequest, url: str, title: str) -> dict:
-    """The drawn card (timeline/share_cards.py), described by the title it shows."""
+    """The drawn card (timeline/publishing/share_cards.py), described by the title it shows."""
     return _image(request, url, share_cards.WIDTH, share_cards.HEIGHT) | {"image_alt": title}
 
 
@@ -73,7 +74,8 @@ def atom_feed_link(context: template.Context) -> SafeString:
 
 @register.simple_tag(takes_context=True)
 def story_embed_code(context: template.Context, story: Story) -> SafeString:
-    """The iframe code of a story's embed (timeline/embed.py), to paste in another site."""
+    """The iframe code of a story's embed (timeline/publishing/embed.py), to paste
+    in another site."""
     return embed.story_embed_code(context["request"], story)
 
 

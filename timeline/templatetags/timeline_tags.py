@@ -1,17 +1,17 @@
-"""Filters that write dates in the site's style (see `timeline.dates`)."""
+"""Filters that write dates in the site's style (see `timeline.reader.dates`)."""
 
 from datetime import date
 
 from django import template
 
-from timeline.dates import (
+from timeline.event_kinds import EventKind
+from timeline.models import Event
+from timeline.reader.dates import (
     format_day,
     format_hijri_period,
     format_period,
     site_date_style,
 )
-from timeline.event_kinds import EventKind
-from timeline.models import Event
 
 register = template.Library()
 

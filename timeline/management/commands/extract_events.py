@@ -22,9 +22,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from newsroom.celery import app as celery_app
-from timeline.event_output import article_event_records
-from timeline.ingest import IngestError, ingest_text
+from timeline.extraction.output import article_event_records
 from timeline.models import Article
+from timeline.pipeline.ingest import IngestError, ingest_text
 
 
 class Command(BaseCommand):

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from timeline.event_kinds import EventKind
 from timeline.models import Article, Event, EventSource, Mention, Place, Story
-from timeline.progress import CommandProgress
+from timeline.pipeline.progress import CommandProgress
 from timeline.reader_cache import forget_reader_pages
 from timeline.search import search_document
 

@@ -8,8 +8,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DataError, IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils.translation import gettext
 
-from timeline.health import waiting_for_workers
-from timeline.ingest import (
+from timeline.management.arguments import publication_day
+from timeline.models import Source
+from timeline.pipeline.health import waiting_for_workers
+from timeline.pipeline.ingest import (
     IngestError,
     IngestResult,
     ingest_html,
@@ -19,9 +21,7 @@ from timeline.ingest import (
     parse_jsonl_line,
     read_text_file,
 )
-from timeline.management.arguments import publication_day
-from timeline.models import Source
-from timeline.progress import CommandProgress
+from timeline.pipeline.progress import CommandProgress
 
 JSONL_BATCH = 10
 

@@ -12,10 +12,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from timeline.actions import add_to_story, save_story, set_status
-from timeline.ingest import IngestError, ingest_text, read_text_file
 from timeline.management.arguments import publication_day
 from timeline.models import Article, Event, Story
-from timeline.pipeline import process_article
+from timeline.pipeline.extract import process_article
+from timeline.pipeline.ingest import IngestError, ingest_text, read_text_file
 
 STORY_SLUG = "iran-nuclear"
 STORY_TITLE = "الملف النووي الإيراني"

@@ -12,9 +12,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from timeline.health import PipelineState, Waiting, pipeline_state, run_checks
 from timeline.models import Article
-from timeline.progress import format_seconds
+from timeline.pipeline.health import PipelineState, Waiting, pipeline_state, run_checks
+from timeline.pipeline.progress import format_seconds
 
 CLEAR_SCREEN = "\033[H\033[2J"
 

@@ -2,10 +2,10 @@
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from timeline.health import waiting_for_workers
-from timeline.ingest import IngestError, poll_feed
 from timeline.models import Source
-from timeline.progress import CommandProgress
+from timeline.pipeline.health import waiting_for_workers
+from timeline.pipeline.ingest import IngestError, poll_feed
+from timeline.pipeline.progress import CommandProgress
 
 
 class Command(BaseCommand):

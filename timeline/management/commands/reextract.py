@@ -4,10 +4,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.db.models import Q
 
-from timeline.health import waiting_for_workers
 from timeline.models import Article
-from timeline.pipeline import EXTRACTOR_VERSION, requeue_article
-from timeline.progress import CommandProgress
+from timeline.pipeline.extract import EXTRACTOR_VERSION, requeue_article
+from timeline.pipeline.health import waiting_for_workers
+from timeline.pipeline.progress import CommandProgress
 
 
 class Command(BaseCommand):

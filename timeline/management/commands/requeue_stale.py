@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from timeline.pipeline import requeue_stale
-from timeline.queueing import send_extraction
+from timeline.pipeline.extract import requeue_stale
+from timeline.pipeline.queueing import send_extraction
 
 
 class Command(BaseCommand):

@@ -22,7 +22,6 @@ from django.views.static import serve
 
 from timeline.access import editor_required
 from timeline.actions import add_event_image, remove_event_image
-from timeline.fetch import FetchError, fetch
 from timeline.images import (
     ALT_MAX_CHARS,
     CAPTION_MAX_CHARS,
@@ -30,6 +29,7 @@ from timeline.images import (
     ImageRejected,
 )
 from timeline.models import Event, EventImage
+from timeline.pipeline.fetch import FetchError, fetch
 
 if TYPE_CHECKING:  # types only: django-stubs is a development requirement
     from django_stubs_ext import StrOrPromise

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from timeline.actions import story_slug
-from timeline.annotation_text import MAX_NESTING
 from timeline.models import ANNOTATION_MAX_CHARS, Annotation, Event, Story
+from timeline.reader.annotation_text import MAX_NESTING
 
 
 def _annotation_limits(message: str) -> str:

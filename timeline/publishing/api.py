@@ -19,8 +19,7 @@ from ninja.errors import HttpError, ValidationError
 from pydantic import create_model
 
 from timeline.models import Article, Event, EventSource, Story
-from timeline.reader_cache import cached_for_readers
-from timeline.reader_filters import (
+from timeline.reader.filters import (
     READER_FILTERS,
     BadFilters,
     Order,
@@ -28,6 +27,7 @@ from timeline.reader_filters import (
     keyset_page,
     timeline_page,
 )
+from timeline.reader_cache import cached_for_readers
 from timeline.search import search
 
 MAX_LIMIT = 100
@@ -113,7 +113,7 @@ class StoryPage(Schema):
 
 
 # What the schema says of each filter; the filters themselves, their types and their
-# limits come from the timeline's form (timeline/reader_filters.py).
+# limits come from the timeline's form (timeline/reader/filters.py).
 FILTER_DESCRIPTIONS = {
     "q": "words that must all be in the title",
     "kind": "one of the event kinds",

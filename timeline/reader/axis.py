@@ -14,9 +14,9 @@ from django.db.models import Count, DateField, F, FilteredRelation, Q, QuerySet,
 from django.db.models.functions import Greatest, TruncDay, TruncQuarter, TruncWeek, TruncYear
 from django.utils.translation import gettext_lazy as _
 
-from timeline.dates import DateStyle, month_name, with_digits
 from timeline.event_kinds import EventKind
 from timeline.models import Event
+from timeline.reader.dates import DateStyle, month_name, with_digits
 
 # Widest first. Each level: how much time the window shows and where its ticks fall.
 ZOOM_LEVELS = ("decades", "years", "months", "days")

@@ -17,22 +17,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from timeline.access import is_editor, visible_annotations
-from timeline.dates import site_date_style
-from timeline.forms import AnnotationForm
-from timeline.fragments import render_page, wants_fragment
+from timeline.editorial.forms import AnnotationForm
+from timeline.editorial.media_views import EventImageForm
 from timeline.history import event_history
-from timeline.live import changes, live_marker
-from timeline.media_views import EventImageForm
 from timeline.models import Event, EventQuerySet, EventSource, Story
-from timeline.reader_cache import cached_for_readers
-from timeline.reader_filters import (
-    READER_FILTERS,
-    Order,
-    TimelineFilterForm,
-    timeline_events,
-    timeline_page,
-)
-from timeline.timeline_axis import (
+from timeline.reader.axis import (
     DEFAULT_ZOOM,
     Axis,
     Tick,
@@ -44,6 +33,17 @@ from timeline.timeline_axis import (
     ticks,
     window_at,
 )
+from timeline.reader.dates import site_date_style
+from timeline.reader.filters import (
+    READER_FILTERS,
+    Order,
+    TimelineFilterForm,
+    timeline_events,
+    timeline_page,
+)
+from timeline.reader.fragments import render_page, wants_fragment
+from timeline.reader.live import changes, live_marker
+from timeline.reader_cache import cached_for_readers
 
 
 def _sources() -> Prefetch:
@@ -78,7 +78,7 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     window = parse_window(request.GET.get("zoom"), request.GET.get("at"))
     at = window.at if window is not None else parse_day(request.GET.get("at"))
     # Invalid filters are dropped from the query and shown as errors on the form.
-    timeline = timeline_page(
+    selected = timeline_page(
         request.GET,
         request.user,
         story=story,
@@ -87,7 +87,7 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
         # Its next pages keep the same bound (their cursors go back in time from it).
         until=at or timezone.localdate(),
     )
-    page, next_cursor, events = timeline.items, timeline.next_cursor, timeline.events
+    page, next_cursor, events = selected.items, selected.next_cursor, selected.events
     prefetch_related_objects(page, _sources(), "places", "actors", "images")
     _with_article_counts(page)
 
@@ -104,14 +104,14 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     focus = page[0].first_day if page and window.start <= page[0].first_day < window.end else None
     style = site_date_style()
     return TimelineView(
-        form=timeline.form,
+        form=selected.form,
         window=window,
         focus=focus or window.at,
         tick_marks=ticks(window, style),
         # More cards for the list (HTMX) need no axis: its queries are skipped.
         axis=None
         if wants_fragment(request) and "after" in request.GET
-        else axis_for(events, window, timeline.form.cleaned_data.get("lanes") or ""),
+        else axis_for(events, window, selected.form.cleaned_data.get("lanes") or ""),
         events=page,
         next_cursor=next_cursor,
     )

@@ -9,8 +9,8 @@ from redis.exceptions import RedisError
 
 log = logging.getLogger(__name__)
 
-# Named, not imported: timeline.tasks imports the modules that queue articles.
-EXTRACT_TASK = "timeline.tasks.extract_article"
+# Named, not imported: timeline.pipeline.tasks imports the modules that queue articles.
+EXTRACT_TASK = "timeline.pipeline.tasks.extract_article"
 
 
 def queue_extraction(article_id: int) -> None:

@@ -1,4 +1,4 @@
-"""Celery task failures in the admin, read-only (recorded by timeline/celery_signals.py).
+"""Celery task failures in the admin, read-only (recorded by timeline/pipeline/celery_signals.py).
 
 Extraction failures are also on each article (status «فشلت المعالجة» and its error);
 this lists every task that raised, the sweep and feed polling included.

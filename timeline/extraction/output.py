@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from timeline.events import precision_key
+from timeline.extraction.events import precision_key
 from timeline.models import Article, EventSource
 from timeline.text import normalise_for_matching
 

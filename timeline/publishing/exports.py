@@ -22,6 +22,7 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext, gettext_lazy
@@ -29,11 +30,12 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from timeline.access import editor_required
-from timeline.dates import DateStyle, format_period, site_date_style
 from timeline.event_kinds import EventKind
 from timeline.models import Event, EventSource, Story
+from timeline.reader import upcoming
+from timeline.reader.dates import DateStyle, format_period, site_date_style
+from timeline.reader.filters import BadFilters, Order, timeline_events, timeline_page
 from timeline.reader_cache import cached_for_readers
-from timeline.reader_filters import BadFilters, Order, timeline_events, timeline_page
 
 # TimelineJS slows to a crawl past a few hundred slides; calendars and feeds stay small.
 EXPORT_LIMIT = 500
@@ -267,7 +269,7 @@ class ConfirmedEventsFeed(Feed):
     """Confirmed events, most recently confirmed (or changed since) first.
 
     Takes the timeline's filters from the query string, like the other exports, so
-    each reader page links to the feed of what it shows (timeline/sharing.py).
+    each reader page links to the feed of what it shows (timeline/publishing/sharing.py).
     """
 
     feed_type = SourceLinkAtomFeed
@@ -425,3 +427,14 @@ def events_csv(request: HttpRequest) -> HttpResponse:
 def _with_bom(rows: Iterator[str]) -> Iterator[str]:
     yield "\ufeff"
     yield from rows
+
+
+def upcoming_icalendar(request: HttpRequest) -> HttpResponse:
+    """/upcoming.ics: the events of /upcoming/ (timeline/reader/upcoming.py), for a
+    calendar to subscribe to."""
+    try:
+        _form, selected = timeline_events(request.GET, strict=True)
+    except BadFilters as error:
+        return HttpResponseBadRequest(f"Bad filters: {error}", content_type="text/plain")
+    events = list(upcoming.upcoming_events(selected, timezone.localdate())[:EXPORT_LIMIT])
+    return calendar_response(request, events, gettext("ما هو قادم"), "upcoming")

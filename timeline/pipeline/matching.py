@@ -7,8 +7,8 @@ from datetime import date
 from typing import Protocol
 
 from timeline.event_kinds import EventKind
-from timeline.events import EventCandidate, title_words
 from timeline.extraction.actors import ActorRef
+from timeline.extraction.events import EventCandidate, title_words
 from timeline.models import Actor, ActorAlias, Event, Place
 from timeline.search import search_document
 from timeline.text import normalise_for_matching

@@ -35,10 +35,7 @@ from timeline.actions import (
     save_story,
     set_status,
 )
-from timeline.admin_filters import DateRange
-from timeline.annotation_text import render_annotation
-from timeline.highlight import split_by_spans
-from timeline.ingest import content_hash
+from timeline.admin.filters import DateRange
 from timeline.models import (
     Actor,
     ActorAlias,
@@ -52,9 +49,12 @@ from timeline.models import (
     Source,
     Story,
 )
-from timeline.pipeline import requeue_article
+from timeline.pipeline.extract import requeue_article
+from timeline.pipeline.ingest import content_hash
+from timeline.pipeline.tasks import poll_source
+from timeline.reader.annotation_text import render_annotation
+from timeline.reader.highlight import split_by_spans
 from timeline.search import search
-from timeline.tasks import poll_source
 from timeline.temporal import normalise_arabic
 from timeline.text import normalise_for_matching
 

@@ -23,10 +23,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
-from timeline.boilerplate import TRAILING_LINE
-from timeline.fetch import FetchError, bytes_text, check_url, fetch
 from timeline.models import Article, Source
-from timeline.queueing import queue_extraction
+from timeline.pipeline.boilerplate import TRAILING_LINE
+from timeline.pipeline.fetch import FetchError, bytes_text, check_url, fetch
+from timeline.pipeline.queueing import queue_extraction
 from timeline.text import normalise_for_matching
 
 log = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 `TimelineFilterForm` is the only definition of the filters: the pages read it, the
 exports validate their query string with it, and the API's query schema is derived
-from it (timeline/api.py). `timeline_page` turns a query string into one page of
+from it (timeline/publishing/api.py). `timeline_page` turns a query string into one page of
 events, in one of three orders, for the pages, the API and the exports alike.
 """
 

@@ -33,9 +33,9 @@ from django.views.decorators.http import require_safe
 from PIL import Image, ImageDraw, ImageFont
 
 from timeline.access import is_editor
-from timeline.dates import format_hijri_period, format_period, site_date_style
 from timeline.event_kinds import EventKind
 from timeline.models import Event, Story
+from timeline.reader.dates import format_hijri_period, format_period, site_date_style
 from timeline.reader_cache import cached_answer, generation
 
 WIDTH, HEIGHT = 1200, 630

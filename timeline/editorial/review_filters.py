@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from timeline.event_kinds import EventKind
 from timeline.models import Event, EventSource, Place, Source, Story
-from timeline.reader_filters import ActorField
+from timeline.reader.filters import ActorField
 from timeline.search import search
 
 

@@ -14,11 +14,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from timeline import actions, temporal
-from timeline.events import EVENTS_VERSION, EventCandidate, build_candidates
+from timeline.extraction.events import EVENTS_VERSION, EventCandidate, build_candidates
 from timeline.log_context import log_context
-from timeline.matching import EventMatcher, KnownEvent, event_fields, event_key
 from timeline.models import Article, Event, EventSource, Mention
-from timeline.queueing import queue_extraction
+from timeline.pipeline.matching import EventMatcher, KnownEvent, event_fields, event_key
+from timeline.pipeline.queueing import queue_extraction
 
 log = logging.getLogger(__name__)
 

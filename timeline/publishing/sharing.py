@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.text import Truncator
 
 from timeline.models import Event, Story
+from timeline.reader.filters import READER_FILTERS
 from timeline.reader_cache import cached_for_readers
-from timeline.reader_filters import READER_FILTERS
 
 # The timeline's filters a feed can follow: the readers' ones. The rest of the query
 # string (zoom, at, after) places the view and does not change the events.

@@ -35,7 +35,7 @@ from timeline.actions import (
     set_status,
     split_source,
 )
-from timeline.forms import (
+from timeline.editorial.forms import (
     AnnotationForm,
     BulkReviewForm,
     EventCorrectionForm,
@@ -44,9 +44,9 @@ from timeline.forms import (
     StoryEventsForm,
     StoryForm,
 )
-from timeline.fragments import render_page
+from timeline.editorial.review_filters import ReviewFilterForm, filter_candidates
 from timeline.models import Annotation, Article, Event, EventSource, Story
-from timeline.review_filters import ReviewFilterForm, filter_candidates
+from timeline.reader.fragments import render_page
 from timeline.search import search, search_rank
 
 QUEUE_PAGE_SIZE = 50

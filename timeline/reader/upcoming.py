@@ -9,19 +9,18 @@ Day by day for the coming week, then week by week. "Today" is the site's local d
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_GET
 
-from timeline.dates import format_day, format_period, site_date_style
-from timeline.exports import EXPORT_LIMIT, calendar_response
-from timeline.fragments import render_page
-from timeline.live import changes, live_marker
 from timeline.models import Event, EventQuerySet
+from timeline.reader.dates import format_day, format_period, site_date_style
+from timeline.reader.filters import timeline_events
+from timeline.reader.fragments import render_page
+from timeline.reader.live import changes, live_marker
 from timeline.reader_cache import cached_for_readers
-from timeline.reader_filters import BadFilters, timeline_events
 
 # Days shown one by one; after them, events are grouped by weeks of seven days.
 DAYS_ONE_BY_ONE = 7
@@ -113,13 +112,3 @@ def _upcoming_shown(request: HttpRequest, editor: bool) -> EventQuerySet:
 def upcoming_changes(request: HttpRequest) -> HttpResponse:
     """How many of /upcoming/'s events changed since it was rendered (live.py)."""
     return changes(request, _upcoming_shown)
-
-
-def upcoming_icalendar(request: HttpRequest) -> HttpResponse:
-    """/upcoming.ics: the same events, for a calendar to subscribe to."""
-    try:
-        _form, selected = timeline_events(request.GET, strict=True)
-    except BadFilters as error:
-        return HttpResponseBadRequest(f"Bad filters: {error}", content_type="text/plain")
-    events = list(upcoming_events(selected, timezone.localdate())[:EXPORT_LIMIT])
-    return calendar_response(request, events, gettext("ما هو قادم"), "upcoming")

@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from timeline.access import is_editor
-from timeline.forms import ArticleForm, PublishedDateForm
-from timeline.fragments import render_page
-from timeline.highlight import split_by_spans
-from timeline.ingest import IngestError, ingest_text, ingest_url
+from timeline.editorial.forms import ArticleForm, PublishedDateForm
 from timeline.models import Article
-from timeline.pipeline import requeue_article
+from timeline.pipeline.extract import requeue_article
+from timeline.pipeline.ingest import IngestError, ingest_text, ingest_url
+from timeline.reader.fragments import render_page
+from timeline.reader.highlight import split_by_spans
 
 
 def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:

@@ -31,9 +31,9 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from timeline.models import Story
+from timeline.publishing.sharing import FEED_FILTERS
+from timeline.reader.views import _render_timeline
 from timeline.reader_cache import cached_for_readers
-from timeline.sharing import FEED_FILTERS
-from timeline.views import _render_timeline
 
 # The iframe's size before its script reports the height, and oEmbed's defaults.
 DEFAULT_WIDTH = 800

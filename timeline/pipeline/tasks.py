@@ -5,11 +5,11 @@ import logging
 from celery import shared_task
 from django.conf import settings
 
-from timeline import pipeline
-from timeline.ingest import IngestError, poll_feed
 from timeline.log_context import log_context
 from timeline.models import Source
-from timeline.queueing import send_extraction
+from timeline.pipeline import extract as pipeline
+from timeline.pipeline.ingest import IngestError, poll_feed
+from timeline.pipeline.queueing import send_extraction
 
 log = logging.getLogger(__name__)
 

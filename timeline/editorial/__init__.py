@@ -1,0 +1,3 @@
+"""What editors do: the review queue, corrections, stories, images, and the one write path
+(actions).
+"""

@@ -1,0 +1,1 @@
+"""What leaves the site: the API, exports and feeds, embeds and oEmbed, share tags."""
