@@ -484,3 +484,26 @@ def test_lanes_cost_one_grouped_query_at_most_whatever_the_number_of_rows(
         )
     with django_assert_num_queries(9 + extra):
         client.get("/", {**params, "lanes": lanes})
+
+
+@pytest.mark.django_db
+def test_the_upcoming_filter_shows_what_is_coming_on_the_main_timeline(client):
+    from django.utils import timezone
+
+    from tests.factories import dated_event
+
+    today = timezone.localdate()
+    past = dated_event("قمة انعقدت", today - timedelta(days=3))
+    soon = dated_event("قمة مقبلة", today + timedelta(days=5))
+    later = dated_event("انتخابات العام المقبل", today + timedelta(days=300))
+
+    def cards(page: str) -> set[int]:
+        return {int(pk) for pk in CARD_IDS.findall(page)}
+
+    plain = client.get("/").content.decode()
+    # The news first: what is dated in the future waits on the axis, not in the list.
+    assert cards(plain) == {past.pk}
+    assert 'name="upcoming"' in plain  # a checkbox of the filter form
+    assert cards(client.get("/", {"upcoming": "on"}).content.decode()) == {soon.pk, later.pk}
+    api = client.get("/api/events", {"upcoming": "true"}).json()
+    assert sorted(item["title"] for item in api["items"]) == sorted([soon.title, later.title])

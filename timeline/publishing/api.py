@@ -122,6 +122,7 @@ FILTER_DESCRIPTIONS = {
     "story": "a published story's slug",
     "start": "events that end on or after this day",
     "end": "events that begin on or before this day",
+    "upcoming": "only events that begin today or later",
 }
 
 
@@ -129,6 +130,8 @@ def _query_field(field: forms.Field, description: str) -> tuple[Any, Any]:
     """The API's query parameter for one of the form's fields: its type and limits."""
     if isinstance(field, forms.DateField):
         return date | None, Field(None, description=description)
+    if isinstance(field, forms.BooleanField):
+        return bool, Field(False, description=description)
     if isinstance(field, forms.ModelChoiceField):
         # Named by a column of the model: as long as that column allows.
         column = field.queryset.model._meta.get_field(field.to_field_name or "pk")

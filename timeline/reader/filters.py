@@ -15,6 +15,7 @@ from typing import Any, cast
 from django import forms
 from django.db import connection
 from django.db.models import Model, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from timeline.access import User, is_editor
@@ -78,6 +79,8 @@ class TimelineFilterForm(forms.Form):
     end = forms.DateField(
         label=_("إلى"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+    # What is announced: from today on (the list then reaches into the future too).
+    upcoming = forms.BooleanField(label=_("القادم فقط"), required=False)
     status = forms.ChoiceField(
         label=_("الحالة"),
         required=False,
@@ -111,6 +114,11 @@ READER_FILTERS: tuple[str, ...] = tuple(
 )
 
 
+def wants_upcoming(data: Mapping[str, Any]) -> bool:
+    """Whether a query string asks for what is coming (the form's `upcoming`)."""
+    return bool(TimelineFilterForm.base_fields["upcoming"].to_python(data.get("upcoming")))
+
+
 def filter_events(queryset: QuerySet[Event], data: dict) -> QuerySet[Event]:
     """Narrow events by the valid values of a `TimelineFilterForm` (its cleaned_data).
 
@@ -137,6 +145,8 @@ def filter_events(queryset: QuerySet[Event], data: dict) -> QuerySet[Event]:
         )
     if data.get("end"):
         queryset = queryset.filter(first_day__lte=data["end"])
+    if data.get("upcoming"):
+        queryset = queryset.filter(first_day__gte=timezone.localdate())
     # Full-text on PostgreSQL, LIKE on SQLite: see timeline/search.py.
     return search(queryset, data.get("q") or "")
 

@@ -40,6 +40,7 @@ from timeline.reader.filters import (
     TimelineFilterForm,
     timeline_events,
     timeline_page,
+    wants_upcoming,
 )
 from timeline.reader.fragments import render_page, wants_fragment
 from timeline.reader.live import changes, live_marker
@@ -84,8 +85,9 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
         story=story,
         order=Order.RANKED,
         limit=settings.TIMELINE_PAGE_SIZE,
-        # Its next pages keep the same bound (their cursors go back in time from it).
-        until=at or timezone.localdate(),
+        # Its next pages keep the same bound (their cursors go back in time from it);
+        # what is coming has no bound but the axis.
+        until=at or (None if wants_upcoming(request.GET) else timezone.localdate()),
     )
     page, next_cursor, events = selected.items, selected.next_cursor, selected.events
     prefetch_related_objects(page, _sources(), "places", "actors", "images")
@@ -175,6 +177,8 @@ def _shown(request: HttpRequest, editor: bool, slug: str | None = None) -> Event
     window = parse_window(request.GET.get("zoom"), request.GET.get("at"))
     at = window.at if window is not None else parse_day(request.GET.get("at"))
     if at is None:
+        if wants_upcoming(request.GET):
+            return events
         return events.filter(first_day__lte=timezone.localdate())
     window = window or window_at(DEFAULT_ZOOM, at)
     return events.filter(first_day__lt=max(at + timedelta(days=1), window.end))
