@@ -192,6 +192,9 @@ def test_the_embed_in_another_sites_page_loads_resizes_and_works_by_keys(
     frame.locator("#event-panel h2").focus()
     page.keyboard.press("+")
     frame.locator(".zoom-level strong", has_text="أشهر").wait_for()
+    # The zoom's swap (and the height message after it) settled before the swipe:
+    # a swipe on the outgoing axis is lost under load.
+    page.wait_for_load_state("networkidle")
 
     # And by touch: a swipe towards the left on the axis pans to later dates.
     caption = frame.locator(".axis-caption time").first.get_attribute("datetime")
