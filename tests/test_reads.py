@@ -72,7 +72,9 @@ def test_editors_are_those_who_hold_the_review_permission(client):
 def test_the_api_takes_exactly_the_timelines_filters(client):
     parameters = client.get("/api/openapi.json").json()["paths"]["/api/events"]["get"]
     names = [parameter["name"] for parameter in parameters["parameters"]]
-    assert names == ["q", "kind", "place", "actor", "story", "start", "end", "after", "limit"]
+    assert names == [
+        "q", "kind", "place", "actor", "story", "start", "end", "upcoming", "after", "limit"
+    ]  # fmt: skip
     # The form's limits: a place is named by Place.name, at most 100 characters.
     place = next(p for p in parameters["parameters"] if p["name"] == "place")
     assert place["schema"]["maxLength"] == 100
