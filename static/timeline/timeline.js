@@ -243,7 +243,7 @@
       if (heading) heading.focus({ preventScroll: true });
     }
   });
-  // Live pages (timeline/live.py): every few seconds, while the tab is visible, ask
+  // Live pages (timeline/reader/live.py): every few seconds, while the tab is visible, ask
   // whether the page's events changed. The server answers 304 until something did,
   // then with a count: the button shows it and reloads the page's fragment in place.
   var liveTimer = null;
