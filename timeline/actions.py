@@ -1,6 +1,6 @@
 """Every change to events, their sources, stories and annotations: one function each.
 
-The views (timeline/reader/views.py, editor_views.py, article_views.py), the admin, the
+The views (timeline/reader/views.py, timeline/editorial/), the admin, the
 management commands and the pipeline's bulk writes all call these, and nothing else
 writes those rows. Each function
 

@@ -108,7 +108,7 @@
   // The axis at any width: labels that would overlap a neighbour are hidden, and
   // marks or clusters that would overlap merge into one counted cluster, which
   // opens the list at the merged stretch's last day. The server counted every
-  // event of the window (timeline/timeline_axis.py); merging only adds counts up.
+  // event of the window (timeline/reader/axis.py); merging only adds counts up.
   function overlaps(a, b) { return a.left < b.right + 2 && b.left < a.right + 2; }
   function thinLabels(axis) {
     var shown = null;

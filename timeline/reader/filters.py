@@ -44,7 +44,7 @@ class ActorField(forms.CharField):
         return actor
 
 
-# How the axis may be split in rows (timeline_axis.py); the last needs no story filter.
+# How the axis may be split in rows (timeline/reader/axis.py); the last needs no story filter.
 LANE_CHOICES = [("", _("بلا مسارات")), ("kind", _("حسب النوع")), ("story", _("حسب القصة"))]
 
 
