@@ -7,7 +7,8 @@ defective, hamzated and assimilated roots).
 
 from __future__ import annotations
 
-from timeline.extraction.arabic import fold
+from timeline.extraction.arabic import fold, fold_set
+from timeline.lexicon import clauses
 
 # Past (3rd person masculine) → present, for the verbs no pattern handles.
 IRREGULAR: dict[str, str] = {
@@ -35,7 +36,7 @@ IRREGULAR: dict[str, str] = {
 
 
 # Verbs whose own last letter is «ت»: «سكت», «ثبت», «بات».
-NOT_FEMININE = frozenset(fold(v) for v in ("سكت", "ثبت", "بات", "مات", "فات", "نبت", "صمت"))
+NOT_FEMININE = fold_set(*clauses.NOT_FEMININE)
 
 
 def present_tense(verb: str, feminine: bool = False) -> str:

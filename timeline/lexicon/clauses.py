@@ -1,0 +1,127 @@
+"""Words of clauses and headlines, as data: what opens, ends, glues or cuts a clause.
+
+Natural spelling; the extractor folds every word with `timeline.text.normalise_for_matching`
+at import (hamzas, «ى», «ة» and diacritics fold away).
+"""
+
+# Words that open a clause without saying anything about the event.
+LEADING_WORDS: tuple[str, ...] = (
+    "وفي", "في", "حين", "وتأتي", "تأتي", "ويتزامن", "يتزامن", "إلا", "أن", "غير", "بينما",
+    "كما", "ثم", "نحو", "و", "وقد", "قد", "فقد", "لقد", "وكان", "كان", "وكانت", "كانت",
+    "حيث", "إذ", "وذلك", "ذلك", "هذا", "وهذا", "وبعد", "بعد", "فيما", "وفيما", "أما",
+    "وأما", "كذلك", "وكذلك", "أيضا", "أيضاً", "لكن", "ولكن", "يذكر", "ويذكر", "يشار",
+    "ويشار", "يُذكر", "ويُذكر",
+)  # fmt: skip
+
+# Words after a date expression that only qualify it: «الأحد الماضي».
+DATE_TAIL: tuple[str, ...] = (
+    "الماضي", "الماضية", "المقبل", "المقبلة", "القادم", "القادمة", "الجاري", "الجارية",
+    "الموافق", "الحالي", "الحالية",
+)  # fmt: skip
+
+# Words before a date expression that only say it is a date.
+DATE_GLUE: tuple[str, ...] = (
+    "في", "يوم", "يومي", "منذ", "خلال", "مساء", "صباح", "ليلة", "فجر", "ظهر", "عصر", "حتى",
+    "بحلول", "مطلع", "أواخر", "أوائل", "منتصف", "نهاية", "بداية", "اليوم", "أمس", "غدا",
+    "غداً", "الماضي", "الماضية", "المقبل", "المقبلة", "القادم", "القادمة", "الجاري",
+    "الجارية", "من", "عام", "العام", "سنة", "شهر", "الساعة", "صبيحة", "عشية", "قبل", "بعد",
+    "تاريخ", "بتاريخ", "موعد", "الموافق",
+)  # fmt: skip
+
+# Where a headline may end: the next word opens a subordinate part.
+BOUNDARY_WORDS: tuple[str, ...] = (
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "حيث", "وذلك", "بعدما", "عندما", "بينما",
+    "فيما", "وسط", "إثر", "عقب", "مما", "ما", "كما", "لكن", "ولكن", "إلا", "رغم", "بسبب",
+    "بهدف", "بغية", "لأن", "وأن", "وإن", "قائلا", "قائلاً", "مشيرا", "مشيراً", "مضيفا",
+    "مضيفاً", "موضحا", "موضحاً", "مؤكدا", "مؤكداً", "معتبرا", "معتبراً", "وفقا", "وفقاً",
+    "بحسب", "حسب", "نقلا", "نقلاً", "وأضاف", "وقال", "وأكد",
+)  # fmt: skip
+
+# Anonymous sources: «قالت مصادر إن…» reports what follows «إن».
+ANONYMOUS_SOURCES: tuple[str, ...] = (
+    "مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤولين", "تقارير", "وكالة", "وكالات", "صحيفة",
+    "شهود", "ناشطون", "ناشطين", "وسائل", "مراسل", "التلفزيون", "الإذاعة", "بيان", "مصدرا",
+)  # fmt: skip
+
+# Particles a headline drops before its verb: «وقد التقى».
+PARTICLES_BEFORE_VERB: tuple[str, ...] = (
+    "قد", "لقد", "فقد", "وقد",
+)  # fmt: skip
+
+# «أن» and «إن» after a reporting verb: what follows is what was said.
+THAT_WORDS: tuple[str, ...] = (
+    "أن", "إن", "بأن",
+)  # fmt: skip
+
+# «بحسب …،», «وفقاً لـ…»: attribution up to the next comma.
+ATTRIBUTION_OPENERS: tuple[str, ...] = (
+    "بحسب", "حسب", "وبحسب", "وفقا", "وفقاً", "ووفقا", "ووفقاً", "نقلا", "نقلاً", "حسبما",
+    "وحسبما",
+)  # fmt: skip
+
+# Trailing words a headline never ends on, besides the function words.
+DANGLING: tuple[str, ...] = (
+    "و", "أو", "ثم", "بعد", "قبل", "خلال", "بين", "مع", "عبر", "ضد", "لدى",
+)  # fmt: skip
+
+# Words that make «أن» after them a conjunction of their own («بعد أن», «قبل أن»).
+TIME_CONJUNCTIONS: tuple[str, ...] = (
+    "بعد", "قبل", "منذ", "رغم", "حتى", "دون", "بدون", "بدل", "بمجرد",
+)  # fmt: skip
+
+# Attribution words that are no verbs: «بحسب», «وفقاً لـ».
+NOT_VERB_ATTRIBUTIONS: tuple[str, ...] = (
+    "بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا",
+)  # fmt: skip
+
+# Prepositions that may stand between a verb and what it governs: «اجتمع مع», «وفي».
+PREPOSITIONS: tuple[str, ...] = (
+    "مع", "في", "من", "إلى", "الى", "على", "عن", "بعد", "قبل", "منذ", "خلال", "عند", "حول",
+    "رغم", "إثر", "عقب", "بسبب", "لدى", "ضد", "عبر", "حتى", "وسط",
+)  # fmt: skip
+
+# Words that open clauses but are no verbs.
+NOT_VERBS: tuple[str, ...] = (
+    "في", "من", "على", "إلى", "عن", "مع", "بعد", "قبل", "خلال", "منذ", "حتى", "بين", "أمام",
+    "وسط", "رغم", "إثر", "عقب", "لدى", "عند", "حول", "ضد", "عبر", "نحو", "كما", "أما",
+    "إذا", "لكن", "بينما", "حيث", "هذا", "هذه", "ذلك", "تلك", "وفق", "وفقا", "بحسب", "حسب",
+    "يذكر", "يشار", "تجدر", "يأتي", "تأتي", "ويأتي",
+)  # fmt: skip
+
+# «أن» and its forms after a reporting verb: the verb after them is the one reported.
+REPORTED_THAT_WORDS: tuple[str, ...] = (
+    "أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها",
+)  # fmt: skip
+
+# Words in the gap between two dates where the second date's clause begins.
+CLAUSE_BREAKS: tuple[str, ...] = (
+    "نحو", "بهدف", "حيث", "بينما", "لكن", "ولكن", "كما", "ثم", "فيما", "بعدما", "إذ",
+    "وذلك", "على أن", "قبل أن", "بعد أن",
+)  # fmt: skip
+
+# Particles that deny the verb after them.
+NEGATIONS: tuple[str, ...] = (
+    "لم", "ولم", "لن", "ولن", "فلم",
+)  # fmt: skip
+
+# «قد» and its forms: a verb after «قد» has its subject before it, back to the «كان»
+# that opens its clause.
+PERFECT_PARTICLES: tuple[str, ...] = (
+    "قد", "وقد", "لقد",
+)  # fmt: skip
+
+# «كان» and its forms that open a clause whose verb follows «قد»: «بعد أن كان مجلس
+# النواب قد وافق».
+AUXILIARIES: tuple[str, ...] = (
+    "كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا",
+)  # fmt: skip
+
+# Relative pronouns: a headline is not cut before them.
+RELATIVE_PRONOUNS: tuple[str, ...] = (
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي",
+)  # fmt: skip
+
+# Verbs whose own last letter is «ت»: «سكت», «ثبت», «بات».
+NOT_FEMININE: tuple[str, ...] = (
+    "سكت", "ثبت", "بات", "مات", "فات", "نبت", "صمت",
+)  # fmt: skip
