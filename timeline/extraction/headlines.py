@@ -37,15 +37,8 @@ ANONYMOUS_SOURCES = fold_set(*clauses.ANONYMOUS_SOURCES)
 PARTICLES_BEFORE_VERB = fold_set(*clauses.PARTICLES_BEFORE_VERB)
 # Phrases that add nothing to a headline: «من جانبه», «في وقت سابق».
 FILLERS: tuple[tuple[str, ...], ...] = tuple(
-    tuple(fold(w) for w in phrase.split())
-    for phrase in (
-        "من جانبه", "من جانبها", "من جهته", "من جهتها", "بدوره", "بدورها", "في المقابل",
-        "في وقت سابق", "في وقت لاحق", "في تصريح", "في تصريحات", "في بيان", "في حديث",
-        "في تغريدة", "عبر حسابه", "عبر حسابها", "على حسابه", "على حسابها", "في حسابه",
-        "في حسابها", "على موقع", "عبر موقع", "على تويتر", "عبر تويتر", "شخصيا", "شخصياً",
-        "رسميا", "رسمياً", "أيضا", "أيضاً", "كذلك",
-    )
-)  # fmt: skip
+    tuple(fold(w) for w in phrase.split()) for phrase in clauses.FILLERS
+)
 FILLERS_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in FILLERS:
     FILLERS_BY_FIRST_WORD.setdefault(_phrase[0], []).append(_phrase)
