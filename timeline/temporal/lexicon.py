@@ -213,3 +213,32 @@ HUNDREDS_COMPOUNDS: dict[str, int] = {
     }.items()
     for prefix in ("", "و")
 }  # fmt: skip
+
+# ------------------------------------------------------------------ scanner words
+
+# Words that may start an expression beyond the other lists' heads: «في الآونة
+# الأخيرة», «في أول», «الواحدة» (one o'clock).
+EXTRA_TRIGGERS = _words("أونة", "الآونة", "الوقت", "أول", "الواحدة")
+# Singular units in the accusative after a count: «عشرين يوماً».
+ACCUSATIVE_SINGULARS = _words("يوما", "أسبوعا", "شهرا", "عاما")
+# One o'clock, a feminine ordinal with no ordinal number of its own.
+ONE_OCLOCK = normalise_arabic("الواحدة")
+# Abbreviations after a clock time: «ص» (morning), «م» (evening).
+AM_PM: dict[str, str] = _table({"ص": "MO", "م": "EV"})
+# «منتصف»: the middle, of a day or of a period.
+MIDDLE_WORD = normalise_arabic("منتصف")
+# Words that say «now»: «حتى الآن», «حتى اليوم».
+NOW_WORDS = _words("الآن", "اليوم")
+# Words that may follow a vague definite plural of units and end it: «الأيام الماضية في…».
+AFTER_VAGUE_PLURAL = _words("في", "على", "من", "قبل", "بعد", "حتى", "ثم", "و", "أو")
+# Heads of vague references beyond the vague words: «في الآونة الأخيرة», «في الوقت الراهن».
+VAGUE_HEADS = _words("الآونة", "الوقت")
+# Nouns after an ordinal that make it no day of the month: «الأسبوع الثالث», «الجولة الأولى».
+NOT_DAY_ORDINAL_AFTER = _words(
+    "الأسبوع", "الشهر", "العام", "السنة", "الربع", "النصف", "الدقيقة", "الساعة", "الجولة",
+    "الأسابيع", "الأشهر", "الأيام", "الفصل", "الثلث", "الشوط", "المرحلة", "الدور",
+)  # fmt: skip
+# Words that introduce a duration: «لمدة ثلاثة أيام», «طوال الأسبوع».
+DURATION_WORDS = _words("لمدة", "مدة", "مدته", "مدتها", "طيلة", "طوال", "قرابة")
+# Words that join the two ends of a range: «من 5 إلى 10 مايو», «الأحد حتى الخميس».
+RANGE_CONNECTORS = _words("إلى", "حتى", "و", "لغاية", "وحتى", "أو")

@@ -73,9 +73,8 @@ TRIGGERS: frozenset[str] = frozenset(
         *mk.SEASONS, mk.QUARTER_NOUN, mk.HALF_NOUN, *DECADE_WORDS, mk.CENTURY_NOUN,
         *UNIT_FORMS, *DEFINITE_PLURAL_UNITS, *UNIT_WORDS, *TENS_WORDS, *VAGUE_COUNT_WORDS,
         *ORDINAL_WORDS, *ORDINAL_TENS_WORDS, mk.SINCE_WORD, mk.BEFORE_WORD, mk.AFTER_WORD,
-        *mk.SET_ADVERBS, mk.EVERY_WORD, *mk.VAGUE_WORDS, *mk.HOLIDAY_HEADS, "اونه", "الاونه",
-        "الوقت", "اول", "ال", *lx.TIMES_WORDS, *lx.FRACTION_WORDS, "الواحده",
-        *lx.MANNER_HEADS,
+        *mk.SET_ADVERBS, mk.EVERY_WORD, *mk.VAGUE_WORDS, *mk.HOLIDAY_HEADS, *lx.EXTRA_TRIGGERS,
+        "ال", *lx.TIMES_WORDS, *lx.FRACTION_WORDS, *lx.MANNER_HEADS,
     }
 )  # fmt: skip
 # Every lexicon word, so clitic stripping can tell "والأحد" (و + الأحد) from a plain word.
@@ -89,24 +88,21 @@ _DURATION_HEADS = frozenset(
     {*UNIT_FORMS, *DEFINITE_PLURAL_UNITS, *UNIT_WORDS, *TENS_WORDS, *VAGUE_COUNT_WORDS,
      *HUNDREDS_WORDS, "ال"}
 )  # fmt: skip
-_ACCUSATIVE_SINGULARS = frozenset({"يوما", "اسبوعا", "شهرا", "عاما"})
-_ONE_OCLOCK = "الواحده"
-_AM_PM = {"ص": "MO", "م": "EV"}
-_MIDDLE = "منتصف"
-_NOW_WORDS = frozenset({"الان", "اليوم"})
-_AFTER_VAGUE_PLURAL = frozenset({"في", "علي", "من", "قبل", "بعد", "حتي", "ثم", "و", "او"})
+_ACCUSATIVE_SINGULARS = lx.ACCUSATIVE_SINGULARS
+_ONE_OCLOCK = lx.ONE_OCLOCK
+_AM_PM = lx.AM_PM
+_MIDDLE = lx.MIDDLE_WORD
+_NOW_WORDS = lx.NOW_WORDS
+_AFTER_VAGUE_PLURAL = lx.AFTER_VAGUE_PLURAL
 _FREQUENCY_HEADS = frozenset(
     {*lx.TIMES_WORDS, lx.DAYS_PLURAL, *UNIT_WORDS, *TENS_WORDS, *lx.MANNER_HEADS}
 )
-_VAGUE_HEADS = frozenset({*mk.VAGUE_WORDS, "الاونه", "الوقت"})
+_VAGUE_HEADS = frozenset({*mk.VAGUE_WORDS, *lx.VAGUE_HEADS})
 _SEPARATORS = frozenset("/-.")
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
-_NOT_DAY_ORDINAL_AFTER = frozenset(
-    {"الاسبوع", "الشهر", "العام", "السنه", "الربع", "النصف", "الدقيقه", "الساعه", "الجوله",
-     "الاسابيع", "الاشهر", "الايام", "الفصل", "الثلث", "الشوط", "المرحله", "الدور"}
-)  # fmt: skip
-_DURATION_WORDS = frozenset({"لمده", "مده", "مدته", "مدتها", "طيله", "طوال", "قرابه"})
-_CONNECTORS = frozenset({"الي", "حتي", "و", "-", "لغايه", "وحتي", "او"})
+_NOT_DAY_ORDINAL_AFTER = lx.NOT_DAY_ORDINAL_AFTER
+_DURATION_WORDS = lx.DURATION_WORDS
+_CONNECTORS = lx.RANGE_CONNECTORS | {"-"}
 
 
 @dataclass(slots=True)
