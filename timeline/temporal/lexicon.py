@@ -242,3 +242,49 @@ NOT_DAY_ORDINAL_AFTER = _words(
 DURATION_WORDS = _words("لمدة", "مدة", "مدته", "مدتها", "طيلة", "طوال", "قرابة")
 # Words that join the two ends of a range: «من 5 إلى 10 مايو», «الأحد حتى الخميس».
 RANGE_CONNECTORS = _words("إلى", "حتى", "و", "لغاية", "وحتى", "أو")
+
+# ------------------------------------------------------------------ scanner rules' words
+# «على» before «أن»: «على أن يبدأ…» speaks of the future.
+ON_WORDS = _words("على", "وعلى")
+# «الحادي عشر»: the eleventh, the one ordinal whose first word is no ordinal of its own.
+ELEVENTH_WORDS = _words("الحادي", "الحادية")
+# Words before «3 صفر» that make it a day of the Hijri month, not a score («فاز 3 صفر»):
+# «في 3 صفر», «منذ 3 صفر».
+ZERO_MONTH_BEFORE = _words("في", "يوم", "منذ", "حتى", "من", "إلى")
+# «عام» and «سنة» without the article: «مارس من عام 2024».
+BARE_YEAR_NOUNS = _words("عام", "سنة")
+# Words after «من الشهر» that refer back to a month already named: «من الشهر نفسه», «الذي».
+SAME_OR_WHICH = _words("الذي", "نفسه", "ذاته")
+# Words before «اليوم نفسه» that make it the day already named: «في اليوم نفسه», «ذلك اليوم ذاته».
+SAME_DAY_BEFORE = _words("في", "ذلك", "هذا")
+# «نفسه», «ذاته»: the same one, already named.
+SAME_WORDS = _words("نفسه", "ذاته")
+# «الجمعة الحزينة», «الجمعة العظيمة»: Good Friday, a holiday, not a weekday.
+GOOD_FRIDAY_WORDS = _words("الحزينة", "العظيمة")
+# Words after a bare day number that say another month follows:
+# «يوم 19 من نفس الشهر», «يوم 14 أو 15 أفريل».
+ANOTHER_MONTH_AFTER = _words("من", "و", "أو", "إلى", "حتى")
+# Greenwich, as a time zone after a clock time.
+GREENWICH_WORDS = _words("غرينتش", "جرينتش", "غرينيتش")
+# Words between two years of a range: «2015 و2016», «من 2010 إلى 2015».
+YEAR_RANGE_CONNECTORS = _words("و", "إلى", "حتى", "لغاية")
+# «الأخير», «الأخيرة»: the last one.
+LAST_WORDS = _words("الأخير", "الأخيرة")
+# «الميلادي», «للميلاد» after a century: AD.
+AD_WORDS = _words("الميلادي", "للميلاد")
+# «واحد», «واحدة»: one, after a unit («يوم واحد»).
+ONE_WORDS = _words("واحد", "واحدة")
+# Plural units with no count: «قبل سنوات», «منذ أشهر».
+PLURAL_UNITS = _words("سنوات", "أعوام", "أيام", "أشهر", "شهور", "أسابيع", "عقود", "ساعات")
+# Words after an offset that tie it to an event, not to today: «قبل ثلاثة أيام من الانتخابات».
+RELATIVE_TO_EVENT = _words("من", "على")
+# Bare weekday names that are also numbers: «كل أحد» is everyone, «كل اثنين» every two.
+NOT_WEEKLY_WEEKDAYS = _words("أحد", "اثنين")
+# «بالأسبوع», «باليوم»: per week, per day (and «بال» before a number, «بالـ»).
+PER_PERIOD_WORDS = _words("بال", "بالأسبوع", "بالشهر", "باليوم", "بالسنة")
+# Epithets after a holiday's name, part of it: «عيد الفطر المبارك».
+HOLIDAY_EPITHETS = _words("المبارك", "السعيد", "المجيد")
+# «الوقت الحالي», «الوقت الراهن»: the present.
+PRESENT_WORDS = _words("الحالي", "الراهن")
+# Words before an ambiguous month name that say it is the month: «في مايو», «منذ صفر».
+MONTH_NAME_BEFORE = _words("في", "منذ", "خلال", "حتى", "من", "إلى", "شهر")

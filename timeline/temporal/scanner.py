@@ -240,7 +240,7 @@ class Scanner:
                 if bare == "قد" and j + 1 < self.n and words[j + 1][:1] in "يتن":
                     continue
                 return False
-            if bare == "ان" and j > 0 and words[j - 1] in ("علي", "وعلي"):
+            if bare == "ان" and j > 0 and words[j - 1] in lx.ON_WORDS:
                 return True
             if mk.FUTURE_VERB.match(word) and not mk.NOT_FUTURE_VERB.match(word):
                 return True
@@ -312,7 +312,7 @@ class Scanner:
             return value + 10, j + 2
         if nxt[:1] == "و" and nxt[1:] in ORDINAL_TENS_WORDS and value < 10:
             return value + ORDINAL_TENS_WORDS[nxt[1:]], j + 2
-        if stem in ("الحادي", "الحاديه"):
+        if stem in lx.ELEVENTH_WORDS:
             return None  # الحادي alone is not an ordinal
         return value, j + 1
 
@@ -437,7 +437,7 @@ class Scanner:
                 if (
                     year is None
                     and _is_digits(self.w(i - 1))
-                    and self.w(i - 2) not in ("في", "يوم", "منذ", "حتي", "من", "الي")
+                    and self.w(i - 2) not in lx.ZERO_MONTH_BEFORE
                     and self.stem(i - 2)[0] not in WEEKDAYS
                 ):
                     return None  # "فاز 3 صفر": a score
@@ -452,7 +452,7 @@ class Scanner:
             anchored = (
                 self.w(k) == "من"
                 and not _is_digits(self.w(k + 1))
-                and self.stem(k + 1)[0] not in ("عام", "سنه")
+                and self.stem(k + 1)[0] not in lx.BARE_YEAR_NOUNS
             )
             if day is None:
                 return k2, self._month(year[0], month, anchored)
@@ -549,7 +549,7 @@ class Scanner:
                 return k2, self._day(valid_day(y, m, day), True) or Sem("DATE", None)
             if relation:
                 return k2, self._unresolved(grain="day")
-            if self.w(k - 1) == "من" and self.ref and self.w(k + 1) not in ("الذي", "نفسه", "ذاته"):
+            if self.w(k - 1) == "من" and self.ref and self.w(k + 1) not in lx.SAME_OR_WHICH:
                 # "في 15 من الشهر": this month
                 return k + 1, self._day(valid_day(self.ref.year, self.ref.month, day), True) or Sem(
                     "DATE", None
@@ -647,7 +647,7 @@ class Scanner:
                     or self.w(i - 1) in lx.NOT_TODAY_NAME_BEFORE
                 ):
                     return None
-                if self.w(i - 1) in ("في", "ذلك", "هذا") and nxt in ("نفسه", "ذاته"):
+                if self.w(i - 1) in lx.SAME_DAY_BEFORE and nxt in lx.SAME_WORDS:
                     return None
             if stem == mk.YESTERDAY and self.w(k) in mk.FIRST_WORDS:
                 offset, k = -2, k + 1
@@ -703,7 +703,7 @@ class Scanner:
             return None
         weekday = WEEKDAYS[stem]
         if stem == "الجمعه" and (
-            self.w(i - 1) in NOT_A_DAY_BEFORE or self.w(k + 1) in ("الحزينه", "العظيمه")
+            self.w(i - 1) in NOT_A_DAY_BEFORE or self.w(k + 1) in lx.GOOD_FRIDAY_WORDS
         ):
             return None
         k += 1
@@ -762,7 +762,7 @@ class Scanner:
         if found is None or self.counted(found[1]) or self.w(found[1]) in mk.GREGORIAN_ERA:
             return None
         day, end = found
-        if self.w(end) in ("من", "و", "او", "الي", "حتي", "-"):
+        if self.w(end) in lx.ANOTHER_MONTH_AFTER or self.w(end) == "-":
             return None  # "يوم 19 من نفس الشهر", "يوم 14 أو 15 أفريل": another month
         ref = self.ref
         if ref is None:
@@ -1016,7 +1016,7 @@ class Scanner:
                 return end + 1
             return None
         if word not in lx.TIME_ZONE_WORDS:
-            if word in ("GMT", "UTC", "غرينتش", "جرينتش", "غرينيتش"):
+            if word in ("GMT", "UTC") or word in lx.GREENWICH_WORDS:
                 return k + 1
             if word == "ت" and self.w(k + 1) == "غ":
                 return k + 2  # "ت غ": توقيت غرينتش
@@ -1111,7 +1111,9 @@ class Scanner:
                 return None
             if self.counted(k):
                 return None
-            if self.w(k) in ("و", "الي", "حتي", "-", "لغايه") and _is_digits(self.w(k + 1)):
+            if (self.w(k) in lx.YEAR_RANGE_CONNECTORS or self.w(k) == "-") and _is_digits(
+                self.w(k + 1)
+            ):
                 # "بين 2000 و2500 مسافر": the second number shows what both count.
                 second = self.plain_int(k + 1)
                 if second is None or not 1000 <= second <= 2100 or self.counted(k + 2):
@@ -1254,7 +1256,7 @@ class Scanner:
         found = self.ordinal(i + 1)
         word = self.w(i + 1)
         if found is None:
-            if word in ("الاخير", "الاخيره"):
+            if word in lx.LAST_WORDS:
                 found = (4 if stem == mk.QUARTER_NOUN else 2, i + 2)
             else:
                 return None
@@ -1320,7 +1322,7 @@ class Scanner:
         number, k = found
         if not 1 <= number <= 30:
             return None
-        if self.w(k) in ("الميلادي", "للميلاد"):
+        if self.w(k) in lx.AD_WORDS:
             k += 1
         first, last = century_bounds(number - 1)
         return k, Sem("DATE", f"{number - 1:02d}", first, last, False, grain="century")
@@ -1335,7 +1337,7 @@ class Scanner:
             unit, implied = form
             if implied == 2:
                 return i + 1, 2, unit
-            if implied == 1 and self.w(i + 1) in ("واحد", "واحده"):
+            if implied == 1 and self.w(i + 1) in lx.ONE_WORDS:
                 return i + 2, 1, unit
             if stem in _ACCUSATIVE_SINGULARS and not (stem == "يوما" and self.w(i + 1) == "ما"):
                 return i + 1, 1, unit  # "تأجيلها أسبوعاً": one week
@@ -1442,16 +1444,7 @@ class Scanner:
                 ):
                     return None
                 found = (k + 1, 1, unit)
-            elif implied is None and self.stem(k)[0] in (
-                "سنوات",
-                "اعوام",
-                "ايام",
-                "اشهر",
-                "شهور",
-                "اسابيع",
-                "عقود",
-                "ساعات",
-            ):
+            elif implied is None and self.stem(k)[0] in lx.PLURAL_UNITS:
                 found = (k + 1, None, unit)
             else:
                 return None
@@ -1460,7 +1453,7 @@ class Scanner:
         from_now = self.w(end) == "من" and self.stem(end + 1)[0] in _NOW_WORDS
         if from_now:
             end += 2  # "بعد أسبوعين من الآن": from today, so still an offset
-        elif self.w(end) in ("من", "علي") and stem != mk.SINCE_WORD:
+        elif self.w(end) in lx.RELATIVE_TO_EVENT and stem != mk.SINCE_WORD:
             return None  # "قبل ثلاثة أيام من الانتخابات": relative to an event, not to today
         in_years = unit in ("Y", "DE", "CE")
         if stem == mk.AFTER_WORD and in_years and not from_now and not self.future(i):
@@ -1493,7 +1486,7 @@ class Scanner:
         k = i + 1
         form = UNIT_FORMS.get(self.w(k))
         word = self.w(k)
-        if (word in lx.BARE_WEEKDAYS and word not in ("احد", "اثنين")) or word in WEEKDAYS:
+        if (word in lx.BARE_WEEKDAYS and word not in lx.NOT_WEEKLY_WEEKDAYS) or word in WEEKDAYS:
             return k + 1, Sem("SET", "P1W", grain="set")  # "كل جمعة"
         if word in lx.DAILY_PARTS:
             return k + 1, Sem("SET", "P1D", grain="set")  # "كل ليلة", "كل صباح"
@@ -1536,12 +1529,12 @@ class Scanner:
                 return None
             k = number[1]
         k += 1
-        if self.w(k) in ("واحده", "واحد"):
+        if self.w(k) in lx.ONE_WORDS:
             k += 1
         word = self.w(k)
         if word in lx.PER_PERIODS and word.endswith("يا"):
             return k + 1, Sem("SET", lx.PER_PERIODS[word], grain="set")
-        if word in ("في", "كل") or word in ("بال", "بالاسبوع", "بالشهر", "باليوم", "بالسنه"):
+        if word in ("في", "كل") or word in lx.PER_PERIOD_WORDS:
             if word == "كل":
                 found = self.recurrence(k, mk.EVERY_WORD)
                 return (found[0], found[1]) if found else None
@@ -1578,7 +1571,7 @@ class Scanner:
                 month, day = chosen
                 if self.w(k) in holidays.COUNTRY_DAYS and self.w(k)[:1] == "ل":
                     k += 1  # "العيد الوطني لقطر"
-            if self.w(k) in ("المبارك", "السعيد", "المجيد"):
+            if self.w(k) in lx.HOLIDAY_EPITHETS:
                 k += 1
             year = self.year_after(k)
             if year is not None and hijri and year[1] is not False and 1300 <= year[0] <= 1600:
@@ -1606,7 +1599,7 @@ class Scanner:
         nxt = self.w(i + 1)
         if stem == "الاونه" and nxt == "الاخيره":
             return i + 2, Sem("DATE", "PAST_REF", grain="vague")
-        if stem == "الوقت" and nxt in ("الحالي", "الراهن"):
+        if stem == "الوقت" and nxt in lx.PRESENT_WORDS:
             return i + 2, Sem("DATE", "PRESENT_REF", grain="vague")
         return None
 
@@ -1663,7 +1656,7 @@ class Scanner:
     def _month_context(self, i: int) -> bool:
         before = self.w(i - 1)
         return (
-            before in ("في", "منذ", "خلال", "حتي", "من", "الي", "شهر")
+            before in lx.MONTH_NAME_BEFORE
             or self.stem(i - 1)[0] in mk.MOD_WORDS
             or (self.words[i][:1] in "بل" and self.stem(i)[1] == 1)
         )
