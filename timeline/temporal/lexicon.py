@@ -288,3 +288,45 @@ HOLIDAY_EPITHETS = _words("المبارك", "السعيد", "المجيد")
 PRESENT_WORDS = _words("الحالي", "الراهن")
 # Words before an ambiguous month name that say it is the month: «في مايو», «منذ صفر».
 MONTH_NAME_BEFORE = _words("في", "منذ", "خلال", "حتى", "من", "إلى", "شهر")
+
+# Single words the scanner's rules compare with.
+# «من»: from, of («من الشهر», «ديسمبر من العام الماضي»).
+FROM_WORD = normalise_arabic("من")
+# «في»: in («في الأسبوع»: per week).
+IN_WORD = normalise_arabic("في")
+# «أول»: first, before a day or a period («أول أمس», «أول يوم»).
+FIRST_BARE = normalise_arabic("أول")
+# «الأولى»: the first, feminine.
+FIRST_FEMININE = normalise_arabic("الأولى")
+# «قد» before a present verb: may, no past cue («قد يزور»).
+PERFECT_PARTICLE = normalise_arabic("قد")
+# «أن»: that («على أن يبدأ…»).
+THAT_WORD = normalise_arabic("أن")
+# «م»: AD after a year, evening after a clock time, or metres («سباق 100 م»).
+M_ABBREVIATION = normalise_arabic("م")
+# «صفر»: the Hijri month, or zero.
+SAFAR = normalise_arabic("صفر")
+# «الجمعة»: Friday, or the Friday prayer.
+FRIDAY = normalise_arabic("الجمعة")
+# «بالتوقيت المحلي»: local time, no time zone.
+LOCAL_WORD = normalise_arabic("المحلي")
+# «يوماً ما»: some day, no duration.
+DAY_ACCUSATIVE = normalise_arabic("يوما")
+# «ما» after «يوماً»: «يوماً ما».
+WHAT_WORD = normalise_arabic("ما")
+# «عقد»: a decade, or a contract.
+DECADE_BARE = normalise_arabic("عقد")
+# «عيد الاستقلال»: independence day.
+INDEPENDENCE_WORD = normalise_arabic("الاستقلال")
+# «الآونة الأخيرة»: recently.
+RECENT_TIMES_WORD = normalise_arabic("الآونة")
+# «الأخيرة»: the last, latest.
+LATEST_WORD = normalise_arabic("الأخيرة")
+# «الوقت الحالي»: the present time.
+TIME_WORD = normalise_arabic("الوقت")
+# «بعد الغد»: the day after tomorrow.
+TOMORROW_DEFINITE = normalise_arabic("الغد")
+# «بعد ظهر»: in the afternoon of.
+NOON_BARE = normalise_arabic("ظهر")
+# Words before a time zone's name: «بالتوقيت المحلي», «التوقيت العالمي».
+ZONE_LEAD_WORDS = _words("بالتوقيت", "التوقيت")

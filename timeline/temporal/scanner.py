@@ -237,10 +237,10 @@ class Scanner:
             if word in mk.FUTURE_CUE_WORDS or bare in mk.FUTURE_CUE_WORDS:
                 return True
             if word in mk.PAST_CUE_WORDS or bare in mk.PAST_CUE_WORDS:
-                if bare == "قد" and j + 1 < self.n and words[j + 1][:1] in "يتن":
+                if bare == lx.PERFECT_PARTICLE and j + 1 < self.n and words[j + 1][:1] in "يتن":
                     continue
                 return False
-            if bare == "ان" and j > 0 and words[j - 1] in lx.ON_WORDS:
+            if bare == lx.THAT_WORD and j > 0 and words[j - 1] in lx.ON_WORDS:
                 return True
             if mk.FUTURE_VERB.match(word) and not mk.NOT_FUTURE_VERB.match(word):
                 return True
@@ -328,7 +328,7 @@ class Scanner:
             era, k = True, k + 1
         elif nxt in mk.GREGORIAN_ERA:
             after = self.w(k + 1)
-            if nxt == "م" and (
+            if nxt == lx.M_ABBREVIATION and (
                 after in lx.MILLION_ABBREVIATION_AFTER
                 or (after == "." and self.w(k + 2) in lx.MILLION_ABBREVIATION_AFTER)
             ):
@@ -417,7 +417,7 @@ class Scanner:
         year = None if relation else self.year_after(k)
         if year is not None:
             k2 = year[2]
-        elif relation is None and self.w(k) == "من" and scheme == "G":
+        elif relation is None and self.w(k) == lx.FROM_WORD and scheme == "G":
             # "ديسمبر من العام الماضي", "مارس من عام 2024"
             year_ref = self.year_reference(k + 1)
             if year_ref is not None:
@@ -432,7 +432,7 @@ class Scanner:
             return None  # "باب" is a door, not ب + آب
         if first_stem in AMBIGUOUS_MONTHS or (first_stem + " " + self.w(j + 1)) in AMBIGUOUS_MONTHS:
             twin = k > j + 1 and first_stem not in TWO_WORD_MONTH_HEADS
-            if first_stem == "صفر" and j == i:
+            if first_stem == lx.SAFAR and j == i:
                 context = False  # "من صفر", "إلى صفر": zero, unless شهر, a day or a year
                 if (
                     year is None
@@ -450,7 +450,7 @@ class Scanner:
         ref = self.ref
         if year is not None:
             anchored = (
-                self.w(k) == "من"
+                self.w(k) == lx.FROM_WORD
                 and not _is_digits(self.w(k + 1))
                 and self.stem(k + 1)[0] not in lx.BARE_YEAR_NOUNS
             )
@@ -520,12 +520,12 @@ class Scanner:
         found = self.ordinal(i)
         if found and found[0] <= 31:
             stem = self.stem(i)[0]
-            if stem.endswith("ه") or stem == "الاولي":
+            if stem.endswith("ه") or stem == lx.FIRST_FEMININE:
                 return None  # feminine ordinals count other things (الأيام الـ25 الأولى)
             if self.w(i - 1) in _NOT_DAY_ORDINAL_AFTER:
                 return None  # "الأسبوع الأول من الشهر" is a week, not the 1st
             return found
-        if self.stem(i)[0] == "اول":
+        if self.stem(i)[0] == lx.FIRST_BARE:
             return 1, i + 1
         return None
 
@@ -535,7 +535,7 @@ class Scanner:
         if found is None:
             return None
         day, k = found
-        if self.w(k) == "من":
+        if self.w(k) == lx.FROM_WORD:
             k += 1
         month = self.month_expression(k, day, True)
         if month is not None:
@@ -549,7 +549,7 @@ class Scanner:
                 return k2, self._day(valid_day(y, m, day), True) or Sem("DATE", None)
             if relation:
                 return k2, self._unresolved(grain="day")
-            if self.w(k - 1) == "من" and self.ref and self.w(k + 1) not in lx.SAME_OR_WHICH:
+            if self.w(k - 1) == lx.FROM_WORD and self.ref and self.w(k + 1) not in lx.SAME_OR_WHICH:
                 # "في 15 من الشهر": this month
                 return k + 1, self._day(valid_day(self.ref.year, self.ref.month, day), True) or Sem(
                     "DATE", None
@@ -651,12 +651,12 @@ class Scanner:
                     return None
             if stem == mk.YESTERDAY and self.w(k) in mk.FIRST_WORDS:
                 offset, k = -2, k + 1
-        elif stem == "اول":
+        elif stem == lx.FIRST_BARE:
             if self.w(k) == mk.YESTERDAY:
                 offset, k = -2, k + 1
-            elif self.w(k) == "من" and self.w(k + 1) == mk.YESTERDAY:
+            elif self.w(k) == lx.FROM_WORD and self.w(k + 1) == mk.YESTERDAY:
                 offset, k = -2, k + 2
-        elif stem == mk.AFTER_WORD and self.w(k) in (mk.TOMORROW_BARE, "الغد"):
+        elif stem == mk.AFTER_WORD and self.w(k) in (mk.TOMORROW_BARE, lx.TOMORROW_DEFINITE):
             offset, k = 2, k + 1
         elif stem == mk.TOMORROW_BARE and self.stem(i - 1)[0] == mk.DAY_NOUN:
             offset = 1  # «يوم غد»
@@ -702,7 +702,7 @@ class Scanner:
         if stem not in WEEKDAYS:
             return None
         weekday = WEEKDAYS[stem]
-        if stem == "الجمعه" and (
+        if stem == lx.FRIDAY and (
             self.w(i - 1) in NOT_A_DAY_BEFORE or self.w(k + 1) in lx.GOOD_FRIDAY_WORDS
         ):
             return None
@@ -722,7 +722,7 @@ class Scanner:
                 numbered = self._weekday_number(k, weekday)
                 if numbered is not None:
                     return numbered
-        if relation is None and self.w(k) == "من":
+        if relation is None and self.w(k) == lx.FROM_WORD:
             in_week = self._weekday_in_week(k + 1, weekday)
             if in_week is not None:
                 return in_week
@@ -797,7 +797,7 @@ class Scanner:
     def day_anchor(self, k: int) -> tuple[int, Sem] | None:
         """The day after a part-of-day noun: اليوم، أمس، الغد، [يوم] الأحد، 9 أوت."""
         stem, _ = self.stem(k)
-        if stem in mk.RELATIVE_DAYS or stem == "اول":
+        if stem in mk.RELATIVE_DAYS or stem == lx.FIRST_BARE:
             return self.relative_day(k, stem)
         if stem == mk.TOMORROW_BARE:
             if self.ref is None:
@@ -827,7 +827,7 @@ class Scanner:
                 day = self.ref + timedelta(days=offset)
                 return k2, Sem("TIME", f"{day_value(day)}TNI", day, day, True, grain="part")
             part = "NI"
-        elif stem == mk.AFTER_WORD and self.w(k) in mk.NOON_WORDS | {"ظهر"}:
+        elif stem == mk.AFTER_WORD and self.w(k) in mk.NOON_WORDS | {lx.NOON_BARE}:
             part, k = "AF", k + 1
         elif stem in mk.PART_OF_DAY_NOUNS:
             part = mk.PART_OF_DAY_NOUNS[stem]
@@ -1001,7 +1001,7 @@ class Scanner:
                     if length == 1 and self.day_anchor(k + 1) is not None:
                         return part, k
                     return part, k + length
-        if word == "من" and self.w(k + 1) in mk.PART_OF_DAY_NOUNS:
+        if word == lx.FROM_WORD and self.w(k + 1) in mk.PART_OF_DAY_NOUNS:
             return mk.PART_OF_DAY_NOUNS[self.w(k + 1)], k
         if word in mk.PART_OF_DAY_NOUNS and self.day_anchor(k + 1) is not None:
             return mk.PART_OF_DAY_NOUNS[word], k  # "الثامنة صباح اليوم": the day is its own
@@ -1026,9 +1026,9 @@ class Scanner:
         nxt = self.w(k + 1)
         if not nxt or _is_digits(nxt) or nxt in mk.SENTENCE_ENDS or not nxt.isalpha():
             return None
-        if nxt == "المحلي":
+        if nxt == lx.LOCAL_WORD:
             return None  # "بالتوقيت المحلي" names no zone; the guidelines leave it out
-        if nxt in lx.TIME_ZONE_SECOND and self.w(k) in ("بالتوقيت", "التوقيت"):
+        if nxt in lx.TIME_ZONE_SECOND and self.w(k) in lx.ZONE_LEAD_WORDS:
             return k + 2
         end = k + 2
         if self.w(end) in lx.TIME_ZONE_SECOND:
@@ -1087,7 +1087,7 @@ class Scanner:
         if found is None:
             return None
         year, era, k = found
-        if era is False and year < 1000 and self.w(k - 1) == "م":
+        if era is False and year < 1000 and self.w(k - 1) == lx.M_ABBREVIATION:
             return None  # "سباق 100 م": metres; a year this early says "ميلادي" or "عام"
         if era is None:
             before = self.w(i - 1)
@@ -1219,7 +1219,7 @@ class Scanner:
                 return k2, (self.ref.year + shift if self.ref else None), True
         if stem in mk.DEMONSTRATIVES and self.w(k + 1) in mk.DEFINITE_YEAR_NOUNS:
             return k + 2, (self.ref.year if self.ref else None), True
-        if stem in mk.DEFINITE_YEAR_NOUNS and self.w(k - 1) == "من":
+        if stem in mk.DEFINITE_YEAR_NOUNS and self.w(k - 1) == lx.FROM_WORD:
             return k + 1, (self.ref.year if self.ref else None), True  # "الربع الأول من العام"
         return None
 
@@ -1229,7 +1229,7 @@ class Scanner:
             return None
         season = mk.SEASONS[stem]
         k = i + 1
-        if self.w(k) == "من" and not _is_digits(self.w(k + 1)):
+        if self.w(k) == lx.FROM_WORD and not _is_digits(self.w(k + 1)):
             k += 1  # "الخريف من هذا العام"
         year_ref = self.year_reference(k)
         if year_ref is None and stem.startswith("ال"):
@@ -1264,7 +1264,7 @@ class Scanner:
         limit = 4 if stem == mk.QUARTER_NOUN else 2
         if not 1 <= number <= limit:
             return None
-        if self.w(k) == "من":
+        if self.w(k) == lx.FROM_WORD:
             k += 1
         year_ref = self.year_reference(k)
         if year_ref is None:
@@ -1286,7 +1286,7 @@ class Scanner:
         century = 19
         anchored = False
         k = i + 1
-        if self.w(k) == "من":
+        if self.w(k) == lx.FROM_WORD:
             k += 1
         if self.w(k) == mk.CENTURY_NOUN:
             found = self.century(k, mk.CENTURY_NOUN)
@@ -1339,7 +1339,9 @@ class Scanner:
                 return i + 1, 2, unit
             if implied == 1 and self.w(i + 1) in lx.ONE_WORDS:
                 return i + 2, 1, unit
-            if stem in _ACCUSATIVE_SINGULARS and not (stem == "يوما" and self.w(i + 1) == "ما"):
+            if stem in _ACCUSATIVE_SINGULARS and not (
+                stem == lx.DAY_ACCUSATIVE and self.w(i + 1) == lx.WHAT_WORD
+            ):
                 return i + 1, 1, unit  # "تأجيلها أسبوعاً": one week
             lead = self.stem(i - 1)[0]
             nxt = self.w(i + 1)
@@ -1400,7 +1402,7 @@ class Scanner:
         form = UNIT_FORMS.get(unit_stem)
         if form is None or form[1] == 2:
             return None
-        if form[0] == "DE" and unit_stem == "عقد" and (count or 0) < 11:
+        if form[0] == "DE" and unit_stem == lx.DECADE_BARE and (count or 0) < 11:
             return None  # "ثلاثة عقد" is not Arabic; عقد here is "contract"
         return k + 1, count, form[0]
 
@@ -1450,7 +1452,7 @@ class Scanner:
                 return None
         end, count, unit = found
         end = self._half_after(end)  # "بعد ساعة ونصف الساعة من الانقطاع"
-        from_now = self.w(end) == "من" and self.stem(end + 1)[0] in _NOW_WORDS
+        from_now = self.w(end) == lx.FROM_WORD and self.stem(end + 1)[0] in _NOW_WORDS
         if from_now:
             end += 2  # "بعد أسبوعين من الآن": from today, so still an offset
         elif self.w(end) in lx.RELATIVE_TO_EVENT and stem != mk.SINCE_WORD:
@@ -1534,13 +1536,13 @@ class Scanner:
         word = self.w(k)
         if word in lx.PER_PERIODS and word.endswith("يا"):
             return k + 1, Sem("SET", lx.PER_PERIODS[word], grain="set")
-        if word in ("في", "كل") or word in lx.PER_PERIOD_WORDS:
-            if word == "كل":
+        if word in (lx.IN_WORD, mk.EVERY_WORD) or word in lx.PER_PERIOD_WORDS:
+            if word == mk.EVERY_WORD:
                 found = self.recurrence(k, mk.EVERY_WORD)
                 return (found[0], found[1]) if found else None
-            period = self.w(k + 1) if word == "في" else "ال" + word[3:]
+            period = self.w(k + 1) if word == lx.IN_WORD else "ال" + word[3:]
             if period in lx.PER_PERIODS:
-                return k + (2 if word == "في" else 1), Sem(
+                return k + (2 if word == lx.IN_WORD else 1), Sem(
                     "SET", lx.PER_PERIODS[period], grain="set"
                 )
         return None
@@ -1565,7 +1567,7 @@ class Scanner:
                     ),
                     None,
                 )
-                chosen = days[0 if key[-1] == "الاستقلال" else 1] if days else None
+                chosen = days[0 if key[-1] == lx.INDEPENDENCE_WORD else 1] if days else None
                 if chosen is None:
                     return k, self._unresolved(grain="day")  # no country named
                 month, day = chosen
@@ -1597,9 +1599,9 @@ class Scanner:
         if stem in mk.VAGUE_WORDS:
             return i + 1, Sem("DATE", mk.VAGUE_WORDS[stem], grain="vague")
         nxt = self.w(i + 1)
-        if stem == "الاونه" and nxt == "الاخيره":
+        if stem == lx.RECENT_TIMES_WORD and nxt == lx.LATEST_WORD:
             return i + 2, Sem("DATE", "PAST_REF", grain="vague")
-        if stem == "الوقت" and nxt in lx.PRESENT_WORDS:
+        if stem == lx.TIME_WORD and nxt in lx.PRESENT_WORDS:
             return i + 2, Sem("DATE", "PRESENT_REF", grain="vague")
         return None
 
@@ -1620,8 +1622,8 @@ class Scanner:
         else:
             # Only the parsers whose first word this is: most triggers have one.
             candidates = (
-                self.relative_day(i, stem) if stem in mk.RELATIVE_DAYS or stem in ("اول", "بعد")
-                else None,
+                self.relative_day(i, stem) if stem in mk.RELATIVE_DAYS
+                or stem in (lx.FIRST_BARE, mk.AFTER_WORD) else None,
                 self.weekday(i, stem) if stem in WEEKDAYS or stem in (mk.DAY_NOUN, mk.DAY_NOUN_DUAL)
                 else None,
                 self.part_of_day(i, stem) if stem in mk.PART_OF_DAY_NOUNS or stem in (
@@ -1630,7 +1632,7 @@ class Scanner:
                 self.clock(i, stem) if stem == mk.HOUR_NOUN or stem == _ONE_OCLOCK
                 or (stem in ORDINAL_WORDS and stem.endswith("ه")) else None,
                 self.day_month(i) if stem in ORDINAL_WORDS or stem in ORDINAL_TENS_WORDS
-                or stem == "اول" else None,
+                or stem == lx.FIRST_BARE else None,
                 self.month_expression(i, None, self._month_context(i))
                 if stem in _ALL_MONTH_WORDS or stem == mk.MONTH_NOUN_BARE else None,
                 self.year_expression(i, stem) if stem in mk.YEAR_NOUNS else None,
@@ -1717,7 +1719,7 @@ class Scanner:
         if (
             stem2 in (mk.MONTH_NOUN, mk.WEEK_NOUN, *mk.DEFINITE_YEAR_NOUNS, mk.CENTURY_NOUN)
             and self.relation_at(k + 1)[0] is None
-            and self.w(k + 1) not in ("من",)
+            and self.w(k + 1) != lx.FROM_WORD
             and not _is_digits(self.w(k + 1))
         ):
             found = (k + 1, self.period_of(stem2, "current"))
@@ -1787,7 +1789,7 @@ class Scanner:
                 if (
                     year
                     and year[0] >= int(sem.value[-4:])
-                    and (self.w(year[2]) == "في" or not self.counted(year[2]))
+                    and (self.w(year[2]) == lx.IN_WORD or not self.counted(year[2]))
                 ):
                     out.append(
                         RawMention(
