@@ -1354,7 +1354,7 @@ class Scanner:
                 )
                 and not _is_digits(nxt)
                 and not nxt.startswith("ال")  # "خلال يوم الأرض", "خلال أسبوع الموضة": names
-                and nxt not in (mk.DAY_NOUN, "من")
+                and nxt not in (mk.DAY_NOUN, lx.FROM_WORD)
                 and self.stem(i + 1)[0] not in WEEKDAYS
                 and self.month_name(i + 1) is None
             ):
