@@ -18,6 +18,7 @@ from typing import NamedTuple
 from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, is_function_word, readings
 from timeline.extraction.kinds import verb_kind
 from timeline.extraction.places import match_at, match_places, nationality
+from timeline.lexicon import actors as actors_lexicon
 from timeline.lexicon.actors import (
     ACTORS,
     MEDIUM_WORDS,
@@ -82,17 +83,9 @@ for _spelling in (*KNOWN_BY_SPELLING, *TITLE_PERIODS):
     _head, _, _ = _spelling.partition(" ")
     KNOWN_FIRST_WORDS[_head] = max(KNOWN_FIRST_WORDS.get(_head, 0), _spelling.count(" ") + 1)
 # Words inside a person's name that start with «ال» yet belong to it.
-NAME_PARTICLES: frozenset[str] = frozenset(
-    fold(w) for w in ("بن", "ابن", "آل", "أبو", "عبد", "بنت", "ولد")
-)
+NAME_PARTICLES: frozenset[str] = fold_set(*actors_lexicon.NAME_PARTICLES)
 # Words after a title that qualify it rather than name anyone.
-TITLE_QUALIFIERS: frozenset[str] = frozenset(
-    fold(w)
-    for w in (
-        "السابق", "السابقة", "الأسبق", "الجديد", "الجديدة", "المكلف", "المكلفة", "الحالي",
-        "العام", "الأول", "الخاص", "الدائم", "المساعد", "التنفيذي", "الأعلى",
-    )
-)  # fmt: skip
+TITLE_QUALIFIERS: frozenset[str] = fold_set(*actors_lexicon.TITLE_QUALIFIERS)
 NAME_MAX_WORDS = 3
 # The article, alone or after a clitic: no word of a name starts so («للمرشد»).
 DEFINITE = ("ال", "لل", "بال", "وال", "فال", "كال", "وبال", "ولل")
@@ -382,31 +375,10 @@ def _organisation_at(
 
 
 # Words that open a noun phrase that is no one's name: «ثلاثة جنود», «مسلحون».
-NOT_NAMES: frozenset[str] = frozenset(
-    fold(w)
-    for w in (
-        "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات",
-        "آلاف", "اثنين", "اثنان", "عدد", "بعض", "كل", "جميع", "مسلحون", "مسلحين", "مجهولون",
-        "مجهولين", "عناصر", "قوات", "جنود", "مواطنون", "مواطنين", "سكان", "شخص", "أشخاص",
-        "مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤولين", "نحو", "أكثر", "أقل", "حوالي",
-        "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "مجموعة", "عشرين", "ثلاثين",
-        "نجم", "فريق", "نادي", "لاعب", "مدرب", "رئيس", "زعيم", "قائد", "عضو", "نائب",
-        "خلال", "بعد", "قبل", "شخصيا", "شخصياً", "أيضا", "أيضاً", "رسميا", "رسمياً",
-        "رجل", "سيدة", "امرأة", "طفل", "طفلة", "شاب", "فتاة", "كرة", "لكرة", "بكرة",
-        # What follows a title but starts no name: «رسام كاريكاتير يبلغ من العمر 69 عاماً».
-        "يبلغ", "تبلغ", "يعمل", "تعمل", "يقيم", "تقيم", "ينحدر", "تنحدر",
-    )
-)  # fmt: skip
+NOT_NAMES: frozenset[str] = fold_set(*actors_lexicon.NOT_NAMES)
 SUBJECT_MAX_WORDS = 8
 # Words that end a subject: «تابع النائب قائلاً», «أكد الوزير أن…».
-SUBJECT_ENDS: frozenset[str] = frozenset(
-    fold(w)
-    for w in (
-        "قائلا", "قائلاً", "قائلة", "مضيفا", "مضيفاً", "مشيرا", "مشيراً", "موضحا", "موضحاً",
-        "مؤكدا", "مؤكداً", "أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أمس", "اليوم",
-        "غدا",
-    )
-)  # fmt: skip
+SUBJECT_ENDS: frozenset[str] = fold_set(*actors_lexicon.SUBJECT_ENDS)
 
 
 def subject_after(
@@ -496,15 +468,7 @@ def trailing_name(clause: Sequence[Word], span: tuple[int, int]) -> tuple[int, i
 
 
 # Adjectives that follow an organisation's name without being part of it.
-ORGANISATION_ADJECTIVES: frozenset[str] = frozenset(
-    fold(w)
-    for w in (
-        "الجديد", "الجديدة", "السابق", "السابقة", "الصادر", "الصادرة", "الأساسي",
-        "الأساسية", "الحالي", "الحالية", "المقبل", "المقبلة", "الماضي", "الماضية", "الرسمي",
-        "الرسمية", "الأخير", "الأخيرة", "المحلي", "المحلية", "المعني", "المعنية", "المختص",
-        "المختصة", "الأول", "الأولى", "الثاني", "الثانية", "نفسه", "نفسها", "ذاته", "ذاتها",
-    )
-)  # fmt: skip
+ORGANISATION_ADJECTIVES: frozenset[str] = fold_set(*actors_lexicon.ORGANISATION_ADJECTIVES)
 
 
 def apposed_name(
@@ -528,13 +492,7 @@ def apposed_name(
     return name[0], end
 
 
-DEFINITE_HEADS: frozenset[str] = frozenset(
-    fold(w)
-    for w in (
-        "الاتحاد", "الجيش", "الحرس", "التحالف", "البرلمان", "المجلس", "الحزب", "المنتخب",
-        "الأمن", "الشرطة", "البنك", "الصندوق", "الهلال", "الصليب",
-    )
-)  # fmt: skip
+DEFINITE_HEADS: frozenset[str] = fold_set(*actors_lexicon.DEFINITE_HEADS)
 
 
 def display_name(written: str) -> str:

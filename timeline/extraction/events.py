@@ -40,7 +40,9 @@ from timeline.extraction.headlines import (
 )
 from timeline.extraction.places import is_country, nationality, places_of
 from timeline.extraction.salience import SalienceSignals, days_between, salience
+from timeline.lexicon import clauses
 from timeline.lexicon import event_kinds as event_kinds_lexicon
+from timeline.lexicon import stopwords as stopwords_lexicon
 from timeline.temporal import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS
 from timeline.temporal import Mention as TaggedMention
 from timeline.text import normalise_for_matching
@@ -59,10 +61,7 @@ _DATELINE = re.compile(
 )
 
 # Words in the gap between two dates where the second date's clause begins (normalised).
-CLAUSE_BREAKS: frozenset[str] = frozenset(
-    {"نحو", "بهدف", "حيث", "بينما", "لكن", "ولكن", "كما", "ثم", "فيما", "بعدما", "اذ",
-     "وذلك", "علي ان", "قبل ان", "بعد ان"}
-)  # fmt: skip
+CLAUSE_BREAKS: frozenset[str] = fold_set(*clauses.CLAUSE_BREAKS)
 
 # The value shapes of TIMEX3 (see GUIDELINES.md) and the granularity each stands for.
 _GRANULARITY_BY_VALUE: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -81,7 +80,7 @@ _PRECISION = ("day", "week", "month", "season", "quarter", "year", "decade", "ce
 HEADLINE_MIN_SHARED = 2
 SINCE = normalise_for_matching("منذ")
 # Particles that deny the verb after them.
-NEGATIONS = frozenset(normalise_for_matching(w) for w in ("لم", "ولم", "لن", "ولن", "فلم"))
+NEGATIONS = fold_set(*clauses.NEGATIONS)
 # A one-word headline says nothing («وفي»).
 MIN_TITLE_WORDS = 2
 
@@ -241,10 +240,8 @@ def _clause_bounds(
 
 # «…بعد أن كان مجلس النواب قد وافق…»: a verb after «قد» has its subject before it,
 # back to the «كان» that opens its clause.
-_PERFECT_PARTICLES = frozenset(normalise_for_matching(w) for w in ("قد", "وقد", "لقد"))
-_AUXILIARIES = frozenset(
-    normalise_for_matching(w) for w in ("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا")
-)
+_PERFECT_PARTICLES = fold_set(*clauses.PERFECT_PARTICLES)
+_AUXILIARIES = fold_set(*clauses.AUXILIARIES)
 AUXILIARY_REACH = 6  # words between «كان» and «قد» at most
 
 
@@ -547,9 +544,7 @@ def _main_clause_end(clause_words: list[Word], verb_index: int | None) -> int:
     return len(clause_words)
 
 
-RELATIVE_PRONOUNS = frozenset(
-    normalise_for_matching(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي")
-)
+RELATIVE_PRONOUNS = fold_set(*clauses.RELATIVE_PRONOUNS)
 
 
 def _only_this_year(mentions: list, granularity: str | None, published: date | None) -> bool:
@@ -834,66 +829,8 @@ def _headline_as_title(headline_text: str, title: str, clause_text: str = "") ->
 # --- Clustering ------------------------------------------------------------------
 
 # Words that say nothing about which event a title reports (normalised, no clitics).
-STOPWORDS: frozenset[str] = frozenset(
-    {
-        "في",
-        "من",
-        "الي",
-        "علي",
-        "عن",
-        "مع",
-        "ان",
-        "او",
-        "ثم",
-        "قد",
-        "لم",
-        "لن",
-        "لا",
-        "ما",
-        "هذا",
-        "هذه",
-        "ذلك",
-        "تلك",
-        "التي",
-        "الذي",
-        "الذين",
-        "كان",
-        "كانت",
-        "بين",
-        "بعد",
-        "قبل",
-        "خلال",
-        "حتي",
-        "منذ",
-        "عند",
-        "يوم",
-        "اليوم",
-        "امس",
-        "غدا",
-        "المقبل",
-        "المقبله",
-        "القادم",
-        "الماضي",
-        "الماضيه",
-        "الجاري",
-        "عام",
-        "العام",
-        "شهر",
-        "اسبوع",
-        "نهايه",
-        "بدايه",
-        "منتصف",
-        "مطلع",
-        "اواخر",
-        "اوائل",
-        "وفق",
-        "حيث",
-        "كما",
-        "الا",
-        *WEEKDAYS,
-        *GREGORIAN_MONTHS,
-        *HIJRI_MONTHS,
-    }
+STOPWORDS: frozenset[str] = fold_set(*stopwords_lexicon.CLUSTER_STOPWORDS) | frozenset(
+    (*WEEKDAYS, *GREGORIAN_MONTHS, *HIJRI_MONTHS)
 )
 _LETTERS = re.compile(r"\w+")
 _TOKEN_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, readings
 from timeline.extraction.kinds import VERB_KINDS, verb_readings
 from timeline.extraction.verbs import IRREGULAR, present_tense
+from timeline.lexicon import clauses
 from timeline.lexicon.event_kinds import REPORTING_VERBS
 
 MAX_WORDS = 12
@@ -24,65 +25,29 @@ MIN_WORDS_BEFORE_CUT = 4
 
 
 # Words that open a clause without saying anything about the event.
-LEADING_WORDS = fold_set(
-    "وفي", "في", "حين", "وتأتي", "تأتي", "ويتزامن", "يتزامن", "إلا", "أن", "غير", "بينما",
-    "كما", "ثم", "نحو", "و", "وقد", "قد", "فقد", "لقد", "وكان", "كان", "وكانت", "كانت",
-    "حيث", "إذ", "وذلك", "ذلك", "هذا", "وهذا", "وبعد", "بعد", "فيما", "وفيما", "أما",
-    "وأما", "كذلك", "وكذلك", "أيضا", "أيضاً", "لكن", "ولكن", "يذكر", "ويذكر", "يشار",
-    "ويشار", "يُذكر", "ويُذكر",
-)  # fmt: skip
+LEADING_WORDS = fold_set(*clauses.LEADING_WORDS)
 # Words after a date expression that only qualify it: «الأحد الماضي».
-DATE_TAIL = fold_set(
-    "الماضي", "الماضية", "المقبل", "المقبلة", "القادم", "القادمة", "الجاري", "الجارية",
-    "الموافق", "الحالي", "الحالية",
-)  # fmt: skip
+DATE_TAIL = fold_set(*clauses.DATE_TAIL)
 # Words before a date expression that only say it is a date.
-DATE_GLUE = fold_set(
-    "في", "يوم", "يومي", "منذ", "خلال", "مساء", "صباح", "ليلة", "فجر", "ظهر", "عصر",
-    "حتى", "بحلول", "مطلع", "أواخر", "أوائل", "منتصف", "نهاية", "بداية", "اليوم", "أمس",
-    "غدا", "غداً", "الماضي", "الماضية", "المقبل", "المقبلة", "القادم", "القادمة", "الجاري",
-    "الجارية", "من", "عام", "العام", "سنة", "شهر", "الساعة", "صبيحة", "عشية", "قبل", "بعد",
-    "تاريخ", "بتاريخ", "موعد", "الموافق",
-)  # fmt: skip
+DATE_GLUE = fold_set(*clauses.DATE_GLUE)
 # Where a headline may end: the next word opens a subordinate part.
-BOUNDARY_WORDS = fold_set(
-    "الذي", "التي", "الذين", "اللذين", "اللتين", "حيث", "وذلك", "بعدما", "عندما", "بينما",
-    "فيما", "وسط", "إثر", "اثر", "عقب", "مما", "ما", "كما", "لكن", "ولكن", "إلا", "رغم",
-    "بسبب", "بهدف", "بغية", "لأن", "وأن", "وإن", "قائلا", "قائلاً", "مشيرا", "مشيراً",
-    "مضيفا", "مضيفاً", "موضحا", "موضحاً", "مؤكدا", "مؤكداً", "معتبرا", "معتبراً", "وفقا",
-    "وفقاً", "بحسب", "حسب", "نقلا", "نقلاً", "وأضاف", "وقال", "وأكد",
-)  # fmt: skip
+BOUNDARY_WORDS = fold_set(*clauses.BOUNDARY_WORDS)
 # Anonymous sources: «قالت مصادر إن…» reports what follows «إن».
-ANONYMOUS_SOURCES = fold_set(
-    "مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤولين", "تقارير", "وكالة", "وكالات", "صحيفة",
-    "شهود", "ناشطون", "ناشطين", "وسائل", "مراسل", "التلفزيون", "الإذاعة", "بيان", "مصدرا",
-)  # fmt: skip
-PARTICLES_BEFORE_VERB = fold_set("قد", "لقد", "فقد", "وقد")
+ANONYMOUS_SOURCES = fold_set(*clauses.ANONYMOUS_SOURCES)
+PARTICLES_BEFORE_VERB = fold_set(*clauses.PARTICLES_BEFORE_VERB)
 # Phrases that add nothing to a headline: «من جانبه», «في وقت سابق».
 FILLERS: tuple[tuple[str, ...], ...] = tuple(
-    tuple(fold(w) for w in phrase.split())
-    for phrase in (
-        "من جانبه", "من جانبها", "من جهته", "من جهتها", "بدوره", "بدورها", "في المقابل",
-        "في وقت سابق", "في وقت لاحق", "في تصريح", "في تصريحات", "في بيان", "في حديث",
-        "في تغريدة", "عبر حسابه", "عبر حسابها", "على حسابه", "على حسابها", "في حسابه",
-        "في حسابها", "على موقع", "عبر موقع", "على تويتر", "عبر تويتر", "شخصيا", "شخصياً",
-        "رسميا", "رسمياً", "أيضا", "أيضاً", "كذلك",
-    )
-)  # fmt: skip
+    tuple(fold(w) for w in phrase.split()) for phrase in clauses.FILLERS
+)
 FILLERS_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in FILLERS:
     FILLERS_BY_FIRST_WORD.setdefault(_phrase[0], []).append(_phrase)
-THAT_WORDS = fold_set("أن", "إن", "بأن", "ان", "بان")
+THAT_WORDS = fold_set(*clauses.THAT_WORDS)
 # «بحسب …،», «وفقاً لـ…»: attribution up to the next comma.
-ATTRIBUTION_OPENERS = fold_set(
-    "بحسب", "حسب", "وبحسب", "وفقا", "وفقاً", "ووفقا", "ووفقاً", "نقلا", "نقلاً", "حسبما",
-    "وحسبما",
-)  # fmt: skip
+ATTRIBUTION_OPENERS = fold_set(*clauses.ATTRIBUTION_OPENERS)
 REPORTING = frozenset(fold(v) for v in REPORTING_VERBS)
 # Trailing words a headline never ends on.
-DANGLING = FUNCTION | fold_set(
-    "و", "أو", "ثم", "بعد", "قبل", "خلال", "بين", "مع", "عبر", "ضد", "لدى"
-)
+DANGLING = FUNCTION | fold_set(*clauses.DANGLING)
 
 _COMMA = re.compile(r"[،,؛;:()\"«»“”]|\s[-–—]+\s")
 # Where a headline ends: a comma or a bracket, not the quotes of what was said.
@@ -383,7 +348,7 @@ def _to_what_was_said(clause: Sequence[Word], order: list[int], verb: int) -> li
 
 
 # Words that make «أن» after them a conjunction of their own («بعد أن», «قبل أن»).
-TIME_CONJUNCTIONS = fold_set("بعد", "قبل", "منذ", "رغم", "حتى", "دون", "بدون", "بدل", "بمجرد")
+TIME_CONJUNCTIONS = fold_set(*clauses.TIME_CONJUNCTIONS)
 
 _TOKEN = re.compile(r"\w+")
 _ELLIPSIS = re.compile(r"…|\.{2,}")

@@ -13,7 +13,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from timeline.event_kinds import EventKind
-from timeline.extraction.arabic import Word, fold, readings
+from timeline.extraction.arabic import Word, fold, fold_set, readings
+from timeline.lexicon import actors as actors_lexicon
+from timeline.lexicon import clauses
+from timeline.lexicon import event_kinds as event_kinds_lexicon
 from timeline.lexicon.event_kinds import CALLING_VERBS, KIND_NOUNS, KIND_VERBS, REPORTING_VERBS
 
 
@@ -28,7 +31,7 @@ def _table(source: dict[str, tuple[str, ...]]) -> dict[str, str]:
 VERB_KINDS: dict[str, str] = _table(KIND_VERBS)
 # A verb that reports words is a statement unless its object says otherwise.
 # Attribution words that are no verbs: «بحسب», «وفقاً لـ», «قائلاً» (the accusative).
-NOT_VERB_ATTRIBUTIONS = frozenset(fold(w) for w in ("بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا"))
+NOT_VERB_ATTRIBUTIONS = fold_set(*clauses.NOT_VERB_ATTRIBUTIONS)
 for _verb in REPORTING_VERBS:
     _folded_verb = fold(_verb)
     if " " in _verb or _folded_verb in NOT_VERB_ATTRIBUTIONS or _folded_verb.endswith(("ا", "ه")):
@@ -126,13 +129,7 @@ def governed(clause: Sequence[Word], index: int) -> bool:
     return word in PREPOSITIONS and clause[index].start - previous.end <= 1
 
 
-PREPOSITIONS: frozenset[str] = frozenset(
-    fold(w)
-    for w in (
-        "مع", "في", "من", "إلى", "الى", "على", "عن", "بعد", "قبل", "منذ", "خلال", "عند",
-        "حول", "رغم", "إثر", "اثر", "عقب", "بسبب", "لدى", "ضد", "عبر", "حتى", "وسط",
-    )
-)  # fmt: skip
+PREPOSITIONS: frozenset[str] = fold_set(*clauses.PREPOSITIONS)
 
 
 def is_reporting(word: Word) -> bool:
@@ -244,24 +241,9 @@ def looks_like_verb(word: Word, following: Word | None) -> bool:
 
 
 # Words that open clauses but are no verbs.
-NOT_VERBS: frozenset[str] = frozenset(
-    fold(w)
-    for w in (
-        "في", "من", "على", "إلى", "عن", "مع", "بعد", "قبل", "خلال", "منذ", "حتى", "بين",
-        "أمام", "وسط", "رغم", "إثر", "عقب", "لدى", "عند", "حول", "ضد", "عبر", "نحو",
-        "كما", "أما", "إذا", "لكن", "بينما", "حيث", "هذا", "هذه", "ذلك", "تلك", "وفق",
-        "وفقا", "بحسب", "حسب", "يذكر", "يشار", "تجدر", "يأتي", "تأتي", "ويأتي",
-    )
-)  # fmt: skip
+NOT_VERBS: frozenset[str] = fold_set(*clauses.NOT_VERBS)
 # Subjects that open without the article: «رئيس», «وزير».
-SUBJECT_OPENERS: frozenset[str] = frozenset(
-    fold(w)
-    for w in (
-        "رئيس", "وزير", "وزيرة", "وزارة", "مجلس", "حركة", "حزب", "جماعة", "منظمة", "نائب",
-        "مدير", "مسؤول", "مسؤولون", "قوات", "عناصر", "مسلحون", "مصادر", "مصدر", "عدد",
-        "آلاف", "عشرات", "مئات", "محكمة", "هيئة", "جبهة", "اتحاد", "شركة", "سفير", "قائد",
-    )
-)  # fmt: skip
+SUBJECT_OPENERS: frozenset[str] = fold_set(*actors_lexicon.SUBJECT_OPENERS)
 
 
 def _name_words() -> frozenset[str]:
@@ -289,16 +271,7 @@ NOT_VERB_NOUNS: frozenset[str] = _not_verb_nouns()
 
 # Verbs that carry no event of their own: the verbal noun after them says what
 # happened («تمكنت الشرطة من حجز…», «تم إيقاف…», «قامت القوات بقصف…»).
-LIGHT_VERBS: frozenset[str] = frozenset(
-    fold(w)
-    for w in (
-        "تمكن", "تمكنت", "يتمكن", "تتمكن", "تم", "يتم", "تمت", "قام", "قامت", "يقوم",
-        "تقوم", "أقدم", "أقدمت", "يقدم", "شرع", "شرعت", "بدأ", "بدأت", "يبدأ", "تبدأ",
-        "واصل", "واصلت", "يواصل", "تواصل", "استأنف", "استأنفت", "نجح", "نجحت", "ينجح",
-        "تنجح", "عمد", "عمدت", "حاول", "حاولت", "يحاول", "تحاول", "جرى", "يجري", "تجري",
-        "أجرى", "أجرت", "شهد", "شهدت", "يشهد", "تشهد",
-    )
-)  # fmt: skip
+LIGHT_VERBS: frozenset[str] = fold_set(*event_kinds_lexicon.LIGHT_VERBS)
 LIGHT_VERB_REACH = 8
 
 
@@ -313,9 +286,7 @@ def light_verb_kind(clause: Sequence[Word], index: int) -> str | None:
     return None
 
 
-THAT_WORDS: frozenset[str] = frozenset(
-    fold(w) for w in ("أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها")
-)
+THAT_WORDS: frozenset[str] = fold_set(*clauses.REPORTED_THAT_WORDS)
 # How far after a reporting verb its «أن» and, after that, the reported verb may be.
 THAT_REACH, REPORTED_VERB_REACH = 4, 6
 
@@ -347,7 +318,5 @@ def is_future(clause: Sequence[Word], index: int) -> bool:
 
 
 # Verbs that announce an act; «عن» introduces the act announced.
-ANNOUNCE_VERBS: frozenset[str] = frozenset(
-    fold(w) for w in ("أعلن", "أعلنت", "يعلن", "تعلن", "كشف", "كشفت", "يكشف", "تكشف")
-)
+ANNOUNCE_VERBS: frozenset[str] = fold_set(*event_kinds_lexicon.ANNOUNCE_VERBS)
 ABOUT = fold("عن")

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline.event_kinds import EventKind
-from timeline.extraction.arabic import Word, fold, is_function_word, readings
+from timeline.extraction.arabic import Word, fold, fold_set, is_function_word, readings
 from timeline.extraction.kinds import NOUN_KINDS, lookup
+from timeline.lexicon import places as places_lexicon
 from timeline.lexicon.places import NATIONALITY_ADJECTIVES, NOT_PLACES, PLACES
 
 
@@ -46,14 +47,7 @@ NATIONALITY_BY_SPELLING: dict[str, str] = {
 MAX_WORDS = max([s.count(" ") + 1 for s in (*PLACE_BY_SPELLING, *NOT_PLACE_SPELLINGS)] or [1])
 
 # Words that introduce a location (folded, clitics allowed on the place itself).
-LOCATIVES: frozenset[str] = frozenset(
-    fold(w)
-    for w in (
-        "في", "داخل", "قرب", "بالقرب", "أمام", "شمال", "جنوب", "شرق", "غرب", "شمالي",
-        "جنوبي", "شرقي", "غربي", "وسط", "إلى", "الى", "نحو", "ضواحي", "أنحاء", "العاصمة",
-        "مدينة", "محافظة", "ولاية", "إقليم", "منطقة", "بلدة", "قرية", "مطار", "ميناء",
-    )
-)  # fmt: skip
+LOCATIVES: frozenset[str] = fold_set(*places_lexicon.LOCATIVES)
 # Clitics that are themselves locative: «بموسكو», «وبدمشق».
 LOCATIVE_CLITICS = ("وب", "ب", "فب")
 
@@ -117,31 +111,13 @@ def match_at(clause: Sequence[Word], index: int) -> tuple[int, GazetteerPlace | 
 
 # Nouns that name a kind of place; the name after them is a place even when the
 # gazetteer does not know it: «في بلدة جرمانا», «بمنطقة الغوطة الشرقية».
-PLACE_NOUNS: frozenset[str] = frozenset(
-    fold(w)
-    for w in (
-        "مدينة", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم", "مقاطعة", "مخيم",
-        "حي", "معتمدية", "جزيرة", "مضيق", "ميناء", "مطار", "ضاحية", "ريف", "سهل", "وادي",
-    )
-)  # fmt: skip
+PLACE_NOUNS: frozenset[str] = fold_set(*places_lexicon.PLACE_NOUNS)
 # Words that may follow such a name as part of it.
-PLACE_QUALIFIERS: frozenset[str] = frozenset(
-    fold(w)
-    for w in (
-        "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الكبرى", "الصغرى", "الشرقي",
-        "الغربي", "الشمالي", "الجنوبي", "الجديدة", "القديمة",
-    )
-)  # fmt: skip
+PLACE_QUALIFIERS: frozenset[str] = fold_set(*places_lexicon.PLACE_QUALIFIERS)
 
 
 # First words of compound place names: «رأس الكاف», «سيدي بوزيد», «عين دراهم».
-TOPONYM_HEADS: frozenset[str] = frozenset(
-    fold(w)
-    for w in (
-        "رأس", "سيدي", "بني", "أولاد", "اولاد", "عين", "بئر", "بير", "تل", "دير", "كفر", "جبل",
-        "وادي", "حاسي", "برج", "حمام", "قصر", "منزل", "دوار", "أبو", "ابو", "بيت",
-    )
-)  # fmt: skip
+TOPONYM_HEADS: frozenset[str] = fold_set(*places_lexicon.TOPONYM_HEADS)
 
 
 def named_after_place_noun(clause: Sequence[Word]) -> list[tuple[int, str]]:

@@ -213,3 +213,120 @@ HUNDREDS_COMPOUNDS: dict[str, int] = {
     }.items()
     for prefix in ("", "و")
 }  # fmt: skip
+
+# ------------------------------------------------------------------ scanner words
+
+# Words that may start an expression beyond the other lists' heads: «في الآونة
+# الأخيرة», «في أول», «الواحدة» (one o'clock).
+EXTRA_TRIGGERS = _words("أونة", "الآونة", "الوقت", "أول", "الواحدة")
+# Singular units in the accusative after a count: «عشرين يوماً».
+ACCUSATIVE_SINGULARS = _words("يوما", "أسبوعا", "شهرا", "عاما")
+# One o'clock, a feminine ordinal with no ordinal number of its own.
+ONE_OCLOCK = normalise_arabic("الواحدة")
+# Abbreviations after a clock time: «ص» (morning), «م» (evening).
+AM_PM: dict[str, str] = _table({"ص": "MO", "م": "EV"})
+# «منتصف»: the middle, of a day or of a period.
+MIDDLE_WORD = normalise_arabic("منتصف")
+# Words that say «now»: «حتى الآن», «حتى اليوم».
+NOW_WORDS = _words("الآن", "اليوم")
+# Words that may follow a vague definite plural of units and end it: «الأيام الماضية في…».
+AFTER_VAGUE_PLURAL = _words("في", "على", "من", "قبل", "بعد", "حتى", "ثم", "و", "أو")
+# Heads of vague references beyond the vague words: «في الآونة الأخيرة», «في الوقت الراهن».
+VAGUE_HEADS = _words("الآونة", "الوقت")
+# Nouns after an ordinal that make it no day of the month: «الأسبوع الثالث», «الجولة الأولى».
+NOT_DAY_ORDINAL_AFTER = _words(
+    "الأسبوع", "الشهر", "العام", "السنة", "الربع", "النصف", "الدقيقة", "الساعة", "الجولة",
+    "الأسابيع", "الأشهر", "الأيام", "الفصل", "الثلث", "الشوط", "المرحلة", "الدور",
+)  # fmt: skip
+# Words that introduce a duration: «لمدة ثلاثة أيام», «طوال الأسبوع».
+DURATION_WORDS = _words("لمدة", "مدة", "مدته", "مدتها", "طيلة", "طوال", "قرابة")
+# Words that join the two ends of a range: «من 5 إلى 10 مايو», «الأحد حتى الخميس».
+RANGE_CONNECTORS = _words("إلى", "حتى", "و", "لغاية", "وحتى", "أو")
+
+# ------------------------------------------------------------------ scanner rules' words
+# «على» before «أن»: «على أن يبدأ…» speaks of the future.
+ON_WORDS = _words("على", "وعلى")
+# «الحادي عشر»: the eleventh, the one ordinal whose first word is no ordinal of its own.
+ELEVENTH_WORDS = _words("الحادي", "الحادية")
+# Words before «3 صفر» that make it a day of the Hijri month, not a score («فاز 3 صفر»):
+# «في 3 صفر», «منذ 3 صفر».
+ZERO_MONTH_BEFORE = _words("في", "يوم", "منذ", "حتى", "من", "إلى")
+# «عام» and «سنة» without the article: «مارس من عام 2024».
+BARE_YEAR_NOUNS = _words("عام", "سنة")
+# Words after «من الشهر» that refer back to a month already named: «من الشهر نفسه», «الذي».
+SAME_OR_WHICH = _words("الذي", "نفسه", "ذاته")
+# Words before «اليوم نفسه» that make it the day already named: «في اليوم نفسه», «ذلك اليوم ذاته».
+SAME_DAY_BEFORE = _words("في", "ذلك", "هذا")
+# «نفسه», «ذاته»: the same one, already named.
+SAME_WORDS = _words("نفسه", "ذاته")
+# «الجمعة الحزينة», «الجمعة العظيمة»: Good Friday, a holiday, not a weekday.
+GOOD_FRIDAY_WORDS = _words("الحزينة", "العظيمة")
+# Words after a bare day number that say another month follows:
+# «يوم 19 من نفس الشهر», «يوم 14 أو 15 أفريل».
+ANOTHER_MONTH_AFTER = _words("من", "و", "أو", "إلى", "حتى")
+# Greenwich, as a time zone after a clock time.
+GREENWICH_WORDS = _words("غرينتش", "جرينتش", "غرينيتش")
+# Words between two years of a range: «2015 و2016», «من 2010 إلى 2015».
+YEAR_RANGE_CONNECTORS = _words("و", "إلى", "حتى", "لغاية")
+# «الأخير», «الأخيرة»: the last one.
+LAST_WORDS = _words("الأخير", "الأخيرة")
+# «الميلادي», «للميلاد» after a century: AD.
+AD_WORDS = _words("الميلادي", "للميلاد")
+# «واحد», «واحدة»: one, after a unit («يوم واحد»).
+ONE_WORDS = _words("واحد", "واحدة")
+# Plural units with no count: «قبل سنوات», «منذ أشهر».
+PLURAL_UNITS = _words("سنوات", "أعوام", "أيام", "أشهر", "شهور", "أسابيع", "عقود", "ساعات")
+# Words after an offset that tie it to an event, not to today: «قبل ثلاثة أيام من الانتخابات».
+RELATIVE_TO_EVENT = _words("من", "على")
+# Bare weekday names that are also numbers: «كل أحد» is everyone, «كل اثنين» every two.
+NOT_WEEKLY_WEEKDAYS = _words("أحد", "اثنين")
+# «بالأسبوع», «باليوم»: per week, per day (and «بال» before a number, «بالـ»).
+PER_PERIOD_WORDS = _words("بال", "بالأسبوع", "بالشهر", "باليوم", "بالسنة")
+# Epithets after a holiday's name, part of it: «عيد الفطر المبارك».
+HOLIDAY_EPITHETS = _words("المبارك", "السعيد", "المجيد")
+# «الوقت الحالي», «الوقت الراهن»: the present.
+PRESENT_WORDS = _words("الحالي", "الراهن")
+# Words before an ambiguous month name that say it is the month: «في مايو», «منذ صفر».
+MONTH_NAME_BEFORE = _words("في", "منذ", "خلال", "حتى", "من", "إلى", "شهر")
+
+# Single words the scanner's rules compare with.
+# «من»: from, of («من الشهر», «ديسمبر من العام الماضي»).
+FROM_WORD = normalise_arabic("من")
+# «في»: in («في الأسبوع»: per week).
+IN_WORD = normalise_arabic("في")
+# «أول»: first, before a day or a period («أول أمس», «أول يوم»).
+FIRST_BARE = normalise_arabic("أول")
+# «الأولى»: the first, feminine.
+FIRST_FEMININE = normalise_arabic("الأولى")
+# «قد» before a present verb: may, no past cue («قد يزور»).
+PERFECT_PARTICLE = normalise_arabic("قد")
+# «أن»: that («على أن يبدأ…»).
+THAT_WORD = normalise_arabic("أن")
+# «م»: AD after a year, evening after a clock time, or metres («سباق 100 م»).
+M_ABBREVIATION = normalise_arabic("م")
+# «صفر»: the Hijri month, or zero.
+SAFAR = normalise_arabic("صفر")
+# «الجمعة»: Friday, or the Friday prayer.
+FRIDAY = normalise_arabic("الجمعة")
+# «بالتوقيت المحلي»: local time, no time zone.
+LOCAL_WORD = normalise_arabic("المحلي")
+# «يوماً ما»: some day, no duration.
+DAY_ACCUSATIVE = normalise_arabic("يوما")
+# «ما» after «يوماً»: «يوماً ما».
+WHAT_WORD = normalise_arabic("ما")
+# «عقد»: a decade, or a contract.
+DECADE_BARE = normalise_arabic("عقد")
+# «عيد الاستقلال»: independence day.
+INDEPENDENCE_WORD = normalise_arabic("الاستقلال")
+# «الآونة الأخيرة»: recently.
+RECENT_TIMES_WORD = normalise_arabic("الآونة")
+# «الأخيرة»: the last, latest.
+LATEST_WORD = normalise_arabic("الأخيرة")
+# «الوقت الحالي»: the present time.
+TIME_WORD = normalise_arabic("الوقت")
+# «بعد الغد»: the day after tomorrow.
+TOMORROW_DEFINITE = normalise_arabic("الغد")
+# «بعد ظهر»: in the afternoon of.
+NOON_BARE = normalise_arabic("ظهر")
+# Words before a time zone's name: «بالتوقيت المحلي», «التوقيت العالمي».
+ZONE_LEAD_WORDS = _words("بالتوقيت", "التوقيت")

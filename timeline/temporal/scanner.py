@@ -73,9 +73,8 @@ TRIGGERS: frozenset[str] = frozenset(
         *mk.SEASONS, mk.QUARTER_NOUN, mk.HALF_NOUN, *DECADE_WORDS, mk.CENTURY_NOUN,
         *UNIT_FORMS, *DEFINITE_PLURAL_UNITS, *UNIT_WORDS, *TENS_WORDS, *VAGUE_COUNT_WORDS,
         *ORDINAL_WORDS, *ORDINAL_TENS_WORDS, mk.SINCE_WORD, mk.BEFORE_WORD, mk.AFTER_WORD,
-        *mk.SET_ADVERBS, mk.EVERY_WORD, *mk.VAGUE_WORDS, *mk.HOLIDAY_HEADS, "اونه", "الاونه",
-        "الوقت", "اول", "ال", *lx.TIMES_WORDS, *lx.FRACTION_WORDS, "الواحده",
-        *lx.MANNER_HEADS,
+        *mk.SET_ADVERBS, mk.EVERY_WORD, *mk.VAGUE_WORDS, *mk.HOLIDAY_HEADS, *lx.EXTRA_TRIGGERS,
+        "ال", *lx.TIMES_WORDS, *lx.FRACTION_WORDS, *lx.MANNER_HEADS,
     }
 )  # fmt: skip
 # Every lexicon word, so clitic stripping can tell "والأحد" (و + الأحد) from a plain word.
@@ -89,24 +88,21 @@ _DURATION_HEADS = frozenset(
     {*UNIT_FORMS, *DEFINITE_PLURAL_UNITS, *UNIT_WORDS, *TENS_WORDS, *VAGUE_COUNT_WORDS,
      *HUNDREDS_WORDS, "ال"}
 )  # fmt: skip
-_ACCUSATIVE_SINGULARS = frozenset({"يوما", "اسبوعا", "شهرا", "عاما"})
-_ONE_OCLOCK = "الواحده"
-_AM_PM = {"ص": "MO", "م": "EV"}
-_MIDDLE = "منتصف"
-_NOW_WORDS = frozenset({"الان", "اليوم"})
-_AFTER_VAGUE_PLURAL = frozenset({"في", "علي", "من", "قبل", "بعد", "حتي", "ثم", "و", "او"})
+_ACCUSATIVE_SINGULARS = lx.ACCUSATIVE_SINGULARS
+_ONE_OCLOCK = lx.ONE_OCLOCK
+_AM_PM = lx.AM_PM
+_MIDDLE = lx.MIDDLE_WORD
+_NOW_WORDS = lx.NOW_WORDS
+_AFTER_VAGUE_PLURAL = lx.AFTER_VAGUE_PLURAL
 _FREQUENCY_HEADS = frozenset(
     {*lx.TIMES_WORDS, lx.DAYS_PLURAL, *UNIT_WORDS, *TENS_WORDS, *lx.MANNER_HEADS}
 )
-_VAGUE_HEADS = frozenset({*mk.VAGUE_WORDS, "الاونه", "الوقت"})
+_VAGUE_HEADS = frozenset({*mk.VAGUE_WORDS, *lx.VAGUE_HEADS})
 _SEPARATORS = frozenset("/-.")
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
-_NOT_DAY_ORDINAL_AFTER = frozenset(
-    {"الاسبوع", "الشهر", "العام", "السنه", "الربع", "النصف", "الدقيقه", "الساعه", "الجوله",
-     "الاسابيع", "الاشهر", "الايام", "الفصل", "الثلث", "الشوط", "المرحله", "الدور"}
-)  # fmt: skip
-_DURATION_WORDS = frozenset({"لمده", "مده", "مدته", "مدتها", "طيله", "طوال", "قرابه"})
-_CONNECTORS = frozenset({"الي", "حتي", "و", "-", "لغايه", "وحتي", "او"})
+_NOT_DAY_ORDINAL_AFTER = lx.NOT_DAY_ORDINAL_AFTER
+_DURATION_WORDS = lx.DURATION_WORDS
+_CONNECTORS = lx.RANGE_CONNECTORS | {"-"}
 
 
 @dataclass(slots=True)
@@ -241,10 +237,10 @@ class Scanner:
             if word in mk.FUTURE_CUE_WORDS or bare in mk.FUTURE_CUE_WORDS:
                 return True
             if word in mk.PAST_CUE_WORDS or bare in mk.PAST_CUE_WORDS:
-                if bare == "قد" and j + 1 < self.n and words[j + 1][:1] in "يتن":
+                if bare == lx.PERFECT_PARTICLE and j + 1 < self.n and words[j + 1][:1] in "يتن":
                     continue
                 return False
-            if bare == "ان" and j > 0 and words[j - 1] in ("علي", "وعلي"):
+            if bare == lx.THAT_WORD and j > 0 and words[j - 1] in lx.ON_WORDS:
                 return True
             if mk.FUTURE_VERB.match(word) and not mk.NOT_FUTURE_VERB.match(word):
                 return True
@@ -316,7 +312,7 @@ class Scanner:
             return value + 10, j + 2
         if nxt[:1] == "و" and nxt[1:] in ORDINAL_TENS_WORDS and value < 10:
             return value + ORDINAL_TENS_WORDS[nxt[1:]], j + 2
-        if stem in ("الحادي", "الحاديه"):
+        if stem in lx.ELEVENTH_WORDS:
             return None  # الحادي alone is not an ordinal
         return value, j + 1
 
@@ -332,7 +328,7 @@ class Scanner:
             era, k = True, k + 1
         elif nxt in mk.GREGORIAN_ERA:
             after = self.w(k + 1)
-            if nxt == "م" and (
+            if nxt == lx.M_ABBREVIATION and (
                 after in lx.MILLION_ABBREVIATION_AFTER
                 or (after == "." and self.w(k + 2) in lx.MILLION_ABBREVIATION_AFTER)
             ):
@@ -421,7 +417,7 @@ class Scanner:
         year = None if relation else self.year_after(k)
         if year is not None:
             k2 = year[2]
-        elif relation is None and self.w(k) == "من" and scheme == "G":
+        elif relation is None and self.w(k) == lx.FROM_WORD and scheme == "G":
             # "ديسمبر من العام الماضي", "مارس من عام 2024"
             year_ref = self.year_reference(k + 1)
             if year_ref is not None:
@@ -436,12 +432,12 @@ class Scanner:
             return None  # "باب" is a door, not ب + آب
         if first_stem in AMBIGUOUS_MONTHS or (first_stem + " " + self.w(j + 1)) in AMBIGUOUS_MONTHS:
             twin = k > j + 1 and first_stem not in TWO_WORD_MONTH_HEADS
-            if first_stem == "صفر" and j == i:
+            if first_stem == lx.SAFAR and j == i:
                 context = False  # "من صفر", "إلى صفر": zero, unless شهر, a day or a year
                 if (
                     year is None
                     and _is_digits(self.w(i - 1))
-                    and self.w(i - 2) not in ("في", "يوم", "منذ", "حتي", "من", "الي")
+                    and self.w(i - 2) not in lx.ZERO_MONTH_BEFORE
                     and self.stem(i - 2)[0] not in WEEKDAYS
                 ):
                     return None  # "فاز 3 صفر": a score
@@ -454,9 +450,9 @@ class Scanner:
         ref = self.ref
         if year is not None:
             anchored = (
-                self.w(k) == "من"
+                self.w(k) == lx.FROM_WORD
                 and not _is_digits(self.w(k + 1))
-                and self.stem(k + 1)[0] not in ("عام", "سنه")
+                and self.stem(k + 1)[0] not in lx.BARE_YEAR_NOUNS
             )
             if day is None:
                 return k2, self._month(year[0], month, anchored)
@@ -524,12 +520,12 @@ class Scanner:
         found = self.ordinal(i)
         if found and found[0] <= 31:
             stem = self.stem(i)[0]
-            if stem.endswith("ه") or stem == "الاولي":
+            if stem.endswith("ه") or stem == lx.FIRST_FEMININE:
                 return None  # feminine ordinals count other things (الأيام الـ25 الأولى)
             if self.w(i - 1) in _NOT_DAY_ORDINAL_AFTER:
                 return None  # "الأسبوع الأول من الشهر" is a week, not the 1st
             return found
-        if self.stem(i)[0] == "اول":
+        if self.stem(i)[0] == lx.FIRST_BARE:
             return 1, i + 1
         return None
 
@@ -539,7 +535,7 @@ class Scanner:
         if found is None:
             return None
         day, k = found
-        if self.w(k) == "من":
+        if self.w(k) == lx.FROM_WORD:
             k += 1
         month = self.month_expression(k, day, True)
         if month is not None:
@@ -553,7 +549,7 @@ class Scanner:
                 return k2, self._day(valid_day(y, m, day), True) or Sem("DATE", None)
             if relation:
                 return k2, self._unresolved(grain="day")
-            if self.w(k - 1) == "من" and self.ref and self.w(k + 1) not in ("الذي", "نفسه", "ذاته"):
+            if self.w(k - 1) == lx.FROM_WORD and self.ref and self.w(k + 1) not in lx.SAME_OR_WHICH:
                 # "في 15 من الشهر": this month
                 return k + 1, self._day(valid_day(self.ref.year, self.ref.month, day), True) or Sem(
                     "DATE", None
@@ -651,16 +647,16 @@ class Scanner:
                     or self.w(i - 1) in lx.NOT_TODAY_NAME_BEFORE
                 ):
                     return None
-                if self.w(i - 1) in ("في", "ذلك", "هذا") and nxt in ("نفسه", "ذاته"):
+                if self.w(i - 1) in lx.SAME_DAY_BEFORE and nxt in lx.SAME_WORDS:
                     return None
             if stem == mk.YESTERDAY and self.w(k) in mk.FIRST_WORDS:
                 offset, k = -2, k + 1
-        elif stem == "اول":
+        elif stem == lx.FIRST_BARE:
             if self.w(k) == mk.YESTERDAY:
                 offset, k = -2, k + 1
-            elif self.w(k) == "من" and self.w(k + 1) == mk.YESTERDAY:
+            elif self.w(k) == lx.FROM_WORD and self.w(k + 1) == mk.YESTERDAY:
                 offset, k = -2, k + 2
-        elif stem == mk.AFTER_WORD and self.w(k) in (mk.TOMORROW_BARE, "الغد"):
+        elif stem == mk.AFTER_WORD and self.w(k) in (mk.TOMORROW_BARE, lx.TOMORROW_DEFINITE):
             offset, k = 2, k + 1
         elif stem == mk.TOMORROW_BARE and self.stem(i - 1)[0] == mk.DAY_NOUN:
             offset = 1  # «يوم غد»
@@ -706,8 +702,8 @@ class Scanner:
         if stem not in WEEKDAYS:
             return None
         weekday = WEEKDAYS[stem]
-        if stem == "الجمعه" and (
-            self.w(i - 1) in NOT_A_DAY_BEFORE or self.w(k + 1) in ("الحزينه", "العظيمه")
+        if stem == lx.FRIDAY and (
+            self.w(i - 1) in NOT_A_DAY_BEFORE or self.w(k + 1) in lx.GOOD_FRIDAY_WORDS
         ):
             return None
         k += 1
@@ -726,7 +722,7 @@ class Scanner:
                 numbered = self._weekday_number(k, weekday)
                 if numbered is not None:
                     return numbered
-        if relation is None and self.w(k) == "من":
+        if relation is None and self.w(k) == lx.FROM_WORD:
             in_week = self._weekday_in_week(k + 1, weekday)
             if in_week is not None:
                 return in_week
@@ -766,7 +762,7 @@ class Scanner:
         if found is None or self.counted(found[1]) or self.w(found[1]) in mk.GREGORIAN_ERA:
             return None
         day, end = found
-        if self.w(end) in ("من", "و", "او", "الي", "حتي", "-"):
+        if self.w(end) in lx.ANOTHER_MONTH_AFTER or self.w(end) == "-":
             return None  # "يوم 19 من نفس الشهر", "يوم 14 أو 15 أفريل": another month
         ref = self.ref
         if ref is None:
@@ -801,7 +797,7 @@ class Scanner:
     def day_anchor(self, k: int) -> tuple[int, Sem] | None:
         """The day after a part-of-day noun: اليوم، أمس، الغد، [يوم] الأحد، 9 أوت."""
         stem, _ = self.stem(k)
-        if stem in mk.RELATIVE_DAYS or stem == "اول":
+        if stem in mk.RELATIVE_DAYS or stem == lx.FIRST_BARE:
             return self.relative_day(k, stem)
         if stem == mk.TOMORROW_BARE:
             if self.ref is None:
@@ -831,7 +827,7 @@ class Scanner:
                 day = self.ref + timedelta(days=offset)
                 return k2, Sem("TIME", f"{day_value(day)}TNI", day, day, True, grain="part")
             part = "NI"
-        elif stem == mk.AFTER_WORD and self.w(k) in mk.NOON_WORDS | {"ظهر"}:
+        elif stem == mk.AFTER_WORD and self.w(k) in mk.NOON_WORDS | {lx.NOON_BARE}:
             part, k = "AF", k + 1
         elif stem in mk.PART_OF_DAY_NOUNS:
             part = mk.PART_OF_DAY_NOUNS[stem]
@@ -1005,7 +1001,7 @@ class Scanner:
                     if length == 1 and self.day_anchor(k + 1) is not None:
                         return part, k
                     return part, k + length
-        if word == "من" and self.w(k + 1) in mk.PART_OF_DAY_NOUNS:
+        if word == lx.FROM_WORD and self.w(k + 1) in mk.PART_OF_DAY_NOUNS:
             return mk.PART_OF_DAY_NOUNS[self.w(k + 1)], k
         if word in mk.PART_OF_DAY_NOUNS and self.day_anchor(k + 1) is not None:
             return mk.PART_OF_DAY_NOUNS[word], k  # "الثامنة صباح اليوم": the day is its own
@@ -1020,7 +1016,7 @@ class Scanner:
                 return end + 1
             return None
         if word not in lx.TIME_ZONE_WORDS:
-            if word in ("GMT", "UTC", "غرينتش", "جرينتش", "غرينيتش"):
+            if word in ("GMT", "UTC") or word in lx.GREENWICH_WORDS:
                 return k + 1
             if word == "ت" and self.w(k + 1) == "غ":
                 return k + 2  # "ت غ": توقيت غرينتش
@@ -1030,9 +1026,9 @@ class Scanner:
         nxt = self.w(k + 1)
         if not nxt or _is_digits(nxt) or nxt in mk.SENTENCE_ENDS or not nxt.isalpha():
             return None
-        if nxt == "المحلي":
+        if nxt == lx.LOCAL_WORD:
             return None  # "بالتوقيت المحلي" names no zone; the guidelines leave it out
-        if nxt in lx.TIME_ZONE_SECOND and self.w(k) in ("بالتوقيت", "التوقيت"):
+        if nxt in lx.TIME_ZONE_SECOND and self.w(k) in lx.ZONE_LEAD_WORDS:
             return k + 2
         end = k + 2
         if self.w(end) in lx.TIME_ZONE_SECOND:
@@ -1091,7 +1087,7 @@ class Scanner:
         if found is None:
             return None
         year, era, k = found
-        if era is False and year < 1000 and self.w(k - 1) == "م":
+        if era is False and year < 1000 and self.w(k - 1) == lx.M_ABBREVIATION:
             return None  # "سباق 100 م": metres; a year this early says "ميلادي" or "عام"
         if era is None:
             before = self.w(i - 1)
@@ -1115,7 +1111,9 @@ class Scanner:
                 return None
             if self.counted(k):
                 return None
-            if self.w(k) in ("و", "الي", "حتي", "-", "لغايه") and _is_digits(self.w(k + 1)):
+            if (self.w(k) in lx.YEAR_RANGE_CONNECTORS or self.w(k) == "-") and _is_digits(
+                self.w(k + 1)
+            ):
                 # "بين 2000 و2500 مسافر": the second number shows what both count.
                 second = self.plain_int(k + 1)
                 if second is None or not 1000 <= second <= 2100 or self.counted(k + 2):
@@ -1221,7 +1219,7 @@ class Scanner:
                 return k2, (self.ref.year + shift if self.ref else None), True
         if stem in mk.DEMONSTRATIVES and self.w(k + 1) in mk.DEFINITE_YEAR_NOUNS:
             return k + 2, (self.ref.year if self.ref else None), True
-        if stem in mk.DEFINITE_YEAR_NOUNS and self.w(k - 1) == "من":
+        if stem in mk.DEFINITE_YEAR_NOUNS and self.w(k - 1) == lx.FROM_WORD:
             return k + 1, (self.ref.year if self.ref else None), True  # "الربع الأول من العام"
         return None
 
@@ -1231,7 +1229,7 @@ class Scanner:
             return None
         season = mk.SEASONS[stem]
         k = i + 1
-        if self.w(k) == "من" and not _is_digits(self.w(k + 1)):
+        if self.w(k) == lx.FROM_WORD and not _is_digits(self.w(k + 1)):
             k += 1  # "الخريف من هذا العام"
         year_ref = self.year_reference(k)
         if year_ref is None and stem.startswith("ال"):
@@ -1258,7 +1256,7 @@ class Scanner:
         found = self.ordinal(i + 1)
         word = self.w(i + 1)
         if found is None:
-            if word in ("الاخير", "الاخيره"):
+            if word in lx.LAST_WORDS:
                 found = (4 if stem == mk.QUARTER_NOUN else 2, i + 2)
             else:
                 return None
@@ -1266,7 +1264,7 @@ class Scanner:
         limit = 4 if stem == mk.QUARTER_NOUN else 2
         if not 1 <= number <= limit:
             return None
-        if self.w(k) == "من":
+        if self.w(k) == lx.FROM_WORD:
             k += 1
         year_ref = self.year_reference(k)
         if year_ref is None:
@@ -1288,7 +1286,7 @@ class Scanner:
         century = 19
         anchored = False
         k = i + 1
-        if self.w(k) == "من":
+        if self.w(k) == lx.FROM_WORD:
             k += 1
         if self.w(k) == mk.CENTURY_NOUN:
             found = self.century(k, mk.CENTURY_NOUN)
@@ -1324,7 +1322,7 @@ class Scanner:
         number, k = found
         if not 1 <= number <= 30:
             return None
-        if self.w(k) in ("الميلادي", "للميلاد"):
+        if self.w(k) in lx.AD_WORDS:
             k += 1
         first, last = century_bounds(number - 1)
         return k, Sem("DATE", f"{number - 1:02d}", first, last, False, grain="century")
@@ -1339,9 +1337,11 @@ class Scanner:
             unit, implied = form
             if implied == 2:
                 return i + 1, 2, unit
-            if implied == 1 and self.w(i + 1) in ("واحد", "واحده"):
+            if implied == 1 and self.w(i + 1) in lx.ONE_WORDS:
                 return i + 2, 1, unit
-            if stem in _ACCUSATIVE_SINGULARS and not (stem == "يوما" and self.w(i + 1) == "ما"):
+            if stem in _ACCUSATIVE_SINGULARS and not (
+                stem == lx.DAY_ACCUSATIVE and self.w(i + 1) == lx.WHAT_WORD
+            ):
                 return i + 1, 1, unit  # "تأجيلها أسبوعاً": one week
             lead = self.stem(i - 1)[0]
             nxt = self.w(i + 1)
@@ -1354,7 +1354,7 @@ class Scanner:
                 )
                 and not _is_digits(nxt)
                 and not nxt.startswith("ال")  # "خلال يوم الأرض", "خلال أسبوع الموضة": names
-                and nxt not in (mk.DAY_NOUN, "من")
+                and nxt not in (mk.DAY_NOUN, lx.FROM_WORD)
                 and self.stem(i + 1)[0] not in WEEKDAYS
                 and self.month_name(i + 1) is None
             ):
@@ -1402,7 +1402,7 @@ class Scanner:
         form = UNIT_FORMS.get(unit_stem)
         if form is None or form[1] == 2:
             return None
-        if form[0] == "DE" and unit_stem == "عقد" and (count or 0) < 11:
+        if form[0] == "DE" and unit_stem == lx.DECADE_BARE and (count or 0) < 11:
             return None  # "ثلاثة عقد" is not Arabic; عقد here is "contract"
         return k + 1, count, form[0]
 
@@ -1446,25 +1446,16 @@ class Scanner:
                 ):
                     return None
                 found = (k + 1, 1, unit)
-            elif implied is None and self.stem(k)[0] in (
-                "سنوات",
-                "اعوام",
-                "ايام",
-                "اشهر",
-                "شهور",
-                "اسابيع",
-                "عقود",
-                "ساعات",
-            ):
+            elif implied is None and self.stem(k)[0] in lx.PLURAL_UNITS:
                 found = (k + 1, None, unit)
             else:
                 return None
         end, count, unit = found
         end = self._half_after(end)  # "بعد ساعة ونصف الساعة من الانقطاع"
-        from_now = self.w(end) == "من" and self.stem(end + 1)[0] in _NOW_WORDS
+        from_now = self.w(end) == lx.FROM_WORD and self.stem(end + 1)[0] in _NOW_WORDS
         if from_now:
             end += 2  # "بعد أسبوعين من الآن": from today, so still an offset
-        elif self.w(end) in ("من", "علي") and stem != mk.SINCE_WORD:
+        elif self.w(end) in lx.RELATIVE_TO_EVENT and stem != mk.SINCE_WORD:
             return None  # "قبل ثلاثة أيام من الانتخابات": relative to an event, not to today
         in_years = unit in ("Y", "DE", "CE")
         if stem == mk.AFTER_WORD and in_years and not from_now and not self.future(i):
@@ -1497,7 +1488,7 @@ class Scanner:
         k = i + 1
         form = UNIT_FORMS.get(self.w(k))
         word = self.w(k)
-        if (word in lx.BARE_WEEKDAYS and word not in ("احد", "اثنين")) or word in WEEKDAYS:
+        if (word in lx.BARE_WEEKDAYS and word not in lx.NOT_WEEKLY_WEEKDAYS) or word in WEEKDAYS:
             return k + 1, Sem("SET", "P1W", grain="set")  # "كل جمعة"
         if word in lx.DAILY_PARTS:
             return k + 1, Sem("SET", "P1D", grain="set")  # "كل ليلة", "كل صباح"
@@ -1540,18 +1531,18 @@ class Scanner:
                 return None
             k = number[1]
         k += 1
-        if self.w(k) in ("واحده", "واحد"):
+        if self.w(k) in lx.ONE_WORDS:
             k += 1
         word = self.w(k)
         if word in lx.PER_PERIODS and word.endswith("يا"):
             return k + 1, Sem("SET", lx.PER_PERIODS[word], grain="set")
-        if word in ("في", "كل") or word in ("بال", "بالاسبوع", "بالشهر", "باليوم", "بالسنه"):
-            if word == "كل":
+        if word in (lx.IN_WORD, mk.EVERY_WORD) or word in lx.PER_PERIOD_WORDS:
+            if word == mk.EVERY_WORD:
                 found = self.recurrence(k, mk.EVERY_WORD)
                 return (found[0], found[1]) if found else None
-            period = self.w(k + 1) if word == "في" else "ال" + word[3:]
+            period = self.w(k + 1) if word == lx.IN_WORD else "ال" + word[3:]
             if period in lx.PER_PERIODS:
-                return k + (2 if word == "في" else 1), Sem(
+                return k + (2 if word == lx.IN_WORD else 1), Sem(
                     "SET", lx.PER_PERIODS[period], grain="set"
                 )
         return None
@@ -1576,13 +1567,13 @@ class Scanner:
                     ),
                     None,
                 )
-                chosen = days[0 if key[-1] == "الاستقلال" else 1] if days else None
+                chosen = days[0 if key[-1] == lx.INDEPENDENCE_WORD else 1] if days else None
                 if chosen is None:
                     return k, self._unresolved(grain="day")  # no country named
                 month, day = chosen
                 if self.w(k) in holidays.COUNTRY_DAYS and self.w(k)[:1] == "ل":
                     k += 1  # "العيد الوطني لقطر"
-            if self.w(k) in ("المبارك", "السعيد", "المجيد"):
+            if self.w(k) in lx.HOLIDAY_EPITHETS:
                 k += 1
             year = self.year_after(k)
             if year is not None and hijri and year[1] is not False and 1300 <= year[0] <= 1600:
@@ -1608,9 +1599,9 @@ class Scanner:
         if stem in mk.VAGUE_WORDS:
             return i + 1, Sem("DATE", mk.VAGUE_WORDS[stem], grain="vague")
         nxt = self.w(i + 1)
-        if stem == "الاونه" and nxt == "الاخيره":
+        if stem == lx.RECENT_TIMES_WORD and nxt == lx.LATEST_WORD:
             return i + 2, Sem("DATE", "PAST_REF", grain="vague")
-        if stem == "الوقت" and nxt in ("الحالي", "الراهن"):
+        if stem == lx.TIME_WORD and nxt in lx.PRESENT_WORDS:
             return i + 2, Sem("DATE", "PRESENT_REF", grain="vague")
         return None
 
@@ -1631,8 +1622,8 @@ class Scanner:
         else:
             # Only the parsers whose first word this is: most triggers have one.
             candidates = (
-                self.relative_day(i, stem) if stem in mk.RELATIVE_DAYS or stem in ("اول", "بعد")
-                else None,
+                self.relative_day(i, stem) if stem in mk.RELATIVE_DAYS
+                or stem in (lx.FIRST_BARE, mk.AFTER_WORD) else None,
                 self.weekday(i, stem) if stem in WEEKDAYS or stem in (mk.DAY_NOUN, mk.DAY_NOUN_DUAL)
                 else None,
                 self.part_of_day(i, stem) if stem in mk.PART_OF_DAY_NOUNS or stem in (
@@ -1641,7 +1632,7 @@ class Scanner:
                 self.clock(i, stem) if stem == mk.HOUR_NOUN or stem == _ONE_OCLOCK
                 or (stem in ORDINAL_WORDS and stem.endswith("ه")) else None,
                 self.day_month(i) if stem in ORDINAL_WORDS or stem in ORDINAL_TENS_WORDS
-                or stem == "اول" else None,
+                or stem == lx.FIRST_BARE else None,
                 self.month_expression(i, None, self._month_context(i))
                 if stem in _ALL_MONTH_WORDS or stem == mk.MONTH_NOUN_BARE else None,
                 self.year_expression(i, stem) if stem in mk.YEAR_NOUNS else None,
@@ -1667,7 +1658,7 @@ class Scanner:
     def _month_context(self, i: int) -> bool:
         before = self.w(i - 1)
         return (
-            before in ("في", "منذ", "خلال", "حتي", "من", "الي", "شهر")
+            before in lx.MONTH_NAME_BEFORE
             or self.stem(i - 1)[0] in mk.MOD_WORDS
             or (self.words[i][:1] in "بل" and self.stem(i)[1] == 1)
         )
@@ -1728,7 +1719,7 @@ class Scanner:
         if (
             stem2 in (mk.MONTH_NOUN, mk.WEEK_NOUN, *mk.DEFINITE_YEAR_NOUNS, mk.CENTURY_NOUN)
             and self.relation_at(k + 1)[0] is None
-            and self.w(k + 1) not in ("من",)
+            and self.w(k + 1) != lx.FROM_WORD
             and not _is_digits(self.w(k + 1))
         ):
             found = (k + 1, self.period_of(stem2, "current"))
@@ -1798,7 +1789,7 @@ class Scanner:
                 if (
                     year
                     and year[0] >= int(sem.value[-4:])
-                    and (self.w(year[2]) == "في" or not self.counted(year[2]))
+                    and (self.w(year[2]) == lx.IN_WORD or not self.counted(year[2]))
                 ):
                     out.append(
                         RawMention(
