@@ -173,6 +173,19 @@ class StoryEventSearchForm(forms.Form):
     q = forms.CharField(label=_("ابحث عن أحداث لإضافتها"), required=False, max_length=100)
 
 
+# One bulk request touches at most this many events.
+BULK_LIMIT = 200
+
+
+def _within_bulk_limit(events: list[Event]) -> list[Event]:
+    if len(events) > BULK_LIMIT:
+        raise forms.ValidationError(
+            ngettext("حدّد حدثاً واحداً على الأكثر.", "حدّد %(limit)d حدث على الأكثر.", BULK_LIMIT)
+            % {"limit": BULK_LIMIT}
+        )
+    return events
+
+
 class StoryEventsForm(forms.Form):
     """Events to add to a story, or to confirm in it."""
 
@@ -186,13 +199,7 @@ class StoryEventsForm(forms.Form):
     )
 
     def clean_events(self) -> list[Event]:
-        events = self.cleaned_data["events"]
-        if len(events) > BULK_LIMIT:
-            raise forms.ValidationError(
-                ngettext("حدّد حدثاً واحداً على الأكثر.", "حدّد %(limit)d حدث على الأكثر.", BULK_LIMIT)
-                % {"limit": BULK_LIMIT}
-            )
-        return events
+        return _within_bulk_limit(self.cleaned_data["events"])
 
 
 class StoryChoiceForm(forms.Form):
@@ -201,10 +208,6 @@ class StoryChoiceForm(forms.Form):
         queryset=Story.objects.all(),
         error_messages={"required": _("اختر قصة."), "invalid_choice": _("لا توجد هذه القصة.")},
     )
-
-
-# One bulk request touches at most this many events.
-BULK_LIMIT = 200
 
 
 class BulkReviewForm(forms.Form):
@@ -232,13 +235,7 @@ class BulkReviewForm(forms.Form):
     )
 
     def clean_events(self) -> list[Event]:
-        events = self.cleaned_data["events"]
-        if len(events) > BULK_LIMIT:
-            raise forms.ValidationError(
-                ngettext("حدّد حدثاً واحداً على الأكثر.", "حدّد %(limit)d حدث على الأكثر.", BULK_LIMIT)
-                % {"limit": BULK_LIMIT}
-            )
-        return events
+        return _within_bulk_limit(self.cleaned_data["events"])
 
     def clean(self) -> dict:
         data = super().clean()

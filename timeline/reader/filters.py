@@ -48,7 +48,9 @@ class ActorField(forms.CharField):
 LANE_CHOICES = [("", _("بلا مسارات")), ("kind", _("حسب النوع")), ("story", _("حسب القصة"))]
 
 
-class TimelineFilterForm(forms.Form):
+class EventFilterFields(forms.Form):
+    """The filters the timeline and the review queue share: words, kind, place, actor."""
+
     q = forms.CharField(label=_("بحث"), required=False, max_length=100)
     kind = forms.ChoiceField(
         label=_("النوع"), required=False, choices=[("", _("كل الأنواع")), *EventKind.choices]
@@ -66,6 +68,9 @@ class TimelineFilterForm(forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"dir": "auto", "placeholder": _("مثلاً: بوتين")}),
     )
+
+
+class TimelineFilterForm(EventFilterFields):
     story = forms.ModelChoiceField(
         label=_("القصة"),
         required=False,
