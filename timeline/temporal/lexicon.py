@@ -259,6 +259,8 @@ SAME_OR_WHICH = _words("الذي", "نفسه", "ذاته")
 SAME_DAY_BEFORE = _words("في", "ذلك", "هذا")
 # «نفسه», «ذاته»: the same one, already named.
 SAME_WORDS = _words("نفسه", "ذاته")
+# «ذات العام», «نفس الشهر»: the same one, already named, the word before its noun.
+SAME_BEFORE_WORDS = _words("ذات", "نفس")
 # «الجمعة الحزينة», «الجمعة العظيمة»: Good Friday, a holiday, not a weekday.
 GOOD_FRIDAY_WORDS = _words("الحزينة", "العظيمة")
 # Words after a bare day number that say another month follows:

@@ -48,13 +48,14 @@ def resolve_weekday(reference: date, weekday: int, direction: str) -> date:
 
 
 def resolve_month(
-    reference: date, month: int, relation: str | None, future: bool
+    reference: date, month: int, relation: str | None, future: bool, year_hint: int | None = None
 ) -> tuple[int, int]:
     """Rule 3: the year of a month named without one.
 
     ``relation``: "next" (first such month after the reference month), "previous"
     (last one before it), "current" or None (nearest; beyond four months the
-    tense decides).
+    tense decides). ``year_hint``: a year the sentence names, which decides instead
+    of the tense when the clause has no tense cue and it is one of the candidates.
     """
     year = reference.year
     if relation == "next":
@@ -65,7 +66,9 @@ def resolve_month(
     candidates = [(y * 12 + month, y) for y in (year - 1, year, year + 1)]
     distance, best = min((abs(index - here), y) for index, y in candidates)
     if distance > NEAREST_LIMIT_MONTHS and relation != "current":
-        if future:
+        if year_hint in (year - 1, year, year + 1):
+            best = year_hint
+        elif future:
             best = min(y for index, y in candidates if index >= here)
         else:
             best = max(y for index, y in candidates if index <= here)
@@ -73,9 +76,15 @@ def resolve_month(
 
 
 def resolve_day_month(
-    reference: date, day: int, month: int, relation: str | None, future: bool
+    reference: date,
+    day: int,
+    month: int,
+    relation: str | None,
+    future: bool,
+    year_hint: int | None = None,
 ) -> date | None:
-    """Rule 1 and 3: a day and month without a year; None when the day cannot exist."""
+    """Rule 1 and 3: a day and month without a year; None when the day cannot exist.
+    ``year_hint`` as for resolve_month."""
     candidates = [d for y in (reference.year - 1, reference.year, reference.year + 1)
                   if (d := valid_day(y, month, day))]  # fmt: skip
     if not candidates:
@@ -88,6 +97,9 @@ def resolve_day_month(
         return max(before) if before else None
     best = min(candidates, key=lambda d: abs((d - reference).days))
     if abs((best - reference).days) > NEAREST_LIMIT_DAYS:
+        hinted = [d for d in candidates if d.year == year_hint]
+        if hinted:
+            return hinted[0]
         later = [d for d in candidates if d >= reference]
         earlier = [d for d in candidates if d <= reference]
         if future and later:

@@ -74,7 +74,7 @@ TRIGGERS: frozenset[str] = frozenset(
         *UNIT_FORMS, *DEFINITE_PLURAL_UNITS, *UNIT_WORDS, *TENS_WORDS, *VAGUE_COUNT_WORDS,
         *ORDINAL_WORDS, *ORDINAL_TENS_WORDS, mk.SINCE_WORD, mk.BEFORE_WORD, mk.AFTER_WORD,
         *mk.SET_ADVERBS, mk.EVERY_WORD, *mk.VAGUE_WORDS, *mk.HOLIDAY_HEADS, *lx.EXTRA_TRIGGERS,
-        "ال", *lx.TIMES_WORDS, *lx.FRACTION_WORDS, *lx.MANNER_HEADS,
+        "ال", *lx.TIMES_WORDS, *lx.FRACTION_WORDS, *lx.MANNER_HEADS, *lx.SAME_BEFORE_WORDS,
     }
 )  # fmt: skip
 # Every lexicon word, so clitic stripping can tell "والأحد" (و + الأحد) from a plain word.
@@ -98,6 +98,11 @@ _FREQUENCY_HEADS = frozenset(
     {*lx.TIMES_WORDS, lx.DAYS_PLURAL, *UNIT_WORDS, *TENS_WORDS, *lx.MANNER_HEADS}
 )
 _VAGUE_HEADS = frozenset({*mk.VAGUE_WORDS, *lx.VAGUE_HEADS})
+# The grains a date named earlier may have for «ذات العام» / «ذات الشهر» to take its year
+# or month from.
+_MONTH_OR_FINER = frozenset({"month", "day", "part", "clock"})
+_YEAR_OR_FINER = frozenset({"year", "season", "quarter", "week", *_MONTH_OR_FINER})
+_SAME_PERIOD_NOUNS = frozenset({mk.MONTH_NOUN, *mk.DEFINITE_YEAR_NOUNS})
 _SEPARATORS = frozenset("/-.")
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 _NOT_DAY_ORDINAL_AFTER = lx.NOT_DAY_ORDINAL_AFTER
@@ -161,7 +166,7 @@ def _is_digits(word: str) -> bool:
 class Scanner:
     """One pass over one folded text. Create a new one per text."""
 
-    __slots__ = ("n", "ref", "starts", "text", "words")
+    __slots__ = ("found", "n", "ref", "starts", "text", "words")
 
     def __init__(self, folded: str, reference: date | None) -> None:
         self.text = folded
@@ -178,6 +183,8 @@ class Scanner:
             pos += len(word)
         self.starts, self.words = starts, words
         self.n = len(words)
+        # What scan() has found so far: «ذات العام» refers back to it.
+        self.found: list[RawMention] = []
 
     # ----------------------------------------------------------------- helpers
 
@@ -228,11 +235,16 @@ class Scanner:
 
     def future(self, i: int) -> bool:
         """Rule 2: does the clause before token i speak of the future? Nearest cue wins."""
+        return self.tense_cue(i) is True
+
+    def tense_cue(self, i: int) -> bool | None:
+        """True for a future cue before token i in its clause, False for a past one,
+        None when the clause has neither."""
         words = self.words
         for j in range(i - 1, max(-1, i - 30), -1):
             word = words[j]
             if word in mk.SENTENCE_ENDS:
-                return False
+                return None
             bare = word[1:] if len(word) > 3 and word[0] in "وف" else word
             if word in mk.FUTURE_CUE_WORDS or bare in mk.FUTURE_CUE_WORDS:
                 return True
@@ -244,7 +256,41 @@ class Scanner:
                 return True
             if mk.FUTURE_VERB.match(word) and not mk.NOT_FUTURE_VERB.match(word):
                 return True
-        return False
+        return None
+
+    def sentence_year(self, i: int) -> int | None:
+        """The year last written out in token i's sentence before it («انتخابات عام
+        2018… انتخابات البرازيل في شهر أكتوبر»): with no tense cue, it says which year
+        a month far from the reference date is in."""
+        j = i - 1
+        while j >= 0 and self.words[j] not in mk.SENTENCE_ENDS:
+            j -= 1
+        sentence_start = self.starts[j] if j >= 0 else 0
+        for mention in reversed(self.found):
+            if mention.start < sentence_start:
+                break
+            sem = mention.sem
+            if sem.grain == "year" and not sem.anchored and sem.value and sem.value.isdigit():
+                return int(sem.value)
+        return None
+
+    def named_before(self, i: int, grain: str) -> str | None:
+        """The year («YYYY») or month («YYYY-MM») of the last date named before token i:
+        what «ذات العام», «الشهر نفسه» refer back to."""
+        offset = self.starts[i] if i < self.n else len(self.text)
+        size = 4 if grain == "year" else 7
+        finer = _YEAR_OR_FINER if grain == "year" else _MONTH_OR_FINER
+        for mention in reversed(self.found):
+            value = mention.sem.value
+            if (
+                mention.start < offset
+                and mention.sem.grain in finer
+                and value
+                and value[:4].isdigit()
+                and len(value) >= size
+            ):
+                return value[:size]
+        return None
 
     # ------------------------------------------------------------- value makers
 
@@ -460,11 +506,12 @@ class Scanner:
             return (k2, self._day(found, anchored)) if found else None
         if ref is None:
             return k2, self._unresolved(grain="day" if day else "month")
-        future = self.future(i)
+        cue = self.tense_cue(i)
+        hint = self.sentence_year(i) if cue is None else None
         if day is None:
-            y, m = resolve_month(ref, month, relation, future)
+            y, m = resolve_month(ref, month, relation, cue is True, hint)
             return k2, self._month(y, m, True)
-        found = resolve_day_month(ref, day, month, relation, future)
+        found = resolve_day_month(ref, day, month, relation, cue is True, hint)
         return (k2, self._day(found, True)) if found else None
 
     def _hijri(self, day: int | None, month: int, year: tuple | None, relation: str | None) -> Sem:
@@ -540,6 +587,14 @@ class Scanner:
         month = self.month_expression(k, day, True)
         if month is not None:
             return month
+        same = self.same_period_at(k, self.stem(k)[0])
+        if same is not None and same[1] == mk.MONTH_NOUN:
+            # «في 24 من الشهر ذاته»: a day of the month named before
+            named = self.named_before(k, "month")
+            if named is None:
+                return None
+            found_day = valid_day(int(named[:4]), int(named[5:7]), day)
+            return (same[0], self._day(found_day, False)) if found_day else None
         # "الثالث والعشرين من الشهر الجاري", "بين 10 و12 الشهر الجاري"
         if self.stem(k)[0] == mk.MONTH_NOUN:
             relation, k2 = self.relation_at(k + 1)
@@ -1219,9 +1274,38 @@ class Scanner:
                 return k2, (self.ref.year + shift if self.ref else None), True
         if stem in mk.DEMONSTRATIVES and self.w(k + 1) in mk.DEFINITE_YEAR_NOUNS:
             return k + 2, (self.ref.year if self.ref else None), True
+        same = self.same_period_at(k, stem)
+        if same is not None and same[1] in mk.DEFINITE_YEAR_NOUNS:
+            # «يونيو من ذات العام»: the year named before
+            named = self.named_before(k, "year")
+            if named is not None:
+                return same[0], int(named), False
+            return same[0], (self.ref.year if self.ref else None), True
         if stem in mk.DEFINITE_YEAR_NOUNS and self.w(k - 1) == lx.FROM_WORD:
             return k + 1, (self.ref.year if self.ref else None), True  # "الربع الأول من العام"
         return None
+
+    def same_period_at(self, i: int, stem: str) -> tuple[int, str] | None:
+        """(next token, noun) for «ذات العام», «نفس الشهر», «العام نفسه», «الشهر ذاته»."""
+        if stem in lx.SAME_BEFORE_WORDS and self.w(i + 1) in _SAME_PERIOD_NOUNS:
+            return i + 2, self.w(i + 1)
+        if stem in _SAME_PERIOD_NOUNS and self.w(i + 1) in lx.SAME_WORDS:
+            return i + 2, stem
+        return None
+
+    def same_period(self, i: int, stem: str) -> tuple[int, Sem] | None:
+        """«في ذات العام», «خلال الشهر نفسه»: the year or month of the date named before."""
+        same = self.same_period_at(i, stem)
+        if same is None:
+            return None
+        end, noun = same
+        grain = "month" if noun == mk.MONTH_NOUN else "year"
+        named = self.named_before(i, grain)
+        if named is None:
+            return None  # nothing named before it to refer back to
+        if grain == "year":
+            return end, self._year(int(named), False)
+        return end, self._month(int(named[:4]), int(named[5:7]), False)
 
     def season(self, i: int, stem: str) -> tuple[int, Sem] | None:
         """صيف 2026، ربيع العام المقبل، الصيف الماضي."""
@@ -1637,6 +1721,8 @@ class Scanner:
                 if stem in _ALL_MONTH_WORDS or stem == mk.MONTH_NOUN_BARE else None,
                 self.year_expression(i, stem) if stem in mk.YEAR_NOUNS else None,
                 self.relative_period(i, stem) if stem in _PERIOD_HEADS else None,
+                self.same_period(i, stem) if stem in _SAME_PERIOD_NOUNS
+                or stem in lx.SAME_BEFORE_WORDS else None,
                 self.season(i, stem) if stem in mk.SEASONS else None,
                 self.quarter(i, stem) if stem in (mk.QUARTER_NOUN, mk.HALF_NOUN) else None,
                 self.decade(i, stem) if stem in DECADE_WORDS else None,
@@ -1742,7 +1828,7 @@ class Scanner:
 
     def scan(self) -> list[RawMention]:
         """All expressions, left to right, non-overlapping."""
-        out: list[RawMention] = []
+        out: list[RawMention] = self.found
         words, n = self.words, self.n
         stems = _STEMS
         i = 0
