@@ -482,3 +482,32 @@ def test_what_follows_a_title_but_is_a_verb_is_no_name():
         "أيدت محكمة يوم الثلاثاء حكما بالسجن على رسام كاريكاتير يبلغ من العمر 69 عاما."
     )
     assert not [actor.name for actor in event.actors if "يبلغ" in actor.name]
+
+
+def test_deaths_caused_by_an_attack_are_where_the_attack_was():
+    event = only_event(
+        "لقي عشرات الأشخاص مصرعهم يوم الثلاثاء إثر استهداف سوق شعبي في مدينة جرمانا."
+    )
+    assert event.places == ("جرمانا",)
+
+
+def test_a_city_after_a_capital_and_its_nationality_is_a_place():
+    event = only_event("وصل الوزير يوم الثلاثاء إلى العاصمة الروسية موسكو.")
+    assert event.places == ("موسكو",)
+    event = only_event("انفجرت قنبلة يوم الثلاثاء في سوق قرب العاصمة السورية دمشق.")
+    assert event.places == ("دمشق",)
+
+
+def test_a_nationality_adjective_is_no_country_even_when_feminine():
+    event = only_event("وقع الانفجار يوم الثلاثاء في العاصمة السورية.")
+    assert "سوريا" not in event.places
+
+
+def test_a_capital_after_an_approval_is_who_approved_not_where():
+    event = only_event("أعلنت الخارجية يوم الثلاثاء موافقة طهران على استئناف المفاوضات في فيينا.")
+    assert "طهران" not in event.places
+
+
+def test_a_definite_noun_after_the_preposition_li_is_no_place_noun_before_a_name():
+    event = only_event("أكد الوزير يوم الثلاثاء أن نجاح الخطة مهم للمنطقة جمعاء.")
+    assert event.places == ()

@@ -479,13 +479,7 @@ def _happening(
         lead=lead,
         title=title,
         kind=kind,
-        places=_where(
-            kind,
-            places_of(
-                clause_words[: _main_clause_end(clause_words, verb_index)],
-                visited_after=verb_index if verb_kind == EventKind.VISIT else None,
-            ),
-        ),
+        places=_where(kind, _places(clause_words, verb_index, verb_kind)),
         actors=tuple(mention.actor for mention in found),
         subject=subject,
         subject_written=subject_written,
@@ -531,6 +525,19 @@ def _where(kind: str, places: list[str]) -> tuple[str, ...]:
     return tuple(name for name in places if not is_country(name))
 
 
+def _places(clause_words: list[Word], verb_index: int | None, verb_kind: str | None) -> list[str]:
+    """Where the clause's happening took place: the places of its main clause; when
+    that names none and goes on with its cause, the cause's («لقي عشرات مصرعهم إثر
+    استهداف سوق في مدينة جرمانا»: the deaths were where the attack was)."""
+    visited_after = verb_index if verb_kind == EventKind.VISIT else None
+    end = _main_clause_end(clause_words, verb_index)
+    main = places_of(clause_words[:end], visited_after=visited_after)
+    if main or end >= len(clause_words) or clause_words[end].folded not in CAUSE_WORDS:
+        return main
+    cause_end = _main_clause_end(clause_words, end)
+    return places_of(clause_words[:cause_end], visited_after=visited_after)
+
+
 def _main_clause_end(clause_words: list[Word], verb_index: int | None) -> int:
     """Where the main clause ends: at the first word opening a subordinate part
     after the verb («الذي», «حيث», «بعدما»…). Places named after it are where
@@ -545,6 +552,7 @@ def _main_clause_end(clause_words: list[Word], verb_index: int | None) -> int:
 
 
 RELATIVE_PRONOUNS = fold_set(*clauses.RELATIVE_PRONOUNS)
+CAUSE_WORDS = fold_set(*clauses.CAUSE_WORDS)
 
 
 def _only_this_year(mentions: list, granularity: str | None, published: date | None) -> bool:

@@ -72,8 +72,7 @@ def match_places(clause: Sequence[Word]) -> list[PlaceMatch]:
             continue
         size, place, clitic = matched
         if place is not None:
-            previous = readings(clause[index - 1].folded) if index else ()
-            locative = clitic in LOCATIVE_CLITICS or any(r in LOCATIVES for r in previous)
+            locative = clitic in LOCATIVE_CLITICS or _after_locative(clause, index)
             # The country an event noun governs is where it happens: «انتخابات تركيا»,
             # «زلزال إندونيسيا».
             governed = (
@@ -82,6 +81,15 @@ def match_places(clause: Sequence[Word]) -> list[PlaceMatch]:
             found.append(PlaceMatch(place, index, index + size - 1, locative or governed, governed))
         index += size
     return found
+
+
+def _after_locative(clause: Sequence[Word], index: int) -> bool:
+    """Whether a locative word introduces the place at `index`: «في موسكو», or with a
+    nationality between them, «في العاصمة السورية دمشق»."""
+    before = index - 1
+    if before > 0 and nationality(clause[before]) is not None:
+        before -= 1
+    return before >= 0 and any(r in LOCATIVES for r in readings(clause[before].folded))
 
 
 # The first word of every spelling, and the most words a spelling starting so has:
@@ -97,6 +105,12 @@ def match_at(clause: Sequence[Word], index: int) -> tuple[int, GazetteerPlace | 
     for size in range(min(longest, len(clause) - index), 0, -1):
         tail = " ".join(w.folded for w in clause[index + 1 : index + size])
         for reading in readings(clause[index].folded):
+            if (
+                clause[index]
+                .folded[: len(clause[index].folded) - len(reading)]
+                .endswith(("ال", "لل"))
+            ):
+                continue  # «السورية» is an adjective, not «سورية» with the article
             phrase = f"{reading} {tail}".strip()
             if phrase in NOT_PLACE_SPELLINGS:
                 return size, None, ""
@@ -126,7 +140,9 @@ def named_after_place_noun(clause: Sequence[Word]) -> list[tuple[int, str]]:
     for index, word in enumerate(clause[:-1]):
         if not any(r in PLACE_NOUNS for r in readings(word.folded)):
             continue
-        if "ال" in word.folded[:4]:
+        if any(r.startswith("ال") for r in readings(word.folded)) or word.folded.startswith(
+            ("لل", "ولل", "فلل")
+        ):
             continue  # «المنطقة منزوعة السلاح»: after a definite noun comes an adjective
         if match_at(clause, index + 1):
             continue  # the gazetteer knows it: «مدينة جلال آباد»
@@ -178,18 +194,25 @@ def places_of(clause: Sequence[Word], visited_after: int | None = None) -> list[
 def nationality(word: Word) -> str | None:
     """The country a nationality adjective names («الروسي» → «روسيا»), if it is one."""
     for reading in readings(word.folded):
-        country = NATIONALITY_BY_SPELLING.get(reading)
+        # «السورية» is «السوري» agreeing with a feminine noun.
+        masculine = reading[:-1] if reading.endswith("يه") else reading
+        country = NATIONALITY_BY_SPELLING.get(reading) or NATIONALITY_BY_SPELLING.get(masculine)
         if country is not None:
             return country
     return None
 
 
+# Event nouns whose place after them is who acts, not where: «موافقة طهران», «قرار
+# واشنطن», «بيان القاهرة»; or, for an agreement, where it was signed.
+_NAMED_BY_WHO = frozenset({EventKind.AGREEMENT, EventKind.DECISION, EventKind.STATEMENT})
+
+
 def _governs_place(word: Word) -> bool:
     """Whether an event noun makes the place after it where it happens: «انتخابات
-    تركيا» does, «اتفاق سوتشي» does not (an agreement is named after where it was
-    signed, not where what it governs happens)."""
+    تركيا» does; «اتفاق سوتشي» does not (an agreement is named after where it was
+    signed, not where what it governs happens), nor «موافقة طهران» (who approved)."""
     kind = lookup(word, NOUN_KINDS)
-    return kind is not None and kind != EventKind.AGREEMENT
+    return kind is not None and kind not in _NAMED_BY_WHO
 
 
 def is_country(name: str) -> bool:

@@ -37,6 +37,10 @@ BOUNDARY_WORDS: tuple[str, ...] = (
     "بحسب", "حسب", "نقلا", "نقلاً", "وأضاف", "وقال", "وأكد",
 )  # fmt: skip
 
+# Words opening the cause of what the main clause tells: where the cause happened,
+# the main happening did («لقي عشرات مصرعهم إثر استهداف سوق في جرمانا»).
+CAUSE_WORDS: tuple[str, ...] = ("إثر", "عقب", "بسبب", "جراء", "جرّاء", "نتيجة")
+
 # Anonymous sources: «قالت مصادر إن…» reports what follows «إن».
 ANONYMOUS_SOURCES: tuple[str, ...] = (
     "مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤولين", "تقارير", "وكالة", "وكالات", "صحيفة",
