@@ -511,3 +511,12 @@ def test_a_capital_after_an_approval_is_who_approved_not_where():
 def test_a_definite_noun_after_the_preposition_li_is_no_place_noun_before_a_name():
     event = only_event("أكد الوزير يوم الثلاثاء أن نجاح الخطة مهم للمنطقة جمعاء.")
     assert event.places == ()
+
+
+def test_actors_named_in_what_the_clause_goes_on_to_explain_are_not_the_events():
+    event = only_event(
+        "أكد اللاعب محمد صلاح يوم الإثنين أنه لا يريد الدخول في صراعات، وذلك للتعليق على"
+        " أزمته مع الاتحاد المصري لكرة القدم.",
+        published=date(2018, 8, 29),
+    )
+    assert [actor.name for actor in event.actors] == ["محمد صلاح"]

@@ -305,10 +305,11 @@ class _Happening:
     title: str
     kind: str
     places: tuple[str, ...]
-    actors: tuple[ActorRef, ...]
+    actors: tuple[ActorRef, ...]  # who acts or is acted on in the main clause
     subject: str | None
     subject_written: str
     members: list  # (mention, clause) of every date expression that dates it
+    named: frozenset[str] = frozenset()  # every actor the clause names
 
 
 def build_candidates(
@@ -480,10 +481,11 @@ def _happening(
         title=title,
         kind=kind,
         places=_where(kind, _places(clause_words, verb_index, verb_kind)),
-        actors=tuple(mention.actor for mention in found),
+        actors=_main_actors(clause_words, verb_index, found, subject),
         subject=subject,
         subject_written=subject_written,
         members=[(m, clause) for m in clause.mentions],
+        named=frozenset(mention.actor.name for mention in found),
     )
 
 
@@ -536,6 +538,19 @@ def _places(clause_words: list[Word], verb_index: int | None, verb_kind: str | N
         return main
     cause_end = _main_clause_end(clause_words, end)
     return places_of(clause_words[:cause_end], visited_after=visited_after)
+
+
+def _main_actors(
+    clause_words: list[Word],
+    verb_index: int | None,
+    found: list[ActorMention],
+    subject: str | None,
+) -> tuple[ActorRef, ...]:
+    """Who acts or is acted on: the subject and the actors of the main clause. Those
+    named after it, in what the clause goes on to explain («…للتعليق على أزمته مع
+    اتحاد الكرة»), are part of something else."""
+    end = _main_clause_end(clause_words, verb_index)
+    return tuple(m.actor for m in found if m.first < end or m.actor.name == subject)
 
 
 def _main_clause_end(clause_words: list[Word], verb_index: int | None) -> int:
@@ -742,7 +757,7 @@ def _statement_about(statement: _Happening, other: _Happening) -> bool:
         return False
     if other.kind in (EventKind.STATEMENT, EventKind.OTHER):
         return False
-    return bool(statement.subject) and statement.subject in {a.name for a in other.actors}
+    return bool(statement.subject) and statement.subject in other.named
 
 
 def _candidates(
