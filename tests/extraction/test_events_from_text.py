@@ -520,3 +520,12 @@ def test_actors_named_in_what_the_clause_goes_on_to_explain_are_not_the_events()
         published=date(2018, 8, 29),
     )
     assert [actor.name for actor in event.actors] == ["محمد صلاح"]
+
+
+def test_a_well_known_person_is_headlined_by_their_usual_name():
+    event = only_event(
+        "ألغى الرئيس الأمريكي دونالد ترامب يوم الخميس القمة، مبررا قراره بالغضب.",
+        published=date(2018, 5, 24),
+    )
+    assert event.title == "ترامب يلغي القمة"
+    assert "دونالد ترامب" in [actor.name for actor in event.actors]

@@ -26,7 +26,7 @@ from timeline.extraction.actors import (
     subject_after,
     trailing_name,
 )
-from timeline.extraction.arabic import FUNCTION, Word, fold_set, readings, words
+from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, readings, words
 from timeline.extraction.happenings import FIGURE_UNITS, STATISTIC_VERBS, not_a_happening
 from timeline.extraction.headlines import (
     BOUNDARY_WORDS,
@@ -417,7 +417,7 @@ def _happening(
                 last = mention.last
                 while last + 1 < len(clause_words) and nationality(clause_words[last + 1]):
                     last += 1  # «مجلس الشيوخ الأرجنتيني»: the adjective goes with it
-                subject_span = (mention.name_first, last)
+                subject_span = _short_name(clause_words, (mention.name_first, last), mention.actor)
                 subject, subject_from = mention.actor.name, mention.first
                 # «اتهمت روسيا وسوريا إسرائيل»: a second actor joined by «و».
                 joined = next((m for m in found if m.first == mention.last + 1), None)
@@ -538,6 +538,18 @@ def _places(clause_words: list[Word], verb_index: int | None, verb_kind: str | N
         return main
     cause_end = _main_clause_end(clause_words, end)
     return places_of(clause_words[:cause_end], visited_after=visited_after)
+
+
+def _short_name(clause_words: list[Word], span: tuple[int, int], actor: ActorRef) -> tuple[int, int]:
+    """A well-known person's name as headlines write it, by the one word that is
+    their usual name: «الرئيس الأمريكي دونالد ترامب» → «ترامب», «لاريجاني يلتقي بوتين»."""
+    if actor.type != "person":
+        return span
+    usual = {fold(alias) for alias in actor.aliases if " " not in alias.strip()}
+    for index in range(span[1], span[0] - 1, -1):
+        if usual & set(readings(clause_words[index].folded)):
+            return index, index
+    return span
 
 
 def _main_actors(

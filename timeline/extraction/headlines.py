@@ -202,12 +202,23 @@ def _cut(
     feminine_subject: bool = False,
 ) -> list[str]:
     out: list[str] = list(implicit or [])
+    # Where the verb went in `out`: a subject, its verb and an object («ترامب يلغي
+    # القمة») make a headline that a boundary or a comma may end.
+    verb_at: int | None = None
+
+    def complete() -> bool:
+        if len(out) >= MIN_WORDS_BEFORE_CUT:
+            return True
+        return verb_at is not None and 0 < verb_at < len(out) - 1
+
     for position, index in enumerate(order):
         word = clause[index]
         if len(out) >= MAX_WORDS:
             break
-        if len(out) >= MIN_WORDS_BEFORE_CUT and word.folded in BOUNDARY_WORDS and index != verb:
+        if complete() and word.folded in BOUNDARY_WORDS and index != verb:
             break
+        if index == verb:
+            verb_at = len(out)
         written = word.text
         if index == verb and out:
             # The subject comes first now: the verb follows it in the present.
@@ -230,7 +241,7 @@ def _cut(
         # A comma after the object ends the headline (one after a date does not:
         # «التقى الوزير، الأحد، نظيره…»).
         if (
-            len(out) >= MIN_WORDS_BEFORE_CUT
+            complete()
             and following == index + 1
             and _HEADLINE_END.search(_gap(text, clause, index))
         ):
