@@ -540,7 +540,9 @@ def _places(clause_words: list[Word], verb_index: int | None, verb_kind: str | N
     return places_of(clause_words[:cause_end], visited_after=visited_after)
 
 
-def _short_name(clause_words: list[Word], span: tuple[int, int], actor: ActorRef) -> tuple[int, int]:
+def _short_name(
+    clause_words: list[Word], span: tuple[int, int], actor: ActorRef
+) -> tuple[int, int]:
     """A well-known person's name as headlines write it, by the one word that is
     their usual name: «الرئيس الأمريكي دونالد ترامب» → «ترامب», «لاريجاني يلتقي بوتين»."""
     if actor.type != "person":
