@@ -529,3 +529,11 @@ def test_a_well_known_person_is_headlined_by_their_usual_name():
     )
     assert event.title == "ترامب يلغي القمة"
     assert "دونالد ترامب" in [actor.name for actor in event.actors]
+
+
+def test_a_headline_does_not_open_with_the_conjunction_before_an_event_noun():
+    events = events_of(
+        "وتشمل تلك الانتخابات انتخابات تركيا في شهر يونيو، وانتخابات المكسيك في شهر يوليو.",
+        published=date(2018, 5, 29),
+    )
+    assert [event.title for event in events] == ["انتخابات تركيا", "انتخابات المكسيك"]

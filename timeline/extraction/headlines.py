@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, readings
-from timeline.extraction.kinds import VERB_KINDS, verb_readings
+from timeline.extraction.kinds import NOUN_KINDS, VERB_KINDS, verb_readings
 from timeline.extraction.verbs import IRREGULAR, present_tense
 from timeline.lexicon import clauses
 from timeline.lexicon.event_kinds import REPORTING_VERBS
@@ -261,6 +261,8 @@ def _is_clitic_conjunction(word: Word) -> bool:
         return False
     if rest.startswith("ال") or rest in REPORTING or rest in LEADING_WORDS:
         return True
+    if rest in NOUN_KINDS:
+        return True  # «وانتخابات المكسيك»: an event noun after the conjunction
     return rest[0] in VERB_PREFIXES and not rest.startswith("تي")
 
 
