@@ -537,3 +537,26 @@ def test_a_headline_does_not_open_with_the_conjunction_before_an_event_noun():
         published=date(2018, 5, 29),
     )
     assert [event.title for event in events] == ["انتخابات تركيا", "انتخابات المكسيك"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "person"),
+    [
+        (
+            "قال سمير الطيب وزير الفلاحة يوم الثلاثاء إن المشروع يعد سابقة.",
+            "سمير الطيب يقول إن المشروع يعد سابقة",
+            "سمير الطيب",
+        ),
+        (
+            "نفى مراد دلش الممثل القانوني لحركة نداء تونس يوم الثلاثاء خبر طرده.",
+            "مراد دلش ينفي خبر طرده",
+            "مراد دلش",
+        ),
+    ],
+)
+def test_a_name_followed_by_its_title_is_a_person_and_the_title_leaves_the_headline(
+    text, title, person
+):
+    event = only_event(text, published=date(2017, 1, 24))
+    assert event.title == title
+    assert person in [actor.name for actor in event.actors]

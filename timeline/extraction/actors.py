@@ -447,6 +447,54 @@ def person_named(clause: Sequence[Word], span: tuple[int, int]) -> ActorRef | No
     return ActorRef(display_name(written), "person", (written,))
 
 
+def name_before_title(
+    clause: Sequence[Word], span: tuple[int, int], found: Sequence[ActorMention]
+) -> tuple[tuple[int, int], int] | None:
+    """A person's name followed by their title: «قال سمير الطيب وزير الفلاحة إن…»,
+    «نفى مراد دلش الممثل القانوني لحركة نداء تونس…». Returns the name's (first, last)
+    and the index of the title's last word (with the organisation it names), or None.
+
+    The title after it is what marks two words as a name, so names with «ال»
+    («الأسعد الاشعل مدير الإنتاج») count here.
+    """
+    first, last = span
+    for title_at in range(first + 2, min(first + 3, len(clause) - 1) + 1):
+        if not any(r in TITLES for r in readings(clause[title_at].folded)):
+            continue
+        if title_at > last + 1:
+            return None
+        name = clause[first:title_at]
+        if any(
+            is_function_word(word)
+            or word.folded in TITLES
+            or word.folded in NOT_NAMES
+            or _is_verb_form(word)
+            or any(r in HEADS for r in readings(word.folded))
+            or word.folded.isdigit()
+            for word in name
+        ):
+            return None
+        return (first, title_at - 1), _title_phrase_end(clause, title_at)
+    return None
+
+
+def _title_phrase_end(clause: Sequence[Word], title_at: int) -> int:
+    """The last word of a title phrase: its adjectives and complements («الممثل
+    القانوني»), and the organisation it names («لحركة نداء تونس»)."""
+    end = title_at
+    index = title_at + 1
+    while index < len(clause):
+        organisation = _known_at(clause, index, None) or _organisation_at(clause, index, set())
+        if organisation is not None:
+            end = index = index + organisation[0] - 1
+        elif not clause[index].folded.startswith(("ال", "لل")) or is_function_word(clause[index]):
+            break
+        else:
+            end = index
+        index += 1
+    return end
+
+
 def trailing_name(clause: Sequence[Word], span: tuple[int, int]) -> tuple[int, int] | None:
     """The person's name that ends a subject after its title: «رئيس هيئة الرياضة
     السعودية تركي آل الشيخ» → «تركي آل الشيخ» (two words at least)."""

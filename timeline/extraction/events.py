@@ -22,6 +22,8 @@ from timeline.extraction.actors import (
     ActorRef,
     actors_of,
     apposed_name,
+    display_name,
+    name_before_title,
     person_named,
     subject_after,
     trailing_name,
@@ -406,6 +408,7 @@ def _happening(
     subject_span = None
     subject_from = None
     subject = None
+    apposition_end = None  # the last word of a title set after the subject's name
     if verb_index is not None:
         before = _subject_before(text, clause_words, content, verb_index, found)
         if before is not None:
@@ -431,7 +434,25 @@ def _happening(
                 name = apposed_name(text, clause_words, subject_span, drop)
             if subject_span is not None and name is not None and name != subject_span:
                 subject_from, subject_span = subject_span[0], name
-            if subject_span is not None:
+            titled_name = (
+                name_before_title(clause_words, subject_span, found)
+                if subject_span is not None and name is None
+                else None
+            )
+            if titled_name is not None:
+                # «قال سمير الطيب وزير الفلاحة إن…»: the name, its title set aside.
+                subject_span, apposition_end = titled_name
+                # The title was read as introducing a name after it: the name was before.
+                found = [m for m in found if not subject_span[1] < m.first <= apposition_end]
+                written = " ".join(
+                    w.text for w in clause_words[subject_span[0] : subject_span[1] + 1]
+                )
+                known = person_named(clause_words, subject_span)
+                person = known or ActorRef(display_name(written), "person", (written,))
+                found.append(ActorMention(*subject_span, person, subject_span[0]))
+                found.sort(key=lambda item: item.first)
+                subject = person.name
+            elif subject_span is not None:
                 person = person_named(clause_words, subject_span)
                 if person is not None:
                     found.append(ActorMention(*subject_span, person, subject_span[0]))
@@ -461,6 +482,7 @@ def _happening(
         implicit_subject=implicit,
         start_at=start_at,
         feminine_subject=_feminine(clause_words, subject_span, found),
+        apposition_end=apposition_end,
     )
     subject_written = (
         " ".join(w.text for w in clause_words[subject_span[0] : subject_span[1] + 1])

@@ -65,6 +65,7 @@ def headline(
     implicit_subject: str = "",
     start_at: int = 0,
     feminine_subject: bool = False,
+    apposition_end: int | None = None,
 ) -> str:
     """The headline of a clause of `text` (whose words are `clause`).
 
@@ -75,6 +76,8 @@ def headline(
     `implicit_subject` names who acts when the clause does not («وأضاف أن…» after a
     sentence about the minister): it opens the headline. Words before `start_at`
     are left out (a clause with no verb is titled from its event noun on).
+    `apposition_end`: the last word of a title set after the subject's name («سمير
+    الطيب وزير الفلاحة»), which the headline leaves out.
     """
     keep = [i for i in range(start_at, len(clause)) if i not in drop]
     keep = _without_brackets(text, clause, keep)
@@ -87,7 +90,7 @@ def headline(
     order = keep
     if verb is not None and subject is not None and verb in keep and subject[0] > verb:
         title_start = subject[0] if subject_from is None else subject_from
-        order = _subject_first(text, clause, keep, verb, subject, title_start)
+        order = _subject_first(text, clause, keep, verb, subject, title_start, apposition_end)
     if reporting and verb in order:
         order = _to_what_was_said(clause, order, verb)
     implicit = implicit_subject.split() if subject is None and order and order[0] == verb else []
@@ -171,13 +174,14 @@ def _subject_first(
     verb: int,
     subject: tuple[int, int],
     title_start: int,
+    apposition_end: int | None = None,
 ) -> list[int]:
     """Verb-subject-rest → subject-verb-rest, the subject cut to its name."""
     first, last = subject
     name = [i for i in keep if first <= i <= last]
     # An apposition after the name («علي لاريجاني، المستشار الخاص…») goes with it.
-    after = last + 1
-    if _COMMA.search(_gap(text, clause, last)):
+    after = last + 1 if apposition_end is None else apposition_end + 1
+    if apposition_end is None and _COMMA.search(_gap(text, clause, last)):
         while after < len(clause) and not _COMMA.search(_gap(text, clause, after)):
             after += 1
         after += 1
