@@ -447,11 +447,12 @@ def _happening(
                 written = " ".join(
                     w.text for w in clause_words[subject_span[0] : subject_span[1] + 1]
                 )
-                known = person_named(clause_words, subject_span)
-                person = known or ActorRef(display_name(written), "person", (written,))
-                found.append(ActorMention(*subject_span, person, subject_span[0]))
+                titled = person_named(clause_words, subject_span) or ActorRef(
+                    display_name(written), "person", (written,)
+                )
+                found.append(ActorMention(*subject_span, titled, subject_span[0]))
                 found.sort(key=lambda item: item.first)
-                subject = person.name
+                subject = titled.name
             elif subject_span is not None:
                 person = person_named(clause_words, subject_span)
                 if person is not None:
