@@ -560,3 +560,18 @@ def test_a_name_followed_by_its_title_is_a_person_and_the_title_leaves_the_headl
     event = only_event(text, published=date(2017, 1, 24))
     assert event.title == title
     assert person in [actor.name for actor in event.actors]
+
+
+def test_another_first_name_before_a_known_family_name_is_someone_else():
+    event = only_event("وصلت إيفانكا ترامب يوم الثلاثاء إلى الرياض.", published=date(2018, 5, 20))
+    names = [actor.name for actor in event.actors]
+    assert names == ["إيفانكا ترامب"]
+    assert event.title == "إيفانكا ترامب تصل إلى الرياض"
+
+
+def test_a_known_name_matches_with_ya_for_its_hamza_seat():
+    event = only_event(
+        "نفى مراد دلش يوم الثلاثاء خبر طرد حافظ قايد السبسي.", published=date(2017, 1, 24)
+    )
+    assert "حافظ قائد السبسي" in [actor.name for actor in event.actors]
+    assert "الباجي قائد السبسي" not in [actor.name for actor in event.actors]

@@ -60,6 +60,9 @@ def _known_actors() -> dict[str, _Known]:
         known = _Known(name, actor_type, tuple(aliases))
         for spelling in (name, *aliases):
             table.setdefault(fold(spelling), known)
+            # Names are also written with «ي» and «و» for a hamza on its seat: «قايد
+            # السبسي» is «قائد السبسي».
+            table.setdefault(fold(spelling).replace("ئ", "ي").replace("ؤ", "و"), known)
     return table
 
 
@@ -116,7 +119,11 @@ def actors_of(
             index += 1
             continue
         size, actor, name_offset = hit
-        if actor is not None:
+        relative = _relative_at(clause, index, size, actor, taken)
+        if relative is not None:
+            # «حافظ قايد السبسي» is not «الباجي قائد السبسي»: another of the family.
+            found.append(ActorMention(index - 1, index + size - 1, relative, index - 1))
+        elif actor is not None:
             found.append(ActorMention(index, index + size - 1, actor, index + name_offset))
         taken.update(range(index, index + size))
         index += size
@@ -160,6 +167,37 @@ def _venue(clause: Sequence[Word], mention: ActorMention) -> bool:
 def _phrase(clause: Sequence[Word], index: int, size: int) -> list[str]:
     tail = " ".join(w.folded for w in clause[index + 1 : index + size])
     return [f"{reading} {tail}".strip() for reading in readings(clause[index].folded)]
+
+
+# First names of the curated persons («دونالد», «حافظ», «محمد»): such a word right
+# before another person's family name names someone else of that family.
+GIVEN_NAMES: frozenset[str] = fold_set(*actors_lexicon.GIVEN_NAMES) | frozenset(
+    fold(name.split()[0])
+    for name, (actor_type, _aliases) in ACTORS.items()
+    if actor_type == "person" and " " in name and not name.startswith("ال")
+)
+
+
+def _relative_at(
+    clause: Sequence[Word], index: int, size: int, actor: ActorRef | None, taken: set[int]
+) -> ActorRef | None:
+    """Another person of a known person's family: a first name that is not theirs
+    right before the family name alone («إيفانكا ترامب», «حافظ قايد السبسي»)."""
+    if actor is None or actor.type != "person" or index == 0 or index - 1 in taken:
+        return None
+    if actor.name not in KNOWN_BY_NAME:
+        return None  # a name found after its title is whole already
+    before = clause[index - 1]
+    if is_function_word(before):
+        return None  # «على» is folded like «علي»
+    own_names = {fold(word) for word in actor.name.split()}
+    given = [r for r in readings(before.folded) if r in GIVEN_NAMES]
+    if not given or own_names & set(given):
+        return None
+    # The first name as written, without a clitic the reading took off («وحافظ»).
+    first = before.text[len(before.folded) - len(given[0]) :]
+    written = " ".join([first, *(word.text for word in clause[index : index + size])])
+    return ActorRef(display_name(written), "person", (written,))
 
 
 def _known_at(
