@@ -575,3 +575,25 @@ def test_a_known_name_matches_with_ya_for_its_hamza_seat():
     )
     assert "حافظ قائد السبسي" in [actor.name for actor in event.actors]
     assert "الباجي قائد السبسي" not in [actor.name for actor in event.actors]
+
+
+def test_a_noun_governing_a_known_name_is_the_subject_not_the_name():
+    event = only_event(
+        "وفاز زملاء نيمار على صربيا بسهولة يوم الأربعاء.", published=date(2018, 6, 28)
+    )
+    assert event.title.startswith("زملاء نيمار")
+    assert "زملاء نيمار" not in [actor.name for actor in event.actors]
+
+
+def test_a_headline_drops_the_conjunction_of_a_doubled_waw():
+    event = only_event("ووطدت موسكو وبغداد العلاقات العسكرية بينهما يوم الأربعاء.")
+    assert event.title.startswith("وطدت")
+
+
+def test_a_subject_set_off_between_kana_and_qad_leads_the_headline_by_its_usual_name():
+    event = only_event(
+        "وكان الرئيس الأمريكي دونالد ترامب، قد أعلن الثلاثاء عن قبول استقالة السفيرة.",
+        published=date(2018, 10, 10),
+    )
+    assert event.title == "ترامب يعلن عن قبول استقالة السفيرة"
+    assert [actor.name for actor in event.actors] == ["دونالد ترامب"]

@@ -187,11 +187,18 @@ def _relative_at(
         return None
     if actor.name not in KNOWN_BY_NAME:
         return None  # a name found after its title is whole already
+    matched = " ".join(word.folded for word in clause[index : index + size])
+    if matched not in {fold(alias) for alias in actor.aliases}:
+        return None  # the full name, or a title naming the person («الرئيس الأمريكي»)
     before = clause[index - 1]
     if is_function_word(before):
         return None  # «على» is folded like «علي»
     own_names = {fold(word) for word in actor.name.split()}
-    given = [r for r in readings(before.folded) if r in GIVEN_NAMES]
+    # The first name itself, or after the conjunction: «وكان» is not «و» + «ك» + «آن».
+    forms = (
+        (before.folded, before.folded[1:]) if before.folded.startswith("و") else (before.folded,)
+    )
+    given = [form for form in forms if form in GIVEN_NAMES]
     if not given or own_names & set(given):
         return None
     # The first name as written, without a clitic the reading took off («وحافظ»).
@@ -482,6 +489,8 @@ def person_named(clause: Sequence[Word], span: tuple[int, int]) -> ActorRef | No
     known = KNOWN_BY_SPELLING.get(fold(written))
     if known is not None:
         return ActorRef(known.name, known.type, known.aliases)
+    if _known_spelling(clause, [last]) and not GIVEN_NAMES & set(readings(words_[0].folded)):
+        return None  # «زملاء نيمار»: a noun governing a known name, not a person's name
     return ActorRef(display_name(written), "person", (written,))
 
 

@@ -18,6 +18,7 @@ from typing import Protocol
 from timeline.event_kinds import EventKind
 from timeline.extraction import kinds
 from timeline.extraction.actors import (
+    TITLES,
     ActorMention,
     ActorRef,
     actors_of,
@@ -28,7 +29,15 @@ from timeline.extraction.actors import (
     subject_after,
     trailing_name,
 )
-from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, readings, words
+from timeline.extraction.arabic import (
+    FUNCTION,
+    Word,
+    fold,
+    fold_set,
+    is_function_word,
+    readings,
+    words,
+)
 from timeline.extraction.happenings import FIGURE_UNITS, STATISTIC_VERBS, not_a_happening
 from timeline.extraction.headlines import (
     BOUNDARY_WORDS,
@@ -409,12 +418,26 @@ def _happening(
     subject_from = None
     subject = None
     apposition_end = None  # the last word of a title set after the subject's name
+    unsaid: frozenset[int] = frozenset()  # words of the subject the headline leaves out
     if verb_index is not None:
         before = _subject_before(text, clause_words, content, verb_index, found)
         if before is not None:
             subject = before
+            mention = next(
+                (m for m in found if m.actor.name == before and m.first < verb_index), None
+            )
+            if mention is not None:
+                # «وكان الرئيس الأمريكي دونالد ترامب قد أعلن» → «ترامب يعلن».
+                short = _short_name(clause_words, (mention.name_first, mention.last), mention.actor)
+                unsaid = frozenset(range(mention.first, short[0]))
         for mention in found if subject is None else ():
             between = [i for i in range(verb_index + 1, mention.first) if i not in drop]
+            if (
+                between
+                and between[-1] == mention.first - 1
+                and _construct_head(clause_words[between[-1]])
+            ):
+                break  # «فاز زملاء نيمار»: the subject is the colleagues, not Neymar
             if mention.first > verb_index and len(between) <= 1:
                 # The headline names the actor, not its title: «مايك بومبيو».
                 last = mention.last
@@ -475,7 +498,7 @@ def _happening(
     title = headline(
         text,
         clause_words,
-        drop,
+        drop | unsaid,
         verb_index,
         subject_span,
         subject_from,
@@ -561,6 +584,18 @@ def _places(clause_words: list[Word], verb_index: int | None, verb_kind: str | N
         return main
     cause_end = _main_clause_end(clause_words, end)
     return places_of(clause_words[:cause_end], visited_after=visited_after)
+
+
+def _construct_head(word: Word) -> bool:
+    """Whether the word governs the name after it as its head («زملاء نيمار», «مدرب
+    ليفربول»): an indefinite noun, not a function word, a title or a verb."""
+    return not (
+        is_function_word(word)
+        or word.folded.startswith(("ال", "لل"))
+        or any(r in TITLES for r in readings(word.folded))
+        or kinds.verb_kind(word) is not None
+        or word.folded in PARTICLES_BEFORE_VERB
+    )
 
 
 def _short_name(
@@ -756,8 +791,13 @@ def _subject_before(
     if not before:
         return None
     gap = text[clause_words[before[-1]].end : clause_words[verb_index].start]
-    if any(mark in gap for mark in "،,؛:"):
-        return None  # an opening phrase, not a subject
+    opened_by_auxiliary = before[0] > 0 and any(
+        r in _AUXILIARIES for r in readings(clause_words[before[0] - 1].folded)
+    )
+    if any(mark in gap for mark in "،,؛:") and not opened_by_auxiliary:
+        # An opening phrase, not a subject; but «وكان الرئيس، قد أعلن» sets off its
+        # subject between «كان» and «قد».
+        return None
     if clause_words[before[0]].folded in FUNCTION:
         return None  # «في ظل…», «بعد…»: a phrase, not a subject
     for mention in found:

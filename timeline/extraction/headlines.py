@@ -211,6 +211,8 @@ def _cut(
     verb_at: int | None = None
 
     def complete() -> bool:
+        if verb is not None and verb in order and verb_at is None:
+            return False  # «وكان الرئيس دونالد ترامب، قد أعلن…»: the verb is still to come
         if len(out) >= MIN_WORDS_BEFORE_CUT:
             return True
         return verb_at is not None and 0 < verb_at < len(out) - 1
@@ -263,6 +265,8 @@ def _is_clitic_conjunction(word: Word) -> bool:
     rest = word.folded[1:]
     if len(rest) < 3:
         return False
+    if rest.startswith("و"):
+        return True  # «ووطدت»: no word starts with «وو», the first is the conjunction
     if rest.startswith("ال") or rest in REPORTING or rest in LEADING_WORDS:
         return True
     if rest in NOUN_KINDS:
