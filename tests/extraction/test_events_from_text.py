@@ -597,3 +597,21 @@ def test_a_subject_set_off_between_kana_and_qad_leads_the_headline_by_its_usual_
     )
     assert event.title == "ترامب يعلن عن قبول استقالة السفيرة"
     assert [actor.name for actor in event.actors] == ["دونالد ترامب"]
+
+
+def test_a_name_set_off_by_commas_inside_the_headline_is_passed_over():
+    event = only_event(
+        "قالت المتحدثة هيذر نويرت يوم الخميس إن السفير السعودي لدى الولايات المتحدة،"
+        " الأمير خالد بن سلمان، في طريق عودته إلى المملكة.",
+        published=date(2018, 10, 11),
+    )
+    assert "السفير السعودي لدى الولايات المتحدة في طريق عودته" in event.title
+
+
+def test_the_organisation_a_spokesman_speaks_for_is_no_persons_name():
+    event = only_event(
+        "قال المتحدث باسم تحالف دعم الشرعية في اليمن يوم الأربعاء إن الحوثيين أفشلوا الجهود.",
+        published=date(2018, 6, 13),
+    )
+    assert "دعم" not in [actor.name for actor in event.actors]
+    assert event.title.startswith("المتحدث باسم تحالف دعم الشرعية")

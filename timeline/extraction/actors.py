@@ -244,8 +244,16 @@ def _titled_at(
         # «زعيم كوريا الشمالية».
         while end < len(clause) and end not in taken and end - index < size + 5:
             place = _place_size(clause, end)
+            head_before = any(r in HEADS for r in readings(clause[end - 1].folded))
             if place:
                 end += place
+            elif (
+                head_before
+                and end + 1 < len(clause)
+                and clause[end + 1].folded.startswith("ال")
+                and not is_function_word(clause[end])
+            ):
+                end += 2  # «المتحدث باسم تحالف دعم الشرعية»: the head's complement
             elif (
                 clause[end].folded in TITLE_QUALIFIERS
                 or nationality(clause[end]) is not None

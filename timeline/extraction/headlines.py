@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from timeline.extraction.actors import GIVEN_NAMES, KNOWN_FIRST_WORDS, TITLES
 from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, readings
 from timeline.extraction.kinds import NOUN_KINDS, VERB_KINDS, verb_readings
 from timeline.extraction.verbs import IRREGULAR, present_tense
@@ -217,8 +218,11 @@ def _cut(
             return True
         return verb_at is not None and 0 < verb_at < len(out) - 1
 
+    skip_to = -1  # the last word of an apposition the headline passes over
     for position, index in enumerate(order):
         word = clause[index]
+        if index <= skip_to:
+            continue
         if len(out) >= MAX_WORDS:
             break
         if complete() and word.folded in BOUNDARY_WORDS and index != verb:
@@ -251,10 +255,32 @@ def _cut(
             and following == index + 1
             and _HEADLINE_END.search(_gap(text, clause, index))
         ):
-            break
+            apposition = _apposition_after(text, clause, index)
+            if apposition is None:
+                break
+            skip_to = apposition  # «السفير السعودي، الأمير خالد بن سلمان، في طريق…»
     while out and fold(out[-1]) in DANGLING:
         out.pop()
     return out
+
+
+APPOSITION_MAX_WORDS = 6
+
+
+def _apposition_after(text: str, clause: Sequence[Word], index: int) -> int | None:
+    """The last word of a name or title set off by commas after word `index`
+    («السفير السعودي، الأمير خالد بن سلمان، في طريق عودته»), or None when the comma
+    ends the headline."""
+    start = index + 1
+    if start >= len(clause):
+        return None
+    first = readings(clause[start].folded)
+    if not any(r in TITLES or r in GIVEN_NAMES or r in KNOWN_FIRST_WORDS for r in first):
+        return None
+    for end in range(start, min(start + APPOSITION_MAX_WORDS, len(clause) - 1)):
+        if _HEADLINE_END.search(_gap(text, clause, end)):
+            return end
+    return None
 
 
 def _is_clitic_conjunction(word: Word) -> bool:
