@@ -615,3 +615,15 @@ def test_the_organisation_a_spokesman_speaks_for_is_no_persons_name():
     )
     assert "دعم" not in [actor.name for actor in event.actors]
     assert event.title.startswith("المتحدث باسم تحالف دعم الشرعية")
+
+
+def test_a_plural_subject_takes_a_plural_verb_and_the_paper_spoken_to_leaves_the_headline():
+    event = only_event(
+        "وقال محامون أتراك لصحيفة واشنطن بوست يوم السبت إن الحكم ظالم.",
+        published=date(2018, 10, 11),
+    )
+    assert event.title == "محامون أتراك يقولون إن الحكم ظالم"
+    event = only_event("والتقى مسؤولون أتراك يوم السبت نظراءهم.")
+    assert event.title == "مسؤولون أتراك يلتقون نظراءهم"
+    event = only_event("والتقى الرئيس بوتين يوم السبت نظيره.")
+    assert event.title == "بوتين يلتقي نظيره"

@@ -461,6 +461,8 @@ def subject_after(
             break
         if position > first and word.folded.startswith(("بال", "لل", "وال", "فال")):
             break
+        if position > first and word.folded[:1] == "ل" and word.folded[1:] in ADDRESSEE_MEDIA:
+            break  # «مسؤولون أتراك لصحيفة واشنطن بوست»: to whom it was said
         if position > first and nationality(word) is None and _starts_prepositional(word):
             break
         position += 1
@@ -470,6 +472,9 @@ def subject_after(
     if position == first:
         return None
     return first, position - 1
+
+
+ADDRESSEE_MEDIA: frozenset[str] = fold_set(*actors_lexicon.ADDRESSEE_MEDIA)
 
 
 def _starts_prepositional(word: Word) -> bool:

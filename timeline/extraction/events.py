@@ -506,6 +506,7 @@ def _happening(
         implicit_subject=implicit,
         start_at=start_at,
         feminine_subject=_feminine(clause_words, subject_span, found),
+        plural_subject=_plural(clause_words, subject_span, found),
         apposition_end=apposition_end,
     )
     subject_written = (
@@ -563,6 +564,19 @@ def _feminine(clause_words: list[Word], span: tuple[int, int] | None, found: lis
             return True
     first = clause_words[span[0]].folded
     return first.startswith("ال") and first.endswith("ه")
+
+
+def _plural(clause_words: list[Word], span: tuple[int, int] | None, found: list) -> bool:
+    """Whether the subject is a sound masculine plural that the headline's verb agrees
+    with («مسؤولون أتراك يقولون», «الحوثيون يطلقون»); a person or a state never is
+    («بوتين»)."""
+    if span is None:
+        return False
+    for mention in found:
+        if mention.first <= span[0] <= mention.last and mention.actor.type != "organisation":
+            return False
+    head = clause_words[span[0]].folded
+    return len(head) > 4 and head.endswith("ون")
 
 
 def _where(kind: str, places: list[str]) -> tuple[str, ...]:

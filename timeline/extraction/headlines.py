@@ -67,6 +67,7 @@ def headline(
     start_at: int = 0,
     feminine_subject: bool = False,
     apposition_end: int | None = None,
+    plural_subject: bool = False,
 ) -> str:
     """The headline of a clause of `text` (whose words are `clause`).
 
@@ -95,7 +96,7 @@ def headline(
     if reporting and verb in order:
         order = _to_what_was_said(clause, order, verb)
     implicit = implicit_subject.split() if subject is None and order and order[0] == verb else []
-    words_out = _cut(text, clause, order, verb, subject, implicit, feminine_subject)
+    words_out = _cut(text, clause, order, verb, subject, implicit, feminine_subject, plural_subject)
     return fitted(" ".join(words_out))
 
 
@@ -205,6 +206,7 @@ def _cut(
     subject: tuple[int, int] | None,
     implicit: list[str] | None = None,
     feminine_subject: bool = False,
+    plural_subject: bool = False,
 ) -> list[str]:
     out: list[str] = list(implicit or [])
     # Where the verb went in `out`: a subject, its verb and an object («ترامب يلغي
@@ -233,6 +235,8 @@ def _cut(
         if index == verb and out:
             # The subject comes first now: the verb follows it in the present.
             written = _as_present(word, feminine_subject)
+            if plural_subject:
+                written = _plural_present(written)
         elif (
             word.folded in PARTICLES_BEFORE_VERB
             and position + 1 < len(order)
@@ -327,6 +331,17 @@ def _as_present(word: Word, feminine: bool = False) -> str:
     if _is_present(folded):
         return written
     return present_tense(written, feminine)
+
+
+def _plural_present(verb: str) -> str:
+    """«يقول» → «يقولون», «يلتقي» → «يلتقون», «يدعو» → «يدعون»: the present for a
+    plural subject. A future «ستعقد» and forms already plural stay as they are."""
+    folded = fold(verb)
+    if not folded.startswith("ي") or folded.endswith(("ون", "ان")):
+        return verb
+    if folded.endswith(("ي", "و")):
+        return verb[:-1] + "ون"
+    return verb + "ون"
 
 
 def _drop_letters(written: str, count: int) -> str:
