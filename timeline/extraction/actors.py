@@ -490,6 +490,9 @@ def person_named(clause: Sequence[Word], span: tuple[int, int]) -> ActorRef | No
         return None
     if _is_verb_form(words_[0]) or (words_[0].folded[:1] in "يت" and len(words_[0].folded) >= 5):
         return None  # «ينتمي هذا…», «يتجول…»: a verb, not a first name
+    head = words_[0].folded
+    if len(head) > 4 and head.endswith("ون") and head not in GIVEN_NAMES:
+        return None  # «محامون أتراك»: a plural, not a first name («هارون» is one)
     for index, word in enumerate(words_):
         after_particle = index and words_[index - 1].folded in NAME_PARTICLES
         if word.folded.startswith("ال") and not after_particle:
