@@ -627,3 +627,16 @@ def test_a_plural_subject_takes_a_plural_verb_and_the_paper_spoken_to_leaves_the
     assert event.title == "مسؤولون أتراك يلتقون نظراءهم"
     event = only_event("والتقى الرئيس بوتين يوم السبت نظيره.")
     assert event.title == "بوتين يلتقي نظيره"
+
+
+def test_the_club_after_a_players_title_is_not_the_player():
+    event = only_event(
+        "أسقط نجم نادي باريس سان جيرمان، كيليان مبابي، زميله أرضا يوم الثلاثاء.",
+        published=date(2018, 10, 16),
+    )
+    assert event.title.startswith("كيليان مبابي يسقط")
+
+
+def test_irregular_verbs_take_their_own_present():
+    event = only_event("وجاءت المظاهرات يوم السبت أثناء زيارة الرئيس.")
+    assert event.title.startswith("المظاهرات تأتي")

@@ -271,6 +271,8 @@ def _titled_at(
             return None
         written = " ".join(clause[i].text for i in name)
         known = KNOWN_BY_SPELLING.get(fold(written))
+        if known is not None and known.type != "person":
+            return None  # «نجم نادي باريس سان جيرمان»: the club the person plays for
         if known is not None:
             actor = ActorRef(known.name, known.type, known.aliases)
             return end - index + len(name), actor, end - index
@@ -537,11 +539,11 @@ def name_before_title(
             for word in name
         ):
             return None
-        return (first, title_at - 1), _title_phrase_end(clause, title_at)
+        return (first, title_at - 1), title_phrase_end(clause, title_at)
     return None
 
 
-def _title_phrase_end(clause: Sequence[Word], title_at: int) -> int:
+def title_phrase_end(clause: Sequence[Word], title_at: int) -> int:
     """The last word of a title phrase: its adjectives and complements («الممثل
     القانوني»), and the organisation it names («لحركة نداء تونس»)."""
     end = title_at
@@ -573,9 +575,21 @@ def trailing_name(clause: Sequence[Word], span: tuple[int, int]) -> tuple[int, i
         if is_function_word(word) or word.folded in TITLES or word.folded in NOT_NAMES:
             break
         start -= 1
+    if _names_no_person(clause, start, last):
+        return None  # «نجم نادي باريس سان جيرمان»: a club, not the star's name
     if start > first and last - start >= 1:
         return start, last
     return None
+
+
+def _names_no_person(clause: Sequence[Word], start: int, last: int) -> bool:
+    """Whether words start..last hold a known organisation or state («نادي باريس سان
+    جيرمان» holds one), which a title's trailing name cannot be."""
+    for first in range(start, last + 1):
+        known = KNOWN_BY_SPELLING.get(" ".join(w.folded for w in clause[first : last + 1]))
+        if known is not None:
+            return known.type != "person"
+    return False
 
 
 # Adjectives that follow an organisation's name without being part of it.

@@ -26,6 +26,7 @@ from timeline.extraction.actors import (
     display_name,
     name_before_title,
     person_named,
+    title_phrase_end,
     subject_after,
     trailing_name,
 )
@@ -438,6 +439,12 @@ def _happening(
                 and _construct_head(clause_words[between[-1]])
             ):
                 break  # «فاز زملاء نيمار»: the subject is the colleagues, not Neymar
+            if (
+                between
+                and any(r in TITLES for r in readings(clause_words[between[-1]].folded))
+                and mention.actor.type != "person"
+            ):
+                break  # «نجم نادي باريس سان جيرمان، كيليان مبابي»: the club is the title's
             if mention.first > verb_index and len(between) <= 1:
                 # The headline names the actor, not its title: «مايك بومبيو».
                 last = mention.last
@@ -445,6 +452,11 @@ def _happening(
                     last += 1  # «مجلس الشيوخ الأرجنتيني»: the adjective goes with it
                 subject_span = _short_name(clause_words, (mention.name_first, last), mention.actor)
                 subject, subject_from = mention.actor.name, mention.first
+                if last + 1 < len(clause_words) and any(
+                    r in TITLES for r in readings(clause_words[last + 1].folded)
+                ):
+                    # «قال رونالدو اللاعب السابق لبرشلونة…»: the title after the name goes.
+                    apposition_end = title_phrase_end(clause_words, last + 1)
                 # «اتهمت روسيا وسوريا إسرائيل»: a second actor joined by «و».
                 joined = next((m for m in found if m.first == mention.last + 1), None)
                 if joined is not None and clause_words[joined.first].folded.startswith("و"):
