@@ -26,8 +26,8 @@ from timeline.extraction.actors import (
     display_name,
     name_before_title,
     person_named,
-    title_phrase_end,
     subject_after,
+    title_phrase_end,
     trailing_name,
 )
 from timeline.extraction.arabic import (
