@@ -640,3 +640,12 @@ def test_the_club_after_a_players_title_is_not_the_player():
 def test_irregular_verbs_take_their_own_present():
     event = only_event("وجاءت المظاهرات يوم السبت أثناء زيارة الرئيس.")
     assert event.title.startswith("المظاهرات تأتي")
+
+
+def test_the_same_meeting_told_twice_the_same_day_is_one_event():
+    events = events_of(
+        "قال ترامب إن قمته المرتقبة مع كيم جونغ أون ستعقد في سنغافورة يوم 12 يونيو."
+        " وأضاف أن القمة ستعقد يوم 12 يونيو.",
+        published=date(2018, 6, 1),
+    )
+    assert len(events) == 1

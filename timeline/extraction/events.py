@@ -844,12 +844,20 @@ def _same_happening(known: _Happening, new: _Happening) -> bool:
         return True
     if _statement_about(known, new) or _statement_about(new, known):
         return True
-    if known.subject and new.subject:
-        return False
     ours, theirs = title_words(known.title), title_words(new.title)
     if not ours or not theirs:
         return False
-    return len(ours & theirs) / len(ours | theirs) >= 0.5
+    shared = len(ours & theirs)
+    if (
+        known.kind == new.kind
+        and known.kind not in (EventKind.STATEMENT, EventKind.OTHER)
+        and shared / min(len(ours), len(theirs)) >= 0.5
+    ):
+        # «القمة تعقد» again, the same day, after «قمته مع كيم تعقد في سنغافورة».
+        return True
+    if known.subject and new.subject:
+        return False
+    return shared / len(ours | theirs) >= 0.5
 
 
 def _statement_about(statement: _Happening, other: _Happening) -> bool:
