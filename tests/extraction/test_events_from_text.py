@@ -649,3 +649,9 @@ def test_the_same_meeting_told_twice_the_same_day_is_one_event():
         published=date(2018, 6, 1),
     )
     assert len(events) == 1
+
+
+def test_a_date_glued_to_its_conjunction_stays_out_of_the_headline():
+    event = only_event("والجمعة أعلن الإليزيه أن ماكرون أجرى محادثات هاتفية مع بوتن.")
+    assert "الجمعة" not in event.title
+    assert event.title.startswith("الإليزيه")

@@ -356,7 +356,7 @@ def _happening(
     clause_words = clause.words
     spans = [(m.start, m.end) for m in clause.mentions]
     drop = frozenset(
-        i for i, w in enumerate(clause_words) if any(s <= w.start < e for s, e in spans)
+        i for i, w in enumerate(clause_words) if any(w.start < e and s < w.end for s, e in spans)
     )
     lead = _lead_mention(clause.mentions)
     granularity = granularity_of(lead.value)
