@@ -655,3 +655,10 @@ def test_a_date_glued_to_its_conjunction_stays_out_of_the_headline():
     event = only_event("والجمعة أعلن الإليزيه أن ماكرون أجرى محادثات هاتفية مع بوتن.")
     assert "الجمعة" not in event.title
     assert event.title.startswith("الإليزيه")
+
+
+def test_a_states_own_act_with_no_place_named_took_place_at_home():
+    event = only_event("وفككت كوريا الشمالية موقعها للتجارب النووية يوم الخميس.")
+    assert event.places == ("كوريا الشمالية",)
+    event = only_event("وقالت كوريا الشمالية يوم الخميس إنها مستعدة للحوار.")
+    assert event.places == ()

@@ -539,7 +539,8 @@ def _happening(
         lead=lead,
         title=title,
         kind=kind,
-        places=_where(kind, _places(clause_words, verb_index, verb_kind)),
+        places=_where(kind, _places(clause_words, verb_index, verb_kind))
+        or _home(kind, subject, found, clause_words),
         actors=_main_actors(clause_words, verb_index, found, subject),
         subject=subject,
         subject_written=subject_written,
@@ -589,6 +590,28 @@ def _plural(clause_words: list[Word], span: tuple[int, int] | None, found: list)
             return False
     head = clause_words[span[0]].folded
     return len(head) > 4 and head.endswith("ون")
+
+
+WITH_WORDS = fold_set("مع", "ومع")
+# Kinds of happening a state does at home when nothing says where: «فككت كوريا
+# الشمالية موقعها للتجارب النووية», «اعتقلت تركيا…».
+DOMESTIC_KINDS = frozenset(
+    {EventKind.DECISION, EventKind.LEGAL, EventKind.ELECTION, EventKind.PROTEST,
+     EventKind.DISASTER, EventKind.ECONOMY}
+)  # fmt: skip
+
+
+def _home(kind: str, subject: str | None, found: list, clause_words: list[Word]) -> tuple[str, ...]:
+    """Where a state's own act took place when the clause names no place: the state.
+    An act «مع» someone else («استئناف المفاوضات مع الدول الأوروبية») may be anywhere."""
+    if kind not in DOMESTIC_KINDS or not subject:
+        return ()
+    if any(word.folded in WITH_WORDS for word in clause_words):
+        return ()
+    for mention in found:
+        if mention.actor.name == subject and mention.actor.type == "state":
+            return (subject,) if is_country(subject) else ()
+    return ()
 
 
 def _where(kind: str, places: list[str]) -> tuple[str, ...]:
