@@ -544,7 +544,7 @@ def test_a_headline_does_not_open_with_the_conjunction_before_an_event_noun():
     [
         (
             "قال سمير الطيب وزير الفلاحة يوم الثلاثاء إن المشروع يعد سابقة.",
-            "سمير الطيب يقول إن المشروع يعد سابقة",
+            "سمير الطيب يؤكد أن المشروع يعد سابقة",
             "سمير الطيب",
         ),
         (
@@ -622,7 +622,7 @@ def test_a_plural_subject_takes_a_plural_verb_and_the_paper_spoken_to_leaves_the
         "وقال محامون أتراك لصحيفة واشنطن بوست يوم السبت إن الحكم ظالم.",
         published=date(2018, 10, 11),
     )
-    assert event.title == "محامون أتراك يقولون إن الحكم ظالم"
+    assert event.title == "محامون أتراك يؤكدون أن الحكم ظالم"
     event = only_event("والتقى مسؤولون أتراك يوم السبت نظراءهم.")
     assert event.title == "مسؤولون أتراك يلتقون نظراءهم"
     event = only_event("والتقى الرئيس بوتين يوم السبت نظيره.")
@@ -662,3 +662,8 @@ def test_a_states_own_act_with_no_place_named_took_place_at_home():
     assert event.places == ("كوريا الشمالية",)
     event = only_event("وقالت كوريا الشمالية يوم الخميس إنها مستعدة للحوار.")
     assert event.places == ()
+
+
+def test_said_is_headlined_as_stressed_with_that():
+    event = only_event("وقالت الوزيرة يوم الثلاثاء إن الخطة جاهزة.")
+    assert event.title == "الوزيرة تؤكد أن الخطة جاهزة"

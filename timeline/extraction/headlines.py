@@ -237,6 +237,8 @@ def _cut(
             written = _as_present(word, feminine_subject)
             if plural_subject:
                 written = _plural_present(written)
+        elif written == "إن" and out and out[-1].startswith(("يؤكد", "تؤكد")):
+            written = "أن"  # «قال إن» becomes «يؤكد أن»
         elif (
             word.folded in PARTICLES_BEFORE_VERB
             and position + 1 < len(order)
@@ -330,7 +332,14 @@ def _as_present(word: Word, feminine: bool = False) -> str:
         return written[1:]
     if _is_present(folded):
         return written
+    if folded in SAID:
+        # Headlines do not «say»: «قال الوزير إن…» is «الوزير يؤكد أن…».
+        return "تؤكد" if feminine or folded.endswith("ت") else "يؤكد"
     return present_tense(written, feminine)
+
+
+# «قال» in its forms, which a headline writes «يؤكد».
+SAID = fold_set("قال", "قالت")
 
 
 def _plural_present(verb: str) -> str:
