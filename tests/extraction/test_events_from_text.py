@@ -667,3 +667,20 @@ def test_a_states_own_act_with_no_place_named_took_place_at_home():
 def test_said_is_headlined_as_stressed_with_that():
     event = only_event("وقالت الوزيرة يوم الثلاثاء إن الخطة جاهزة.")
     assert event.title == "الوزيرة تؤكد أن الخطة جاهزة"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "قال لويز فيليبي سكولاري المدير الفني اليوم الجمعة إن نيمار لن يصل أبدا لما حققه بيليه.",
+            "سكولاري يؤكد أن نيمار لن يصل أبدا لما حققه بيليه",
+        ),
+        (
+            "علق رئيس هيئة الرياضة السعودية تركي آل الشيخ، الإثنين، على أزمة اللاعب.",
+            "تركي آل الشيخ يعلق على أزمة اللاعب",
+        ),
+    ],
+)
+def test_a_person_unknown_to_the_list_named_in_three_words_is_headlined_by_the_last(text, title):
+    assert only_event(text).title == title

@@ -18,6 +18,7 @@ from typing import Protocol
 from timeline.event_kinds import EventKind
 from timeline.extraction import kinds
 from timeline.extraction.actors import (
+    KNOWN_BY_NAME,
     TITLES,
     ActorMention,
     ActorRef,
@@ -52,6 +53,7 @@ from timeline.extraction.headlines import (
 )
 from timeline.extraction.places import is_country, nationality, places_of
 from timeline.extraction.salience import SalienceSignals, days_between, salience
+from timeline.lexicon import actors as actors_lexicon
 from timeline.lexicon import clauses
 from timeline.lexicon import event_kinds as event_kinds_lexicon
 from timeline.lexicon import stopwords as stopwords_lexicon
@@ -494,6 +496,10 @@ def _happening(
                     found.append(ActorMention(*subject_span, person, subject_span[0]))
                     found.sort(key=lambda item: item.first)
                     subject = person.name
+    if subject_span is not None and _family_name_only(clause_words, subject_span, found):
+        # «قال لويز فيليبي سكولاري…» → «سكولاري يؤكد…»; the given names go with the title.
+        subject_from = subject_span[0] if subject_from is None else subject_from
+        subject_span = (subject_span[1], subject_span[1])
     reporting = verb_index is not None and (
         verb_kind == EventKind.STATEMENT or kinds.is_reporting(clause_words[verb_index])
     )
@@ -645,6 +651,22 @@ def _construct_head(word: Word) -> bool:
         or kinds.verb_kind(word) is not None
         or word.folded in PARTICLES_BEFORE_VERB
     )
+
+
+NAME_PARTICLES = fold_set(*actors_lexicon.NAME_PARTICLES)
+
+
+def _family_name_only(clause_words: list[Word], span: tuple[int, int], found: list) -> bool:
+    """Whether a headline names the subject by its last word: a person the curated
+    list does not know, named in three words or more, the last not after a particle
+    («سهيل بن محمد المزروعي» → «المزروعي»; «تركي آل الشيخ» stays whole)."""
+    first, last = span
+    if last - first < 2 or clause_words[last - 1].folded in NAME_PARTICLES:
+        return False
+    for mention in found:
+        if mention.first <= first and last <= mention.last:
+            return mention.actor.type == "person" and mention.actor.name not in KNOWN_BY_NAME
+    return False
 
 
 def _short_name(
