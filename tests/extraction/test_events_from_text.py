@@ -684,3 +684,9 @@ def test_said_is_headlined_as_stressed_with_that():
 )
 def test_a_person_unknown_to_the_list_named_in_three_words_is_headlined_by_the_last(text, title):
     assert only_event(text).title == title
+
+
+def test_the_headline_as_a_title_leaves_its_date_words_out():
+    text = "أعلن الرئيس ترامب يوم الخميس أنه سيعقد قمة مع كيم في سنغافورة."
+    event = only_event(text, headline="ترامب سيعقد قمته مع كيم في 12 يونيو المقبل في سنغافورة")
+    assert event.title == "ترامب سيعقد قمته مع كيم في سنغافورة"

@@ -57,7 +57,7 @@ from timeline.lexicon import actors as actors_lexicon
 from timeline.lexicon import clauses
 from timeline.lexicon import event_kinds as event_kinds_lexicon
 from timeline.lexicon import stopwords as stopwords_lexicon
-from timeline.temporal import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS
+from timeline.temporal import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS, extract
 from timeline.temporal import Mention as TaggedMention
 from timeline.text import normalise_for_matching
 
@@ -994,8 +994,8 @@ def _headline_as_title(headline_text: str, title: str, clause_text: str = "") ->
     candidate = headline_text.strip().rstrip(".")
     if _HEADLINE_BREAK.search(candidate) or _QUOTE_MARKS.match(candidate):
         return title
-    candidate = " ".join(_QUOTE_MARKS.sub(" ", candidate).split())
-    if fitted(candidate) != candidate:
+    candidate = _without_dates(" ".join(_QUOTE_MARKS.sub(" ", candidate).split()))
+    if not candidate or fitted(candidate) != candidate:
         return title
     # About the same happening: it shares words with the title, or with the clause
     # the title was cut from («…من أي "عمل متهور"» beyond the title's 12 words).
@@ -1003,6 +1003,21 @@ def _headline_as_title(headline_text: str, title: str, clause_text: str = "") ->
     if len(title_words(candidate) & told) < HEADLINE_MIN_SHARED:
         return title
     return candidate
+
+
+# Prepositions that only introduce the date after them in a headline: «في 12 يونيو».
+HEADLINE_DATE_PREPOSITIONS = fold_set("في", "يوم", "خلال", "منذ", "بحلول")
+
+
+def _without_dates(headline_text: str) -> str:
+    """A headline without its date expressions («ترامب سيعقد قمته مع كيم في 12 يونيو
+    المقبل في سنغافورة» → «…قمته مع كيم في سنغافورة»): a title has no date words."""
+    for mention in sorted(extract(headline_text), key=lambda m: -m.start):
+        before = headline_text[: mention.start].split()
+        if before and fold(before[-1]) in HEADLINE_DATE_PREPOSITIONS:
+            before.pop()
+        headline_text = " ".join([*before, *headline_text[mention.end :].split()])
+    return headline_text
 
 
 # --- Clustering ------------------------------------------------------------------
