@@ -690,3 +690,12 @@ def test_the_headline_as_a_title_leaves_its_date_words_out():
     text = "أعلن الرئيس ترامب يوم الخميس أنه سيعقد قمة مع كيم في سنغافورة."
     event = only_event(text, headline="ترامب سيعقد قمته مع كيم في 12 يونيو المقبل في سنغافورة")
     assert event.title == "ترامب سيعقد قمته مع كيم في سنغافورة"
+
+
+def test_an_event_noun_joined_by_and_after_a_date_starts_the_next_happening():
+    events = events_of(
+        "وهذا ثالث هجوم في المدينة عقب تفجير أسفر عن مقتل عشرة أشخاص في 2 تموز/يوليو"
+        " وتفجير آخر أودى بحياة 12 شخصاً الثلاثاء.",
+        published=date(2018, 7, 11),
+    )
+    assert len(events) == 2

@@ -243,6 +243,10 @@ def _clause_bounds(
             comma = _LIST_COMMA.search(text, before.end, after.start)
             if comma:
                 cut = comma.end()
+        if cut is None:
+            # «تفجير… في أول تموز وتفجير آخر… الثلاثاء»: «و» and an event noun start
+            # the next dated happening.
+            cut = next((w.start() for w in gap if _joined_event_noun(w.group())), None)
         cuts.append(cut)
     bounds = []
     for index in range(len(mentions)):
@@ -257,6 +261,12 @@ def _clause_bounds(
 _PERFECT_PARTICLES = fold_set(*clauses.PERFECT_PARTICLES)
 _AUXILIARIES = fold_set(*clauses.AUXILIARIES)
 AUXILIARY_REACH = 6  # words between «كان» and «قد» at most
+
+
+def _joined_event_noun(word: str) -> bool:
+    """Whether a word is «و» and an event noun: «وتفجير», «واجتماع»."""
+    folded = normalise_for_matching(word)
+    return folded.startswith("و") and folded[1:] in kinds.NOUN_KINDS
 
 
 def _verb_clause_start(gap: list[re.Match[str]], verb: int) -> int:
