@@ -699,3 +699,17 @@ def test_an_event_noun_joined_by_and_after_a_date_starts_the_next_happening():
         published=date(2018, 7, 11),
     )
     assert len(events) == 2
+
+
+def test_a_family_name_with_the_article_after_a_first_name_belongs_to_the_name():
+    event = only_event(
+        "أكدت وزيرة السياحة، سلمى اللومي الرقيق في تصريح الأربعاء أن الموسم جيد.",
+        published=date(2016, 12, 21),
+    )
+    assert "سلمى اللومي الرقيق" in [actor.name for actor in event.actors]
+    assert event.title == "الرقيق تؤكد أن الموسم جيد"
+
+
+def test_a_name_that_may_go_on_is_not_cut_to_a_middle_word():
+    event = only_event("وأعلن النائب العام عباس جعفري دولت آبادي، عن اعتقال مثيري الشغب الاثنين.")
+    assert not event.title.startswith("دولت")

@@ -310,6 +310,22 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
                 # A family name with the article closes a name: «سمير الطيب،».
                 name.append(position)
                 break
+            if (
+                folded.startswith("ال")
+                and name
+                and GIVEN_NAMES & set(readings(clause[name[0]].folded))
+                and not is_function_word(word)
+                and folded not in TITLES
+                and folded not in NOT_NAMES
+                and nationality(word) is None
+                and not _place_size(clause, position)
+                and not any(r in HEADS for r in readings(folded))
+            ):
+                # After a first name, a family name with the article: «هاني الملقي»,
+                # «سلمى اللومي الرقيق».
+                name.append(position)
+                position += 1
+                continue
             if folded.startswith(DEFINITE) or is_function_word(word) or folded in TITLES:
                 break
             if _is_verb_form(word) or folded in NOT_NAMES or _place_size(clause, position):

@@ -666,6 +666,17 @@ def _construct_head(word: Word) -> bool:
 NAME_PARTICLES = fold_set(*actors_lexicon.NAME_PARTICLES)
 
 
+def _may_go_on(word: Word) -> bool:
+    """Whether a word after a name may still belong to it: a plain word, not a
+    function word, a definite one, a title or a verb the lexicon knows."""
+    return not (
+        is_function_word(word)
+        or word.folded.startswith(("ال", "لل"))
+        or any(r in TITLES for r in readings(word.folded))
+        or kinds.verb_kind(word) is not None
+    )
+
+
 def _family_name_only(clause_words: list[Word], span: tuple[int, int], found: list) -> bool:
     """Whether a headline names the subject by its last word: a person the curated
     list does not know, named in three words or more, the last not after a particle
@@ -673,6 +684,8 @@ def _family_name_only(clause_words: list[Word], span: tuple[int, int], found: li
     first, last = span
     if last - first < 2 or clause_words[last - 1].folded in NAME_PARTICLES:
         return False
+    if last + 1 < len(clause_words) and _may_go_on(clause_words[last + 1]):
+        return False  # «عباس جعفري دولت آبادي»: the name may be longer than was read
     for mention in found:
         if mention.first <= first and last <= mention.last:
             return mention.actor.type == "person" and mention.actor.name not in KNOWN_BY_NAME
