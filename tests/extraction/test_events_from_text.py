@@ -713,3 +713,10 @@ def test_a_family_name_with_the_article_after_a_first_name_belongs_to_the_name()
 def test_a_name_that_may_go_on_is_not_cut_to_a_middle_word():
     event = only_event("وأعلن النائب العام عباس جعفري دولت آبادي، عن اعتقال مثيري الشغب الاثنين.")
     assert not event.title.startswith("دولت")
+
+
+def test_a_verb_the_lexicon_does_not_know_keeps_its_letters_and_an_aside_is_no_name():
+    event = only_event(
+        "سجلت الأسواق العالمية، وخصوصا الأميركية، الأربعاء، خسائر كبيرة في أسوأ تراجع يومي."
+    )
+    assert event.title == "الأسواق العالمية تسجل خسائر كبيرة في أسوأ تراجع يومي"

@@ -316,7 +316,9 @@ def _as_present(word: Word, feminine: bool = False) -> str:
     `feminine`: the subject is («إسرائيل تقصف», «الحكومة تقرر»)."""
     written, folded = word.text, word.folded
     readings_ = verb_readings(folded)
-    bare = next((r for r in readings_ if VERB_KINDS.get(r)), readings_[-1] if readings_ else folded)
+    # A verb the lexicon does not know keeps its letters: «سجلت» is no «س» + «جلت»;
+    # a conjunction before it goes below.
+    bare = next((r for r in readings_ if VERB_KINDS.get(r)), folded)
     clitic = len(folded) - len(bare)
     if clitic > 0 and not bare.startswith(("ي", "ت")):
         written, folded = _drop_letters(written, clitic), bare
