@@ -338,8 +338,10 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
                 and (folded[1:] in FUNCTION or folded[1:].startswith("ال"))
             ):
                 break
-            if folded.startswith(("و", "ب", "ل")) and len(name) >= 2:
-                break  # «محمد صلاح ووكيله», «دونالد ترامب بإبقاء…»: the name has ended
+            if folded.startswith(("و", "ب", "ل")) and (
+                len(name) >= 2 or (name and _known_spelling(clause, name))
+            ):
+                break  # «محمد صلاح ووكيله», «الرئيس ترامب لكلمة…»: the name has ended
             if (
                 not name
                 and folded.startswith("و")
