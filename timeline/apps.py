@@ -21,12 +21,23 @@ def ensure_editors_group(sender: AppConfig, **kwargs) -> None:
     )
 
 
+def ensure_event_counts(sender: AppConfig, using: str = "default", **kwargs) -> None:
+    """The axis's counts keep their triggers after every migrate (timeline/event_counts.py):
+    SQLite drops them with a table it remakes to alter it."""
+    from django.db import connections
+
+    from timeline.event_counts import reinstall_if_lost
+
+    reinstall_if_lost(connections[using])
+
+
 class TimelineConfig(AppConfig):
     name = "timeline"
     verbose_name = _("الخط الزمني")
 
     def ready(self) -> None:
         post_migrate.connect(ensure_editors_group, sender=self)
+        post_migrate.connect(ensure_event_counts, sender=self)
         # Celery task failures, listed in the admin (a module of its own); the worker's
         # signal handlers (structured logs, failures recorded) connected.
         from timeline.admin import tasks as admin_tasks  # noqa: F401
