@@ -21,14 +21,16 @@ def ensure_editors_group(sender: AppConfig, **kwargs) -> None:
     )
 
 
-def ensure_event_counts(sender: AppConfig, using: str = "default", **kwargs) -> None:
-    """The axis's counts keep their triggers after every migrate (timeline/event_counts.py):
-    SQLite drops them with a table it remakes to alter it."""
+def ensure_event_triggers(sender: AppConfig, using: str = "default", **kwargs) -> None:
+    """The axis's counts (timeline/event_counts.py) and SQLite's search index
+    (timeline/search_fts.py) keep their triggers after every migrate: SQLite drops
+    them with a table it remakes to alter it."""
     from django.db import connections
 
-    from timeline.event_counts import reinstall_if_lost
+    from timeline import event_counts, search_fts
 
-    reinstall_if_lost(connections[using])
+    event_counts.reinstall_if_lost(connections[using])
+    search_fts.reinstall_if_lost(connections[using])
 
 
 class TimelineConfig(AppConfig):
@@ -37,7 +39,7 @@ class TimelineConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(ensure_editors_group, sender=self)
-        post_migrate.connect(ensure_event_counts, sender=self)
+        post_migrate.connect(ensure_event_triggers, sender=self)
         # Celery task failures, listed in the admin (a module of its own); the worker's
         # signal handlers (structured logs, failures recorded) connected.
         from timeline.admin import tasks as admin_tasks  # noqa: F401
