@@ -26,7 +26,9 @@ SQLite by default (a file under /tmp). Set BENCH_DATABASE_URL to a PostgreSQL UR
 (postgres://postgres@127.0.0.1:5432/bench) to run there: each size gets its own
 database, `<name>_<size>`, created afresh. `--keep` keeps the databases
 (/tmp/newsroom-bench-<size>.sqlite3 or `<name>_<size>`) and reuses one that already
-holds exactly `size` events, so a second run measures without filling again.
+holds exactly `size` events, so a second run measures without filling again
+(BENCH_SQLITE_DIR puts the SQLite files elsewhere than /tmp). `--pages axis first`
+times only those pages (and the trivial view), to spare a shared machine.
 """
 
 from __future__ import annotations
@@ -43,7 +45,17 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 REPO = Path(__file__).resolve().parents[1]
-SAME_COST = ("first", "filtered", "deep", "axis", "search")
+SAME_COST = (
+    "first",
+    "filtered",
+    "deep",
+    "axis",
+    "axis years",
+    "axis months",
+    "axis days",
+    "axis kind lanes",
+    "search",
+)
 ADVERSE = (
     "one match",
     "few matches",
@@ -70,6 +82,12 @@ def urls_for(size: int, deep_cursor: str) -> dict[str, str]:
         "deep": f"/?after={deep_cursor}",
         # The widest zoom over the densest stretch: every event of 50 years counted.
         "axis": "/?zoom=decades&at=1990-01-01",
+        # The other zooms, and a kind with lanes by kind: the counts table serves them too.
+        "axis years": "/?zoom=years&at=1990-01-01",
+        "axis months": "/?zoom=months&at=1990-06-15",
+        "axis days": "/?zoom=days&at=1990-06-15",
+        "axis kind lanes": "/?"
+        + urlencode({"zoom": "decades", "at": "1990-01-01", "kind": kind, "lanes": "kind"}),
         "search": "/?" + urlencode({"q": "لقاء"}),
         # One event's number: a search with a single match.
         "one match": f"/?q={size // 2}",
@@ -85,7 +103,7 @@ def urls_for(size: int, deep_cursor: str) -> dict[str, str]:
     }
 
 
-def child(size: int, repeat: int, profile: bool) -> dict:
+def child(size: int, repeat: int, profile: bool, pages: tuple[str, ...] = PAGES) -> dict:
     """Fill this process's database with `size` events (unless it holds them) and time."""
     sys.path.insert(0, str(REPO))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
@@ -115,6 +133,8 @@ def child(size: int, repeat: int, profile: bool) -> dict:
     client = Client()
     results = {}
     for name, url in urls.items():
+        if name not in pages and name != "trivial":
+            continue
         response = client.get(url)  # warm up
         assert response.status_code == 200, url
         if name in SAME_COST:
@@ -190,7 +210,7 @@ def _fresh_postgresql(url: str, keep: bool) -> None:
         db.execute(f'CREATE DATABASE "{name}"')
 
 
-def run(size: int, repeat: int, keep: bool, profile: bool) -> dict:
+def run(size: int, repeat: int, keep: bool, profile: bool, pages: tuple[str, ...]) -> dict:
     """One size in a child process, against a fresh (or kept) database."""
     # The reader cache off: every page is rendered, as on a miss.
     env = {**os.environ, "DEBUG": "1", "REDIS_URL": "", "LOG_LEVEL": "WARNING"}
@@ -202,9 +222,10 @@ def run(size: int, repeat: int, keep: bool, profile: bool) -> dict:
             env["DATABASE_URL"] = f"{base}_{size}"
             _fresh_postgresql(env["DATABASE_URL"], keep)
         else:
-            folder = "/tmp" if keep else tmp
+            folder = os.environ.get("BENCH_SQLITE_DIR", "/tmp") if keep else tmp
             env["DATABASE_URL"] = f"sqlite:///{folder}/newsroom-bench-{size}.sqlite3"
         command = [sys.executable, __file__, "--child", str(size), "--repeat", str(repeat)]
+        command += ["--pages", *pages]
         out = subprocess.run(
             [*command, *(["--profile"] if profile else [])],
             env=env,
@@ -221,16 +242,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--keep", action="store_true", help="keep and reuse the databases")
     parser.add_argument("--profile", action="store_true", help="profile the largest size")
+    parser.add_argument(
+        "--pages", nargs="+", choices=PAGES, default=list(PAGES), help="time only these pages"
+    )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.repeat, args.profile)))
+        print(json.dumps(child(args.child, args.repeat, args.profile, tuple(args.pages))))
         return
 
     runs = []
     for size in args.sizes:
         began = time.perf_counter()
-        runs.append(run(size, args.repeat, args.keep, args.profile and size == args.sizes[-1]))
+        profile = args.profile and size == args.sizes[-1]
+        runs.append(run(size, args.repeat, args.keep, profile, tuple(args.pages)))
         fill = runs[-1]["fill_s"]
         print(
             f"{size:>9,} events ({runs[-1]['vendor']}): filled in {fill:.0f} s,"
@@ -243,7 +268,8 @@ def main() -> None:
         + "  queries       ratio  /trivial"
     )
     worst = 0.0
-    for page in PAGES:
+    timed = [page for page in PAGES if page in small["pages"]]
+    for page in timed:
         counts = {r["pages"][page]["queries"] for r in runs}
         ratio = large["pages"][page]["ms"] / small["pages"][page]["ms"]
         if page in SAME_COST:
@@ -258,7 +284,7 @@ def main() -> None:
     sizes = f"{large['size']:,} / {small['size']:,} events"
     print(f"\nworst time ratio {sizes}, same-cost pages: {worst:.2f} (target ≤ 1.5)")
     trivial = large["pages"]["trivial"]["ms"]
-    slowest = max(PAGES[:-1], key=lambda page: large["pages"][page]["ms"])
+    slowest = max(timed[:-1] or timed, key=lambda page: large["pages"][page]["ms"])
     at = f"{large['size']:,}"
     print(
         f"slowest page at {at} ({slowest}) / trivial view:"

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.db import connection
 
 from tests.conftest import SEED_PATH, missing_service
 from tests.factories import make_events
@@ -140,8 +141,10 @@ def test_queries_per_page_do_not_grow_with_the_archive(
 
     client.get("/", params)  # warm up the session and content-type caches
     # The list, its four prefetches (sources, places, actors, images), the axis
-    # (counts by bucket, then the few events).
-    with django_assert_num_queries(9) as small:
+    # (counts by bucket, then the few events); on SQLite a search looks up its rare
+    # words in the FTS5 index first (timeline/search.py).
+    searched = "q" in params and connection.vendor == "sqlite"
+    with django_assert_num_queries(9 + searched) as small:
         client.get("/", params)
     make_events(300, start=date(1990, 1, 1), kind="meeting")
     with django_assert_num_queries(len(small.captured_queries)):
@@ -482,7 +485,8 @@ def test_lanes_cost_one_grouped_query_at_most_whatever_the_number_of_rows(
         Story.objects.create(title=kind, slug=kind, published=True).events.add(
             *Event.objects.filter(kind=kind)
         )
-    with django_assert_num_queries(9 + extra):
+    # Dense now: no event is drawn alone, so the window's events are not read.
+    with django_assert_num_queries(8 + extra):
         client.get("/", {**params, "lanes": lanes})
 
 

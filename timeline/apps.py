@@ -21,12 +21,25 @@ def ensure_editors_group(sender: AppConfig, **kwargs) -> None:
     )
 
 
+def ensure_event_triggers(sender: AppConfig, using: str = "default", **kwargs) -> None:
+    """The axis's counts (timeline/event_counts.py) and SQLite's search index
+    (timeline/search_fts.py) keep their triggers after every migrate: SQLite drops
+    them with a table it remakes to alter it."""
+    from django.db import connections
+
+    from timeline import event_counts, search_fts
+
+    event_counts.reinstall_if_lost(connections[using])
+    search_fts.reinstall_if_lost(connections[using])
+
+
 class TimelineConfig(AppConfig):
     name = "timeline"
     verbose_name = _("الخط الزمني")
 
     def ready(self) -> None:
         post_migrate.connect(ensure_editors_group, sender=self)
+        post_migrate.connect(ensure_event_triggers, sender=self)
         # Celery task failures, listed in the admin (a module of its own); the worker's
         # signal handlers (structured logs, failures recorded) connected.
         from timeline.admin import tasks as admin_tasks  # noqa: F401

@@ -242,6 +242,14 @@ class ActorAlias(models.Model):
 REVIEW_PERMISSION = "timeline.review_event"
 
 
+def visible_statuses(user) -> tuple[str, ...] | None:
+    """The statuses of the events `user` may see (None: every status); no user: a reader.
+    `EventQuerySet.visible_to` and the axis's counts (timeline/event_counts.py) read it."""
+    if user is not None and user.has_perm(REVIEW_PERMISSION):
+        return None
+    return (Event.Status.CONFIRMED,)
+
+
 class EventQuerySet(models.QuerySet):
     """The events a reader may see, and the order the timeline walks them in."""
 
@@ -251,7 +259,7 @@ class EventQuerySet(models.QuerySet):
 
     def visible_to(self, user) -> "EventQuerySet":
         """Reviewers see every event; everyone else the public ones."""
-        return self if user.has_perm(REVIEW_PERMISSION) else self.public()
+        return self if visible_statuses(user) is None else self.public()
 
     def in_timeline_order(self) -> "EventQuerySet":
         """Oldest first, by (first_day, id): the axis's order and the API's."""
@@ -358,6 +366,56 @@ class Event(models.Model):
 # An event belongs to the machine until a person confirms, rejects or edits it (the
 # actions in timeline/actions.py mark it); then re-extraction leaves it alone.
 MACHINE_MADE = {"status": Event.Status.CANDIDATE, "edited_by_editor": False}
+
+
+class EventDayCount(models.Model):
+    """How many events have these first and last days, kind and status.
+
+    Kept exact by the database itself: triggers on timeline_event (migration 0015)
+    count every INSERT, UPDATE and DELETE, whoever writes it (the actions, bulk
+    updates, raw SQL such as `fill_events --sql`). The axis counts a window from
+    here instead of grouping its events (timeline/event_counts.py);
+    `manage.py event_counts` verifies or rebuilds it. Never written by the app.
+    """
+
+    pk = models.CompositePrimaryKey("first_day", "last_day", "kind", "status")
+    first_day = models.DateField()
+    last_day = models.DateField()
+    kind = models.CharField(max_length=16)
+    status = models.CharField(max_length=16)
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = "event day count"
+        indexes = [
+            # What began before a window and reaches into it spans several days: these
+            # rows are few, so the axis's lookback reads them alone.
+            models.Index(
+                fields=["first_day", "last_day"],
+                condition=Q(first_day__lt=F("last_day")),
+                name="event_day_count_spans",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_day}–{self.last_day} {self.kind} {self.status}: {self.n}"
+
+
+class EventMonthCount(models.Model):
+    """How many events begin in this month (its first day), of this kind and status:
+    EventDayCount summed by month, kept exact by the same triggers."""
+
+    pk = models.CompositePrimaryKey("month", "kind", "status")
+    month = models.DateField()
+    kind = models.CharField(max_length=16)
+    status = models.CharField(max_length=16)
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = "event month count"
+
+    def __str__(self) -> str:
+        return f"{self.month} {self.kind} {self.status}: {self.n}"
 
 
 class EventSource(models.Model):

@@ -9,7 +9,9 @@ a word or not: «مفاوضات» finds «والمفاوضات», «الكرمل
 
 The match is a plain substring test (`LIKE '%word%'`), so SQLite and PostgreSQL
 give the same rows by construction. On PostgreSQL a trigram GIN index (pg_trgm,
-migration 0006_issue14_search) answers it; on SQLite it is a scan.
+migration 0006_issue14_search) answers it. On SQLite an FTS5 trigram index of the
+events' text (timeline/search_fts.py) answers it for a rare word: its few events are
+looked up first (`rare_word_ids`), where a scan read every event's text.
 
 Ranking (`search_rank`): 0 when every word is in the title, else the number of words
 found only in the places or the excerpts; the timeline lists rank 0 first.
@@ -18,11 +20,13 @@ found only in the places or the excerpts; the timeline lists rank 0 first.
 import re
 from collections.abc import Iterable
 
+from django.db import connection
 from django.db.models import Case, IntegerField, Model, QuerySet, Value, When
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import StrIndex
 from django.db.models.lookups import Exact, GreaterThan
 
+from timeline.search_fts import FTS_TABLE
 from timeline.text import normalise_for_matching
 
 MAX_WORDS = 8
@@ -73,11 +77,46 @@ def query_words(query: str) -> list[str]:
 def search[M: Model](queryset: QuerySet[M], query: str) -> QuerySet[M]:
     """Rows of `queryset` (events or articles) whose text holds every query word.
 
-    An empty query leaves the queryset as it is.
+    An empty query leaves the queryset as it is. Events on SQLite: when a word is
+    rare, the rows are first narrowed to the events that hold it (`rare_word_ids`).
     """
-    for word in query_words(query):
+    words = query_words(query)
+    for word in words:
         queryset = queryset.filter(search_text__contains=word)
+    if words and queryset.model._meta.db_table == "timeline_event":
+        ids = rare_word_ids(words)
+        if ids is not None:
+            queryset = queryset.filter(pk__in=ids)
     return queryset
+
+
+# A word in at most this many events is rare: its events are read by id. A commoner
+# word is found soon enough by walking the list's own order (1 event in RARE_WORD).
+RARE_WORD = 2_000
+# The trigram index can look up words of three letters or more.
+_MIN_INDEXED = 3
+
+
+def rare_word_ids(words: list[str]) -> list[int] | None:
+    """On SQLite, the ids of the events holding the rarest of `words`, if it is rare
+    (at most RARE_WORD events); else None. One query over the FTS5 trigram index,
+    each word's matches counted only up to RARE_WORD + 1: bounded however common."""
+    indexed = [word for word in dict.fromkeys(words) if len(word) >= _MIN_INDEXED]
+    if connection.vendor != "sqlite" or not indexed:
+        return None
+    probes = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT {n} AS word, rowid FROM {FTS_TABLE}"
+        f" WHERE search_text LIKE %s LIMIT {RARE_WORD + 1})"
+        for n in range(len(indexed))
+    )
+    found: list[list[int]] = [[] for _ in indexed]
+    with connection.cursor() as cursor:
+        # Words are letters and digits (fold_words): nothing in them for LIKE to escape.
+        cursor.execute(probes, [f"%{word}%" for word in indexed])
+        for n, event_id in cursor.fetchall():
+            found[n].append(event_id)
+    rarest = min(found, key=len)
+    return rarest if len(rarest) <= RARE_WORD else None
 
 
 def search_rank(query: str) -> Case | CombinedExpression | Value:

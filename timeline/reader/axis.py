@@ -10,12 +10,24 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, DateField, F, FilteredRelation, Q, QuerySet, Value
+from django.db.models import (
+    Count,
+    DateField,
+    F,
+    FilteredRelation,
+    Func,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Greatest, TruncDay, TruncQuarter, TruncWeek, TruncYear
 from django.utils.translation import gettext_lazy as _
 
+from timeline import event_counts
+from timeline.event_counts import CountScope
 from timeline.event_kinds import EventKind
-from timeline.models import Event
+from timeline.models import Event, EventDayCount, EventMonthCount
 from timeline.reader.dates import DateStyle, month_name, with_digits
 
 # Widest first. Each level: how much time the window shows and where its ticks fall.
@@ -192,6 +204,17 @@ def place_on_axis(events: Sequence[Event], window: Window) -> list[AxisMark]:
 # How the window is cut into buckets at each zoom: 50, 48, 53 or 28 of them, so that
 # at a desktop width a bucket is about 25 px (the script merges more on phones).
 _BUCKETS = {"decades": TruncYear, "years": TruncQuarter, "months": TruncWeek, "days": TruncDay}
+# The same in SQLite's own date functions: Django's Trunc calls a Python function per
+# row there. {x} is a date; weeks begin on Monday, as TruncWeek's.
+_SQLITE_BUCKETS = {
+    "decades": "date({x}, 'start of year')",
+    "years": "date({x}, 'start of month',"
+    " '-' || ((CAST(strftime('%%m', {x}) AS INTEGER) - 1) %% 3) || ' months')",
+    "months": "date({x}, 'weekday 0', '-6 days')",
+    "days": "date({x})",
+}
+# Zooms whose buckets are whole months (years, quarters): counted by month.
+_BY_MONTH = ("decades", "years")
 # Events that began this long before the window still count on the axis; older long
 # spans are left off so the query stays a bounded index range scan.
 AXIS_LOOKBACK = timedelta(days=400)
@@ -267,6 +290,27 @@ OTHER_LANE = "other-lanes"
 OUTSIDE_LANE = "no-story"
 
 
+class BucketStart(Func):
+    """The first day of the bucket a date falls in, at a zoom level."""
+
+    output_field = DateField()
+
+    def __init__(self, expression: Any, zoom: str) -> None:
+        super().__init__(expression)
+        self.zoom = zoom
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:  # type: ignore[override]
+        day = self.get_source_expressions()[0]
+        sql, params = compiler.compile(_BUCKETS[self.zoom](day, output_field=DateField()))
+        # PostgreSQL's date_trunc gives a timestamp: the day it begins.
+        return f"CAST({sql} AS date)", params
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        template = _SQLITE_BUCKETS[self.zoom]
+        return template.replace("{x}", f"({sql})"), tuple(params) * template.count("{x}")
+
+
 def counted_by_bucket(
     shown: QuerySet[Event], window: Window, lanes: str = ""
 ) -> list[dict[str, Any]]:
@@ -285,18 +329,81 @@ def counted_by_bucket(
         )
         fields += ["lane", "lane_title"]
     return list(
-        rows.annotate(bucket=_BUCKETS[window.zoom](day, output_field=DateField()))
-        .values(*fields)
-        .annotate(n=Count("id"))
+        rows.annotate(bucket=BucketStart(day, window.zoom)).values(*fields).annotate(n=Count("id"))
     )
 
 
-def axis_for(events: QuerySet[Event], window: Window, lanes: str = "") -> Axis:
-    """Every event of the window on the axis: one GROUP BY over the whole window, then
-    (when the window is sparse) the few events themselves. Two queries at any size;
-    lanes by story take a third, the same GROUP BY joined with the stories."""
+def counted_from_tables(scope: CountScope, window: Window) -> list[dict[str, Any]]:
+    """What `counted_by_bucket` counts, read from the counts the database keeps
+    (timeline/event_counts.py) instead of the events: rows of bucket, kind, n.
+
+    One query over a few thousand rows at most, however many events: the window's
+    months (or, at the weeks' and days' zooms, its days), and the events that began
+    in the lookback and reach into the window. Those all span several days, so the
+    partial index `event_day_count_spans` holds them alone; their bucket is the first.
+    (Not a UNION at the days' zooms: PostgreSQL runs that one in parallel workers,
+    whose start costs more than the query.)
+    """
+
+    def scoped[T: EventDayCount | EventMonthCount](rows: QuerySet[T]) -> QuerySet[T]:
+        if scope.statuses is not None:
+            rows = rows.filter(status__in=scope.statuses)
+        if scope.kind:
+            rows = rows.filter(kind=scope.kind)
+        return rows.order_by()
+
+    # Begun in the lookback, reaching into the window: counted in its first bucket.
+    reaching_in = Q(
+        first_day__gte=window.start - AXIS_LOOKBACK,
+        first_day__lt=window.start,
+        last_day__gte=window.start,
+    ) & Q(first_day__lt=F("last_day"))
+    if window.zoom not in _BY_MONTH or window.start.day != 1 or window.end.day != 1:
+        # One scan of the days (the window's and the spans reaching in: an OR of two
+        # index ranges), grouped as the events would be.
+        day = Greatest(F("first_day"), Value(window.start), output_field=DateField())
+        inside = Q(first_day__gte=window.start, first_day__lt=window.end)
+        days = (
+            scoped(EventDayCount.objects.all())
+            .filter(inside | reaching_in)
+            .annotate(bucket=BucketStart(day, window.zoom))
+            .values("bucket", "kind")
+            .annotate(n=Sum("n"))
+        )
+        return [dict(row) for row in days]
+    earlier = (
+        scoped(EventDayCount.objects.all())
+        .filter(reaching_in)
+        .annotate(bucket=Value(window.start, output_field=DateField()))
+        .values("bucket", "kind")
+        .annotate(n=Sum("n"))
+    )
+    months = (
+        scoped(EventMonthCount.objects.all())
+        .filter(month__gte=window.start, month__lt=window.end)
+        .annotate(bucket=BucketStart(F("month"), window.zoom))
+        .values("bucket", "kind")
+        .annotate(n=Sum("n"))
+    )
+    return [dict(row) for row in earlier.union(months, all=True)]
+
+
+def axis_for(
+    events: QuerySet[Event], window: Window, lanes: str = "", counted: CountScope | None = None
+) -> Axis:
+    """Every event of the window on the axis: counted by bucket, then (when the window
+    is sparse) the few events themselves. Two queries at most at any size; lanes by
+    story take a third, a GROUP BY of the window's events joined with the stories.
+
+    `counted` says `events` are all the events of some statuses and kind (no other
+    filter): the counts then come from the tables the database keeps, not from a
+    GROUP BY over the window's events (hundreds of thousands at the widest zoom).
+    """
     shown = in_window(events, window)
-    rows = counted_by_bucket(shown, window)
+    if counted is not None and event_counts.maintained():
+        rows = counted_from_tables(counted, window)
+    else:
+        rows = counted_by_bucket(shown, window)
     total = sum(row["n"] for row in rows)
     if lanes == "story":
         rows = counted_by_bucket(shown, window, "story")
@@ -304,9 +411,10 @@ def axis_for(events: QuerySet[Event], window: Window, lanes: str = "") -> Axis:
             published_story=FilteredRelation("stories", condition=Q(stories__published=True)),
             lane=F("published_story__id"),
         )
-    # In lanes by story an event in two stories is two rows here, one per lane.
-    sparse = list(shown.order_by("first_day", "id")[: SPARSE_LIMIT + 1])
     is_sparse = sum(row["n"] for row in rows) <= SPARSE_LIMIT
+    # In lanes by story an event in two stories is two rows here, one per lane. A
+    # dense window draws no event alone: its events are not read.
+    sparse = list(shown.order_by("first_day", "id")[: SPARSE_LIMIT + 1]) if is_sparse else []
     if lanes not in LANE_CHOICES:
         marks, clusters = _marks_and_clusters(_by_bucket(rows, window), sparse, window, is_sparse)
         return Axis(marks=marks, clusters=clusters, total=total)

@@ -19,8 +19,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from timeline.access import User, is_editor
+from timeline.event_counts import CountScope
 from timeline.event_kinds import EventKind
-from timeline.models import Actor, ActorAlias, Event, EventQuerySet, Place, Story
+from timeline.models import (
+    Actor,
+    ActorAlias,
+    Event,
+    EventQuerySet,
+    Place,
+    Story,
+    visible_statuses,
+)
 from timeline.search import query_words, search, search_rank
 from timeline.text import normalise_for_matching
 
@@ -154,6 +163,25 @@ def filter_events(queryset: QuerySet[Event], data: dict) -> QuerySet[Event]:
         queryset = queryset.filter(first_day__gte=timezone.localdate())
     # Full-text on PostgreSQL, LIKE on SQLite: see timeline/search.py.
     return search(queryset, data.get("q") or "")
+
+
+# The filters the counts of the axis follow (timeline/event_counts.py); `lanes` selects
+# nothing. Any other filter, and any filter added later, makes the axis count the events.
+COUNTED_FILTERS = ("status", "kind", "lanes")
+
+
+def count_scope(
+    data: Mapping[str, Any], user: User | None = None, story: Story | None = None
+) -> CountScope | None:
+    """Which counts the axis may read for the events `timeline_events` selects with
+    these valid filters (a form's cleaned_data): None when a filter other than status
+    and kind narrows them, or a story's page does."""
+    if story is not None or any(v for k, v in data.items() if k not in COUNTED_FILTERS):
+        return None
+    statuses = visible_statuses(user)
+    if data.get("status"):
+        statuses = tuple(s for s in statuses or [data["status"]] if s == data["status"])
+    return CountScope(statuses=statuses, kind=data.get("kind") or None)
 
 
 # MAX(span) read from the index `event_span` (migration 0013): one index probe.

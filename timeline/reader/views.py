@@ -38,6 +38,7 @@ from timeline.reader.filters import (
     READER_FILTERS,
     Order,
     TimelineFilterForm,
+    count_scope,
     timeline_events,
     timeline_page,
     wants_upcoming,
@@ -113,7 +114,12 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
         # More cards for the list (HTMX) need no axis: its queries are skipped.
         axis=None
         if wants_fragment(request) and "after" in request.GET
-        else axis_for(events, window, selected.form.cleaned_data.get("lanes") or ""),
+        else axis_for(
+            events,
+            window,
+            selected.form.cleaned_data.get("lanes") or "",
+            count_scope(selected.form.cleaned_data, request.user, story),
+        ),
         events=page,
         next_cursor=next_cursor,
     )
