@@ -30,6 +30,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,7 +121,10 @@ class Readers:
     phase: str = "start"
     results: list[tuple[str, bool, float]] = field(default_factory=list)
     failed_paths: list[str] = field(default_factory=list)
+    # Every error: seconds since the readers started, phase, path, status or exception.
+    errors: list[tuple[float, str, str, str]] = field(default_factory=list)
     stop: threading.Event = field(default_factory=threading.Event)
+    started: float = field(default_factory=time.monotonic)
 
     def run(self, count: int) -> list[threading.Thread]:
         threads = [
@@ -135,15 +139,21 @@ class Readers:
         while not self.stop.is_set():
             path = rng.choice(self.paths)
             started = time.perf_counter()
+            what = "200"
             try:
                 with urllib.request.urlopen(self.base + path, timeout=30) as response:
                     response.read()
                     ok = response.status == 200
-            except Exception:  # refused, reset, timed out, 5xx: all count as errors
-                ok = False
+                    what = str(response.status)
+            except urllib.error.HTTPError as exc:  # 4xx, 5xx
+                ok, what = False, f"{exc.code} {exc.headers.get('Retry-After') or ''}".strip()
+            except Exception as exc:  # refused, reset, timed out: all count as errors
+                ok, what = False, f"{type(exc).__name__}: {exc}"
             self.results.append((self.phase, ok, time.perf_counter() - started))
             if not ok:
                 self.failed_paths.append(path.split("?")[0].rstrip("/0123456789") or "/")
+                at = time.monotonic() - self.started
+                self.errors.append((at, self.phase, path, what))
 
 
 # Rows that a repeated or interleaved extraction would have written twice.
@@ -176,6 +186,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--readers", type=int, default=32)
     parser.add_argument("--timeout", type=int, default=900, help="seconds to wait for the work")
+    parser.add_argument("--keep-logs", type=Path, help="copy the processes' logs to this folder")
     args = parser.parse_args()
     if not SAMPLE.exists() or not shutil.which("redis-server"):
         sys.exit("needs ../shared/data/arabic_news_sample.jsonl and redis-server")
@@ -318,6 +329,9 @@ def main() -> None:
         redis.stop()
         with contextlib.suppress(subprocess.CalledProcessError):
             pg.stop()
+        if args.keep_logs and (workdir / "logs").exists():
+            shutil.copytree(workdir / "logs", args.keep_logs, dirs_exist_ok=True)
+            shutil.copy(pg.log, args.keep_logs / "postgresql.log")
         shutil.rmtree(workdir, ignore_errors=True)
 
     done = statuses.get("done", 0)
@@ -347,6 +361,8 @@ def main() -> None:
     if readers and readers.failed_paths:
         counted = {path: readers.failed_paths.count(path) for path in set(readers.failed_paths)}
         print(f"  errors by page: {counted}")
+        for at, phase, path, what in readers.errors[:100]:
+            print(f"  error at {at:6.1f} s ({phase}): {path} -> {what}")
     print("targets: 0 lost, 0 duplicated, 0 failed, 0 reader errors")
 
 
