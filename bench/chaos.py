@@ -268,15 +268,28 @@ def main() -> None:
                     cwd=REPO, env=env, capture_output=True, text=True,
                 )  # fmt: skip
                 if "Done:" in done.stdout:
-                    # Article pages from now on: each one exists.
-                    readers.paths += [f"/articles/{n}/" for n in range(1, 41)]
-                    readers.paths += [f"/api/articles/{n}" for n in range(1, 41)]
                     return
                 time.sleep(2)
+
+        # Article pages (not in the reader cache: they need the database) as soon as
+        # 40 articles are stored, so that readers ask for them when PostgreSQL restarts.
+        def add_article_pages() -> None:
+            while not readers.stop.is_set():
+                with contextlib.suppress(Exception):  # the database may be restarting
+                    ids = [row[0] for row in sql(pg, "SELECT id FROM timeline_article "
+                                                     "ORDER BY id LIMIT 40")]  # fmt: skip
+                    if len(ids) == 40:
+                        readers.paths += [f"/articles/{n}/" for n in ids]
+                        readers.paths += [f"/api/articles/{n}" for n in ids]
+                        at = time.monotonic() - started
+                        print(f"{at:6.1f} s  readers ask for article pages too", flush=True)
+                        return
+                time.sleep(0.5)
 
         ingester = threading.Thread(target=ingest)
         started = time.monotonic()
         ingester.start()
+        threading.Thread(target=add_article_pages, daemon=True).start()
 
         timetable = [
             (8, "kill worker-a", lambda: kill("worker-a")),
@@ -329,6 +342,8 @@ def main() -> None:
         redis.stop()
         with contextlib.suppress(subprocess.CalledProcessError):
             pg.stop()
+        web_log = workdir / "logs" / "web.log"
+        web_text = web_log.read_text(errors="replace") if web_log.exists() else ""
         if args.keep_logs and (workdir / "logs").exists():
             shutil.copytree(workdir / "logs", args.keep_logs, dirs_exist_ok=True)
             shutil.copy(pg.log, args.keep_logs / "postgresql.log")
@@ -352,6 +367,13 @@ def main() -> None:
     print(
         f"readers ({args.readers}): {len(results)} requests, {errors} errors, "
         f"p50 {percentile(times, 50):.0f} ms, p99 {percentile(times, 99):.0f} ms"
+    )
+    # What the web did about the database's restart (newsroom/middleware.py, reader_cache.py).
+    print(
+        f"web: {web_text.count('tried again')} reader requests tried again,"
+        f" {web_text.count('stale copy')} stale copies served,"
+        f" {web_text.count('answered 503')} answered 503,"
+        f" {web_text.count('Traceback')} tracebacks"
     )
     phases = list(dict.fromkeys(phase for phase, _, _ in results))
     for phase in phases:
