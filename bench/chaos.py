@@ -186,6 +186,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--readers", type=int, default=32)
     parser.add_argument("--timeout", type=int, default=900, help="seconds to wait for the work")
+    parser.add_argument(
+        "--postgres-down",
+        type=float,
+        default=0,
+        help="seconds PostgreSQL stays stopped (default 0: a plain restart)",
+    )
     parser.add_argument("--keep-logs", type=Path, help="copy the processes' logs to this folder")
     args = parser.parse_args()
     if not SAMPLE.exists() or not shutil.which("redis-server"):
@@ -286,6 +292,14 @@ def main() -> None:
                         return
                 time.sleep(0.5)
 
+        def restart_postgres() -> None:
+            if args.postgres_down <= 0:
+                pg.restart()
+                return
+            pg.stop()
+            time.sleep(args.postgres_down)
+            pg.start()
+
         ingester = threading.Thread(target=ingest)
         started = time.monotonic()
         ingester.start()
@@ -296,7 +310,7 @@ def main() -> None:
             (10, "restart worker-a", lambda: start_worker("worker-a")),
             (15, "stop Redis", redis.stop),
             (25, "start Redis", redis.start),
-            (32, "restart PostgreSQL", pg.restart),
+            (32, "restart PostgreSQL", restart_postgres),
             (40, "kill worker-b", lambda: kill("worker-b")),
             (42, "restart worker-b", lambda: start_worker("worker-b")),
             (50, "kill both workers", lambda: [kill(n) for n in ("worker-a", "worker-b")]),

@@ -110,8 +110,9 @@ class DatabaseOutageMiddleware:
     - When nothing helps: 503 with Retry-After, a page in the reader's language (JSON
       for the API), never a 500.
 
-    It comes after every other middleware, so that theirs process_view have run
-    before it calls the view itself.
+    It comes after every other middleware, so that their process_view hooks have run
+    before it calls the view itself (as Django would: the views are synchronous and
+    ATOMIC_REQUESTS is off).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -163,9 +164,10 @@ def unavailable(request: HttpRequest, exc: BaseException) -> HttpResponse:
     """503 with Retry-After: a page in the reader's language, or JSON for the API.
 
     Rendered without the request, so without context processors: nothing on the
-    page needs the database (not even the signed-in user's name).
+    page needs the database (not even the signed-in user's name). Django logs the
+    503 as an error (django.request); this says why.
     """
-    log.error(
+    log.warning(
         "database unavailable, %s %s answered 503: %s: %s",
         request.method,
         request.get_full_path(),
