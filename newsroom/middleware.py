@@ -109,6 +109,10 @@ class DatabaseOutageMiddleware:
       have happened in part, and only its sender can tell whether to send it again.
     - When nothing helps: 503 with Retry-After, a page in the reader's language (JSON
       for the API), never a 500.
+    - Once a request has waited its whole DATABASE_RETRY_SECONDS in vain, the database
+      is taken to be down (in this process) for RETRY_AFTER_SECONDS, or until a view
+      gets an answer: requests meanwhile try once and are answered 503 at once,
+      instead of each holding a worker for the whole wait while cached pages queue.
 
     It comes after every other middleware, so that their process_view hooks have run
     before it calls the view itself (as Django would: the views are synchronous and
@@ -117,6 +121,8 @@ class DatabaseOutageMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
+        # time.monotonic() until which the database is taken to be down: no retries.
+        self.down_until = 0.0
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
@@ -130,15 +136,19 @@ class DatabaseOutageMiddleware:
     ) -> HttpResponse | None:
         if request.method not in _SAFE_METHODS or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None  # Django calls the view; process_exception sees its errors
-        deadline = time.monotonic() + settings.DATABASE_RETRY_SECONDS
+        now = time.monotonic()
+        deadline = now + (settings.DATABASE_RETRY_SECONDS if now >= self.down_until else 0)
         pause = 0.2
         while True:
             try:
-                return view(request, *view_args, **view_kwargs)
+                response = view(request, *view_args, **view_kwargs)
+                self.down_until = 0.0
+                return response
             except (OperationalError, InterfaceError) as exc:
                 if not database_unavailable(exc):
                     raise
                 if time.monotonic() + pause > deadline:
+                    self.down_until = time.monotonic() + RETRY_AFTER_SECONDS
                     return unavailable(request, exc)
                 log.warning(
                     "database unavailable, %s %s tried again in %.1f s: %s: %s",
