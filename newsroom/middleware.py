@@ -110,9 +110,10 @@ class DatabaseOutageMiddleware:
     - When nothing helps: 503 with Retry-After, a page in the reader's language (JSON
       for the API), never a 500.
     - Once a request has waited its whole DATABASE_RETRY_SECONDS in vain, the database
-      is taken to be down (in this process) for RETRY_AFTER_SECONDS, or until a view
-      gets an answer: requests meanwhile try once and are answered 503 at once,
-      instead of each holding a worker for the whole wait while cached pages queue.
+      is taken to be down (in this process) for RETRY_AFTER_SECONDS: requests meanwhile
+      try once and are answered 503 at once, instead of each holding a worker for the
+      whole wait while cached pages queue. (A view that answers does not end this
+      early: a cached page answers without asking the database.)
 
     It comes after every other middleware, so that their process_view hooks have run
     before it calls the view itself (as Django would: the views are synchronous and
@@ -141,9 +142,7 @@ class DatabaseOutageMiddleware:
         pause = 0.2
         while True:
             try:
-                response = view(request, *view_args, **view_kwargs)
-                self.down_until = 0.0
-                return response
+                return view(request, *view_args, **view_kwargs)
             except (OperationalError, InterfaceError) as exc:
                 if not database_unavailable(exc):
                     raise
