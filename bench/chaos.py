@@ -30,6 +30,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,7 +121,10 @@ class Readers:
     phase: str = "start"
     results: list[tuple[str, bool, float]] = field(default_factory=list)
     failed_paths: list[str] = field(default_factory=list)
+    # Every error: seconds since the readers started, phase, path, status or exception.
+    errors: list[tuple[float, str, str, str]] = field(default_factory=list)
     stop: threading.Event = field(default_factory=threading.Event)
+    started: float = field(default_factory=time.monotonic)
 
     def run(self, count: int) -> list[threading.Thread]:
         threads = [
@@ -135,15 +139,21 @@ class Readers:
         while not self.stop.is_set():
             path = rng.choice(self.paths)
             started = time.perf_counter()
+            what = "200"
             try:
                 with urllib.request.urlopen(self.base + path, timeout=30) as response:
                     response.read()
                     ok = response.status == 200
-            except Exception:  # refused, reset, timed out, 5xx: all count as errors
-                ok = False
+                    what = str(response.status)
+            except urllib.error.HTTPError as exc:  # 4xx, 5xx
+                ok, what = False, f"{exc.code} {exc.headers.get('Retry-After') or ''}".strip()
+            except Exception as exc:  # refused, reset, timed out: all count as errors
+                ok, what = False, f"{type(exc).__name__}: {exc}"
             self.results.append((self.phase, ok, time.perf_counter() - started))
             if not ok:
                 self.failed_paths.append(path.split("?")[0].rstrip("/0123456789") or "/")
+                at = time.monotonic() - self.started
+                self.errors.append((at, self.phase, path, what))
 
 
 # Rows that a repeated or interleaved extraction would have written twice.
@@ -176,6 +186,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--readers", type=int, default=32)
     parser.add_argument("--timeout", type=int, default=900, help="seconds to wait for the work")
+    parser.add_argument(
+        "--postgres-down",
+        type=float,
+        default=0,
+        help="seconds PostgreSQL stays stopped (default 0: a plain restart)",
+    )
+    parser.add_argument("--keep-logs", type=Path, help="copy the processes' logs to this folder")
     args = parser.parse_args()
     if not SAMPLE.exists() or not shutil.which("redis-server"):
         sys.exit("needs ../shared/data/arabic_news_sample.jsonl and redis-server")
@@ -257,22 +274,43 @@ def main() -> None:
                     cwd=REPO, env=env, capture_output=True, text=True,
                 )  # fmt: skip
                 if "Done:" in done.stdout:
-                    # Article pages from now on: each one exists.
-                    readers.paths += [f"/articles/{n}/" for n in range(1, 41)]
-                    readers.paths += [f"/api/articles/{n}" for n in range(1, 41)]
                     return
                 time.sleep(2)
+
+        # Article pages (not in the reader cache: they need the database) as soon as
+        # 40 articles are stored, so that readers ask for them when PostgreSQL restarts.
+        def add_article_pages() -> None:
+            while not readers.stop.is_set():
+                with contextlib.suppress(Exception):  # the database may be restarting
+                    ids = [row[0] for row in sql(pg, "SELECT id FROM timeline_article "
+                                                     "ORDER BY id LIMIT 40")]  # fmt: skip
+                    if len(ids) == 40:
+                        readers.paths += [f"/articles/{n}/" for n in ids]
+                        readers.paths += [f"/api/articles/{n}" for n in ids]
+                        at = time.monotonic() - started
+                        print(f"{at:6.1f} s  readers ask for article pages too", flush=True)
+                        return
+                time.sleep(0.5)
+
+        def restart_postgres() -> None:
+            if args.postgres_down <= 0:
+                pg.restart()
+                return
+            pg.stop()
+            time.sleep(args.postgres_down)
+            pg.start()
 
         ingester = threading.Thread(target=ingest)
         started = time.monotonic()
         ingester.start()
+        threading.Thread(target=add_article_pages, daemon=True).start()
 
         timetable = [
             (8, "kill worker-a", lambda: kill("worker-a")),
             (10, "restart worker-a", lambda: start_worker("worker-a")),
             (15, "stop Redis", redis.stop),
             (25, "start Redis", redis.start),
-            (32, "restart PostgreSQL", pg.restart),
+            (32, "restart PostgreSQL", restart_postgres),
             (40, "kill worker-b", lambda: kill("worker-b")),
             (42, "restart worker-b", lambda: start_worker("worker-b")),
             (50, "kill both workers", lambda: [kill(n) for n in ("worker-a", "worker-b")]),
@@ -318,6 +356,11 @@ def main() -> None:
         redis.stop()
         with contextlib.suppress(subprocess.CalledProcessError):
             pg.stop()
+        web_log = workdir / "logs" / "web.log"
+        web_text = web_log.read_text(errors="replace") if web_log.exists() else ""
+        if args.keep_logs and (workdir / "logs").exists():
+            shutil.copytree(workdir / "logs", args.keep_logs, dirs_exist_ok=True)
+            shutil.copy(pg.log, args.keep_logs / "postgresql.log")
         shutil.rmtree(workdir, ignore_errors=True)
 
     done = statuses.get("done", 0)
@@ -339,6 +382,13 @@ def main() -> None:
         f"readers ({args.readers}): {len(results)} requests, {errors} errors, "
         f"p50 {percentile(times, 50):.0f} ms, p99 {percentile(times, 99):.0f} ms"
     )
+    # What the web did about the database's restart (newsroom/middleware.py, reader_cache.py).
+    print(
+        f"web: {web_text.count('tried again')} reader requests tried again,"
+        f" {web_text.count('stale copy')} stale copies served,"
+        f" {web_text.count('answered 503')} answered 503,"
+        f" {web_text.count('Traceback')} tracebacks"
+    )
     phases = list(dict.fromkeys(phase for phase, _, _ in results))
     for phase in phases:
         subset = [(ok, s * 1000) for p, ok, s in results if p == phase]
@@ -347,6 +397,8 @@ def main() -> None:
     if readers and readers.failed_paths:
         counted = {path: readers.failed_paths.count(path) for path in set(readers.failed_paths)}
         print(f"  errors by page: {counted}")
+        for at, phase, path, what in readers.errors[:100]:
+            print(f"  error at {at:6.1f} s ({phase}): {path} -> {what}")
     print("targets: 0 lost, 0 duplicated, 0 failed, 0 reader errors")
 
 

@@ -110,6 +110,9 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
+    # After every other middleware's process_view: it may call the view itself (a
+    # reader's GET is retried while the database restarts), else answers 503.
+    "newsroom.middleware.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -334,6 +337,12 @@ CACHES = {
 }
 # Seconds an anonymous reader's page is served from the cache (0: never cached).
 READER_CACHE_SECONDS = env_int("READER_CACHE_SECONDS", 60, minimum=0)
+# Seconds a page is kept beyond that, to be served when the database cannot answer
+# (a restart, a failover): readers get a slightly older page instead of an error.
+READER_STALE_SECONDS = env_int("READER_STALE_SECONDS", 3600, minimum=0)
+# When the database cannot be reached, an anonymous reader's GET is tried again for
+# up to this many seconds (newsroom/middleware.py) before the answer is 503.
+DATABASE_RETRY_SECONDS = env_int("DATABASE_RETRY_SECONDS", 3, minimum=0)
 # Seconds between a reader page's checks for new events (timeline/reader/live.py): a check
 # is one small request, answered 304 from the cache while nothing changed.
 LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 15, minimum=1)

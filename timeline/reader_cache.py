@@ -14,10 +14,17 @@ REDIS_URL is set). Three things make that safe:
 
 The cache is an optimisation, never a dependency: when it cannot be reached every
 call to it is logged and skipped, and pages are rendered from the database.
+
+It also keeps readers reading while the database is away (a restart, a failover):
+a page is kept READER_STALE_SECONDS beyond its freshness, and when rendering it
+again fails on the database (OperationalError, InterfaceError) that older copy is
+served instead, and logged. Without a copy the error goes on to
+newsroom.middleware.DatabaseOutageMiddleware, which retries briefly, then answers 503.
 """
 
 import hashlib
 import logging
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -25,7 +32,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -39,6 +46,11 @@ CSRF_PLACEHOLDER = "reader-cache-csrf-placeholder"
 _GENERATION_KEY = "reader-pages:generation"
 # What a cache that cannot be reached raises (Redis refusing, timing out, or gone).
 _CACHE_ERRORS = (RedisError, OSError)
+# What a database that cannot answer raises: not reachable, restarting, connection cut.
+_DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+# A stored page: (generation, fresh until (time.time()), content, headers).
+type StoredPage = tuple[int, float, str, dict[str, str]]
 
 
 def _safely(what: str, call: Callable[[], Any]) -> Any:
@@ -65,26 +77,45 @@ def cached_for_readers(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
         current = found.get(_GENERATION_KEY) or generation()
         if current is None:  # the cache went away meanwhile
             return view(request, *args, **kwargs)
-        stored = found.get(key)
-        # A page rendered before the last change is out of date.
-        if stored is None or stored[0] != current:
+        stored: StoredPage | None = found.get(key)
+        # A page rendered before the last change, or too long ago, is out of date.
+        if stored is None or stored[0] != current or stored[1] <= time.time():
             request.reader_cache_placeholder = True
-            response = view(request, *args, **kwargs)
+            try:
+                response = view(request, *args, **kwargs)
+            except _DATABASE_ERRORS as exc:
+                if stored is None:
+                    raise
+                log.warning(
+                    "database unavailable, stale copy of %s served: %s: %s",
+                    request.get_full_path(),
+                    type(exc).__name__,
+                    exc,
+                )
+                return _response(request, stored)
             if response.status_code != 200 or response.streaming:
                 return response
             headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
-            stored = (current, response.content.decode(response.charset), headers)
-            _safely("set", lambda: cache.set(key, stored, settings.READER_CACHE_SECONDS))
-        _, content, headers = stored
-        if CSRF_PLACEHOLDER in content:
-            content = content.replace(CSRF_PLACEHOLDER, get_token(request))
-        response = HttpResponse(content)
-        for name, value in headers.items():
-            response[name] = value
-        patch_vary_headers(response, ["HX-Request", "Cookie"])
-        return response
+            fresh_until = time.time() + settings.READER_CACHE_SECONDS
+            stored = (current, fresh_until, response.content.decode(response.charset), headers)
+            # Kept beyond its freshness: served while the database is away.
+            keep = settings.READER_CACHE_SECONDS + settings.READER_STALE_SECONDS
+            _safely("set", lambda: cache.set(key, stored, keep))
+        return _response(request, stored)
 
     return wrapper
+
+
+def _response(request: HttpRequest, stored: StoredPage) -> HttpResponse:
+    """The stored page as this reader's response, with their own CSRF token."""
+    _, _, content, headers = stored
+    if CSRF_PLACEHOLDER in content:
+        content = content.replace(CSRF_PLACEHOLDER, get_token(request))
+    response = HttpResponse(content)
+    for name, value in headers.items():
+        response[name] = value
+    patch_vary_headers(response, ["HX-Request", "Cookie"])
+    return response
 
 
 def csrf_placeholder(request: HttpRequest) -> dict[str, str]:
@@ -177,4 +208,5 @@ def _page_key(request: HttpRequest) -> str:
         )
     )
     digest = hashlib.sha256(variant.encode("utf-8")).hexdigest()
-    return f"reader-pages:{digest}"
+    # v2: what is stored says until when it is fresh (entries of v1 are not read).
+    return f"reader-pages:v2:{digest}"
