@@ -720,3 +720,29 @@ def test_a_verb_the_lexicon_does_not_know_keeps_its_letters_and_an_aside_is_no_n
         "سجلت الأسواق العالمية، وخصوصا الأميركية، الأربعاء، خسائر كبيرة في أسوأ تراجع يومي."
     )
     assert event.title == "الأسواق العالمية تسجل خسائر كبيرة في أسوأ تراجع يومي"
+
+
+def test_an_expected_happening_is_headlined_from_what_is_expected():
+    event = only_event("ومن المقرر أن يلتقي المبعوث الأممي الرئيس اليمني يوم الأحد.")
+    assert event.title == "المبعوث الأممي يلتقي الرئيس اليمني"
+
+
+def test_a_passive_with_tamma_is_headlined_by_its_verbal_noun():
+    event = only_event("وتم إنقاذ نحو 40 ألف شخص من الغرق يوم الأحد.")
+    assert event.title == "إنقاذ نحو 40 ألف شخص من الغرق"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ولم يعرف بعد ما إذا كان اللاعب قد تعافى من الإصابة يوم الأحد.",
+        "لن يشارك المدافع في مباراة يوم الأحد.",
+        "ما حكاية سلطان الذهب الذي حوكم يوم الأحد؟",
+    ],
+)
+def test_a_negated_clause_or_a_question_tells_no_happening(text):
+    assert events_of(text) == []
+
+
+def test_still_going_on_is_no_negation():
+    assert len(events_of("لا تزال المفاوضات مستمرة منذ يوم الأحد.")) == 1

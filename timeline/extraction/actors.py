@@ -474,6 +474,8 @@ def subject_after(
         # except after a title, where the name follows («الرسام نوري كورتسيبي»).
         if definite and not titled and not word.folded.startswith(("ال", "لل")):
             break
+        if definite and position > first + 1 and any(r in TITLES for r in readings(word.folded)):
+            break  # «التقى المبعوث الأممي الرئيس اليمني»: a title starts the object
         definite = definite or word.folded.startswith("ال")
         if position in skip or is_function_word(word) or word.folded.isdigit():
             break

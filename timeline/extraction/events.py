@@ -383,6 +383,11 @@ def _happening(
         return None  # «هذا العام», «العام الجاري»: the frame of the news, not a date of it
     date_index = min(drop) if drop else 0
     content = [i for i in range(len(clause_words)) if i not in drop]
+    opening = next((i for i in content if clause_words[i].folded not in LEADING_WORDS), None)
+    if opening is not None and clause_words[opening].folded in OPENING_NEGATIONS:
+        return None  # «ولم يعرف بعد ما إذا…», «لن يشارك…»: what did not happen
+    if text[clause.sentence[0] : clause.sentence[1]].rstrip().endswith(("؟", "?")):
+        return None  # «ما حكاية سلطان الذهب…؟»: a question tells no happening
     # «قالت مصادر إن مسلحين هاجموا…»: the happening is what the sources report.
     content = content[anonymous_attribution(clause_words, content) :] or content
     verb_index, verb_kind = _main_verb(text, clause_words, content)
@@ -733,6 +738,7 @@ def _main_clause_end(clause_words: list[Word], verb_index: int | None) -> int:
 
 
 RELATIVE_PRONOUNS = fold_set(*clauses.RELATIVE_PRONOUNS)
+OPENING_NEGATIONS = fold_set(*clauses.OPENING_NEGATIONS)
 CAUSE_WORDS = fold_set(*clauses.CAUSE_WORDS)
 
 
@@ -884,6 +890,8 @@ def _subject_before(
     ]
     if not before:
         return None
+    if verb_index > 0 and clause_words[verb_index - 1].folded in THAT_WORDS:
+        return None  # «ومن المقرر أن يلتقي المبعوث…»: the subject comes after the verb
     gap = text[clause_words[before[-1]].end : clause_words[verb_index].start]
     opened_by_auxiliary = before[0] > 0 and any(
         r in _AUXILIARIES for r in readings(clause_words[before[0] - 1].folded)

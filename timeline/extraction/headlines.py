@@ -164,9 +164,25 @@ def attributed(text: str, clause: Sequence[Word]) -> set[int]:
 
 def _without_leading_words(clause: Sequence[Word], keep: list[int]) -> list[int]:
     start = 0
-    while start < len(keep) - 1 and clause[keep[start]].folded in LEADING_WORDS:
-        start += 1
+    while start < len(keep) - 1:
+        folded = clause[keep[start]].folded
+        pair = f"{folded} {clause[keep[start + 1]].folded}"
+        if pair in EXPECTATION_FRAMES and start + 2 < len(keep):
+            # «ومن المقرر أن يلتقي…»: from what is expected on
+            start += 2
+            if clause[keep[start]].folded in THAT_WORDS and start + 1 < len(keep):
+                start += 1
+        elif folded in PASSIVE_AUXILIARIES and start + 1 < len(keep):
+            start += 1  # «تم إنقاذ 40 ألف شخص»: the verbal noun heads the headline
+        elif folded in LEADING_WORDS:
+            start += 1
+        else:
+            break
     return keep[start:]
+
+
+EXPECTATION_FRAMES = fold_set(*clauses.EXPECTATION_FRAMES)
+PASSIVE_AUXILIARIES = fold_set(*clauses.PASSIVE_AUXILIARIES)
 
 
 def _subject_first(

@@ -161,3 +161,18 @@ IRREGULAR_PRESENTS: dict[str, str] = {
     "حل": "يحل", "رد": "يرد", "عد": "يعد", "مد": "يمد", "شن": "يشن", "هز": "يهز",
     "ضم": "يضم", "أعد": "يعد", "أحال": "يحيل", "أطاح": "يطيح", "أتاح": "يتيح",
 }  # fmt: skip
+
+# Frames before «أن» that only say a happening is expected: «ومن المقرر أن يلتقي…»;
+# the headline starts at what is expected.
+EXPECTATION_FRAMES: tuple[str, ...] = (
+    "من المقرر", "ومن المقرر", "من المتوقع", "ومن المتوقع", "من المنتظر", "ومن المنتظر",
+    "من المرتقب", "ومن المرتقب", "من المفترض", "ومن المفترض", "من المزمع", "ومن المزمع",
+)  # fmt: skip
+
+# «تم» before a verbal noun makes a passive: «تم إنقاذ 40 ألف شخص» is headlined
+# «إنقاذ 40 ألف شخص».
+PASSIVE_AUXILIARIES: tuple[str, ...] = ("تم", "وتم", "فتم", "تمت", "وتمت", "جرى", "وجرى")
+
+# Negations that open a clause: what follows did not happen («ولم يعرف بعد…»).
+# («لا» is left out: «لا تزال المفاوضات مستمرة» says they go on.)
+OPENING_NEGATIONS: tuple[str, ...] = ("لم", "ولم", "فلم", "لن", "ولن", "ليس", "وليس")
