@@ -746,3 +746,8 @@ def test_a_negated_clause_or_a_question_tells_no_happening(text):
 
 def test_still_going_on_is_no_negation():
     assert len(events_of("لا تزال المفاوضات مستمرة منذ يوم الأحد.")) == 1
+
+
+def test_a_phrase_linking_to_the_sentence_before_leaves_the_headline():
+    event = only_event("ويأتي ذلك بعد قمة حلف شمال الأطلسي في بروكسل يوم الأحد.")
+    assert event.title == "قمة حلف شمال الأطلسي في بروكسل"

@@ -167,7 +167,19 @@ def _without_leading_words(clause: Sequence[Word], keep: list[int]) -> list[int]
     while start < len(keep) - 1:
         folded = clause[keep[start]].folded
         pair = f"{folded} {clause[keep[start + 1]].folded}"
-        if pair in EXPECTATION_FRAMES and start + 2 < len(keep):
+        phrase = next(
+            (
+                size
+                for size in (3, 2)
+                if start + size < len(keep)
+                and " ".join(clause[i].folded for i in keep[start : start + size])
+                in LEADING_PHRASES
+            ),
+            None,
+        )
+        if phrase is not None:
+            start += phrase  # «من جهة أخرى، أسهم تويتر…»: a link to what came before
+        elif pair in EXPECTATION_FRAMES and start + 2 < len(keep):
             # «ومن المقرر أن يلتقي…»: from what is expected on
             start += 2
             if clause[keep[start]].folded in THAT_WORDS and start + 1 < len(keep):
@@ -182,6 +194,7 @@ def _without_leading_words(clause: Sequence[Word], keep: list[int]) -> list[int]
 
 
 EXPECTATION_FRAMES = fold_set(*clauses.EXPECTATION_FRAMES)
+LEADING_PHRASES = fold_set(*clauses.LEADING_PHRASES)
 PASSIVE_AUXILIARIES = fold_set(*clauses.PASSIVE_AUXILIARIES)
 
 
