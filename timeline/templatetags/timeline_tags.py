@@ -3,9 +3,12 @@
 from datetime import date
 
 from django import template
+from django.utils.safestring import SafeString
 
 from timeline.event_kinds import EventKind
 from timeline.models import Event
+from timeline.reader.axis import Axis, Lane
+from timeline.reader.axis_html import axis_items_html
 from timeline.reader.dates import (
     format_day,
     format_hijri_period,
@@ -58,3 +61,9 @@ _KINDS = frozenset(EventKind.values)
 def kind_label(kind: str) -> str:
     """«meeting» → «لقاء»: a kind's name as readers see it."""
     return str(EventKind(kind).label) if kind in _KINDS else kind
+
+
+@register.simple_tag(takes_context=True)
+def axis_items(context: template.Context, row: Axis | Lane, cluster_zoom: str) -> SafeString:
+    """The marks and clusters of the axis, or of one of its lanes (reader/axis_html.py)."""
+    return axis_items_html(row, cluster_zoom, context.request.GET, site_date_style())
