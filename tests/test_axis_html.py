@@ -10,7 +10,7 @@ from django.template import RequestContext, engines
 from django.test import RequestFactory
 
 from timeline.event_kinds import EventKind
-from timeline.models import Event
+from timeline.models import Event, Story
 from timeline.reader.axis import (
     Axis,
     AxisMark,
@@ -127,7 +127,7 @@ def test_the_axis_of_real_windows_is_the_templates_markup():
         vague = n % 4 == 0
         events.append(
             Event(
-                title=f"خبر {n}",
+                title=f"خبر {n} & «<{n}>»",
                 kind=kinds[n % 3],
                 first_day=day,
                 last_day=day + timedelta(days=6 if vague else 0),
@@ -137,6 +137,8 @@ def test_the_axis_of_real_windows_is_the_templates_markup():
             )
         )
     Event.objects.bulk_create(events)
+    story = Story.objects.create(title="قصة <الأزمة>", slug="azma", published=True)
+    story.events.set(Event.objects.order_by("id")[::5])
     style = site_date_style()
     windows = [
         window_at("decades", date(1990, 1, 1)),
@@ -149,7 +151,7 @@ def test_the_axis_of_real_windows_is_the_templates_markup():
     drawn = marks = 0
     for window in windows:
         zoom = window.zoom_in or window.zoom
-        for lanes in ("", "kind"):
+        for lanes in ("", "kind", "story"):
             axis = axis_for(Event.objects.all(), window, lanes)
             for row in axis.lanes or [axis]:
                 drawn += len(row.marks) + len(row.clusters)
