@@ -19,8 +19,9 @@ rendered, as on a miss):
 It prints each page's SQL queries and median time per size, the ratio of the largest
 size's time to the smallest's, and each page's time over the trivial view of the
 same run. Targets: same query counts, ratio ≤ 1.5 (same-cost pages), ≤ 10× trivial.
-`--profile` adds, for the largest size, where an uncached first page spends its
-time (cProfile, by cumulative time) and how many times it calls reverse().
+`--profile` adds, for the largest size, where an uncached first page (or the page
+named: `--profile "axis months"`) spends its time (cProfile, by cumulative time)
+and how many times it calls reverse().
 
 SQLite by default (a file under /tmp). Set BENCH_DATABASE_URL to a PostgreSQL URL
 (postgres://postgres@127.0.0.1:5432/bench) to run there: each size gets its own
@@ -103,7 +104,7 @@ def urls_for(size: int, deep_cursor: str) -> dict[str, str]:
     }
 
 
-def child(size: int, repeat: int, profile: bool, pages: tuple[str, ...] = PAGES) -> dict:
+def child(size: int, repeat: int, profile: str | None, pages: tuple[str, ...] = PAGES) -> dict:
     """Fill this process's database with `size` events (unless it holds them) and time."""
     sys.path.insert(0, str(REPO))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
@@ -150,7 +151,7 @@ def child(size: int, repeat: int, profile: bool, pages: tuple[str, ...] = PAGES)
         results[name] = {"queries": len(queries), "ms": 1000 * statistics.median(times)}
     out = {"size": size, "vendor": connection.vendor, "fill_s": filled, "pages": results}
     if profile:
-        out["profile"] = profile_page(client, urls["first"])
+        out["profile"] = profile_page(client, urls[profile])
     return out
 
 
@@ -168,18 +169,19 @@ def profile_page(client, url: str) -> str:
     text = io.StringIO()
     stats = pstats.Stats(profiler, stream=text)
 
-    def seconds(path: str, line: int, name: str) -> float:
+    def seconds(path: str, line: int | None, name: str) -> float:
         """Cumulative seconds of one function (cProfile counts recursion once)."""
         return sum(
             cumulative
             for (file, at, function), (_, _, _, cumulative, _) in stats.stats.items()
-            if file.endswith(path) and at == line and function == name
+            if file.endswith(path) and line in (None, at) and function == name
         )
 
     total = stats.total_tt
     parts = {
         "template rendering": seconds("django/template/backends/django.py", 102, "render"),
         "SQL (execute)": seconds("django/db/backends/utils.py", 94, "_execute"),
+        "  axis marks+clusters": seconds("timeline/reader/axis_html.py", None, "axis_items_html"),
     }
     text.write(f"per page: {1000 * total / 5:.1f} ms in all\n")
     for part, spent in parts.items():
@@ -210,7 +212,7 @@ def _fresh_postgresql(url: str, keep: bool) -> None:
         db.execute(f'CREATE DATABASE "{name}"')
 
 
-def run(size: int, repeat: int, keep: bool, profile: bool, pages: tuple[str, ...]) -> dict:
+def run(size: int, repeat: int, keep: bool, profile: str | None, pages: tuple[str, ...]) -> dict:
     """One size in a child process, against a fresh (or kept) database."""
     # The reader cache off: every page is rendered, as on a miss.
     env = {**os.environ, "DEBUG": "1", "REDIS_URL": "", "LOG_LEVEL": "WARNING"}
@@ -227,7 +229,7 @@ def run(size: int, repeat: int, keep: bool, profile: bool, pages: tuple[str, ...
         command = [sys.executable, __file__, "--child", str(size), "--repeat", str(repeat)]
         command += ["--pages", *pages]
         out = subprocess.run(
-            [*command, *(["--profile"] if profile else [])],
+            [*command, *(["--profile", profile] if profile else [])],
             env=env,
             check=True,
             capture_output=True,
@@ -241,7 +243,13 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--keep", action="store_true", help="keep and reuse the databases")
-    parser.add_argument("--profile", action="store_true", help="profile the largest size")
+    parser.add_argument(
+        "--profile",
+        nargs="?",
+        const="first",
+        choices=PAGES,
+        help="profile the largest size: the first page, or the page named",
+    )
     parser.add_argument(
         "--pages", nargs="+", choices=PAGES, default=list(PAGES), help="time only these pages"
     )
@@ -254,7 +262,7 @@ def main() -> None:
     runs = []
     for size in args.sizes:
         began = time.perf_counter()
-        profile = args.profile and size == args.sizes[-1]
+        profile = args.profile if size == args.sizes[-1] else None
         runs.append(run(size, args.repeat, args.keep, profile, tuple(args.pages)))
         fill = runs[-1]["fill_s"]
         print(
@@ -291,7 +299,8 @@ def main() -> None:
         f" {large['pages'][slowest]['ms'] / trivial:.1f} (target ≤ 10)"
     )
     if "profile" in large:
-        print(f"\nAn uncached first page at {at} events, profiled:\n{large['profile']}")
+        page = args.profile
+        print(f"\nAn uncached page ({page}) at {at} events, profiled:\n{large['profile']}")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,15 @@
-"""Filters that write dates in the site's style (see `timeline.reader.dates`)."""
+"""Filters that write dates in the site's style (see `timeline.reader.dates`), and the axis."""
 
 from datetime import date
 
 from django import template
+from django.template import RequestContext
+from django.utils.safestring import SafeString
 
 from timeline.event_kinds import EventKind
 from timeline.models import Event
+from timeline.reader.axis import Axis, Lane
+from timeline.reader.axis_html import axis_items_html
 from timeline.reader.dates import (
     format_day,
     format_hijri_period,
@@ -50,7 +54,7 @@ def arabic_day(day: date | None) -> str:
     return format_day(day, site_date_style()) if day else ""
 
 
-# EventKind.values builds a new list at each call: twice per card and axis cluster.
+# EventKind.values builds a new list at each call.
 _KINDS = frozenset(EventKind.values)
 
 
@@ -58,3 +62,9 @@ _KINDS = frozenset(EventKind.values)
 def kind_label(kind: str) -> str:
     """«meeting» → «لقاء»: a kind's name as readers see it."""
     return str(EventKind(kind).label) if kind in _KINDS else kind
+
+
+@register.simple_tag(takes_context=True)
+def axis_items(context: RequestContext, row: Axis | Lane, cluster_zoom: str) -> SafeString:
+    """The marks and clusters of the axis, or of one of its lanes (reader/axis_html.py)."""
+    return axis_items_html(row, cluster_zoom, context.request.GET, site_date_style())
