@@ -751,3 +751,13 @@ def test_still_going_on_is_no_negation():
 def test_a_phrase_linking_to_the_sentence_before_leaves_the_headline():
     event = only_event("من جهة أخرى أعلنت الشرطة يوم الأحد اعتقال ثلاثة أشخاص.")
     assert event.title == "الشرطة تعلن اعتقال ثلاثة أشخاص"
+
+
+def test_what_a_name_set_off_by_commas_said_stays_in_the_headline():
+    event = only_event(
+        "قال أمين عام وزارة النقل، أنمار الخصاونة، إن حركة العبور كانت إيجابية الاثنين.",
+        published=date(2018, 10, 16),
+    )
+    assert event.title == "أنمار الخصاونة يؤكد أن حركة العبور كانت إيجابية"
+    event = only_event("وقالت الشركة الخميس إنها ستغلق نشاطها في إيران.")
+    assert event.title == "الشركة تؤكد أنها ستغلق نشاطها في إيران"

@@ -212,7 +212,10 @@ def _subject_first(
     name = [i for i in keep if first <= i <= last]
     # An apposition after the name («علي لاريجاني، المستشار الخاص…») goes with it.
     after = last + 1 if apposition_end is None else apposition_end + 1
-    if apposition_end is None and _COMMA.search(_gap(text, clause, last)):
+    # A name set off by commas and followed by what was said («قال الأمين العام، أنمار
+    # الخصاونة، إن…») has no apposition after it.
+    said_next = last + 1 < len(clause) and clause[last + 1].folded in THAT_WORDS
+    if apposition_end is None and not said_next and _COMMA.search(_gap(text, clause, last)):
         while after < len(clause) and not _COMMA.search(_gap(text, clause, after)):
             after += 1
         after += 1
@@ -266,8 +269,13 @@ def _cut(
             written = _as_present(word, feminine_subject)
             if plural_subject:
                 written = _plural_present(written)
-        elif written == "إن" and out and out[-1].startswith(("يؤكد", "تؤكد")):
-            written = "أن"  # «قال إن» becomes «يؤكد أن»
+        elif (
+            written.startswith("إن")
+            and fold(written) in THAT_FORMS
+            and out
+            and out[-1].startswith(("يؤكد", "تؤكد"))
+        ):
+            written = "أ" + written[1:]  # «قال إنها» becomes «يؤكد أنها»
         elif (
             word.folded in PARTICLES_BEFORE_VERB
             and position + 1 < len(order)
@@ -369,6 +377,8 @@ def _as_present(word: Word, feminine: bool = False) -> str:
     return present_tense(written, feminine)
 
 
+# «إن» and «إنّ» with a pronoun: after «يؤكد» they are written «أن».
+THAT_FORMS = fold_set("إن", "إنه", "إنها", "إنهم", "إنهما", "إننا", "إنهن")
 # «قال» in its forms, which a headline writes «يؤكد».
 SAID = fold_set("قال", "قالت")
 
