@@ -761,3 +761,10 @@ def test_what_a_name_set_off_by_commas_said_stays_in_the_headline():
     assert event.title == "أنمار الخصاونة يؤكد أن حركة العبور كانت إيجابية"
     event = only_event("وقالت الشركة الخميس إنها ستغلق نشاطها في إيران.")
     assert event.title == "الشركة تؤكد أنها ستغلق نشاطها في إيران"
+
+
+def test_an_attribution_with_its_conjunction_and_a_date_before_its_comma_leaves_the_headline():
+    event = only_event(
+        "وبحسب بيانات معهد الإحصاء الصادرة الإثنين، تراجع معدل نمو الاقتصاد التركي نقطتين."
+    )
+    assert event.title == "معدل نمو الاقتصاد التركي يتراجع نقطتين"

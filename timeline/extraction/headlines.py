@@ -143,12 +143,16 @@ def _without_attribution(text: str, clause: Sequence[Word], keep: list[int]) -> 
     keep = keep[anonymous_attribution(clause, keep) :]
     # «بحسب وكالة رويترز،» and «وفقاً لمصادر» up to the next comma (or the end).
     result, skipping = [], False
-    for index in keep:
-        if clause[index].folded in ATTRIBUTION_OPENERS:
-            skipping = True
+    for position, index in enumerate(keep):
+        if any(r in ATTRIBUTION_OPENERS for r in readings(clause[index].folded)):
+            skipping = True  # «بحسب», «وبحسب»
         if not skipping:
             result.append(index)
-        elif _COMMA.search(_gap(text, clause, index)):
+            continue
+        # The comma may stand after a date left out: «وبحسب بيانات… الصادرة الإثنين، تراجع».
+        following = keep[position + 1] if position + 1 < len(keep) else None
+        end = clause[following].start if following is not None else clause[index].end + 1
+        if _COMMA.search(text[clause[index].end : end]):
             skipping = False
     return result
 
