@@ -42,6 +42,8 @@ def only_event(text: str, **kwargs):
         # A projected figure, with the verb's pronoun or with no verb at all.
         "ومن المتوقع أن تواصل هذه الأرقام ارتفاعها في 2019.",
         "ويتوقع أن يبلغ العجز 900 مليار دولار في 2019، و1.13 تريليون دولار في 2020.",
+        # A percentage right by the date («%» is no word).
+        "وكان للمصرف المركزي هدف الحد من التضخم إلى 5% العام الماضي.",
         # A career span and a birth year.
         "لعب المدافع لنادي ريال مدريد بين عامي 1994 و2010.",
         "ولد الكاتب عام 1948 في مدينة حيفا.",

@@ -79,11 +79,11 @@ def _is_statistic(clause: Sequence[Word], anchor_words: Sequence[int]) -> bool:
     # of any happening. (A figure further away may be a detail of a happening whose
     # verb the lexicon lacks: «انضم إلى برشلونة في يناير مقابل 142 مليون جنيه».)
     beside = any(
-        clause[i].folded in FIGURE_UNITS
+        clause[i].folded in FIGURE_UNITS or (abs(i - a) == 1 and clause[i].folded.isdigit())
         for a in anchors
         for i in range(max(a - FIGURE_REACH, 0), min(a + FIGURE_REACH + 1, len(clause)))
         if i not in anchors
-    )
+    )  # «…إلى 5% العام الماضي»: a figure right by the date («%» is no word)
     return beside and not any(verb_kind(w) for i, w in enumerate(clause) if i not in anchors)
 
 
