@@ -770,3 +770,8 @@ def test_an_attribution_with_its_conjunction_and_a_date_before_its_comma_leaves_
         "وبحسب بيانات معهد الإحصاء الصادرة الإثنين، تراجع معدل نمو الاقتصاد التركي نقطتين."
     )
     assert event.title == "معدل نمو الاقتصاد التركي يتراجع نقطتين"
+
+
+def test_what_a_subject_set_off_by_commas_with_a_date_said_stays_with_anna():
+    event = only_event("كشفت الشرطة الإثيوبية، الجمعة، إن مدير المشروع انتحر.")
+    assert event.title == "الشرطة الإثيوبية تكشف أن مدير المشروع انتحر"

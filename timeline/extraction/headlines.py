@@ -218,7 +218,8 @@ def _subject_first(
     after = last + 1 if apposition_end is None else apposition_end + 1
     # A name set off by commas and followed by what was said («قال الأمين العام، أنمار
     # الخصاونة، إن…») has no apposition after it.
-    said_next = last + 1 < len(clause) and clause[last + 1].folded in THAT_WORDS
+    next_kept = next((i for i in keep if i > last), None)
+    said_next = next_kept is not None and clause[next_kept].folded in THAT_WORDS
     if apposition_end is None and not said_next and _COMMA.search(_gap(text, clause, last)):
         while after < len(clause) and not _COMMA.search(_gap(text, clause, after)):
             after += 1
@@ -276,10 +277,12 @@ def _cut(
         elif (
             written.startswith("إن")
             and fold(written) in THAT_FORMS
-            and out
-            and out[-1].startswith(("يؤكد", "تؤكد"))
+            and verb_at is not None
+            and verb_at == len(out) - 1
         ):
-            written = "أ" + written[1:]  # «قال إنها» becomes «يؤكد أنها»
+            # «قال إنها» becomes «يؤكد أنها»: only «يقول» takes «إن», and no headline
+            # says «يقول».
+            written = "أ" + written[1:]
         elif (
             word.folded in PARTICLES_BEFORE_VERB
             and position + 1 < len(order)
