@@ -775,3 +775,14 @@ def test_an_attribution_with_its_conjunction_and_a_date_before_its_comma_leaves_
 def test_what_a_subject_set_off_by_commas_with_a_date_said_stays_with_anna():
     event = only_event("كشفت الشرطة الإثيوبية، الجمعة، إن مدير المشروع انتحر.")
     assert event.title == "الشرطة الإثيوبية تكشف أن مدير المشروع انتحر"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("غزت القوات الأمريكية العراق يوم الأحد.", "القوات الأمريكية تغزو العراق"),
+        ("رست السفينة الإيطالية يوم الأحد في الميناء.", "السفينة الإيطالية ترسو في الميناء"),
+    ],
+)
+def test_a_place_after_a_definite_subject_is_the_object_and_defective_verbs_conjugate(text, title):
+    assert only_event(text).title == title

@@ -476,6 +476,8 @@ def subject_after(
             break
         if definite and position > first + 1 and any(r in TITLES for r in readings(word.folded)):
             break  # «التقى المبعوث الأممي الرئيس اليمني»: a title starts the object
+        if definite and position > first + 1 and match_at(clause, position):
+            break  # «غزت القوات الأمريكية العراق»: a place starts the object
         definite = definite or word.folded.startswith("ال")
         if position in skip or is_function_word(word) or word.folded.isdigit():
             break
