@@ -103,6 +103,10 @@ _VAGUE_HEADS = frozenset({*mk.VAGUE_WORDS, *lx.VAGUE_HEADS})
 _MONTH_OR_FINER = frozenset({"month", "day", "part", "clock"})
 _YEAR_OR_FINER = frozenset({"year", "season", "quarter", "week", *_MONTH_OR_FINER})
 _SAME_PERIOD_NOUNS = frozenset({mk.MONTH_NOUN, *mk.DEFINITE_YEAR_NOUNS})
+# How many tokens back a clause's tense cue (or the year its sentence names) may be.
+TENSE_REACH = 30
+# How many dates back «ذات العام», «الشهر نفسه» may refer.
+ANAPHORA_REACH = 8
 _SEPARATORS = frozenset("/-.")
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 _NOT_DAY_ORDINAL_AFTER = lx.NOT_DAY_ORDINAL_AFTER
@@ -241,7 +245,7 @@ class Scanner:
         """True for a future cue before token i in its clause, False for a past one,
         None when the clause has neither."""
         words = self.words
-        for j in range(i - 1, max(-1, i - 30), -1):
+        for j in range(i - 1, max(-1, i - TENSE_REACH), -1):
             word = words[j]
             if word in mk.SENTENCE_ENDS:
                 return None
@@ -262,8 +266,10 @@ class Scanner:
         """The year last written out in token i's sentence before it («انتخابات عام
         2018… انتخابات البرازيل في شهر أكتوبر»): with no tense cue, it says which year
         a month far from the reference date is in."""
+        # Within the clause's reach, as for its tense: a walk to the sentence's start
+        # would make a text with no full stop quadratic.
         j = i - 1
-        while j >= 0 and self.words[j] not in mk.SENTENCE_ENDS:
+        while j >= max(0, i - TENSE_REACH) and self.words[j] not in mk.SENTENCE_ENDS:
             j -= 1
         sentence_start = self.starts[j] if j >= 0 else 0
         for mention in reversed(self.found):
@@ -280,7 +286,8 @@ class Scanner:
         offset = self.starts[i] if i < self.n else len(self.text)
         size = 4 if grain == "year" else 7
         finer = _YEAR_OR_FINER if grain == "year" else _MONTH_OR_FINER
-        for mention in reversed(self.found):
+        # The last few dates only: what «ذات العام» refers to was named just before.
+        for mention in reversed(self.found[-ANAPHORA_REACH:]):
             value = mention.sem.value
             if (
                 mention.start < offset
