@@ -786,3 +786,13 @@ def test_what_a_subject_set_off_by_commas_with_a_date_said_stays_with_anna():
 )
 def test_a_place_after_a_definite_subject_is_the_object_and_defective_verbs_conjugate(text, title):
     assert only_event(text).title == title
+
+
+def test_says_in_the_present_keeps_inna():
+    event = only_event("يقول الباحثون يوم الأحد إن الأدلة تشير إلى ذلك.")
+    assert "يقولون إن" in event.title
+
+
+def test_a_dateline_stays_out_of_a_title_cut_from_the_whole_sentence():
+    events = events_of("القاهرة (CNN)-- وفي يوم الأحد، وفي يوم الاثنين تظاهر المئات.")
+    assert events and all("CNN" not in event.title for event in events)

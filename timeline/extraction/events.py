@@ -549,7 +549,7 @@ def _happening(
     )
     if len(title.split()) < MIN_TITLE_WORDS:
         # «وفي»: the clause says nothing by itself; its sentence, dates left out, does.
-        sentence = text[clause.sentence[0] : clause.sentence[1]]
+        sentence = text[without_dateline(text, clause.sentence) : clause.sentence[1]]
         for mention in clause.mentions:
             sentence = sentence.replace(text[mention.start : mention.end], " ")
         title = clean_title(sentence) if len(sentence.split()) > len(title.split()) else title

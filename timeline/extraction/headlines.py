@@ -279,6 +279,7 @@ def _cut(
             and fold(written) in THAT_FORMS
             and verb_at is not None
             and verb_at == len(out) - 1
+            and not fold(out[-1]).startswith(SAYS)
         ):
             # «قال إنها» becomes «يؤكد أنها»: only «يقول» takes «إن», and no headline
             # says «يقول».
@@ -386,6 +387,8 @@ def _as_present(word: Word, feminine: bool = False) -> str:
 
 # «إن» and «إنّ» with a pronoun: after «يؤكد» they are written «أن».
 THAT_FORMS = fold_set("إن", "إنه", "إنها", "إنهم", "إنهما", "إننا", "إنهن")
+# «يقول» and «تقول» (and their plurals), the one verb «إن» follows.
+SAYS = ("يقول", "تقول")
 # «قال» in its forms, which a headline writes «يؤكد».
 SAID = fold_set("قال", "قالت")
 

@@ -105,6 +105,9 @@ _YEAR_OR_FINER = frozenset({"year", "season", "quarter", "week", *_MONTH_OR_FINE
 _SAME_PERIOD_NOUNS = frozenset({mk.MONTH_NOUN, *mk.DEFINITE_YEAR_NOUNS})
 # How many tokens back a clause's tense cue (or the year its sentence names) may be.
 TENSE_REACH = 30
+# How many tokens back a sentence's year may be named for a month far from the
+# reference («انتخابات عام 2018… وانتخابات الولايات المتحدة في شهر نوفمبر»).
+SENTENCE_REACH = 100
 # How many dates back «ذات العام», «الشهر نفسه» may refer.
 ANAPHORA_REACH = 8
 _SEPARATORS = frozenset("/-.")
@@ -266,10 +269,10 @@ class Scanner:
         """The year last written out in token i's sentence before it («انتخابات عام
         2018… انتخابات البرازيل في شهر أكتوبر»): with no tense cue, it says which year
         a month far from the reference date is in."""
-        # Within the clause's reach, as for its tense: a walk to the sentence's start
-        # would make a text with no full stop quadratic.
+        # Within a bounded reach: a walk to the sentence's start would make a text with
+        # no full stop quadratic.
         j = i - 1
-        while j >= max(0, i - TENSE_REACH) and self.words[j] not in mk.SENTENCE_ENDS:
+        while j >= max(0, i - SENTENCE_REACH) and self.words[j] not in mk.SENTENCE_ENDS:
             j -= 1
         sentence_start = self.starts[j] if j >= 0 else 0
         for mention in reversed(self.found):
