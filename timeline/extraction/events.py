@@ -19,6 +19,7 @@ from timeline.event_kinds import EventKind
 from timeline.extraction import kinds
 from timeline.extraction.actors import (
     KNOWN_BY_NAME,
+    NAME_PARTICLES,
     TITLES,
     ActorMention,
     ActorRef,
@@ -53,7 +54,6 @@ from timeline.extraction.headlines import (
 )
 from timeline.extraction.places import is_country, nationality, places_of
 from timeline.extraction.salience import SalienceSignals, days_between, salience
-from timeline.lexicon import actors as actors_lexicon
 from timeline.lexicon import clauses
 from timeline.lexicon import event_kinds as event_kinds_lexicon
 from timeline.lexicon import stopwords as stopwords_lexicon
@@ -613,7 +613,7 @@ def _plural(clause_words: list[Word], span: tuple[int, int] | None, found: list)
     return len(head) > 4 and head.endswith("ون")
 
 
-WITH_WORDS = fold_set("مع", "ومع")
+WITH_WORDS = fold_set(*clauses.WITH_WORDS)
 # Kinds of happening a state does at home when nothing says where: «فككت كوريا
 # الشمالية موقعها للتجارب النووية», «اعتقلت تركيا…».
 DOMESTIC_KINDS = frozenset(
@@ -658,22 +658,13 @@ def _places(clause_words: list[Word], verb_index: int | None, verb_kind: str | N
 
 def _construct_head(word: Word) -> bool:
     """Whether the word governs the name after it as its head («زملاء نيمار», «مدرب
-    ليفربول»): an indefinite noun, not a function word, a title or a verb."""
-    return not (
-        is_function_word(word)
-        or word.folded.startswith(("ال", "لل"))
-        or any(r in TITLES for r in readings(word.folded))
-        or kinds.verb_kind(word) is not None
-        or word.folded in PARTICLES_BEFORE_VERB
-    )
+    ليفربول»): a plain noun (see `_plain_word`), not a particle before a verb."""
+    return _plain_word(word) and word.folded not in PARTICLES_BEFORE_VERB
 
 
-NAME_PARTICLES = fold_set(*actors_lexicon.NAME_PARTICLES)
-
-
-def _may_go_on(word: Word) -> bool:
-    """Whether a word after a name may still belong to it: a plain word, not a
-    function word, a definite one, a title or a verb the lexicon knows."""
+def _plain_word(word: Word) -> bool:
+    """A plain word, which may head a name or go on with one: not a function word, a
+    definite one, a title or a verb the lexicon knows."""
     return not (
         is_function_word(word)
         or word.folded.startswith(("ال", "لل"))
@@ -689,7 +680,7 @@ def _family_name_only(clause_words: list[Word], span: tuple[int, int], found: li
     first, last = span
     if last - first < 2 or clause_words[last - 1].folded in NAME_PARTICLES:
         return False
-    if last + 1 < len(clause_words) and _may_go_on(clause_words[last + 1]):
+    if last + 1 < len(clause_words) and _plain_word(clause_words[last + 1]):
         return False  # «عباس جعفري دولت آبادي»: the name may be longer than was read
     for mention in found:
         if mention.first <= first and last <= mention.last:
@@ -1037,7 +1028,7 @@ def _headline_as_title(headline_text: str, title: str, clause_text: str = "") ->
 
 
 # Prepositions that only introduce the date after them in a headline: «في 12 يونيو».
-HEADLINE_DATE_PREPOSITIONS = fold_set("في", "يوم", "خلال", "منذ", "بحلول")
+HEADLINE_DATE_PREPOSITIONS = fold_set(*clauses.HEADLINE_DATE_PREPOSITIONS)
 
 
 def _without_dates(headline_text: str) -> str:

@@ -386,11 +386,11 @@ def _as_present(word: Word, feminine: bool = False) -> str:
 
 
 # «إن» and «إنّ» with a pronoun: after «يؤكد» they are written «أن».
-THAT_FORMS = fold_set("إن", "إنه", "إنها", "إنهم", "إنهما", "إننا", "إنهن")
+THAT_FORMS = fold_set(*clauses.THAT_FORMS)
 # «يقول» and «تقول» (and their plurals), the one verb «إن» follows.
-SAYS = ("يقول", "تقول")
+SAYS = tuple(fold_set(*clauses.SAYS))
 # «قال» in its forms, which a headline writes «يؤكد».
-SAID = fold_set("قال", "قالت")
+SAID = fold_set(*clauses.SAID)
 
 
 def _plural_present(verb: str) -> str:

@@ -187,3 +187,18 @@ LEADING_PHRASES: tuple[str, ...] = (
     "وفي غضون ذلك", "في الأثناء", "وفي الأثناء", "في سياق متصل", "وفي سياق متصل",
     "في سياق آخر", "وفي سياق آخر", "يأتي ذلك", "ويأتي ذلك", "تأتي هذه", "وتأتي هذه",
 )  # fmt: skip
+
+# «مع»: a happening done with someone else may be anywhere, not at the state's home.
+WITH_WORDS: tuple[str, ...] = ("مع", "ومع")
+
+# Prepositions that only introduce the date after them in a headline: «في 12 يونيو».
+HEADLINE_DATE_PREPOSITIONS: tuple[str, ...] = ("في", "يوم", "خلال", "منذ", "بحلول")
+
+# «إن» with its pronouns: after any headline verb but «يقول» they are written «أن».
+THAT_FORMS: tuple[str, ...] = ("إن", "إنه", "إنها", "إنهم", "إنهما", "إننا", "إنهن")
+
+# «يقول» and «تقول» (and their plurals), the one verb «إن» follows.
+SAYS: tuple[str, ...] = ("يقول", "تقول")
+
+# «قال» in its forms, which a headline writes «يؤكد»: headlines do not «say».
+SAID: tuple[str, ...] = ("قال", "قالت")
