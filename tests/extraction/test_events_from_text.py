@@ -796,3 +796,32 @@ def test_says_in_the_present_keeps_inna():
 def test_a_dateline_stays_out_of_a_title_cut_from_the_whole_sentence():
     events = events_of("القاهرة (CNN)-- وفي يوم الأحد، وفي يوم الاثنين تظاهر المئات.")
     assert events and all("CNN" not in event.title for event in events)
+
+
+def test_a_later_clause_with_no_place_takes_the_place_its_sentence_opens_with():
+    events = events_of(
+        "وهذا ثالث هجوم في مدينة الموصل خلال أيام عقب تفجير أسفر عن مقتل جنود في أول تموز"
+        " وتفجير آخر أودى بحياة 12 شخصا الثلاثاء."
+    )
+    assert [e.places for e in events] == [("الموصل",), ("الموصل",)]
+
+
+def test_the_province_that_describes_a_city_is_not_where_it_happened():
+    event = only_event(
+        "انفجرت سيارة مفخخة الأحد في مدينة جلال آباد، المدينة الرئيسية في إقليم ننكرهار."
+    )
+    assert event.places == ("جلال آباد",)
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("يكون الطقس الأحد مغيما مع أمطار بالوسط والجنوب.", ("الوسط", "الجنوب")),
+        ("تتكاثف السحب يوم الاثنين بالمناطق الغربية.", ("المناطق الغربية",)),
+        ("تهب رياح قوية يوم الاثنين في الشمال الغربي.", ("الشمال الغربي",)),
+        # A milieu, not a part of the country.
+        ("أثار القرار الأحد جدلا واسعا في الوسط الرياضي.", ()),
+    ],
+)
+def test_parts_of_the_country_named_relative_to_it_are_places(text, places):
+    assert only_event(text).places == places

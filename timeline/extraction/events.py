@@ -62,7 +62,7 @@ from timeline.temporal import Mention as TaggedMention
 from timeline.text import normalise_for_matching
 
 # Bump whenever the events made of some article change; part of the extractor version.
-EVENTS_VERSION = "4"
+EVENTS_VERSION = "5"
 
 # Sentence ends: a full stop not followed by a digit (so not «25.8»), ! ? ؟ and line breaks.
 _SENTENCE_END = re.compile(r"\.(?!\d)|[!?؟\n]")
@@ -561,7 +561,8 @@ def _happening(
         title=title,
         kind=kind,
         places=_where(kind, _places(clause_words, verb_index, verb_kind))
-        or _home(kind, subject, found, clause_words),
+        or _home(kind, subject, found, clause_words)
+        or (_where(kind, _sentence_places(text, clause)) if kind != EventKind.OTHER else ()),
         actors=_main_actors(clause_words, verb_index, found, subject),
         subject=subject,
         subject_written=subject_written,
@@ -641,6 +642,18 @@ def _where(kind: str, places: list[str]) -> tuple[str, ...]:
     if kind != EventKind.STATEMENT:
         return tuple(places)
     return tuple(name for name in places if not is_country(name))
+
+
+def _sentence_places(text: str, clause: _Clause) -> list[str]:
+    """Where the sentence that a later clause goes on in took place: «وهذا ثالث هجوم
+    في جلال آباد… عقب تفجير أسفر عن مقتل… في أول تموز» (the earlier blast was in
+    the same city). Only the sentence's opening part, up to its first subordinate word."""
+    start = without_dateline(text, clause.sentence)
+    if clause.begin <= start:
+        return []
+    before = words(text[start : clause.begin], start)
+    verb = next((i for i, w in enumerate(before) if kinds.verb_kind(w) is not None), None)
+    return places_of(before[: _main_clause_end(before, verb)])
 
 
 def _places(clause_words: list[Word], verb_index: int | None, verb_kind: str | None) -> list[str]:

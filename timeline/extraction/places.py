@@ -175,13 +175,19 @@ def places_of(clause: Sequence[Word], visited_after: int | None = None) -> list[
     إيران… في موسكو»).
     """
     places: list[GazetteerPlace] = []
-    for match in match_places(clause):
+    matches = match_places(clause)
+    described = _described(clause, matches)
+    for match in matches:
         visited = visited_after is not None and match.first > visited_after
         if not match.locative and not visited and match.place.type != "region":
             continue
+        if match.first in described:
+            continue
         if match.place not in places:
             places.append(match.place)
-    named = [name for _, name in named_after_place_noun(clause)]
+    named = [name for index, name in named_after_place_noun(clause) if index not in described]
+    taken = {i for match in matches for i in range(match.first, match.last + 1)}
+    named += [name for index, name in relative_regions(clause) if index not in taken]
     names_of = {fold(p.name) for p in places}
     extra = [n for n in named if fold(n) not in names_of and fold(n) not in PLACE_BY_SPELLING]
     cities = [p for p in places if p.type == "city"]
@@ -189,6 +195,80 @@ def places_of(clause: Sequence[Word], visited_after: int | None = None) -> list[
         countries_of_cities = {p.country for p in cities}
         places = [p for p in places if p.type != "country" or p.name in countries_of_cities]
     return [*(p.name for p in places), *dict.fromkeys(extra)]
+
+
+RELATIVE_REGIONS: frozenset[str] = fold_set(*places_lexicon.RELATIVE_REGIONS)
+AREA_NOUNS: frozenset[str] = fold_set(*places_lexicon.AREA_NOUNS)
+AREA_ADJECTIVES: frozenset[str] = fold_set(*places_lexicon.AREA_ADJECTIVES)
+
+
+def relative_regions(clause: Sequence[Word]) -> list[tuple[int, str]]:
+    """(index, name) of the parts of a country named relative to it after a locative
+    word or clitic, and those joined to them by «و»: «بالوسط والجنوب» → الوسط, الجنوب;
+    «بالمناطق الغربية». Named without their clitics, as written."""
+    found: list[tuple[int, str]] = []
+    index = 0
+    while index < len(clause):
+        word = clause[index]
+        clitic = _region_clitic(word)
+        if clitic is None:
+            index += 1
+            continue
+        joined = bool(found) and found[-1][0] == index - 1 and clitic.startswith("و")
+        after_locative = clitic.rstrip("و") in ("ب", "فب") or (
+            index > 0 and clause[index - 1].folded in LOCATIVES
+        )
+        size = 1
+        if index + 1 < len(clause) and (
+            clause[index + 1].folded in AREA_ADJECTIVES
+            or f"{word.folded[len(clitic) :]} {clause[index + 1].folded}" in RELATIVE_REGIONS
+        ):
+            size = 2  # «الجنوب الغربي», «المناطق الغربية»
+        elif word.folded[len(clitic) :] in AREA_NOUNS or (
+            index + 1 < len(clause) and clause[index + 1].folded.startswith("ال")
+        ):
+            index += 1
+            continue  # «المناطق» alone says no part; «الوسط الرياضي» is a milieu
+        if after_locative or joined:
+            written = " ".join(w.text for w in clause[index : index + size])
+            found.append((index + size - 1, written[len(clitic) :]))
+        index += size
+    return found
+
+
+def _region_clitic(word: Word) -> str | None:
+    """The clitics before a relative region or area noun («بالوسط» → «ب»), or None
+    when the word is neither."""
+    for clitic in ("", "و", "ب", "وب", "فب", "ف"):
+        if not word.folded.startswith(clitic):
+            continue
+        rest = word.folded[len(clitic) :]
+        if rest in RELATIVE_REGIONS or rest in AREA_NOUNS:
+            return clitic
+    return None
+
+
+# How many words a place's description may run before the place it names:
+# «جلال آباد، المدينة الرئيسية في إقليم ننكرهار».
+DESCRIPTION_REACH = 5
+
+
+DESCRIBING_NOUNS: frozenset[str] = PLACE_NOUNS | fold_set("عاصمة")
+
+
+def _described(clause: Sequence[Word], matches: list[PlaceMatch]) -> set[int]:
+    """Indices of words in a description set after a place, «جلال آباد، المدينة
+    الرئيسية في إقليم ننكرهار»: the province says where the city is, not where the
+    happening was."""
+    inside: set[int] = set()
+    for match in matches:
+        after = match.last + 1
+        if after >= len(clause) or not clause[after].folded.startswith("ال"):
+            continue
+        if clause[after].folded[2:] not in DESCRIBING_NOUNS:
+            continue
+        inside.update(range(after + 1, min(after + 1 + DESCRIPTION_REACH, len(clause))))
+    return inside
 
 
 def nationality(word: Word) -> str | None:

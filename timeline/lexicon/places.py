@@ -1667,3 +1667,19 @@ TOPONYM_HEADS: tuple[str, ...] = (
     "رأس", "سيدي", "بني", "أولاد", "عين", "بئر", "بير", "تل", "دير", "كفر", "جبل", "وادي",
     "حاسي", "برج", "حمام", "قصر", "منزل", "دوار", "أبو", "بيت",
 )  # fmt: skip
+
+# Parts of the country an article is about, named relative to it, mostly in weather
+# and security news: «أمطار بالوسط والجنوب», «بالمناطق الغربية». They count as
+# places only after a locative word or clitic, or joined by «و» to one that does,
+# and not before a definite adjective («في الوسط الرياضي» is a milieu). «الشرق» and
+# «الغرب» are left out: they mostly name the East and the West.
+RELATIVE_REGIONS: tuple[str, ...] = (
+    "الشمال", "الجنوب", "الوسط", "الشمال الغربي", "الشمال الشرقي", "الجنوب الغربي",
+    "الجنوب الشرقي", "الوسط الغربي", "الوسط الشرقي",
+)  # fmt: skip
+# Plural nouns of area that a relative adjective makes such a part: «المناطق الغربية».
+AREA_NOUNS: tuple[str, ...] = ("المناطق", "الجهات", "المرتفعات", "السواحل")
+AREA_ADJECTIVES: tuple[str, ...] = (
+    "الغربية", "الشرقية", "الشمالية", "الجنوبية", "الوسطى", "الساحلية", "الداخلية",
+    "الحدودية", "الجبلية",
+)  # fmt: skip
