@@ -825,3 +825,15 @@ def test_the_province_that_describes_a_city_is_not_where_it_happened():
 )
 def test_parts_of_the_country_named_relative_to_it_are_places(text, places):
     assert only_event(text).places == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اندلعت اشتباكات يوم الأحد بين الحوثيين والقوات الموالية للحكومة في تعز.",
+        "أرغمت الهجمات يوم الأحد المجموعة المسلمة على مغادرة القرية.",
+    ],
+)
+def test_a_definite_description_after_a_clitic_is_no_organisation(text):
+    names = [actor.name for actor in only_event(text).actors]
+    assert not any(name.startswith(("قوات", "مجموعة")) for name in names), names

@@ -396,6 +396,12 @@ def _organisation_at(
     head = next((r for r in readings(clause[index].folded) if r in HEADS), None)
     if head is None:
         return None
+    clitic = clause[index].folded[: len(clause[index].folded) - len(head)]
+    # «والقوات الموالية», «للمجموعة»: the article read off with the clitics is the
+    # head's own, so the head is definite.
+    article = not head.startswith("ال") and clitic.endswith(("ال", "لل"))
+    if article:
+        head = "ال" + head
     # A definite head is a description («الشركة الراعية»), except the heads of
     # names that are always definite («الاتحاد المصري», «الجيش السوري»).
     if head.startswith("ال") and head not in DEFINITE_HEADS:
@@ -434,13 +440,17 @@ def _organisation_at(
     written = " ".join(w.text for w in words)
     # Drop the clitic of the head word: «ووزارة الصحة» is «وزارة الصحة».
     first = words[0]
-    clitic = (
-        len(first.folded) - len(head)
-        if not head.startswith("ال") or first.folded.startswith(head)
-        else 0
-    )
-    if clitic > 0 and len(first.text) > clitic:
-        written = first.text[clitic:] + written[len(first.text) :]
+    if article:
+        # Only the conjunction or preposition goes: «والقوات المسلحة» → «القوات المسلحة».
+        written = "ال" + first.text[len(clitic) :] + written[len(first.text) :]
+    else:
+        cut = (
+            len(first.folded) - len(head)
+            if not head.startswith("ال") or first.folded.startswith(head)
+            else 0
+        )
+        if cut > 0 and len(first.text) > cut:
+            written = first.text[cut:] + written[len(first.text) :]
     known = KNOWN_BY_SPELLING.get(fold(written))
     if known is not None:
         return end - index, ActorRef(known.name, known.type, known.aliases), 0
