@@ -837,3 +837,14 @@ def test_parts_of_the_country_named_relative_to_it_are_places(text, places):
 def test_a_definite_description_after_a_clitic_is_no_organisation(text):
     names = [actor.name for actor in only_event(text).actors]
     assert not any(name.startswith(("قوات", "مجموعة")) for name in names), names
+
+
+def test_a_capital_as_subject_is_its_state_and_the_object_starts_at_the_event_noun():
+    event = only_event("عقدت طهران محادثات مباشرة مع واشنطن يوم الأحد.")
+    assert event.title.startswith("طهران تعقد محادثات")
+    assert [actor.name for actor in event.actors] == ["طهران"]
+
+
+def test_a_capital_after_a_locative_clitic_is_no_actor():
+    event = only_event("اجتمع بطهران يوم الأحد وزراء الخارجية.")
+    assert "طهران" not in [actor.name for actor in event.actors]

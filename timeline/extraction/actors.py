@@ -16,7 +16,7 @@ from datetime import date
 from typing import NamedTuple
 
 from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, is_function_word, readings
-from timeline.extraction.kinds import verb_kind
+from timeline.extraction.kinds import NOUN_KINDS, lookup, verb_kind
 from timeline.extraction.places import match_at, match_places, nationality
 from timeline.lexicon import actors as actors_lexicon
 from timeline.lexicon.actors import (
@@ -28,6 +28,7 @@ from timeline.lexicon.actors import (
     TITLE_ACTORS,
     VENUE_WORDS,
 )
+from timeline.lexicon.places import CAPITALS
 
 
 @dataclass(frozen=True, slots=True)
@@ -488,6 +489,13 @@ def subject_after(
             break  # «التقى المبعوث الأممي الرئيس اليمني»: a title starts the object
         if definite and position > first + 1 and match_at(clause, position):
             break  # «غزت القوات الأمريكية العراق»: a place starts the object
+        if (
+            position > first
+            and not word.folded.startswith("ال")
+            and lookup(word, NOUN_KINDS) is not None
+            and not any(r in HEADS for r in readings(clause[position - 1].folded))
+        ):
+            break  # «عقدت طهران محادثات»: an event noun starts the object («لجنة تحقيق» stays)
         definite = definite or word.folded.startswith("ال")
         if position in skip or is_function_word(word) or word.folded.isdigit():
             break
@@ -515,6 +523,21 @@ def _starts_prepositional(word: Word) -> bool:
     return word.folded[:1] in ("ب", "ل") and word.folded[1:3] == "ال"
 
 
+CAPITAL_CITIES: frozenset[str] = frozenset(CAPITALS.values())
+
+
+def capital_named(clause: Sequence[Word], span: tuple[int, int]) -> ActorRef | None:
+    """The subject as a state when it is only a capital, standing for its government:
+    «عقدت طهران محادثات», «تدخل الرياض»."""
+    first, last = span
+    matched = match_at(clause, first)
+    if matched is None or matched[1] is None or first + matched[0] - 1 != last:
+        return None
+    if matched[2] or matched[1].name not in CAPITAL_CITIES:
+        return None  # «بطهران» is where, not who
+    return ActorRef(matched[1].name, "state")
+
+
 def person_named(clause: Sequence[Word], span: tuple[int, int]) -> ActorRef | None:
     """The subject as a person when it reads as a name: two or three words, none with
     «ال» (but «آل الشيخ»), none a function word or a count."""
@@ -535,6 +558,10 @@ def person_named(clause: Sequence[Word], span: tuple[int, int]) -> ActorRef | No
             return None
         if any(r in HEADS for r in readings(word.folded)):
             return None
+        if index and lookup(word, NOUN_KINDS) is not None:
+            return None  # «عقدت طهران محادثات مباشرة»: the name ends before the event noun
+    if match_at(clause, first) is not None:
+        return None  # «طهران …»: a place standing for its government, not a first name
     written = " ".join(w.text for w in words_)
     known = KNOWN_BY_SPELLING.get(fold(written))
     if known is not None:

@@ -25,6 +25,7 @@ from timeline.extraction.actors import (
     ActorRef,
     actors_of,
     apposed_name,
+    capital_named,
     display_name,
     name_before_title,
     person_named,
@@ -506,7 +507,9 @@ def _happening(
                 found.sort(key=lambda item: item.first)
                 subject = titled.name
             elif subject_span is not None:
-                person = person_named(clause_words, subject_span)
+                person = person_named(clause_words, subject_span) or capital_named(
+                    clause_words, subject_span
+                )
                 if person is not None:
                     found.append(ActorMention(*subject_span, person, subject_span[0]))
                     found.sort(key=lambda item: item.first)
