@@ -848,3 +848,14 @@ def test_a_capital_as_subject_is_its_state_and_the_object_starts_at_the_event_no
 def test_a_capital_after_a_locative_clitic_is_no_actor():
     event = only_event("اجتمع بطهران يوم الأحد وزراء الخارجية.")
     assert "طهران" not in [actor.name for actor in event.actors]
+
+
+def test_a_year_after_a_month_is_no_count_whatever_noun_follows():
+    # «طالب» after «2017» reads as «2017 students» unless the month before says year.
+    event = only_event("وفي ديسمبر 2017، طالب الادعاء التركي بسجن لاعب كرة السلة.")
+    assert (event.first_day, event.granularity) == (date(2017, 12, 1), "month")
+
+
+def test_what_is_asked_for_after_bi_is_not_part_of_the_subject():
+    event = only_event("وفي ديسمبر 2017، طالب ممثل ادعاء تركيا بسجن لاعب كرة السلة.")
+    assert event.title.startswith("ممثل ادعاء تركيا يطالب بسجن")

@@ -460,8 +460,19 @@ RANGES_AND_SPOKEN_FORMS = cases(
     ),
 )
 
+# Real news misspells names by one letter; context says when it is a date.
+TYPOS = cases(
+    ("أعلنت اللجنة مساء الجمعو قرارها", one("مساء الجمعو", "2025-07-18TEV")),
+    ("اجتمع المجلس يوم الخميص", one("يوم الخميص", "2025-07-17")),
+    ("في ديسمير عام 2017 اعتقل", one("ديسمير عام 2017", "2017-12")),
+    ("وصل في 3 سبتمبز الماضي", one("3 سبتمبز الماضي", "2024-09-03")),
+    # No day cue and no number: a word, not a date.
+    ("الجمعو والخميص", NONE),
+    ("كان السبب الرئيسي يوم السبب", NONE),
+)
+
 ALL = [
-    *FALSE_DATES, *HOUR_GRID, *HALF_PAST_GRID, *DIGIT_CLOCKS, *CLOCKS, *CLOCK_RANGES,
+    *FALSE_DATES, *TYPOS, *HOUR_GRID, *HALF_PAST_GRID, *DIGIT_CLOCKS, *CLOCKS, *CLOCK_RANGES,
     *BARE_UNIT_GRID, *PLURAL_GRID, *DURATIONS, *SET_GRID, *SETS, *DAY_MONTH_GRID,
     *MONTH_YEAR_GRID, *NUMERIC_DATES, *DAYS, *HOLIDAYS, *RANGES_AND_SPOKEN_FORMS,
 ]  # fmt: skip

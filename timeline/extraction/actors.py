@@ -496,6 +496,8 @@ def subject_after(
             and not any(r in HEADS for r in readings(clause[position - 1].folded))
         ):
             break  # «عقدت طهران محادثات»: an event noun starts the object («لجنة تحقيق» stays)
+        if position > first + 1 and _prepositional_object(clause, position):
+            break  # «طالب ممثل ادعاء تركيا بسجن…»: what is asked for, not who asks
         definite = definite or word.folded.startswith("ال")
         if position in skip or is_function_word(word) or word.folded.isdigit():
             break
@@ -517,6 +519,17 @@ def subject_after(
 
 
 ADDRESSEE_MEDIA: frozenset[str] = fold_set(*actors_lexicon.ADDRESSEE_MEDIA)
+
+
+def _prepositional_object(clause: Sequence[Word], position: int) -> bool:
+    """Whether the word is «بـ» with a noun, not a name that starts with «ب»: none the
+    lexicons know («بوتين», «بغداد»), not «بن»."""
+    folded = clause[position].folded
+    if not folded.startswith("ب") or len(folded) < 4 or folded.startswith("بن"):
+        return False
+    if folded in KNOWN_FIRST_WORDS or folded in GIVEN_NAMES:
+        return False
+    return match_at(clause, position) is None or match_at(clause, position)[2] == "ب"
 
 
 def _starts_prepositional(word: Word) -> bool:

@@ -54,7 +54,9 @@ def not_a_happening(
         counted = after < len(clause) and any(
             r in COUNTED_NOUNS for r in readings(clause[after].folded)
         )
-        if counted and clause[index].folded.isdigit():
+        # A number the date expression opens with («2012 قتيلاً»); after a month
+        # («ديسمبر 2017، طالب الادعاء») it is the year, whatever noun follows.
+        if counted and clause[index].folded.isdigit() and index - 1 not in anchor_words:
             return "a count, not a year"
     if granularity in COARSE and _is_statistic(clause, anchor_words):
         return "frames a statistic"

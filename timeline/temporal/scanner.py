@@ -10,6 +10,7 @@ pass is linear in the text length.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import overload
@@ -164,6 +165,32 @@ def _stem_of(word: str) -> tuple[str, int]:
     return word, 0
 
 
+# Misspelt weekday and month names, one letter replaced («مساء الجمعو», «ديسمير عام
+# 2017»): every spelling with one letter blanked out, mapped to the name. Names of
+# five letters or fewer are left out (one letter makes another word of them: «يوم
+# السبب»), and so is a blank shared by two names («يونيو», «يوليو»).
+TYPO_MIN_LETTERS = 6
+
+
+def _blanked_spellings(names: Iterable[str]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    clashes: set[str] = set()
+    for name in names:
+        if len(name) < TYPO_MIN_LETTERS or " " in name:
+            continue
+        for i in range(len(name)):
+            key = name[:i] + "?" + name[i + 1 :]
+            if table.setdefault(key, name) != name:
+                clashes.add(key)
+    for key in clashes:
+        del table[key]
+    return table
+
+
+_WEEKDAY_TYPOS = _blanked_spellings(WEEKDAYS)
+_MONTH_TYPOS = _blanked_spellings(k for k in GREGORIAN_MONTHS if k not in AMBIGUOUS_MONTHS)
+
+
 def _is_digits(word: str) -> bool:
     # ASCII only: folding already turned Arabic-Indic digits into these, and
     # other "digits" (superscripts, other scripts) are not numbers we read.
@@ -216,6 +243,20 @@ class Scanner:
                 _STEMS.clear()  # bounded: adversarial input cannot grow it forever
             _STEMS[word] = found
         return found
+
+    def mend(self, j: int, typos: dict[str, str]) -> str | None:
+        """Token j put right when it is a name of `typos` misspelt by one letter, as the
+        caller's context (a day noun, a number) says it may be; the name, or None.
+        Same length, so every offset holds."""
+        word = self.w(j)
+        if len(word) < TYPO_MIN_LETTERS or word in KNOWN or _is_digits(word) or self.stem(j)[1]:
+            return None
+        for i in range(len(word)):
+            name = typos.get(word[:i] + "?" + word[i + 1 :])
+            if name is not None:
+                self.words[j] = name
+                return name
+        return None
 
     def plain_int(self, j: int) -> int | None:
         """Token j as an integer when it is a whole number (not part of 1.5, 3,000 or 1-0)."""
@@ -764,6 +805,8 @@ class Scanner:
             if stem == mk.TOMORROW_BARE:
                 # "يوم غد [الاثنين]": tomorrow, its weekday naming the same day.
                 return self.relative_day(k, stem)
+            if stem not in WEEKDAYS:
+                stem = self.mend(k, _WEEKDAY_TYPOS) or stem  # «يوم الخميص»
         if stem not in WEEKDAYS:
             return None
         weekday = WEEKDAYS[stem]
@@ -862,6 +905,8 @@ class Scanner:
     def day_anchor(self, k: int) -> tuple[int, Sem] | None:
         """The day after a part-of-day noun: اليوم، أمس، الغد، [يوم] الأحد، 9 أوت."""
         stem, _ = self.stem(k)
+        if stem not in KNOWN:
+            stem = self.mend(k, _WEEKDAY_TYPOS) or stem  # «مساء الجمعو»
         if stem in mk.RELATIVE_DAYS or stem == lx.FIRST_BARE:
             return self.relative_day(k, stem)
         if stem == mk.TOMORROW_BARE:
@@ -1846,12 +1891,19 @@ class Scanner:
             word = words[i]
             if "0" <= word[0] <= "9":
                 stem, clitic = word, 0
+                self.mend(i + 1, _MONTH_TYPOS)  # «3 ديسمير»
+                if self._mend_before(i, out):
+                    i -= 1  # «ديسمير 2017»: read again from the month
+                    continue
             else:
                 # Most words are not date words: one cached dict lookup rejects them.
                 cached = stems.get(word)
                 stem, clitic = cached if cached is not None else self.stem(i)
                 if stem not in TRIGGERS:
                     i += 1
+                    continue
+                if stem in mk.YEAR_NOUNS and self._mend_before(i, out):
+                    i -= 1  # «ديسمير عام 2017»
                     continue
             if stem is word or stem in (mk.DAY_NOUN, mk.DAY_NOUN_DUAL):
                 ranged = self._day_range(i)
@@ -1896,6 +1948,13 @@ class Scanner:
             i = end
         _anchor_clocks(out, self.ref)
         return out
+
+    def _mend_before(self, i: int, out: list[RawMention]) -> bool:
+        """Whether the word before token i, which no expression holds, was a misspelt
+        month name and is now put right."""
+        if i == 0 or (out and out[-1].end > self.starts[i - 1]):
+            return False
+        return self.mend(i - 1, _MONTH_TYPOS) is not None
 
     def _month_range(self, index: int, k: int, out: list[RawMention]) -> None:
         """ "من يناير إلى مارس 2025": the first month takes the year written after the second."""
