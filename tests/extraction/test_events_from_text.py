@@ -859,3 +859,9 @@ def test_a_year_after_a_month_is_no_count_whatever_noun_follows():
 def test_what_is_asked_for_after_bi_is_not_part_of_the_subject():
     event = only_event("وفي ديسمبر 2017، طالب ممثل ادعاء تركيا بسجن لاعب كرة السلة.")
     assert event.title.startswith("ممثل ادعاء تركيا يطالب بسجن")
+
+
+def test_an_article_written_apart_before_a_date_leaves_the_headline_with_its_preposition():
+    event = only_event("وتدخل العقوبات حيز النفاذ في الـ 6 من أغسطس.")
+    assert "الـ" not in event.title.split()
+    assert not event.title.endswith("في")

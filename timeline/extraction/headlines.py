@@ -101,21 +101,21 @@ def headline(
 
 
 def _without_date_glue(clause: Sequence[Word], keep: list[int], drop: frozenset[int]) -> list[int]:
-    """Drop the words that only introduce a dropped date: «يوم» in «يوم الأحد»."""
-    result = []
-    for position, index in enumerate(keep):
-        following = keep[position + 1] if position + 1 < len(keep) else None
-        glued_to_date = (
-            following is not None
-            and following - index > 1
-            and any(j in drop for j in range(index + 1, following))
+    """Drop the words that only introduce a dropped date: «يوم» in «يوم الأحد», and
+    both «في» and «الـ» in «في الـ 6 من أغسطس» (read right to left, so a word
+    dropped lets the one before it reach the date)."""
+    result: list[int] = []
+    for index in reversed(keep):
+        following = result[-1] if result else None
+        glued_to_date = any(
+            j in drop for j in range(index + 1, following if following is not None else index + 2)
         )
         forms = readings(clause[index].folded)
         after_date = index - 1 in drop and any(r in DATE_TAIL for r in forms)
         if after_date or (glued_to_date and any(r in DATE_GLUE for r in forms)):
             continue
         result.append(index)
-    return result
+    return result[::-1]
 
 
 def _gap(text: str, clause: Sequence[Word], index: int) -> str:

@@ -50,6 +50,12 @@ def present_tense(verb: str, feminine: bool = False) -> str:
     if known is not None:
         return prefix + known[1:]
     folded = fold(stem)
+    if folded.startswith("ي") and len(folded) >= 3:
+        return prefix + folded[1:]  # already present: «يعد», «يعتبر» (no past starts so)
+    if len(folded) == 6 and folded.startswith("است") and folded[4] == "ا":
+        return prefix + folded[1:4] + "ي" + folded[5]  # hollow form X: «استضاف» → «يستضيف»
+    if len(folded) == 4 and folded[0] == "ا" and folded[2] == "ا":
+        return prefix + folded[1] + "ي" + folded[3]  # hollow form IV: «أقام» → «يقيم»
     if folded.endswith("ي") and stem.endswith("ى"):  # التقى → يلتقي, defective
         stem = stem[:-1] + "ي"
     if len(folded) >= 4 and stem[0] in "اأإ":

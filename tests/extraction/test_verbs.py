@@ -1,0 +1,28 @@
+"""Headline verbs: the past tense of the news turned into the present of headlines."""
+
+import pytest
+
+from timeline.extraction.verbs import present_tense
+
+
+@pytest.mark.parametrize(
+    "past, feminine, present",
+    [
+        # Regular forms.
+        ("أعلنت", False, "تعلن"),
+        ("التقى", False, "يلتقي"),
+        ("استقبل", False, "يستقبل"),
+        # Hollow verbs of forms IV and X take «ي» where the past has «ا».
+        ("استضافت", False, "تستضيف"),
+        ("استقام", False, "يستقيم"),
+        ("أباح", False, "يبيح"),
+        ("أقامت", False, "تقيم"),
+        # Forms VII and VIII keep their «ا».
+        ("اعتاد", False, "يعتاد"),
+        # A verb already in the present stays so.
+        ("يعد", False, "يعد"),
+        ("يعتبر", True, "تعتبر"),
+    ],
+)
+def test_a_past_verb_becomes_the_present_a_headline_uses(past, feminine, present):
+    assert present_tense(past, feminine) == present
