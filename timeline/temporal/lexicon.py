@@ -332,3 +332,6 @@ TOMORROW_DEFINITE = normalise_arabic("الغد")
 NOON_BARE = normalise_arabic("ظهر")
 # Words before a time zone's name: «بالتوقيت المحلي», «التوقيت العالمي».
 ZONE_LEAD_WORDS = _words("بالتوقيت", "التوقيت")
+
+# «من عمره», «من العمر»: after a decade word, an age («في الأربعينيات من عمره»).
+AGE_NOUN_FORMS: tuple[str, ...] = (normalise_arabic("عمر"), normalise_arabic("العمر"))

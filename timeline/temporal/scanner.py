@@ -1427,6 +1427,8 @@ class Scanner:
         k = i + 1
         if self.w(k) == lx.FROM_WORD:
             k += 1
+            if self.w(k).startswith(lx.AGE_NOUN_FORMS):
+                return None  # «العشرينات من عمره»: an age, not a decade
         if self.w(k) == mk.CENTURY_NOUN:
             found = self.century(k, mk.CENTURY_NOUN)
             if found and found[1].value and found[1].value.isdigit():
