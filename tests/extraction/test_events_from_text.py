@@ -865,3 +865,14 @@ def test_an_article_written_apart_before_a_date_leaves_the_headline_with_its_pre
     event = only_event("وتدخل العقوبات حيز النفاذ في الـ 6 من أغسطس.")
     assert "الـ" not in event.title.split()
     assert not event.title.endswith("في")
+
+
+def test_a_noun_in_taa_after_a_title_is_no_name_and_keeps_its_first_letter():
+    event = only_event("وعاش الحارس فترة ذهبية مع النصر في التسعينات.")
+    assert event.actors == ()
+    assert "فترة" in event.title.split()
+
+
+def test_a_first_name_in_taa_that_the_list_knows_is_a_name():
+    event = only_event("وقالت الوزيرة سامية عبو يوم الأحد إن الحكومة ستستقيل.")
+    assert [actor.name for actor in event.actors] == ["سامية عبو"]

@@ -270,6 +270,8 @@ def _titled_at(
         name = _name_after(clause, end, taken)
         if not name:
             return None
+        if _noun_in_taa(clause[name[0]]):
+            return None  # «الحارس الراحل فترة ذهبية»: a noun, not a first name
         written = " ".join(clause[i].text for i in name)
         known = KNOWN_BY_SPELLING.get(fold(written))
         if known is not None and known.type != "person":
@@ -551,12 +553,18 @@ def capital_named(clause: Sequence[Word], span: tuple[int, int]) -> ActorRef | N
     return ActorRef(matched[1].name, "state")
 
 
+def _noun_in_taa(word: Word) -> bool:
+    """A word in «ة» that no list knows as a first name: a noun («فترة»), not «فاطمة»."""
+    folded = word.folded
+    return folded.endswith("ه") and folded not in GIVEN_NAMES and folded not in KNOWN_FIRST_WORDS
+
+
 def person_named(clause: Sequence[Word], span: tuple[int, int]) -> ActorRef | None:
     """The subject as a person when it reads as a name: two or three words, none with
     «ال» (but «آل الشيخ»), none a function word or a count."""
     first, last = span
     words_ = clause[first : last + 1]
-    if not 2 <= len(words_) <= 3 or words_[0].folded in NOT_NAMES:
+    if not 2 <= len(words_) <= 3 or words_[0].folded in NOT_NAMES or _noun_in_taa(words_[0]):
         return None
     if _is_verb_form(words_[0]) or (words_[0].folded[:1] in "يت" and len(words_[0].folded) >= 5):
         return None  # «ينتمي هذا…», «يتجول…»: a verb, not a first name

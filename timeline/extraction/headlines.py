@@ -348,6 +348,8 @@ def _is_clitic_conjunction(word: Word) -> bool:
         return True
     if rest in NOUN_KINDS:
         return True  # «وانتخابات المكسيك»: an event noun after the conjunction
+    if word.text.endswith("ة"):
+        return False  # «فترة», «وتيرة»: a noun in «ة», no verb after a conjunction
     return rest[0] in VERB_PREFIXES and not rest.startswith("تي")
 
 
