@@ -876,3 +876,8 @@ def test_a_noun_in_taa_after_a_title_is_no_name_and_keeps_its_first_letter():
 def test_a_first_name_in_taa_that_the_list_knows_is_a_name():
     event = only_event("وقالت الوزيرة سامية عبو يوم الأحد إن الحكومة ستستقيل.")
     assert [actor.name for actor in event.actors] == ["سامية عبو"]
+
+
+def test_a_past_verb_of_form_v_after_a_title_is_no_name():
+    event = only_event("وأفاد التقرير في يناير الماضي بأن الممثلة تلقت المبلغ المالي.")
+    assert "تلقت" not in [actor.name for actor in event.actors]

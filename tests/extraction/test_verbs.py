@@ -19,6 +19,9 @@ from timeline.extraction.verbs import present_tense
         ("أقامت", False, "تقيم"),
         # Forms VII and VIII keep their «ا».
         ("اعتاد", False, "يعتاد"),
+        # Doubled verbs of form IV lose their «أ»; hamzated ones of form I keep it.
+        ("أقرت", False, "تقر"),
+        ("أسر", False, "يأسر"),
         # A verb already in the present stays so.
         ("يعد", False, "يعد"),
         ("يعتبر", True, "تعتبر"),

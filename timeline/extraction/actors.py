@@ -389,6 +389,8 @@ def _is_verb_form(word: Word) -> bool:
         return True
     if folded.startswith(("سي", "ست", "سن")) and len(folded) >= 5:
         return True
+    if folded.startswith("ت") and folded.endswith("ت") and len(folded) >= 4:
+        return True  # «الممثلة تلقت»: a past verb of form V or VI, no name
     return folded.startswith(("ي", "ت")) and folded.endswith(("ان", "ون")) and len(folded) >= 5
 
 
