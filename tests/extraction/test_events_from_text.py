@@ -881,3 +881,9 @@ def test_a_first_name_in_taa_that_the_list_knows_is_a_name():
 def test_a_past_verb_of_form_v_after_a_title_is_no_name():
     event = only_event("وأفاد التقرير في يناير الماضي بأن الممثلة تلقت المبلغ المالي.")
     assert "تلقت" not in [actor.name for actor in event.actors]
+
+
+def test_the_headline_as_title_names_a_well_known_person_without_the_title():
+    text = "أعلن الرئيس الأمريكي دونالد ترامب يوم الخميس إلغاء القمة مع كيم جونغ أون."
+    event = only_event(text, headline="الرئيس الأمريكي ترامب يعلن إلغاء القمة مع كيم")
+    assert event.title == "ترامب يعلن إلغاء القمة مع كيم"

@@ -19,6 +19,7 @@ from timeline.event_kinds import EventKind
 from timeline.extraction import kinds
 from timeline.extraction.actors import (
     KNOWN_BY_NAME,
+    KNOWN_BY_SPELLING,
     NAME_PARTICLES,
     TITLES,
     ActorMention,
@@ -53,7 +54,7 @@ from timeline.extraction.headlines import (
     fitted,
     headline,
 )
-from timeline.extraction.places import is_country, nationality, places_of
+from timeline.extraction.places import NATIONALITY_BY_SPELLING, is_country, nationality, places_of
 from timeline.extraction.salience import SalienceSignals, days_between, salience
 from timeline.lexicon import clauses
 from timeline.lexicon import event_kinds as event_kinds_lexicon
@@ -1040,7 +1041,22 @@ def _headline_as_title(headline_text: str, title: str, clause_text: str = "") ->
     told = title_words(title) | title_words(clause_text)
     if len(title_words(candidate) & told) < HEADLINE_MIN_SHARED:
         return title
-    return candidate
+    return _without_leading_title(candidate)
+
+
+def _without_leading_title(headline_text: str) -> str:
+    """A well-known person is headlined by name alone: «الرئيس ترامب يعلن…» →
+    «ترامب يعلن…», «الرئيس الأمريكي ترامب…» too."""
+    parts = headline_text.split()
+    if not parts or fold(parts[0]) not in TITLES:
+        return headline_text
+    after = 1
+    while after < len(parts) - 1 and NATIONALITY_BY_SPELLING.get(fold(parts[after])):
+        after += 1
+    known = KNOWN_BY_SPELLING.get(fold(parts[after])) if after < len(parts) else None
+    if known is None or known.type != "person":
+        return headline_text
+    return " ".join(parts[after:])
 
 
 # Prepositions that only introduce the date after them in a headline: «في 12 يونيو».
