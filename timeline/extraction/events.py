@@ -1048,7 +1048,8 @@ def _without_leading_title(headline_text: str) -> str:
     """A well-known person is headlined by name alone: «الرئيس ترامب يعلن…» →
     «ترامب يعلن…», «الرئيس الأمريكي ترامب…» too."""
     parts = headline_text.split()
-    if not parts or fold(parts[0]) not in TITLES:
+    # A definite title is the person's own; «مستشار خامنئي» is someone else.
+    if not parts or fold(parts[0]) not in TITLES or not fold(parts[0]).startswith("ال"):
         return headline_text
     after = 1
     while after < len(parts) - 1 and NATIONALITY_BY_SPELLING.get(fold(parts[after])):
