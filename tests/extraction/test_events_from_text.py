@@ -887,3 +887,8 @@ def test_the_headline_as_title_names_a_well_known_person_without_the_title():
     text = "أعلن الرئيس الأمريكي دونالد ترامب يوم الخميس إلغاء القمة مع كيم جونغ أون."
     event = only_event(text, headline="الرئيس الأمريكي ترامب يعلن إلغاء القمة مع كيم")
     assert event.title == "ترامب يعلن إلغاء القمة مع كيم"
+
+
+def test_what_a_giving_verb_gives_names_the_kind():
+    event = only_event("ومنحت لجنة التحقيق الفريقين مهلة حتى مساء الجمعة لمعارضة القرارات.")
+    assert event.kind == "deadline"

@@ -22,6 +22,10 @@ from timeline.extraction.verbs import present_tense
         # Doubled verbs of form IV lose their «أ»; hamzated ones of form I keep it.
         ("أقرت", False, "تقر"),
         ("أسر", False, "يأسر"),
+        # Defective verbs lose their last letter before the feminine «ت».
+        ("دعت", False, "تدعو"),
+        ("أجرت", False, "تجري"),
+        ("ألغت", False, "تلغي"),
         # A verb already in the present stays so.
         ("يعد", False, "يعد"),
         ("يعتبر", True, "تعتبر"),

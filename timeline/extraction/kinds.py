@@ -140,6 +140,10 @@ def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | Non
     """The kind of the happening the clause reports around the word at `date_index`;
     `verb` is the clause's main verb (index, kind) when the caller found it."""
     phrase = phrase_kind(clause)
+    if verb is not None and (light := light_verb_kind(clause, verb[0])) is not None:
+        # «منحت اللجنة الفريقين مهلة»: the noun a light verb introduces is the happening,
+        # even when the lexicon gives the verb itself no kind.
+        return light
     if verb is None or verb[1] == EventKind.OTHER:
         # A verb the lexicon does not know says nothing of the kind.
         verb = verb_at(clause)

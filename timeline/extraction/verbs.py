@@ -33,10 +33,11 @@ def present_tense(verb: str, feminine: bool = False) -> str:
             stem[:-1] if len(stem) > 3 and stem.endswith("ت") else stem
         )
     folded_stem = fold(stem)
-    if len(folded_stem) == 3 and folded_stem.endswith("ت"):
-        # Defective verbs lose their last letter before «ت»: «دعت» is «دعا», «نفت» «نفى».
+    if len(folded_stem) >= 3 and folded_stem.endswith("ت"):
+        # Defective verbs lose their last letter before «ت»: «دعت» is «دعا», «نفت»
+        # «نفى», «أجرت» «أجرى».
         for ending in ("ا", "ي"):
-            known = IRREGULAR.get(folded_stem[:2] + ending)
+            known = IRREGULAR.get(folded_stem[:-1] + ending)
             if known is not None:
                 return "ت" + known[1:]
     doubled = len(folded_stem) == 3 and folded_stem.endswith("ت") and folded_stem[:2] in IRREGULAR
