@@ -892,3 +892,10 @@ def test_the_headline_as_title_names_a_well_known_person_without_the_title():
 def test_what_a_giving_verb_gives_names_the_kind():
     event = only_event("ومنحت لجنة التحقيق الفريقين مهلة حتى مساء الجمعة لمعارضة القرارات.")
     assert event.kind == "deadline"
+
+
+def test_a_so_called_body_is_the_subject_without_the_so_called():
+    event = only_event(
+        'وكانت ما يسمى بـ"الهيئة التسييرية" للحركة، قررت في اجتماعها أمس الإثنين طرد أمينها العام.'
+    )
+    assert event.title.startswith("الهيئة التسييرية")

@@ -439,10 +439,16 @@ def _happening(
     subject = None
     apposition_end = None  # the last word of a title set after the subject's name
     unsaid: frozenset[int] = frozenset()  # words of the subject the headline leaves out
+    so_called: frozenset[int] = frozenset()  # «ما يسمى بـ» before the subject
     if verb_index is not None:
         before = _subject_before(text, clause_words, content, verb_index, found)
         if before is not None:
             subject = before
+            # «ما يسمى بـ» leaves the headline; the name it introduced stays.
+            preverbal = [i for i in content if i < verb_index]
+            so_called = frozenset(preverbal) - frozenset(
+                _without_so_called(clause_words, preverbal)
+            )
             mention = next(
                 (m for m in found if m.actor.name == before and m.first < verb_index), None
             )
@@ -535,7 +541,7 @@ def _happening(
     title = headline(
         text,
         clause_words,
-        drop | unsaid,
+        drop | unsaid | so_called,
         verb_index,
         subject_span,
         subject_from,
@@ -898,11 +904,13 @@ def _subject_before(
     ]
     if not before:
         return None
+    opens = before[0]
+    before = _without_so_called(clause_words, before)
     if verb_index > 0 and clause_words[verb_index - 1].folded in THAT_WORDS:
         return None  # «ومن المقرر أن يلتقي المبعوث…»: the subject comes after the verb
     gap = text[clause_words[before[-1]].end : clause_words[verb_index].start]
-    opened_by_auxiliary = before[0] > 0 and any(
-        r in _AUXILIARIES for r in readings(clause_words[before[0] - 1].folded)
+    opened_by_auxiliary = opens > 0 and any(
+        r in _AUXILIARIES for r in readings(clause_words[opens - 1].folded)
     )
     if any(mark in gap for mark in "،,؛:") and not opened_by_auxiliary:
         # An opening phrase, not a subject; but «وكان الرئيس، قد أعلن» sets off its
@@ -915,6 +923,26 @@ def _subject_before(
             return mention.actor.name
     # A subject the lexicons do not know: «وكانت الدول الثلاث قد أمهلت…».
     return " ".join(clause_words[i].text for i in before)
+
+
+SO_CALLED = fold_set(*clauses.SO_CALLED)
+
+
+def _without_so_called(clause_words: list[Word], before: list[int]) -> list[int]:
+    """The subject's words without «ما يسمى بـ» before its name («وكانت ما يسمى
+    بـ"الهيئة التسييرية"…، قررت»)."""
+    # After an auxiliary at most: «وكانت ما يسمى…».
+    start = next(
+        (p for p in range(min(2, len(before))) if clause_words[before[p]].folded == "ما"), None
+    )
+    if start is None or start + 2 >= len(before):
+        return before
+    if clause_words[before[start + 1]].folded not in SO_CALLED:
+        return before
+    rest = before[start + 2 :]
+    if clause_words[rest[0]].folded == "ب":
+        rest = rest[1:]
+    return before[:start] + rest
 
 
 def _same_happening(known: _Happening, new: _Happening) -> bool:

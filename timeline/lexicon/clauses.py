@@ -205,3 +205,7 @@ SAYS: tuple[str, ...] = ("يقول", "تقول")
 
 # «قال» in its forms, which a headline writes «يؤكد»: headlines do not «say».
 SAID: tuple[str, ...] = ("قال", "قالت")
+
+# «ما يسمى بـ"الهيئة التسييرية"»: the words that introduce a name as so called; the
+# name after them is the subject.
+SO_CALLED: tuple[str, ...] = ("يسمى", "تسمى", "يعرف", "تعرف", "سمي", "سميت", "عرف", "عرفت")
