@@ -899,3 +899,10 @@ def test_a_so_called_body_is_the_subject_without_the_so_called():
         'وكانت ما يسمى بـ"الهيئة التسييرية" للحركة، قررت في اجتماعها أمس الإثنين طرد أمينها العام.'
     )
     assert event.title.startswith("الهيئة التسييرية")
+
+
+def test_a_title_of_a_state_and_the_team_a_player_plays_for_are_no_person():
+    event = only_event(
+        "طالب ممثل ادعاء تركيا يوم الأحد بسجن اللاعب بفريق نيويورك نيكس الأميركي لأربع سنوات."
+    )
+    assert [actor.name for actor in event.actors if actor.type == "person"] == []

@@ -235,6 +235,9 @@ def _titled_at(
     clause: Sequence[Word], index: int, taken: set[int], day: date | None
 ) -> tuple[int, ActorRef | None, int] | None:
     """A title («وزير الخارجية») then, after its qualifiers, a person's name."""
+    folded = clause[index].folded
+    if folded[:1] in "بل" and folded[1:] in TEAM_HEADS:
+        return None  # «اللاعب بفريق نيويورك نيكس»: a team, not the rank «الفريق»
     longest = max((TITLE_FIRST_WORDS.get(r, 0) for r in readings(clause[index].folded)), default=0)
     for size in range(min(longest, len(clause) - index), 0, -1):
         if not any(p in TITLES for p in _phrase(clause, index, size)):
@@ -284,6 +287,16 @@ def _titled_at(
     return None
 
 
+# What a player or official belongs to: after «بـ» or «لـ» these start no name.
+TEAM_HEADS: frozenset[str] = HEADS | fold_set("فريق", "منتخب", "نادي")
+
+
+def is_country_word(clause: Sequence[Word], index: int) -> bool:
+    """Whether a country of the gazetteer starts at word `index`."""
+    matched = match_at(clause, index)
+    return matched is not None and matched[1] is not None and matched[1].type == "country"
+
+
 def _looks_like_name_start(clause: Sequence[Word], index: int) -> bool:
     return any(r in KNOWN_BY_SPELLING for r in readings(clause[index].folded))
 
@@ -308,6 +321,7 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
                 folded.startswith("ال")
                 and name
                 and not is_function_word(word)
+                and nationality(word) is None
                 and _ends_phrase(clause, position)
             ):
                 # A family name with the article closes a name: «سمير الطيب،».
@@ -331,6 +345,8 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
                 continue
             if folded.startswith(DEFINITE) or is_function_word(word) or folded in TITLES:
                 break
+            if not name and folded[:1] in "بل" and folded[1:] in TEAM_HEADS:
+                break  # «اللاعب بفريق نيويورك نيكس»: where the player plays, no name
             if _is_verb_form(word) or folded in NOT_NAMES or _place_size(clause, position):
                 break
             if folded.isdigit() or len(folded) < 2:
@@ -583,6 +599,8 @@ def person_named(clause: Sequence[Word], span: tuple[int, int]) -> ActorRef | No
             return None
         if index and lookup(word, NOUN_KINDS) is not None:
             return None  # «عقدت طهران محادثات مباشرة»: the name ends before the event noun
+        if index and _place_size(clause, first + index) and is_country_word(clause, first + index):
+            return None  # «ممثل ادعاء تركيا»: a title of a state, not a person's name
     if match_at(clause, first) is not None:
         return None  # «طهران …»: a place standing for its government, not a first name
     written = " ".join(w.text for w in words_)
