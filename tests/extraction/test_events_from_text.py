@@ -906,3 +906,24 @@ def test_a_title_of_a_state_and_the_team_a_player_plays_for_are_no_person():
         "طالب ممثل ادعاء تركيا يوم الأحد بسجن اللاعب بفريق نيويورك نيكس الأميركي لأربع سنوات."
     )
     assert [actor.name for actor in event.actors if actor.type == "person"] == []
+
+
+@pytest.mark.parametrize(
+    "text, starts",
+    [
+        # A name starting with «في» or a known first name keeps its first letter.
+        ("وكان فيدرير فاز في يناير في أستراليا باللقب العشرين.", "فيدرير يفوز"),
+        ("وكان فيصل فاز يوم الأحد باللقب.", "فيصل يفوز"),
+        # A present verb of three letters stays as it is.
+        ('تود شركة "سبيس إكس" الأسبوع المقبل إيصال الإنترنت السريع للعالم.', "شركة سبيس إكس تود"),
+    ],
+)
+def test_headline_words_keep_their_letters(text, starts):
+    assert only_event(text).title.startswith(starts)
+
+
+def test_a_comma_ends_a_name_after_a_title():
+    event = only_event(
+        "تود الشركة التي أسسها رجل الأعمال إيلون موسك، إيصال الإنترنت للعالم الأسبوع المقبل."
+    )
+    assert "إيلون موسك" in [actor.name for actor in event.actors]

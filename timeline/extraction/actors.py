@@ -378,6 +378,8 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
                 break  # «محمد صلاح رامي عباس»: a known name is complete
         name.append(position)
         position += 1
+        if len(name) >= 2 and _ends_phrase(clause, position - 1):
+            break  # «إيلون موسك، إيصال…»: a comma ends the name
     # A name that ends on a particle is cut short: drop it.
     while name and clause[name[-1]].folded in NAME_PARTICLES:
         name.pop()

@@ -350,6 +350,10 @@ def _is_clitic_conjunction(word: Word) -> bool:
         return True  # «وانتخابات المكسيك»: an event noun after the conjunction
     if word.text.endswith("ة"):
         return False  # «فترة», «وتيرة»: a noun in «ة», no verb after a conjunction
+    if word.folded in GIVEN_NAMES or word.folded in KNOWN_FIRST_WORDS:
+        return False  # «فيصل», «وليد»: a name, not «ف» + «يصل»
+    if word.folded.startswith("في") and not VERB_KINDS.get(rest):
+        return False  # «فيدرير», «فيضانات»: «في…» starts many words; «فيقول» is known
     return rest[0] in VERB_PREFIXES and not rest.startswith("تي")
 
 
@@ -417,6 +421,10 @@ def _drop_letters(written: str, count: int) -> str:
     return written[position:]
 
 
+# The presents of the irregular verbs, folded: «يعد», «يود», «يجد».
+KNOWN_PRESENTS = frozenset(fold(present) for present in IRREGULAR.values())
+
+
 def _is_present(folded: str) -> bool:
     """A verb already in the present: «يلتقي», «تعلن», «تتواصل», «تستمر», «تلتقي».
 
@@ -425,6 +433,8 @@ def _is_present(folded: str) -> bool:
     """
     if folded.startswith(("ي", "تت", "تست")):
         return True
+    if folded.startswith("ت") and len(folded) == 3:
+        return "ي" + folded[1:] in KNOWN_PRESENTS  # «تود», «تعد»; «ترك» is past
     if folded.startswith("ت"):
         return len(folded) == 4 or folded.endswith("ي") or folded[2:3] == "ت" or len(folded) > 5
     return False

@@ -98,8 +98,14 @@ def verb_kind(word: Word) -> str | None:
     return _verb_kind(word.folded)
 
 
+# First names read as a conjunction and a verb: «فيصل» is no «ف» + «يصل».
+NAMES_NOT_VERBS: frozenset[str] = fold_set(*actors_lexicon.GIVEN_NAMES)
+
+
 @lru_cache(maxsize=65_536)
 def _verb_kind(folded: str) -> str | None:
+    if folded in NAMES_NOT_VERBS and folded not in VERB_KINDS:
+        return None
     for reading in verb_readings(folded):
         kind = VERB_KINDS.get(reading)
         if kind is not None:
