@@ -474,8 +474,14 @@ TYPOS = cases(
     ("كان السبب الرئيسي يوم السبب", NONE),
 )
 
+# A month's two names written side by side with no mark between them.
+UNMARKED_TWINS = cases(
+    ("في مارس آذار من العام 2011", one("مارس آذار من العام 2011", "2011-03")),
+    ("في 5 يونيو حزيران 2015", one("5 يونيو حزيران 2015", "2015-06-05")),
+)
+
 ALL = [
-    *FALSE_DATES, *TYPOS, *HOUR_GRID, *HALF_PAST_GRID, *DIGIT_CLOCKS, *CLOCKS, *CLOCK_RANGES,
+    *FALSE_DATES, *TYPOS, *UNMARKED_TWINS, *HOUR_GRID, *HALF_PAST_GRID, *DIGIT_CLOCKS, *CLOCKS, *CLOCK_RANGES,
     *BARE_UNIT_GRID, *PLURAL_GRID, *DURATIONS, *SET_GRID, *SETS, *DAY_MONTH_GRID,
     *MONTH_YEAR_GRID, *NUMERIC_DATES, *DAYS, *HOLIDAYS, *RANGES_AND_SPOKEN_FORMS,
 ]  # fmt: skip

@@ -467,6 +467,11 @@ class Scanner:
                     k = twin[1]
                     if sep == "(" and self.w(k) == ")":
                         k += 1
+            else:
+                # «مارس آذار 2011», «يونيو حزيران»: the twin written with no mark.
+                twin = self._bare_month(k)
+                if twin and twin[0] == month:
+                    k = twin[1]
         return scheme, month, k, clitic
 
     def _bare_month(self, j: int) -> tuple[int, int] | None:
