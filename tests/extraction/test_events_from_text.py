@@ -927,3 +927,14 @@ def test_a_comma_ends_a_name_after_a_title():
         "تود الشركة التي أسسها رجل الأعمال إيلون موسك، إيصال الإنترنت للعالم الأسبوع المقبل."
     )
     assert "إيلون موسك" in [actor.name for actor in event.actors]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("بعد انتهاء الاجتماع يوم الأحد، أعلن الوزير استقالته.", "الوزير يعلن استقالته"),
+        ("وفي أعقاب الهجوم يوم الأحد، قررت الحكومة إغلاق الحدود.", "الحكومة تقرر إغلاق الحدود"),
+    ],
+)
+def test_a_phrase_set_off_before_the_verb_leaves_the_headline(text, title):
+    assert only_event(text).title == title

@@ -440,6 +440,9 @@ def _happening(
     apposition_end = None  # the last word of a title set after the subject's name
     unsaid: frozenset[int] = frozenset()  # words of the subject the headline leaves out
     so_called: frozenset[int] = frozenset()  # «ما يسمى بـ» before the subject
+    # «بعد انتهاء الاجتماع يوم الأحد، أعلن الوزير…»: a phrase set off before the verb
+    # says when or why, not what happened.
+    framing = _opening_phrase(text, clause_words, content, verb_index)
     if verb_index is not None:
         before = _subject_before(text, clause_words, content, verb_index, found)
         if before is not None:
@@ -541,7 +544,7 @@ def _happening(
     title = headline(
         text,
         clause_words,
-        drop | unsaid | so_called,
+        drop | unsaid | so_called | framing,
         verb_index,
         subject_span,
         subject_from,
@@ -926,6 +929,28 @@ def _subject_before(
 
 
 SO_CALLED = fold_set(*clauses.SO_CALLED)
+OPENING_PREPOSITIONS = fold_set(*clauses.OPENING_PREPOSITIONS)
+
+
+def _opening_phrase(
+    text: str, clause_words: list[Word], content: list[int], verb_index: int | None
+) -> frozenset[int]:
+    """The words of a phrase that opens the clause with a preposition and ends at a
+    comma before the verb («قبل حلول اليوم العالمي للمرأة، أصدرت الشركة…»)."""
+    if verb_index is None:
+        return frozenset()
+    before = [i for i in content if i < verb_index]
+    if not before:
+        return frozenset()
+    opener = clause_words[before[0]].folded
+    if opener not in OPENING_PREPOSITIONS and not (
+        opener[:1] in "وف" and opener[1:] in OPENING_PREPOSITIONS
+    ):
+        return frozenset()
+    gap = text[clause_words[verb_index - 1].end : clause_words[verb_index].start]
+    if not any(mark in gap for mark in "،,"):
+        return frozenset()
+    return frozenset(before)
 
 
 def _without_so_called(clause_words: list[Word], before: list[int]) -> list[int]:

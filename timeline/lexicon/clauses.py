@@ -209,3 +209,10 @@ SAID: tuple[str, ...] = ("قال", "قالت")
 # «ما يسمى بـ"الهيئة التسييرية"»: the words that introduce a name as so called; the
 # name after them is the subject.
 SO_CALLED: tuple[str, ...] = ("يسمى", "تسمى", "يعرف", "تعرف", "سمي", "سميت", "عرف", "عرفت")
+
+# Prepositions that open a phrase set off by a comma before the verb: it says when or
+# why («بعد انتهاء الاجتماع يوم الأحد، أعلن الوزير…»), and leaves the headline.
+OPENING_PREPOSITIONS: tuple[str, ...] = (
+    "في", "قبل", "بعد", "عقب", "إثر", "خلال", "مع", "منذ", "وسط", "رغم", "بسبب", "لدى",
+    "عند", "أثناء", "بعيد", "قبيل", "بين", "حتى", "على",
+)  # fmt: skip
