@@ -433,8 +433,8 @@ def _is_present(folded: str) -> bool:
     """
     if folded.startswith(("ي", "تت", "تست")):
         return True
-    if folded.startswith("ت") and len(folded) == 3:
-        return "ي" + folded[1:] in KNOWN_PRESENTS  # «تود», «تعد»; «ترك» is past
+    if folded.startswith("ت") and len(folded) == 3 and "ي" + folded[1:] in KNOWN_PRESENTS:
+        return True  # «تود», «تعد»
     if folded.startswith("ت"):
         return len(folded) == 4 or folded.endswith("ي") or folded[2:3] == "ت" or len(folded) > 5
     return False
