@@ -938,3 +938,17 @@ def test_a_comma_ends_a_name_after_a_title():
 )
 def test_a_phrase_set_off_before_the_verb_leaves_the_headline(text, title):
     assert only_event(text).title == title
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "أعلن وزير الفلاحة الأسعد الاشعل، الثلاثاء، أن صابة الحبوب بلغت 23 مليون قنطار.",
+            "الأسعد الاشعل",
+        ),
+        ("وقال الصادق شعبان يوم الأحد إن الحكومة ستستقيل.", "الصادق شعبان"),
+    ],
+)
+def test_a_first_name_written_with_the_article_starts_a_name(text, name):
+    assert name in [actor.name for actor in only_event(text).actors]

@@ -298,7 +298,8 @@ def is_country_word(clause: Sequence[Word], index: int) -> bool:
 
 
 def _looks_like_name_start(clause: Sequence[Word], index: int) -> bool:
-    return any(r in KNOWN_BY_SPELLING for r in readings(clause[index].folded))
+    folded = clause[index].folded
+    return folded in GIVEN_NAMES or any(r in KNOWN_BY_SPELLING for r in readings(folded))
 
 
 def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int]:
@@ -341,6 +342,10 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
                 # After a first name, a family name with the article: «هاني الملقي»,
                 # «سلمى اللومي الرقيق».
                 name.append(position)
+                position += 1
+                continue
+            if not name and folded in GIVEN_NAMES and folded.startswith("ال"):
+                name.append(position)  # «الأسعد الأشعل»: a first name with the article
                 position += 1
                 continue
             if folded.startswith(DEFINITE) or is_function_word(word) or folded in TITLES:
@@ -520,7 +525,8 @@ def subject_after(
             break  # «عقدت طهران محادثات»: an event noun starts the object («لجنة تحقيق» stays)
         if position > first + 1 and _prepositional_object(clause, position):
             break  # «طالب ممثل ادعاء تركيا بسجن…»: what is asked for, not who asks
-        definite = definite or word.folded.startswith("ال")
+        # «الصادق شعبان»: a first name with the article is no definite noun.
+        definite = definite or (word.folded.startswith("ال") and word.folded not in GIVEN_NAMES)
         if position in skip or is_function_word(word) or word.folded.isdigit():
             break
         if word.folded in SUBJECT_ENDS or _is_verb_form(word):
@@ -594,7 +600,8 @@ def person_named(clause: Sequence[Word], span: tuple[int, int]) -> ActorRef | No
     for index, word in enumerate(words_):
         after_particle = index and words_[index - 1].folded in NAME_PARTICLES
         if word.folded.startswith("ال") and not after_particle:
-            return None
+            if not (index == 0 and word.folded in GIVEN_NAMES):
+                return None  # but «الحبيب الصيد»: a first name with the article
         if is_function_word(word) or word.folded in TITLES or word.folded in NOT_NAMES:
             return None
         if any(r in HEADS for r in readings(word.folded)):
