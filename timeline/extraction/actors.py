@@ -599,9 +599,10 @@ def person_named(clause: Sequence[Word], span: tuple[int, int]) -> ActorRef | No
         return None  # «محامون أتراك»: a plural, not a first name («هارون» is one)
     for index, word in enumerate(words_):
         after_particle = index and words_[index - 1].folded in NAME_PARTICLES
-        if word.folded.startswith("ال") and not after_particle:
-            if not (index == 0 and word.folded in GIVEN_NAMES):
-                return None  # but «الحبيب الصيد»: a first name with the article
+        # «الحبيب الصيد»: a first name may have the article; other words may not.
+        first_name = index == 0 and word.folded in GIVEN_NAMES
+        if word.folded.startswith("ال") and not after_particle and not first_name:
+            return None
         if is_function_word(word) or word.folded in TITLES or word.folded in NOT_NAMES:
             return None
         if any(r in HEADS for r in readings(word.folded)):
