@@ -557,7 +557,8 @@ def _prepositional_object(clause: Sequence[Word], position: int) -> bool:
         return False
     if folded in KNOWN_FIRST_WORDS or folded in GIVEN_NAMES:
         return False
-    return match_at(clause, position) is None or match_at(clause, position)[2] == "ب"
+    matched = match_at(clause, position)
+    return matched is None or matched[2] == "ب"  # «بغداد» is a name, «ببغداد» a place
 
 
 def _starts_prepositional(word: Word) -> bool:
