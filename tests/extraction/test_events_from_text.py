@@ -952,3 +952,8 @@ def test_a_phrase_set_off_before_the_verb_leaves_the_headline(text, title):
 )
 def test_a_first_name_written_with_the_article_starts_a_name(text, name):
     assert name in [actor.name for actor in only_event(text).actors]
+
+
+def test_a_tunisian_town_local_news_names_is_a_place():
+    event = only_event("نظمت منطقة الحرس الوطني بالمحرس يوم الأحد حملة أمنية كبرى.")
+    assert "المحرس" in event.places
