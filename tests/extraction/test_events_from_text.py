@@ -957,3 +957,9 @@ def test_a_first_name_written_with_the_article_starts_a_name(text, name):
 def test_a_tunisian_town_local_news_names_is_a_place():
     event = only_event("نظمت منطقة الحرس الوطني بالمحرس يوم الأحد حملة أمنية كبرى.")
     assert "المحرس" in event.places
+
+
+def test_a_country_that_witnesses_a_happening_is_where_not_who():
+    event = only_event("وتشهد الأردن منذ يوم الأربعاء احتجاجات واسعة.")
+    assert event.places == ("الأردن",)
+    assert event.actors == ()

@@ -568,6 +568,7 @@ def _happening(
         title = clean_title(sentence) if len(sentence.split()) > len(title.split()) else title
     if not title:
         return None  # a list of times or a video's length: nothing happens in it
+    witnessed = verb_index is not None and clause_words[verb_index].folded in WITNESS_VERBS
     return _Happening(
         clause=clause,
         lead=lead,
@@ -576,7 +577,7 @@ def _happening(
         places=_where(kind, _places(clause_words, verb_index, verb_kind))
         or _home(kind, subject, found, clause_words)
         or (_where(kind, _sentence_places(text, clause)) if kind != EventKind.OTHER else ()),
-        actors=_main_actors(clause_words, verb_index, found, subject),
+        actors=_main_actors(clause_words, verb_index, found, subject, witnessed=witnessed),
         subject=subject,
         subject_written=subject_written,
         members=[(m, clause) for m in clause.mentions],
@@ -673,7 +674,8 @@ def _places(clause_words: list[Word], verb_index: int | None, verb_kind: str | N
     """Where the clause's happening took place: the places of its main clause; when
     that names none and goes on with its cause, the cause's («لقي عشرات مصرعهم إثر
     استهداف سوق في مدينة جرمانا»: the deaths were where the attack was)."""
-    visited_after = verb_index if verb_kind == EventKind.VISIT else None
+    witnessed = verb_index is not None and clause_words[verb_index].folded in WITNESS_VERBS
+    visited_after = verb_index if verb_kind == EventKind.VISIT or witnessed else None
     end = _main_clause_end(clause_words, verb_index)
     main = places_of(clause_words[:end], visited_after=visited_after)
     if main or end >= len(clause_words) or clause_words[end].folded not in CAUSE_WORDS:
@@ -733,12 +735,18 @@ def _main_actors(
     verb_index: int | None,
     found: list[ActorMention],
     subject: str | None,
+    *,
+    witnessed: bool = False,
 ) -> tuple[ActorRef, ...]:
     """Who acts or is acted on: the subject and the actors of the main clause. Those
     named after it, in what the clause goes on to explain («…للتعليق على أزمته مع
-    اتحاد الكرة»), are part of something else."""
+    اتحاد الكرة»), are part of something else. A country that «witnesses» the
+    happening («تشهد الأردن احتجاجات») is where, not who."""
     end = _main_clause_end(clause_words, verb_index)
-    return tuple(m.actor for m in found if m.first < end or m.actor.name == subject)
+    actors = [m.actor for m in found if m.first < end or m.actor.name == subject]
+    if witnessed:
+        actors = [a for a in actors if not (a.name == subject and a.type == "state")]
+    return tuple(actors)
 
 
 def _main_clause_end(clause_words: list[Word], verb_index: int | None) -> int:
@@ -929,6 +937,7 @@ def _subject_before(
 
 
 SO_CALLED = fold_set(*clauses.SO_CALLED)
+WITNESS_VERBS = fold_set(*clauses.WITNESS_VERBS)
 OPENING_PREPOSITIONS = fold_set(*clauses.OPENING_PREPOSITIONS)
 
 

@@ -216,3 +216,10 @@ OPENING_PREPOSITIONS: tuple[str, ...] = (
     "في", "قبل", "بعد", "عقب", "إثر", "خلال", "مع", "منذ", "وسط", "رغم", "بسبب", "لدى",
     "عند", "أثناء", "بعيد", "قبيل", "بين", "حتى", "على",
 )  # fmt: skip
+
+# Verbs whose subject is where something happens: «تشهد البلاد احتجاجات», «ويعيش
+# اليمن على وقع حرب». A place right after them counts with no locative word.
+WITNESS_VERBS: tuple[str, ...] = (
+    "شهد", "شهدت", "يشهد", "تشهد", "عاش", "عاشت", "يعيش", "تعيش", "ويعيش", "وتعيش",
+    "وتشهد", "ويشهد", "وشهدت", "وشهد",
+)  # fmt: skip
