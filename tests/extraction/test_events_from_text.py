@@ -963,3 +963,15 @@ def test_a_country_that_witnesses_a_happening_is_where_not_who():
     event = only_event("وتشهد الأردن منذ يوم الأربعاء احتجاجات واسعة.")
     assert event.places == ("الأردن",)
     assert event.actors == ()
+
+
+def test_only_the_witnessing_country_counts_not_those_named_after_it():
+    event = only_event(
+        "ويشهد اليمن يوم الأحد معارك عنيفة بين قوات تدعمها السعودية وأخرى تدعمها إيران."
+    )
+    assert event.places == ("اليمن",)
+
+
+def test_a_curated_person_is_found_with_the_article_on_the_first_name():
+    event = only_event("واكب الرئيس المنصف المرزوقي يوم السبت انطلاق موسم الحصاد بباجة.")
+    assert [actor.name for actor in event.actors] == ["منصف المرزوقي"]

@@ -55,6 +55,12 @@ class _Known:
     aliases: tuple[str, ...]
 
 
+# First names written with the article («المنصف», «الحبيب»), folded.
+_DEFINITE_GIVEN = frozenset(
+    fold(name) for name in actors_lexicon.GIVEN_NAMES if name.startswith("ال")
+)
+
+
 def _known_actors() -> dict[str, _Known]:
     table: dict[str, _Known] = {}
     for name, (actor_type, aliases) in ACTORS.items():
@@ -64,6 +70,12 @@ def _known_actors() -> dict[str, _Known]:
             # Names are also written with «ي» and «و» for a hamza on its seat: «قايد
             # السبسي» is «قائد السبسي».
             table.setdefault(fold(spelling).replace("ئ", "ي").replace("ؤ", "و"), known)
+            # A Maghrebi first name is written with or without the article: «منصف
+            # المرزوقي» is «المنصف المرزوقي».
+            first, _, rest = fold(spelling).partition(" ")
+            if actor_type == "person" and rest and _DEFINITE_GIVEN & {first, "ال" + first}:
+                other = first[2:] if first.startswith("ال") else "ال" + first
+                table.setdefault(f"{other} {rest}", known)
     return table
 
 

@@ -54,7 +54,13 @@ from timeline.extraction.headlines import (
     fitted,
     headline,
 )
-from timeline.extraction.places import NATIONALITY_BY_SPELLING, is_country, nationality, places_of
+from timeline.extraction.places import (
+    NATIONALITY_BY_SPELLING,
+    is_country,
+    match_at,
+    nationality,
+    places_of,
+)
 from timeline.extraction.salience import SalienceSignals, days_between, salience
 from timeline.lexicon import clauses
 from timeline.lexicon import event_kinds as event_kinds_lexicon
@@ -670,14 +676,29 @@ def _sentence_places(text: str, clause: _Clause) -> list[str]:
     return places_of(before[: _main_clause_end(before, verb)])
 
 
+def _witness(clause_words: list[Word], verb_index: int | None) -> str | None:
+    """The place a «witnessing» verb has as its subject, right after it: «تشهد الأردن
+    احتجاجات», «ويعيش اليمن على وقع حرب»."""
+    if verb_index is None or clause_words[verb_index].folded not in WITNESS_VERBS:
+        return None
+    if verb_index + 1 >= len(clause_words):
+        return None
+    matched = match_at(clause_words, verb_index + 1)
+    if matched is None or matched[1] is None or matched[2]:
+        return None
+    return matched[1].name
+
+
 def _places(clause_words: list[Word], verb_index: int | None, verb_kind: str | None) -> list[str]:
     """Where the clause's happening took place: the places of its main clause; when
     that names none and goes on with its cause, the cause's («لقي عشرات مصرعهم إثر
     استهداف سوق في مدينة جرمانا»: the deaths were where the attack was)."""
-    witnessed = verb_index is not None and clause_words[verb_index].folded in WITNESS_VERBS
-    visited_after = verb_index if verb_kind == EventKind.VISIT or witnessed else None
+    visited_after = verb_index if verb_kind == EventKind.VISIT else None
     end = _main_clause_end(clause_words, verb_index)
     main = places_of(clause_words[:end], visited_after=visited_after)
+    witness = _witness(clause_words, verb_index)
+    if witness is not None and witness not in main:
+        main = [witness, *main]
     if main or end >= len(clause_words) or clause_words[end].folded not in CAUSE_WORDS:
         return main
     cause_end = _main_clause_end(clause_words, end)
