@@ -975,3 +975,15 @@ def test_only_the_witnessing_country_counts_not_those_named_after_it():
 def test_a_curated_person_is_found_with_the_article_on_the_first_name():
     event = only_event("واكب الرئيس المنصف المرزوقي يوم السبت انطلاق موسم الحصاد بباجة.")
     assert [actor.name for actor in event.actors] == ["منصف المرزوقي"]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("أصدرت المحكمة يوم الأحد حكما بسجن الصحفي.", "legal"),
+        ("تعرض موكب الوزير يوم الأحد لهجوم مسلح.", "attack"),
+        ("أصدرت الوزارة يوم الأحد بيانا حول الأزمة.", "statement"),
+    ],
+)
+def test_what_is_issued_or_undergone_names_the_kind(text, kind):
+    assert only_event(text).kind == kind
