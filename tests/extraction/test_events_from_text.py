@@ -987,3 +987,7 @@ def test_a_curated_person_is_found_with_the_article_on_the_first_name():
 )
 def test_what_is_issued_or_undergone_names_the_kind(text, kind):
     assert only_event(text).kind == kind
+
+
+def test_a_past_of_form_v_in_alif_maqsura_is_put_in_the_present():
+    assert only_event("تولى الوزير يوم الأحد رئاسة الحكومة.").title == "الوزير يتولى رئاسة الحكومة"

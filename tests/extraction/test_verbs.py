@@ -26,6 +26,9 @@ from timeline.extraction.verbs import present_tense
         ("دعت", False, "تدعو"),
         ("أجرت", False, "تجري"),
         ("ألغت", False, "تلغي"),
+        # Defective verbs of form V keep their «ى».
+        ("تولى", False, "يتولى"),
+        ("تلقت", False, "تتلقى"),
         # A verb already in the present stays so.
         ("يعد", False, "يعد"),
         ("يعتبر", True, "تعتبر"),

@@ -383,8 +383,8 @@ def _as_present(word: Word, feminine: bool = False) -> str:
         written, folded = written[1:], folded[1:]
     if folded.startswith(("سي", "ست")) and len(folded) > 4:  # future «سيلتقي»
         return written[1:]
-    if _is_present(folded):
-        return written
+    if _is_present(folded) and not (folded.startswith("ت") and written.endswith("ى")):
+        return written  # but «تولى», «تلقى»: a past of form V, whose present is «يتولى»
     if folded in SAID:
         # Headlines do not «say»: «قال الوزير إن…» is «الوزير يؤكد أن…».
         return "تؤكد" if feminine or folded.endswith("ت") else "يؤكد"

@@ -33,6 +33,8 @@ def present_tense(verb: str, feminine: bool = False) -> str:
             stem[:-1] if len(stem) > 3 and stem.endswith("ت") else stem
         )
     folded_stem = fold(stem)
+    if len(folded_stem) == 4 and folded_stem.startswith("ت") and folded_stem.endswith("ت"):
+        return "ت" + folded_stem[:-1] + "ى"  # defective form V: «تلقت» → «تتلقى»
     if len(folded_stem) >= 3 and folded_stem.endswith("ت"):
         # Defective verbs lose their last letter before «ت»: «دعت» is «دعا», «نفت»
         # «نفى», «أجرت» «أجرى».
@@ -51,6 +53,8 @@ def present_tense(verb: str, feminine: bool = False) -> str:
     if known is not None:
         return prefix + known[1:]
     folded = fold(stem)
+    if folded.startswith("ت") and stem.endswith("ى") and len(folded) == 4:
+        return prefix + stem  # defective form V keeps its «ى»: «تولى» → «يتولى»
     if folded.startswith("ي") and len(folded) >= 3:
         return prefix + folded[1:]  # already present: «يعد», «يعتبر» (no past starts so)
     if len(folded) == 6 and folded.startswith("است") and folded[4] == "ا":
