@@ -991,3 +991,10 @@ def test_what_is_issued_or_undergone_names_the_kind(text, kind):
 
 def test_a_past_of_form_v_in_alif_maqsura_is_put_in_the_present():
     assert only_event("تولى الوزير يوم الأحد رئاسة الحكومة.").title == "الوزير يتولى رئاسة الحكومة"
+
+
+def test_an_accusative_after_a_name_is_not_part_of_it():
+    event = only_event(
+        "وحصل آل الشيخ على المنصب في ديسمبر بعد انتخاب النجم السابق محمود الخطيب رئيسا للنادي."
+    )
+    assert "محمود الخطيب" in [actor.name for actor in event.actors]

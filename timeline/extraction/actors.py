@@ -391,6 +391,8 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
                 break  # «وفريق ليفربول», «ونفوذه»: a conjunction, not a first name
             if len(name) >= 2 and (folded.startswith("ي") or folded.endswith(("ه", "ها"))):
                 break  # «كيم يونغ-تشول يسلم», «محمد صلاح فريقه»: a verb or a possessive
+            if name and _accusative_adjunct(folded):
+                break  # «جيمس كومي رافضا», «محمود الخطيب رئيسا»: how or as what
             if len(name) == 2 and _known_spelling(clause, name):
                 break  # «محمد صلاح رامي عباس»: a known name is complete
         name.append(position)
@@ -401,6 +403,15 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
     while name and clause[name[-1]].folded in NAME_PARTICLES:
         name.pop()
     return name
+
+
+def _accusative_adjunct(folded: str) -> bool:
+    """A participle or noun in the accusative that follows a name to say how or as
+    what («رافضا», «مؤكدا», «رئيسا»): five letters or more in «ا», of the pattern
+    «فاعل», «مُفعِل» or «فعيل»."""
+    if len(folded) < 5 or not folded.endswith("ا") or folded.endswith(("اا", "يا")):
+        return False
+    return folded[0] == "م" or folded[1] == "ا" or folded[2] == "ي"
 
 
 def _ends_phrase(clause: Sequence[Word], position: int) -> bool:
