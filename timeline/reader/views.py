@@ -55,7 +55,10 @@ def _sources() -> Prefetch:
     )
 
 
-def _with_article_counts(events: list[Event]) -> list[Event]:
+def with_card_relations(events: list[Event]) -> list[Event]:
+    """The events with what their cards show (reader/cards_html.py): sources and their
+    articles, places, actors, images, and `article_count`."""
+    prefetch_related_objects(events, _sources(), "places", "actors", "images")
     # Counted from the prefetched sources: a COUNT() join would group the whole archive.
     for event in events:
         event.article_count = len({source.article_id for source in event.sources.all()})
@@ -91,8 +94,7 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
         until=at or (None if wants_upcoming(request.GET) else timezone.localdate()),
     )
     page, next_cursor, events = selected.items, selected.next_cursor, selected.events
-    prefetch_related_objects(page, _sources(), "places", "actors", "images")
-    _with_article_counts(page)
+    with_card_relations(page)
 
     if window is None:
         if at is not None:
