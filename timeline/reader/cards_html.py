@@ -11,9 +11,11 @@ goes through `escape`; the strings stay in the catalogue (ngettext, the models'
 choices).
 """
 
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.db.models import Model
+from django.db.models import QuerySet
 from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -23,21 +25,75 @@ from timeline.models import Event, EventImage, EventSource, url_with_id
 from timeline.reader.dates import DateStyle, format_day, format_hijri_period, format_period
 
 
-def event_cards_html(events: Iterable[Event], editor: bool, style: DateStyle) -> SafeString:
-    """One `<li class="event-card">` per event, as `{% partial events-page %}` drew them.
+@dataclass(frozen=True)
+class Card:
+    """One event of the list with what its card shows."""
 
-    The events come with their sources (and articles), places, actors and images
-    prefetched, and `article_count` set (reader/views.py)."""
-    cards = _Cards(editor, style)
-    return mark_safe("".join(cards.html(event) for event in events))
+    event: Event
+    places: list[str]  # names, in alphabetical order
+    actors: list[str]
+    image: EventImage | None  # the first by position
+    source: EventSource | None  # the first reported, with its article's title and day
+    article_count: int  # articles that report it
 
 
-def _all[T: Model](event: Event, relation: str) -> list[T]:
-    """A prefetched relation's rows, without building a manager and a queryset for it."""
-    cache = getattr(event, "_prefetched_objects_cache", {})
-    if relation in cache:
-        return list(cache[relation])
-    return list(getattr(event, relation).all())
+def load_cards(events: list[Event]) -> list[Card]:
+    """The cards of `events`: four queries whatever their number, for their sources,
+    places, actors and images. Plain rows grouped here: prefetch_related built a
+    manager and a queryset for each event and relation, 120 a page, about 4 ms."""
+    ids = [event.pk for event in events]
+    sources: dict[int, list[EventSource]] = defaultdict(list)
+    rows = (
+        EventSource.objects.filter(event_id__in=ids)
+        .select_related("article")
+        .only(*_SOURCE_FIELDS)
+        .order_by("id")
+    )
+    for source in rows:
+        sources[source.event_id].append(source)
+    places = _names(Event.places.through.objects.filter(event_id__in=ids), "place__name")
+    actors = _names(Event.actors.through.objects.filter(event_id__in=ids), "actor__name")
+    images: dict[int, EventImage] = {}
+    for image in EventImage.objects.filter(event_id__in=ids).only(*_IMAGE_FIELDS):
+        images.setdefault(image.event_id, image)  # in the model's order: the first
+    return [
+        Card(
+            event=event,
+            places=places.get(event.pk, []),
+            actors=actors.get(event.pk, []),
+            image=images.get(event.pk),
+            source=sources[event.pk][0] if sources[event.pk] else None,
+            article_count=len({source.article_id for source in sources[event.pk]}),
+        )
+        for event in events
+    ]
+
+
+_SOURCE_FIELDS = (
+    "event_id",
+    "article_id",
+    "mention_id",
+    "excerpt",
+    "highlight_start",
+    "highlight_end",
+    "article__title",
+    "article__published",
+)
+_IMAGE_FIELDS = ("event_id", "file", "width", "height", "renditions", "alt_text")
+
+
+def _names(links: QuerySet, name: str) -> dict[int, list[str]]:
+    """Event id → the names its links (a many-to-many table) point to, alphabetical."""
+    names: dict[int, list[str]] = defaultdict(list)
+    for event_id, value in links.order_by(name).values_list("event_id", name):
+        names[event_id].append(value)
+    return names
+
+
+def event_cards_html(cards: Iterable[Card], editor: bool, style: DateStyle) -> SafeString:
+    """One `<li class="event-card">` per card, as `{% partial events-page %}` drew them."""
+    drawing = _Cards(editor, style)
+    return mark_safe("".join(drawing.html(card) for card in cards))
 
 
 def _datetime(event: Event) -> str:
@@ -63,7 +119,8 @@ class _Cards:
         # The event page's URL around its id, reversed once (as Event.get_absolute_url).
         self.url_head, _, self.url_tail = url_with_id("timeline:event", 0).rpartition("0")
 
-    def html(self, event: Event) -> str:
+    def html(self, card: Card) -> str:
+        event = card.event
         status = escape(event.status)
         url = escape(f"{self.url_head}{event.pk}{self.url_tail}")
         first, last = event.first_day, event.last_day
@@ -72,19 +129,15 @@ class _Cards:
         kind = escape(event.kind)
         kind_label = self.kinds.get(event.kind) or kind
         places = "".join(
-            f'<span class="place" dir="auto">{escape(place.name)}</span>'
-            for place in _all(event, "places")
+            f'<span class="place" dir="auto">{escape(name)}</span>' for name in card.places
         )
         actors = "".join(
-            f'<span class="actor"><bdi>{escape(actor.name)}</bdi></span>'
-            for actor in _all(event, "actors")
+            f'<span class="actor"><bdi>{escape(name)}</bdi></span>' for name in card.actors
         )
-        count = event.article_count
+        count = card.article_count
         articles = ngettext("مقال واحد", "%(counter)s مقالات", count) % {
             "counter": escape(localize(count))
         }
-        images: list[EventImage] = _all(event, "images")
-        sources: list[EventSource] = _all(event, "sources")
         return "".join(
             [
                 f'\n<li class="event-card{"" if event.status == "confirmed" else f" is-{status}"}"'
@@ -105,9 +158,9 @@ class _Cards:
                 if self.editor
                 else "",
                 f' <span class="count">{articles}</span> </p> ',
-                _image_html(images[0]) if images else "",
+                _image_html(card.image) if card.image else "",
                 " ",
-                _excerpt_html(sources[0], self.style) if sources else "",
+                _excerpt_html(card.source, self.style) if card.source else "",
                 " </li>",
             ]
         )

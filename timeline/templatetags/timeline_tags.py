@@ -10,7 +10,7 @@ from timeline.event_kinds import EventKind
 from timeline.models import Event
 from timeline.reader.axis import Axis, Lane
 from timeline.reader.axis_html import axis_items_html
-from timeline.reader.cards_html import event_cards_html
+from timeline.reader.cards_html import Card, event_cards_html
 from timeline.reader.dates import (
     format_day,
     format_hijri_period,
@@ -72,6 +72,6 @@ def axis_items(context: RequestContext, row: Axis | Lane, cluster_zoom: str) -> 
 
 
 @register.simple_tag
-def event_cards(events: list[Event], editor: bool) -> SafeString:
+def event_cards(cards: list[Card], editor: bool) -> SafeString:
     """The timeline's event cards (reader/cards_html.py)."""
-    return event_cards_html(events, editor, site_date_style())
+    return event_cards_html(cards, editor, site_date_style())
