@@ -78,7 +78,7 @@ def _events() -> list[Event]:
             width=1600,
             height=900,
             renditions=[
-                {"name": f"events/{n}/small \"x\".webp", "width": 400, "height": 225},
+                {"name": f'events/{n}/small "x".webp', "width": 400, "height": 225},
                 {"name": f"events/{n}/wide.webp", "width": 1600, "height": 900},
             ],
             caption="صورة",
@@ -114,7 +114,9 @@ def test_the_cards_are_the_templates_markup(settings):
 def test_the_timeline_page_draws_the_cards_with_the_list(client):
     events = _events()
     page = client.get("/?status=&at=2100-12-31").content.decode()
-    confirmed = [e for e in events if e.status == Event.Status.CONFIRMED and e.first_day.year > 1000]
+    confirmed = [
+        e for e in events if e.status == Event.Status.CONFIRMED and e.first_day.year > 1000
+    ]
     for event in confirmed:
         assert f'id="event-{event.pk}"' in page
     first = event_cards_html(load_cards(confirmed[:1]), False, site_date_style())

@@ -21,6 +21,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import ngettext
 
+from timeline.event_kinds import EventKind
 from timeline.models import Event, EventImage, EventSource, url_with_id
 from timeline.reader.dates import DateStyle, format_day, format_hijri_period, format_period
 
@@ -114,7 +115,7 @@ class _Cards:
         self.editor = editor
         self.style = style
         # As get_FOO_display: the choice's label, or the stored value if unknown.
-        self.kinds = {key: escape(label) for key, label in Event._meta.get_field("kind").flatchoices}
+        self.kinds = {key: escape(label) for key, label in EventKind.choices}
         self.statuses = {key: escape(label) for key, label in Event.Status.choices}
         # The event page's URL around its id, reversed once (as Event.get_absolute_url).
         self.url_head, _, self.url_tail = url_with_id("timeline:event", 0).rpartition("0")
