@@ -130,9 +130,7 @@ def test_without_javascript_the_next_page_is_a_plain_link(client, settings):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("rare_links", [1_000, 3])
-def test_a_place_or_actor_selects_the_same_events_rare_or_common(
-    client, monkeypatch, rare_links
-):
+def test_a_place_or_actor_selects_the_same_events_rare_or_common(client, monkeypatch, rare_links):
     # Under RARE_LINKS events a place or actor is looked up first, as `id IN (…)`;
     # above, joined (timeline/reader/filters.py). The reader sees the same either way.
     monkeypatch.setattr(filters, "RARE_LINKS", rare_links)
