@@ -179,7 +179,7 @@ def _linked_to(queryset: QuerySet[Event], links: type[Model], **value: Model) ->
     read of the index says whether it is rare); a common one as a join, which the
     planner may start from the dates (the newest page is found in the first rows)."""
     (field, target), *_ = value.items()
-    linked = links.objects.filter(**value).values_list("event_id", flat=True)
+    linked = links._default_manager.filter(**value).values_list("event_id", flat=True)
     if not linked[RARE_LINKS : RARE_LINKS + 1]:
         return queryset.filter(id__in=linked)
     return queryset.filter(**{f"{field}s": target})
