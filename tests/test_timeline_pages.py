@@ -12,6 +12,7 @@ from tests.conftest import SEED_PATH, missing_service
 from tests.factories import make_events
 from timeline.models import Actor, Event, EventSource, Place, Story
 from timeline.reader import filters
+from timeline.reader.filters import format_news_cursor
 
 CARD_DATES = re.compile(r'<time class="event-date" datetime="([^"]+)"[^>]*>')
 CARD_IDS = re.compile(r'<li class="event-card[^"]*" id="event-(\d+)"')
@@ -253,6 +254,22 @@ def test_at_places_the_list_and_the_axis_on_that_day(client, settings):
             r'<time datetime="([\d-]+)"[^>]*>.*?</time> –\s*<time datetime="([\d-]+)"[^>]*>', html
         ).groups()
         assert start <= "2010-01-20" < end
+
+
+@pytest.mark.django_db
+def test_the_next_pages_of_a_list_at_a_day_stay_on_or_before_it(client, settings):
+    settings.TIMELINE_PAGE_SIZE = 3
+    events = make_events(30, start=date(2010, 1, 1))
+    by_day = {event.first_day.isoformat(): event for event in events}
+    # A cursor before `at` goes on from it; one past `at` (a hand-made link) goes no
+    # further than `at` all the same.
+    for cursor_day, listed in [
+        ("2010-01-10", ["2010-01-09", "2010-01-08", "2010-01-07"]),
+        ("2010-01-25", ["2010-01-20", "2010-01-19", "2010-01-18"]),
+    ]:
+        after = format_news_cursor(by_day[cursor_day])
+        html = client.get("/", {"at": "2010-01-20", "after": after}).content.decode()
+        assert CARD_DATES.findall(html) == listed, cursor_day
 
 
 @pytest.mark.django_db

@@ -387,6 +387,19 @@ class Order(enum.Enum):
     TIMELINE = "timeline"  # oldest first, by (first_day, id): the API
 
 
+def _bounded_by_cursor(order: Order, form: forms.Form, after: str | None, until: date) -> bool:
+    """Whether a cursor in the news order (newest first, unranked) already keeps the
+    list on or before `until`. The bound is then left out: given both, SQLite ranges
+    the index on the first, `until`, and walked from it down to a deep cursor (900,000
+    entries at 1,000,000 events: 110 ms). A search's list may start its second part
+    afresh (news_page), without its cursor: it keeps the bound."""
+    searched = query_words(form.cleaned_data.get("q") or "")
+    if order is Order.TIMELINE or (order is Order.RANKED and searched):
+        return False
+    values = parse_news_cursor(after)
+    return values is not None and values[0] <= until
+
+
 @dataclass(frozen=True)
 class TimelinePage:
     form: "TimelineFilterForm"
@@ -434,8 +447,10 @@ def timeline_page(
     with `strict` raises BadFilters, as invalid filters do (`timeline_events`).
     """
     form, events = timeline_events(data, user, story=story, strict=strict)
-    listed = events if until is None else events.filter(first_day__lte=until)
     after = data.get("after") or None
+    listed = events
+    if until is not None and not _bounded_by_cursor(order, form, after, until):
+        listed = events.filter(first_day__lte=until)
     if order is Order.RANKED:
         items, next_cursor = news_page(listed, form.cleaned_data.get("q") or "", after, limit)
         return TimelinePage(form, events, items, next_cursor)
