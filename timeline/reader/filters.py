@@ -30,6 +30,7 @@ from timeline.models import (
     Story,
     visible_statuses,
 )
+from timeline.reader.select_widget import Select
 from timeline.search import query_words, search, search_rank
 from timeline.text import normalise_for_matching
 
@@ -62,7 +63,10 @@ class EventFilterFields(forms.Form):
 
     q = forms.CharField(label=_("بحث"), required=False, max_length=100)
     kind = forms.ChoiceField(
-        label=_("النوع"), required=False, choices=[("", _("كل الأنواع")), *EventKind.choices]
+        label=_("النوع"),
+        required=False,
+        choices=[("", _("كل الأنواع")), *EventKind.choices],
+        widget=Select,
     )
     place = forms.ModelChoiceField(
         label=_("المكان"),
@@ -70,6 +74,7 @@ class EventFilterFields(forms.Form):
         queryset=Place.objects.order_by("name"),
         to_field_name="name",
         empty_label=_("كل الأماكن"),
+        widget=Select,
     )
     actor = ActorField(
         label=_("الفاعل"),
@@ -86,6 +91,7 @@ class TimelineFilterForm(EventFilterFields):
         queryset=Story.objects.filter(published=True).order_by("title"),
         to_field_name="slug",
         empty_label=_("كل القصص"),
+        widget=Select,
     )
     start = forms.DateField(
         label=_("من"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -99,6 +105,7 @@ class TimelineFilterForm(EventFilterFields):
         label=_("الحالة"),
         required=False,
         choices=[("", _("كل الحالات")), *Event.Status.choices],
+        widget=Select,
     )
 
     # Not a filter: how the axis draws the events, one row per kind or per story.
@@ -106,6 +113,7 @@ class TimelineFilterForm(EventFilterFields):
         label=_("المسارات"),
         required=False,
         choices=LANE_CHOICES,
+        widget=Select,
         error_messages={"invalid_choice": _("المسارات: حسب النوع أو حسب القصة أو بلا مسارات.")},
     )
 
