@@ -10,7 +10,9 @@ from django.db import connection
 
 from tests.conftest import SEED_PATH, missing_service
 from tests.factories import make_events
-from timeline.models import Event, EventSource, Place, Story
+from timeline.models import Actor, Event, EventSource, Place, Story
+from timeline.reader import filters
+from timeline.reader.filters import format_news_cursor
 
 CARD_DATES = re.compile(r'<time class="event-date" datetime="([^"]+)"[^>]*>')
 CARD_IDS = re.compile(r'<li class="event-card[^"]*" id="event-(\d+)"')
@@ -128,6 +130,35 @@ def test_without_javascript_the_next_page_is_a_plain_link(client, settings):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("rare_links", [1_000, 3])
+def test_a_place_or_actor_selects_the_same_events_rare_or_common(client, monkeypatch, rare_links):
+    # Under RARE_LINKS events a place or actor is looked up first, as `id IN (…)`;
+    # above, joined (timeline/reader/filters.py). The reader sees the same either way.
+    monkeypatch.setattr(filters, "RARE_LINKS", rare_links)
+    events = make_events(8)
+    place = Place.objects.create(name="القاهرة")
+    actor = Actor.objects.create(name="الأمم المتحدة", type="organization")
+    for event in events[:5]:
+        event.places.add(place)
+    for event in events[3:]:
+        event.actors.add(actor)
+    Place.objects.create(name="دمشق").events.add(events[7])
+    newest_first = [str(event.pk) for event in reversed(events)]
+    for params, expected in [
+        ({"place": "القاهرة"}, newest_first[3:]),
+        ({"actor": "الأمم المتحدة"}, newest_first[:5]),
+        ({"place": "القاهرة", "actor": "الأمم المتحدة"}, newest_first[3:5]),
+        ({"place": "دمشق", "actor": "الأمم المتحدة"}, newest_first[:1]),
+    ]:
+        html = client.get("/", {**params, "zoom": "days", "at": "2000-01-10"}).content.decode()
+        assert CARD_IDS.findall(html) == expected, params
+        # The axis counts them too (the window is sparse: each one drawn as a mark).
+        assert sorted(re.findall(r'data-event="(\d+)"', html)) == sorted(expected), params
+        api = client.get("/api/events", {**params, "limit": 20}).json()
+        assert sorted(str(item["id"]) for item in api["items"]) == sorted(expected), params
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("params", [{}, {"kind": "meeting"}, {"q": "رقم"}, {"zoom": "months"}])
 def test_queries_per_page_do_not_grow_with_the_archive(
     client, settings, django_assert_num_queries, params
@@ -140,7 +171,7 @@ def test_queries_per_page_do_not_grow_with_the_archive(
     params = {**params, "at": "2000-02-01"} if "zoom" in params else params
 
     client.get("/", params)  # warm up the session and content-type caches
-    # The list, its four prefetches (sources, places, actors, images), the axis
+    # The list, the cards' four reads (sources, places, actors, images), the axis
     # (counts by bucket, then the few events); on SQLite a search looks up its rare
     # words in the FTS5 index first (timeline/search.py).
     searched = "q" in params and connection.vendor == "sqlite"
@@ -223,6 +254,22 @@ def test_at_places_the_list_and_the_axis_on_that_day(client, settings):
             r'<time datetime="([\d-]+)"[^>]*>.*?</time> –\s*<time datetime="([\d-]+)"[^>]*>', html
         ).groups()
         assert start <= "2010-01-20" < end
+
+
+@pytest.mark.django_db
+def test_the_next_pages_of_a_list_at_a_day_stay_on_or_before_it(client, settings):
+    settings.TIMELINE_PAGE_SIZE = 3
+    events = make_events(30, start=date(2010, 1, 1))
+    by_day = {event.first_day.isoformat(): event for event in events}
+    # A cursor before `at` goes on from it; one past `at` (a hand-made link) goes no
+    # further than `at` all the same.
+    for cursor_day, listed in [
+        ("2010-01-10", ["2010-01-09", "2010-01-08", "2010-01-07"]),
+        ("2010-01-25", ["2010-01-20", "2010-01-19", "2010-01-18"]),
+    ]:
+        after = format_news_cursor(by_day[cursor_day])
+        html = client.get("/", {"at": "2010-01-20", "after": after}).content.decode()
+        assert CARD_DATES.findall(html) == listed, cursor_day
 
 
 @pytest.mark.django_db

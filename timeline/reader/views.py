@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, prefetch_related_objects
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -33,6 +33,7 @@ from timeline.reader.axis import (
     ticks,
     window_at,
 )
+from timeline.reader.cards_html import Card, load_cards
 from timeline.reader.dates import site_date_style
 from timeline.reader.filters import (
     READER_FILTERS,
@@ -55,13 +56,6 @@ def _sources() -> Prefetch:
     )
 
 
-def _with_article_counts(events: list[Event]) -> list[Event]:
-    # Counted from the prefetched sources: a COUNT() join would group the whole archive.
-    for event in events:
-        event.article_count = len({source.article_id for source in event.sources.all()})
-    return events
-
-
 @dataclass(frozen=True)
 class TimelineView:
     form: TimelineFilterForm
@@ -70,6 +64,7 @@ class TimelineView:
     tick_marks: list[Tick]
     axis: Axis | None
     events: list[Event]
+    cards: list[Card]  # the events' cards, with what they show
     next_cursor: str | None
 
 
@@ -91,8 +86,6 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
         until=at or (None if wants_upcoming(request.GET) else timezone.localdate()),
     )
     page, next_cursor, events = selected.items, selected.next_cursor, selected.events
-    prefetch_related_objects(page, _sources(), "places", "actors", "images")
-    _with_article_counts(page)
 
     if window is None:
         if at is not None:
@@ -121,6 +114,7 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
             count_scope(selected.form.cleaned_data, request.user, story),
         ),
         events=page,
+        cards=load_cards(page),
         next_cursor=next_cursor,
     )
 

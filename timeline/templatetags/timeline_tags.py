@@ -10,6 +10,7 @@ from timeline.event_kinds import EventKind
 from timeline.models import Event
 from timeline.reader.axis import Axis, Lane
 from timeline.reader.axis_html import axis_items_html
+from timeline.reader.cards_html import Card, event_cards_html
 from timeline.reader.dates import (
     format_day,
     format_hijri_period,
@@ -68,3 +69,9 @@ def kind_label(kind: str) -> str:
 def axis_items(context: RequestContext, row: Axis | Lane, cluster_zoom: str) -> SafeString:
     """The marks and clusters of the axis, or of one of its lanes (reader/axis_html.py)."""
     return axis_items_html(row, cluster_zoom, context.request.GET, site_date_style())
+
+
+@register.simple_tag
+def event_cards(cards: list[Card], editor: bool) -> SafeString:
+    """The timeline's event cards (reader/cards_html.py)."""
+    return event_cards_html(cards, editor, site_date_style())
