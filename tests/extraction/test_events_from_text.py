@@ -998,3 +998,11 @@ def test_an_accusative_after_a_name_is_not_part_of_it():
         "وحصل آل الشيخ على المنصب في ديسمبر بعد انتخاب النجم السابق محمود الخطيب رئيسا للنادي."
     )
     assert "محمود الخطيب" in [actor.name for actor in event.actors]
+
+
+def test_today_beside_a_verb_of_becoming_means_nowadays_and_dates_nothing():
+    events = events_of(
+        "أظهر الاستطلاع أن الأمريكيين باتوا اليوم أقل اهتماما بعجز الميزانية مما كانوا"
+        " عليه في أعقاب الركود عام 2008."
+    )
+    assert [(e.first_day.year, e.granularity) for e in events] == [(2008, "year")]

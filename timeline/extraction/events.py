@@ -353,7 +353,9 @@ def build_candidates(
 ) -> list[EventCandidate]:
     """The article's happenings as event candidates, one per date expression that
     dates one, in text order; `headline_text` is the article's own headline."""
-    dated = sorted((m for m in mentions if is_event_date(m)), key=lambda m: m.start)
+    dated = sorted(
+        (m for m in mentions if is_event_date(m) and not _nowadays(text, m)), key=lambda m: m.start
+    )
     happenings: list[_Happening] = []
     # Who the previous clause was about: «وأضاف أن…» goes on about them.
     last_subject = ""
@@ -368,6 +370,16 @@ def build_candidates(
             continue
         happenings.append(happening)
     return _candidates(text, happenings, headline_text, published)
+
+
+def _nowadays(text: str, mention: ResolvedMention) -> bool:
+    """Whether a bare «اليوم» means «nowadays»: beside a verb of being or becoming
+    («باتوا اليوم أقل اهتماما»), it dates no happening."""
+    if normalise_for_matching(text[mention.start : mention.end]) != TODAY:
+        return False
+    before = words(text[max(mention.start - 40, 0) : mention.start])[-2:]
+    after = words(text[mention.end : mention.end + 20])[:1]
+    return any(word.folded in STATIVE_VERBS for word in (*before, *after))
 
 
 def _happening(
@@ -958,6 +970,8 @@ def _subject_before(
 
 
 SO_CALLED = fold_set(*clauses.SO_CALLED)
+STATIVE_VERBS = fold_set(*clauses.STATIVE_VERBS)
+TODAY = fold("اليوم")
 WITNESS_VERBS = fold_set(*clauses.WITNESS_VERBS)
 OPENING_PREPOSITIONS = fold_set(*clauses.OPENING_PREPOSITIONS)
 
