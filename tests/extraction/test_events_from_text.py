@@ -1006,3 +1006,19 @@ def test_today_beside_a_verb_of_becoming_means_nowadays_and_dates_nothing():
         " عليه في أعقاب الركود عام 2008."
     )
     assert [(e.first_day.year, e.granularity) for e in events] == [(2008, "year")]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # «ف» is a name's own letter when «و» follows it: «فوزي» is no «ف» + «وزي».
+        ("وكان فوزي لقجع أعلن يوم الأحد ترشحه.", "فوزي لقجع يعلن ترشحه"),
+        # «لـ» of purpose before a present verb goes, the present stays.
+        (
+            "وسيتمكن المواطنون من التسجيل في الخريف المقبل، ليصبح الإجراء عملانياً منذ نهاية مارس 2019.",
+            "الإجراء يصبح عملانياً",
+        ),
+    ],
+)
+def test_a_verb_or_name_keeps_its_letters_in_the_headline(text, title):
+    assert events_of(text)[-1].title == title

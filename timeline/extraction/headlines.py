@@ -342,7 +342,7 @@ def _is_clitic_conjunction(word: Word) -> bool:
     rest = word.folded[1:]
     if len(rest) < 3:
         return False
-    if rest.startswith("و"):
+    if word.folded.startswith("وو"):
         return True  # «ووطدت»: no word starts with «وو», the first is the conjunction
     if rest.startswith("ال") or rest in REPORTING or rest in LEADING_WORDS:
         return True
@@ -383,6 +383,8 @@ def _as_present(word: Word, feminine: bool = False) -> str:
         written, folded = written[1:], folded[1:]
     if folded.startswith(("سي", "ست")) and len(folded) > 4:  # future «سيلتقي»
         return written[1:]
+    if folded.startswith(("لي", "لت")) and len(folded) > 4 and _is_present(folded[1:]):
+        return written[1:]  # «ليصبح»: «لـ» of purpose before a present
     if _is_present(folded) and not (folded.startswith("ت") and written.endswith("ى")):
         return written  # but «تولى», «تلقى»: a past of form V, whose present is «يتولى»
     if folded in SAID:
