@@ -453,8 +453,12 @@ def settle_extracted_events(
     nothing to settle there, and no reader sees a new candidate.
     """
     known = (touched | reported) - set(created)
+    # The confirmed events the article now reports too: how many readers see changed.
+    gained_public = 0
     if gained:
-        Event.objects.public().filter(pk__in=gained).update(updated_at=timezone.now())
+        gained_public = (
+            Event.objects.public().filter(pk__in=gained).update(updated_at=timezone.now())
+        )
     if reported & known:
         # An event is as salient as the article that makes the most of it.
         Event.objects.filter(pk__in=reported & known).update(
@@ -465,7 +469,10 @@ def settle_extracted_events(
             )
         )
     # Asked before the orphans go: a confirmed event is never one of them.
-    readers_see_it = bool(known) and Event.objects.public().filter(pk__in=known).exists()
+    others = known - set(gained)
+    readers_see_it = gained_public > 0 or (
+        bool(others) and Event.objects.public().filter(pk__in=others).exists()
+    )
     if reported_before:
         # An annotated event is an editor's even if no source is left: annotations survive.
         Event.objects.filter(pk__in=reported_before).machine_made().filter(
