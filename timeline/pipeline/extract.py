@@ -305,9 +305,13 @@ def _save_mentions(
         for field in MENTION_FIELDS:
             setattr(mention, field, getattr(item, field))
         kept.append(mention)
-    # Cascades to the event sources of mentions that are no longer found.
-    Mention.objects.filter(pk__in=[m.pk for m in existing.values()]).delete()
-    Mention.objects.bulk_update(changed, MENTION_FIELDS)
+    # Most runs are an article's first: nothing to delete or update, and no
+    # deletion (or its cascade) to prepare for nothing.
+    if existing:
+        # Cascades to the event sources of mentions that are no longer found.
+        Mention.objects.filter(pk__in=[m.pk for m in existing.values()]).delete()
+    if changed:
+        Mention.objects.bulk_update(changed, MENTION_FIELDS)
     Mention.objects.bulk_create(new)
     return kept
 

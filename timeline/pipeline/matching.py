@@ -255,10 +255,12 @@ def _actors_named(refs: dict[str, ActorRef]) -> dict[str, Actor]:
     }
     missing = [ref for name, ref in refs.items() if name not in known]
     if missing:
-        Actor.objects.bulk_create(
-            [Actor(name=ref.name, type=ref.type) for ref in missing], ignore_conflicts=True
-        )
-        created = {a.name: a for a in Actor.objects.filter(name__in=[r.name for r in missing])}
+        created = {
+            actor.name: actor
+            for actor in _create_or_get(
+                Actor, [Actor(name=ref.name, type=ref.type) for ref in missing]
+            )
+        }
         ActorAlias.objects.bulk_create(
             [
                 ActorAlias(actor=created[ref.name], name=spelling, folded=folded)
@@ -281,6 +283,14 @@ def _places_named(names: set[str]) -> dict[str, Place]:
     places = {p.name: p for p in Place.objects.filter(name__in=names)}
     missing = names - places.keys()
     if missing:
-        Place.objects.bulk_create([Place(name=n) for n in missing], ignore_conflicts=True)
-        places.update((p.name, p) for p in Place.objects.filter(name__in=missing))
+        places.update((p.name, p) for p in _create_or_get(Place, [Place(name=n) for n in missing]))
     return places
+
+
+def _create_or_get[M: (Actor, Place)](model: type[M], rows: list[M]) -> list[M]:
+    """The rows by their unique name, created if missing: one INSERT whose RETURNING
+    gives the id of each, new or already there (another worker may have just made
+    it). What is already stored keeps its fields; only the id is read back."""
+    return model.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["name"], update_fields=["name"]
+    )
