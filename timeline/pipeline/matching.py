@@ -145,9 +145,11 @@ class EventMatcher:
         """Add the events other workers created since this matcher loaded, so that
         a happening they created first is found rather than created again.
 
-        Per period: whoever creates an event of a period holds its lock
-        (extract._lock_periods), so within a period ids grow in the order events are
-        committed, and what is newer than the newest loaded is what came since."""
+        Per period: a worker creating events of a period holds its lock
+        (extract._lock_periods; SQLite has one writer at a time), so within a period
+        ids grow in the order those events are committed, and what is newer than the
+        newest loaded is what came since. (The newest id of the whole table would
+        miss an event of this period committed after a newer one of another.)"""
         newer = Q()
         for (granularity, first_day, last_day), newest in sorted(self.newest_seen.items()):
             newer |= Q(
