@@ -396,7 +396,10 @@ def remove_event_image(image: EventImage) -> None:
 
 
 def save_machine_events(new: list[tuple[Event, list[Place], list[Actor]]]) -> None:
-    """New candidate events, each with its places and actors."""
+    """New candidate events, each with its places and actors.
+
+    Their fields as given: the pipeline sets each one's salience and search text from
+    the sources it is about to add (`settle_extracted_events` leaves them be)."""
     Event.objects.bulk_create([event for event, _, _ in new])
     Event.places.through.objects.bulk_create(
         Event.places.through(event_id=event.pk, place_id=place.pk)
@@ -428,7 +431,9 @@ def refresh_source(source: EventSource, fields: dict) -> None:
 
 
 def remove_sources(sources: Iterable[EventSource]) -> None:
-    EventSource.objects.filter(pk__in=[source.pk for source in sources]).delete()
+    ids = [source.pk for source in sources]
+    if ids:  # most extractions remove none: no delete to prepare
+        EventSource.objects.filter(pk__in=ids).delete()
 
 
 def settle_extracted_events(
@@ -436,30 +441,44 @@ def settle_extracted_events(
     reported_before: set[int],
     touched: set[int],
     gained: Collection[int] = (),
+    created: Collection[int] = (),
 ) -> None:
     """After an article's extraction: salience, orphans, search text, readers told.
 
     `reported`: the events the article now reports; `reported_before`: those it
     reported before this run; `touched`: every event that gained or lost a source;
     `gained`: known events the article now reports too (open reader pages count a
-    confirmed one as changed, timeline/reader/live.py).
+    confirmed one as changed, timeline/reader/live.py); `created`: the events this
+    run made, saved with their salience and search text (`save_machine_events`):
+    nothing to settle there, and no reader sees a new candidate.
     """
-    Event.objects.public().filter(pk__in=gained).update(updated_at=timezone.now())
-    # An event is as salient as the article that makes the most of it.
-    Event.objects.filter(pk__in=reported).update(
-        salience=Subquery(
-            EventSource.objects.filter(event=OuterRef("pk"))
-            .order_by("-salience")
-            .values("salience")[:1]
+    known = (touched | reported) - set(created)
+    # The confirmed events the article now reports too: how many readers see changed.
+    gained_public = 0
+    if gained:
+        gained_public = (
+            Event.objects.public().filter(pk__in=gained).update(updated_at=timezone.now())
         )
-    )
+    if reported & known:
+        # An event is as salient as the article that makes the most of it.
+        Event.objects.filter(pk__in=reported & known).update(
+            salience=Subquery(
+                EventSource.objects.filter(event=OuterRef("pk"))
+                .order_by("-salience")
+                .values("salience")[:1]
+            )
+        )
     # Asked before the orphans go: a confirmed event is never one of them.
-    readers_see_it = Event.objects.public().filter(pk__in=touched | reported).exists()
-    # An annotated event is an editor's even if no source is left: annotations survive.
-    Event.objects.filter(pk__in=reported_before).machine_made().filter(
-        sources__isnull=True, annotations__isnull=True
-    ).delete()
+    others = known - set(gained)
+    readers_see_it = gained_public > 0 or (
+        bool(others) and Event.objects.public().filter(pk__in=others).exists()
+    )
+    if reported_before:
+        # An annotated event is an editor's even if no source is left: annotations survive.
+        Event.objects.filter(pk__in=reported_before).machine_made().filter(
+            sources__isnull=True, annotations__isnull=True
+        ).delete()
     # Titles, places and excerpts changed in bulk: signals did not see them.
-    refresh_search_text(touched | reported_before)
+    refresh_search_text((touched | reported_before) - set(created))
     if readers_see_it:
         announce_change()

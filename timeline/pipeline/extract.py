@@ -5,6 +5,7 @@ import enum
 import hashlib
 import logging
 import uuid
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -16,9 +17,10 @@ from django.utils import timezone
 from timeline import actions, temporal
 from timeline.extraction.events import EVENTS_VERSION, EventCandidate, build_candidates
 from timeline.log_context import log_context
-from timeline.models import Article, Event, EventSource, Mention
+from timeline.models import Actor, Article, Event, EventSource, Mention, Place
 from timeline.pipeline.matching import EventMatcher, KnownEvent, event_fields, event_key
 from timeline.pipeline.queueing import queue_extraction
+from timeline.search_index import event_search_text
 
 log = logging.getLogger(__name__)
 
@@ -207,6 +209,9 @@ def _save_extraction(
     }
     # Only events this article reported can be left without a source by this run.
     reported_before = {source.event_id for source in sources.values()}
+    # Which of them other articles report too: asked once, not per source (this run
+    # adds and removes only this article's sources).
+    shared = _reported_elsewhere(article, reported_before)
     mentions = {(m.start, m.end): m for m in _save_mentions(article, found, existing)}
 
     def row_of(candidate: EventCandidate) -> Mention:
@@ -218,7 +223,7 @@ def _save_extraction(
     by_group: dict[int, KnownEvent | Event] = {}
     for candidate in candidates:
         source = sources.pop(row_of(candidate).pk, None)
-        if source is not None and _keep_source(source, candidate, article, matcher):
+        if source is not None and _keep_source(source, candidate, shared, matcher):
             by_group.setdefault(candidate.group, source.event)
             matcher.taken.add(event_key(source.event))
             continue
@@ -230,6 +235,7 @@ def _save_extraction(
             by_group[candidate.group] = event
             matcher.taken.add(event_key(event))
         attached.append((candidate, event))
+    _describe_new_events(matcher.new_events, attached)
     actions.save_machine_events(matcher.new_events)  # every event in `attached` has its pk
     actions.add_sources(
         EventSource(
@@ -249,18 +255,38 @@ def _save_extraction(
         touched={event.pk for _, event in attached},
         # Open reader pages count a confirmed event with a new report as changed.
         gained={event.pk for _, event in attached if isinstance(event, KnownEvent)},
+        created={event.pk for event, _, _ in matcher.new_events},
     )
-    # In the same transaction: the rows and the status that announces them commit together.
-    now = timezone.now()
-    if not Article.objects.filter(pk=article.pk, claim_token=article.claim_token).update(
-        status=Article.Status.DONE,
-        extractor_version=EXTRACTOR_VERSION,
-        claim_token=None,
-        processed_at=now,
-        updated_at=now,
-    ):
-        raise ClaimLost  # rolls back everything this run wrote
     return len(mentions), len(candidates)
+
+
+def _describe_new_events(
+    new_events: list[tuple[Event, list[Place], list[Actor]]],
+    attached: list[tuple[EventCandidate, KnownEvent | Event]],
+) -> None:
+    """A new event's salience and search text, from its reports in this article (all
+    it has): written with the event, rather than read back and written again."""
+    reports: dict[int, list[EventCandidate]] = defaultdict(list)
+    for candidate, event in attached:
+        reports[id(event)].append(candidate)
+    for event, places, actors in new_events:
+        # Its sources are added in `attached` order: the order of their ids.
+        own = reports[id(event)]
+        event.salience = max(candidate.salience for candidate in own)
+        event.search_text = event_search_text(
+            event.title, places, actors, [candidate.excerpt for candidate in own]
+        )
+
+
+def _reported_elsewhere(article: Article, event_ids: set[int]) -> set[int]:
+    """Which of these events another article reports too."""
+    if not event_ids:
+        return set()
+    return set(
+        EventSource.objects.filter(event_id__in=event_ids)
+        .exclude(article=article)
+        .values_list("event_id", flat=True)
+    )
 
 
 def _save_mentions(
@@ -279,9 +305,13 @@ def _save_mentions(
         for field in MENTION_FIELDS:
             setattr(mention, field, getattr(item, field))
         kept.append(mention)
-    # Cascades to the event sources of mentions that are no longer found.
-    Mention.objects.filter(pk__in=[m.pk for m in existing.values()]).delete()
-    Mention.objects.bulk_update(changed, MENTION_FIELDS)
+    # Most runs are an article's first: nothing to delete or update, and no
+    # deletion (or its cascade) to prepare for nothing.
+    if existing:
+        # Cascades to the event sources of mentions that are no longer found.
+        Mention.objects.filter(pk__in=[m.pk for m in existing.values()]).delete()
+    if changed:
+        Mention.objects.bulk_update(changed, MENTION_FIELDS)
     Mention.objects.bulk_create(new)
     return kept
 
@@ -296,11 +326,13 @@ def _source_fields(candidate: EventCandidate) -> dict:
 
 
 def _keep_source(
-    source: EventSource, candidate: EventCandidate, article: Article, matcher: EventMatcher
+    source: EventSource, candidate: EventCandidate, shared: set[int], matcher: EventMatcher
 ) -> bool:
-    """Refresh an existing source in place; False when it must move to another event."""
+    """Refresh an existing source in place; False when it must move to another event.
+
+    `shared`: the events other articles report too."""
     event = source.event
-    others = event.sources.exclude(article=article).exists()
+    others = event.pk in shared
     dates_unchanged = (event.first_day, event.last_day, event.granularity) == (
         candidate.first_day,
         candidate.last_day,
@@ -320,20 +352,37 @@ def _keep_source(
 
 
 def _lock_periods(article: Article, periods: set[tuple]) -> None:
-    """Hold, until the transaction ends, the right to create events of `periods`.
+    """Record the article's outcome, then hold, until the transaction ends, the right
+    to create events of `periods`.
 
-    PostgreSQL: one advisory lock per period, taken in a fixed order so that two
-    workers never wait on each other in a cycle. SQLite has one writer at a time:
-    writing first (the article's row) takes its lock for the whole transaction,
-    and the reads that follow see everything committed before it.
+    The outcome is written first (it commits with the rows, or neither does): as
+    the transaction's first write it takes SQLite's one write lock, held to the
+    end, so the reads that follow see everything committed before it; and a claim
+    lost meanwhile (ClaimLost) is found before any work. PostgreSQL: then one
+    advisory lock per period, taken in a fixed order so that two workers never
+    wait on each other in a cycle.
     """
-    Article.objects.filter(pk=article.pk).update(updated_at=timezone.now())
+    now = timezone.now()
+    if not Article.objects.filter(pk=article.pk, claim_token=article.claim_token).update(
+        status=Article.Status.DONE,
+        extractor_version=EXTRACTOR_VERSION,
+        claim_token=None,
+        processed_at=now,
+        updated_at=now,
+    ):
+        raise ClaimLost  # rolls back everything this run wrote
     if connection.vendor != "postgresql":
         return
     keys = sorted({_lock_key(period) for period in periods})
+    if not keys:
+        return
+    # One statement for all of them, taken in the order of the keys.
     with connection.cursor() as cursor:
-        for key in keys:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(key)"
+            " FROM unnest(%s::bigint[]) WITH ORDINALITY AS locks(key, n) ORDER BY n",
+            [keys],
+        )
 
 
 def _lock_key(period: tuple) -> int:

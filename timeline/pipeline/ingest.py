@@ -19,7 +19,7 @@ import lxml.html
 import trafilatura
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
@@ -227,11 +227,17 @@ def ingest_text(
 
 
 def find_duplicate(fingerprint: str, url: str) -> Article | None:
+    """The article stored from this URL, else the one with this text: one query."""
+    same = Q(content_hash=fingerprint)
     if url:
-        by_url = with_url(url).first()
-        if by_url is not None:
-            return by_url
-    return Article.objects.filter(content_hash=fingerprint).first()
+        # Repeating the unique index's condition (url <> '') lets SQLite use that index.
+        same |= Q(url=url) & ~Q(url="")
+    # At most two rows: url and content_hash are each unique.
+    found = list(Article.objects.filter(same).order_by()[:2])
+    for article in found:
+        if url and article.url == url:
+            return article
+    return found[0] if found else None
 
 
 def with_url(url: str) -> QuerySet[Article]:

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+
 from timeline.event_kinds import EventKind
 from timeline.extraction.actors import ActorRef
 from timeline.extraction.events import EventCandidate, title_words
@@ -113,8 +116,9 @@ class KnownEvent:
 class EventMatcher:
     """Finds the known event each candidate of one article reports, or makes one.
 
-    Loads the events of the candidates' periods and the places they name up
-    front, so matching costs a few queries per article rather than per candidate.
+    Loads the events of the candidates' periods (one query for all of them) and the
+    places they name up front, so matching costs a few queries per article rather
+    than per candidate or per period.
     New events join the pool at once, for the articles after this one; within
     this article, each happening (`EventCandidate.group`) is an event of its own.
     It loads before the write transaction opens; inside it, after taking the
@@ -129,43 +133,64 @@ class EventMatcher:
         self.new_events: list[tuple[Event, list[Place], list[Actor]]] = []
         # Known events another happening of this article already went to.
         self.taken: set[int | tuple[str, int]] = set()
-        self.newest_seen = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         self.candidate_periods = {period_of(c) for c in candidates}
-        known: list[KnownEvent] = []
-        for period in self.candidate_periods:
-            known.extend(self._known_in(period))
-        self._join_pool(known)
+        # Per period, the newest event loaded: `load_newer` reads what came after it.
+        self.newest_seen: dict[tuple, int] = dict.fromkeys(self.candidate_periods, 0)
+        self._join_pool(self._known())
 
     def periods(self) -> set[tuple]:
         return set(self.candidate_periods)
 
     def load_newer(self) -> None:
         """Add the events other workers created since this matcher loaded, so that
-        a happening they created first is found rather than created again."""
-        # One query: events newer than the ones loaded are few, whatever their period.
+        a happening they created first is found rather than created again.
+
+        Per period: a worker creating events of a period holds its lock
+        (extract._lock_periods; SQLite has one writer at a time), so within a period
+        ids grow in the order those events are committed, and what is newer than the
+        newest loaded is what came since. (The newest id of the whole table would
+        miss an event of this period committed after a newer one of another.)"""
+        newer = Q()
+        for (granularity, first_day, last_day), newest in sorted(self.newest_seen.items()):
+            newer |= Q(
+                granularity=granularity, first_day=first_day, last_day=last_day, pk__gt=newest
+            )
+        if not newer:
+            return
         rows = (
-            Event.objects.filter(pk__gt=self.newest_seen)
+            Event.objects.filter(newer)
             .exclude(status=Event.Status.REJECTED)
+            .order_by()
             .values_list("pk", *MATCHED_FIELDS)
         )
-        newer = [
-            event
-            for event in (KnownEvent(*row) for row in rows)
-            if (event.granularity, event.first_day, event.last_day) in self.candidate_periods
-        ]
-        self._join_pool(newer)
+        self._join_pool([KnownEvent(*row) for row in rows])
 
-    def _known_in(self, period: tuple) -> list[KnownEvent]:
-        granularity, first_day, last_day = period
+    def _known(self) -> list[KnownEvent]:
+        """The newest MAX_EVENTS_COMPARED events of each candidate period, in one query."""
+        periods = Q()
+        for granularity, first_day, last_day in sorted(self.candidate_periods):
+            periods |= Q(granularity=granularity, first_day=first_day, last_day=last_day)
+        if not periods:
+            return []
         rows = (
-            Event.objects.filter(granularity=granularity, first_day=first_day, last_day=last_day)
+            Event.objects.filter(periods)
             .exclude(status=Event.Status.REJECTED)
-            .order_by("-id")
-            .values_list("pk", *MATCHED_FIELDS)[:MAX_EVENTS_COMPARED]
+            .annotate(
+                recency=Window(
+                    RowNumber(),
+                    partition_by=[F("granularity"), F("first_day"), F("last_day")],
+                    order_by=F("id").desc(),
+                )
+            )
+            .filter(recency__lte=MAX_EVENTS_COMPARED)
+            .order_by()
+            .values_list("pk", *MATCHED_FIELDS)
         )
         return [KnownEvent(*row) for row in rows]
 
     def _join_pool(self, known: list[KnownEvent]) -> None:
+        if not known:
+            return
         place_names: dict[int, set[str]] = defaultdict(set)
         for event_id, name in Event.places.through.objects.filter(
             event_id__in=[event.pk for event in known]
@@ -173,6 +198,7 @@ class EventMatcher:
             place_names[event_id].add(name)
         for event in sorted(known, key=lambda e: e.pk):
             period = (event.granularity, event.first_day, event.last_day)
+            self.newest_seen[period] = max(self.newest_seen.get(period, 0), event.pk)
             # Newest first, as loaded; a newer event found later goes in front.
             entry = (event, place_names[event.pk])
             self.pool.setdefault(period, []).insert(0, entry)
@@ -231,10 +257,12 @@ def _actors_named(refs: dict[str, ActorRef]) -> dict[str, Actor]:
     }
     missing = [ref for name, ref in refs.items() if name not in known]
     if missing:
-        Actor.objects.bulk_create(
-            [Actor(name=ref.name, type=ref.type) for ref in missing], ignore_conflicts=True
-        )
-        created = {a.name: a for a in Actor.objects.filter(name__in=[r.name for r in missing])}
+        created = {
+            actor.name: actor
+            for actor in _create_or_get(
+                Actor, [Actor(name=ref.name, type=ref.type) for ref in missing]
+            )
+        }
         ActorAlias.objects.bulk_create(
             [
                 ActorAlias(actor=created[ref.name], name=spelling, folded=folded)
@@ -257,6 +285,14 @@ def _places_named(names: set[str]) -> dict[str, Place]:
     places = {p.name: p for p in Place.objects.filter(name__in=names)}
     missing = names - places.keys()
     if missing:
-        Place.objects.bulk_create([Place(name=n) for n in missing], ignore_conflicts=True)
-        places.update((p.name, p) for p in Place.objects.filter(name__in=missing))
+        places.update((p.name, p) for p in _create_or_get(Place, [Place(name=n) for n in missing]))
     return places
+
+
+def _create_or_get[M: (Actor, Place)](model: type[M], rows: list[M]) -> list[M]:
+    """The rows by their unique name, created if missing: one INSERT whose RETURNING
+    gives the id of each, new or already there (another worker may have just made
+    it). What is already stored keeps its fields; only the id is read back."""
+    return model.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["name"], update_fields=["name"]
+    )
