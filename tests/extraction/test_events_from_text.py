@@ -1022,3 +1022,8 @@ def test_today_beside_a_verb_of_becoming_means_nowadays_and_dates_nothing():
 )
 def test_a_verb_or_name_keeps_its_letters_in_the_headline(text, title):
     assert events_of(text)[-1].title == title
+
+
+def test_a_gulf_in_construct_is_not_the_gulf():
+    event = only_event("أعلنت الوزارة يوم الاثنين حجز 3 مراكب صيد مخالفة تنشط بخليج قابس.")
+    assert "الخليج" not in event.places
