@@ -1027,3 +1027,15 @@ def test_a_verb_or_name_keeps_its_letters_in_the_headline(text, title):
 def test_a_gulf_in_construct_is_not_the_gulf():
     event = only_event("أعلنت الوزارة يوم الاثنين حجز 3 مراكب صيد مخالفة تنشط بخليج قابس.")
     assert "الخليج" not in event.places
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        # «كتبت» is no «ك» + «التبت», «لنيل» no «نهر النيل».
+        ("وكتبت الصحيفة يوم الأحد أن الوضع في القاهرة خطير.", ("القاهرة",)),
+        ("وصل السيسي يوم الأحد للخرطوم في زيارة رسمية.", ("الخرطوم",)),
+    ],
+)
+def test_a_place_spelled_with_the_article_needs_it_or_lil(text, places):
+    assert only_event(text).places == places

@@ -111,8 +111,13 @@ def match_at(clause: Sequence[Word], index: int) -> tuple[int, GazetteerPlace | 
                 .endswith(("ال", "لل"))
             ):
                 continue  # «السورية» is an adjective, not «سورية» with the article
-            if reading.startswith("ال") and not clause[index].folded.endswith(reading):
-                continue  # «بخليج قابس» has no article: it is not «الخليج»
+            word = clause[index].folded
+            if (
+                reading.startswith("ال")
+                and not word.endswith(reading)
+                and not word.endswith("ل" + reading[1:])
+            ):
+                continue  # «بخليج قابس» has no article: not «الخليج» («للسعودية» has)
             phrase = f"{reading} {tail}".strip()
             if phrase in NOT_PLACE_SPELLINGS:
                 return size, None, ""
