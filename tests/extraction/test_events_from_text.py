@@ -1039,3 +1039,14 @@ def test_a_gulf_in_construct_is_not_the_gulf():
 )
 def test_a_place_spelled_with_the_article_needs_it_or_lil(text, places):
     assert only_event(text).places == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "فاز ريال مدريد يوم السبت بلقب دوري أبطال أوروبا في كييف.",
+        "خسر منتخب إنجلترا يوم الأحد أمام كرواتيا في كييف.",
+    ],
+)
+def test_a_competition_or_team_named_after_a_place_is_not_where(text):
+    assert only_event(text).places == ("كييف",)

@@ -1297,6 +1297,15 @@ CAPITALS: dict[str, str] = {
 # Names that contain or equal a place but are not one: a club, a company, a channel, a
 # newspaper or an institution named after a city or a country does not put an event there.
 NOT_PLACES: tuple[str, ...] = (
+    # Competitions named after a continent: «دوري أبطال أوروبا» is played all over it.
+    "أبطال أوروبا",
+    "أبطال آسيا",
+    "أبطال أفريقيا",
+    "أبطال إفريقيا",
+    "أمم أفريقيا",
+    "أمم إفريقيا",
+    "أمم أوروبا",
+    "كأس آسيا",
     # Football clubs and sports teams
     "ريال مدريد",
     "أتلتيكو مدريد",
@@ -1705,3 +1714,6 @@ AREA_ADJECTIVES: tuple[str, ...] = (
     "الغربية", "الشرقية", "الشمالية", "الجنوبية", "الوسطى", "الساحلية", "الداخلية",
     "الحدودية", "الجبلية",
 )  # fmt: skip
+
+# Words before a country that make it a national team, not a place: «منتخب إنجلترا».
+TEAM_WORDS: tuple[str, ...] = ("منتخب", "المنتخب")
