@@ -1050,3 +1050,16 @@ def test_a_place_spelled_with_the_article_needs_it_or_lil(text, places):
 )
 def test_a_competition_or_team_named_after_a_place_is_not_where(text):
     assert only_event(text).places == ("كييف",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتوج برشلونة بكأس الملك أربع مرات متتالية في 2018.",
+        "وسينبغي على مدرب إنجلترا إعلان التشكيلة النهائية يوم الأحد.",
+        "وأعلن النادي يوم الأحد وفاة لاعبه قائد الفريق بشكل مفاجئ.",
+        "انتقل الحارس إلى روما يوم الأحد وقضى مع الفريق موسما واحدا.",
+    ],
+)
+def test_what_follows_a_title_without_being_a_name_is_no_person(text):
+    assert [a.name for a in events_of(text)[0].actors if a.type == "person"] == []

@@ -391,8 +391,10 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
                 break  # «وفريق ليفربول», «ونفوذه»: a conjunction, not a first name
             if len(name) >= 2 and (folded.startswith("ي") or folded.endswith(("ه", "ها"))):
                 break  # «كيم يونغ-تشول يسلم», «محمد صلاح فريقه»: a verb or a possessive
-            if name and _accusative_adjunct(folded):
+            if _accusative_adjunct(folded) and folded not in GIVEN_NAMES:
                 break  # «جيمس كومي رافضا», «محمود الخطيب رئيسا»: how or as what
+            if not name and _verbal_noun(word) and folded not in GIVEN_NAMES:
+                break  # «مدرب إنجلترا إعلان التشكيلة»: an act, not a first name
             if len(name) == 2 and _known_spelling(clause, name):
                 break  # «محمد صلاح رامي عباس»: a known name is complete
         name.append(position)
@@ -412,6 +414,13 @@ def _accusative_adjunct(folded: str) -> bool:
     if len(folded) < 5 or not folded.endswith("ا") or folded.endswith(("اا", "يا")):
         return False
     return folded[0] == "م" or folded[1] == "ا" or folded[2] == "ي"
+
+
+def _verbal_noun(word: Word) -> bool:
+    """A verbal noun of form IV, «إفعال» («إعلان», «إطلاق»): five letters, written
+    with «إ» (names of that shape, «أنمار», take «أ»)."""
+    folded = word.folded
+    return len(folded) == 5 and word.text.startswith("إ") and folded[3] == "ا"
 
 
 def _ends_phrase(clause: Sequence[Word], position: int) -> bool:
