@@ -1058,8 +1058,13 @@ def test_a_competition_or_team_named_after_a_place_is_not_where(text):
         "وتوج برشلونة بكأس الملك أربع مرات متتالية في 2018.",
         "وسينبغي على مدرب إنجلترا إعلان التشكيلة النهائية يوم الأحد.",
         "وأعلن النادي يوم الأحد وفاة لاعبه قائد الفريق بشكل مفاجئ.",
-        "انتقل الحارس إلى روما يوم الأحد وقضى مع الفريق موسما واحدا.",
+        "انتقل الحارس إلى روما يوم الأحد وقضى مع الفريق موسماً واحداً.",
     ],
 )
 def test_what_follows_a_title_without_being_a_name_is_no_person(text):
     assert [a.name for a in events_of(text)[0].actors if a.type == "person"] == []
+
+
+def test_a_foreign_name_in_alif_after_a_title_stays_a_name():
+    event = only_event("استقبل الرئيس ماتاريلا يوم الأحد رئيس الوزراء في القصر الرئاسي.")
+    assert "ماتاريلا" in [actor.name for actor in event.actors]

@@ -391,7 +391,7 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
                 break  # «وفريق ليفربول», «ونفوذه»: a conjunction, not a first name
             if len(name) >= 2 and (folded.startswith("ي") or folded.endswith(("ه", "ها"))):
                 break  # «كيم يونغ-تشول يسلم», «محمد صلاح فريقه»: a verb or a possessive
-            if _accusative_adjunct(folded) and folded not in GIVEN_NAMES:
+            if _accusative_adjunct(folded) and (name or _tanween(word)):
                 break  # «جيمس كومي رافضا», «محمود الخطيب رئيسا»: how or as what
             if not name and _verbal_noun(word) and folded not in GIVEN_NAMES:
                 break  # «مدرب إنجلترا إعلان التشكيلة»: an act, not a first name
@@ -414,6 +414,12 @@ def _accusative_adjunct(folded: str) -> bool:
     if len(folded) < 5 or not folded.endswith("ا") or folded.endswith(("اا", "يا")):
         return False
     return folded[0] == "م" or folded[1] == "ا" or folded[2] == "ي"
+
+
+def _tanween(word: Word) -> bool:
+    """Whether the word is written with the accusative's «ً» («موسماً»): no name is
+    («ماتاريلا», «فانيسا» end in «ا» without it)."""
+    return "\u064b" in word.text
 
 
 def _verbal_noun(word: Word) -> bool:
