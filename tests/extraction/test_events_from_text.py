@@ -1068,3 +1068,23 @@ def test_what_follows_a_title_without_being_a_name_is_no_person(text):
 def test_a_foreign_name_in_alif_after_a_title_stays_a_name():
     event = only_event("استقبل الرئيس ماتاريلا يوم الأحد رئيس الوزراء في القصر الرئاسي.")
     assert "ماتاريلا" in [actor.name for actor in event.actors]
+
+
+@pytest.mark.parametrize(
+    "text, title, kind",
+    [
+        (
+            "وبدأت عملية الاقتراع يوم الأحد في مختلف المناطق اللبنانية.",
+            "عملية الاقتراع تبدأ في مختلف المناطق اللبنانية",
+            "election",
+        ),
+        (
+            "تمكنت فرقة الشرطة يوم الأحد من القبض على مرتكب جريمة قتل.",
+            "فرقة الشرطة تتمكن من القبض على مرتكب جريمة قتل",
+            "legal",
+        ),
+    ],
+)
+def test_a_light_verb_opening_the_clause_is_its_verb(text, title, kind):
+    event = only_event(text)
+    assert (event.title, event.kind) == (title, kind)

@@ -833,7 +833,9 @@ def _main_verb(
         following = words_[opening + 1] if opening + 1 < len(words_) else None
         # «وفي أعقاب المحاكمة…»: after a preposition comes a noun, not the verb.
         governed = opening > 0 and kinds.governed(words_, opening)
-        if not governed and kinds.looks_like_verb(word, following):
+        light = any(r in kinds.LIGHT_VERBS for r in kinds.verb_readings(word.folded))
+        if not governed and (light or kinds.looks_like_verb(word, following)):
+            # «تمكنت فرقة الشرطة من…», «وبدأت عملية الاقتراع…»: a light verb opens it.
             kind = kinds.verb_kind(word) or str(EventKind.OTHER)
             return content[opening], kind
     if known is None:
