@@ -1088,3 +1088,9 @@ def test_a_foreign_name_in_alif_after_a_title_stays_a_name():
 def test_a_light_verb_opening_the_clause_is_its_verb(text, title, kind):
     event = only_event(text)
     assert (event.title, event.kind) == (title, kind)
+
+
+def test_with_no_one_named_what_was_said_is_the_headline():
+    assert only_event("وأضاف يوم الأحد أن نيلسن تعمل بجد على أجندة الرئيس.").title == (
+        "نيلسن تعمل بجد على أجندة الرئيس"
+    )

@@ -96,6 +96,14 @@ def headline(
     if reporting and verb in order:
         order = _to_what_was_said(clause, order, verb)
     implicit = implicit_subject.split() if subject is None and order and order[0] == verb else []
+    if reporting and subject is None and not implicit and order and order[0] == verb:
+        # «وأضاف أن نيلسن تعمل بجد…» with no one named before: what was said is the
+        # headline, not «أضاف» with no subject.
+        said = order[1:]
+        if said and clause[said[0]].folded in THAT_FORMS and len(said) > 2:
+            said = said[1:]
+        if len(said) >= 2:
+            order = said
     words_out = _cut(text, clause, order, verb, subject, implicit, feminine_subject, plural_subject)
     return fitted(" ".join(words_out))
 
