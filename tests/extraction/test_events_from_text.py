@@ -1094,3 +1094,14 @@ def test_with_no_one_named_what_was_said_is_the_headline():
     assert only_event("وأضاف يوم الأحد أن نيلسن تعمل بجد على أجندة الرئيس.").title == (
         "نيلسن تعمل بجد على أجندة الرئيس"
     )
+
+
+def test_a_question_headline_titles_no_event():
+    text = "اشترى الجراح باتريك سون شيونغ يوم الاثنين صحيفة لوس أنجلوس تايمز."
+    event = only_event(text, headline="من هو المالك الجديد لصحيفة لوس أنجلوس تايمز؟")
+    assert not event.title.endswith("؟")
+
+
+def test_pointing_out_with_no_one_named_leaves_what_was_pointed_out():
+    event = only_event("وأشار يوم الأحد إلى أن اللجنة ستجتمع قريبا.")
+    assert event.title.startswith("اللجنة")

@@ -1132,6 +1132,8 @@ def _headline_as_title(headline_text: str, title: str, clause_text: str = "") ->
     candidate = headline_text.strip().rstrip(".")
     if _HEADLINE_BREAK.search(candidate) or _QUOTE_MARKS.match(candidate):
         return title
+    if candidate.endswith(("؟", "?")):
+        return title  # «من هو المالك الجديد…؟»: a question tells no happening
     candidate = _without_dates(" ".join(_QUOTE_MARKS.sub(" ", candidate).split()))
     if not candidate or fitted(candidate) != candidate:
         return title

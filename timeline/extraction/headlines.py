@@ -100,6 +100,8 @@ def headline(
         # «وأضاف أن نيلسن تعمل بجد…» with no one named before: what was said is the
         # headline, not «أضاف» with no subject.
         said = order[1:]
+        if len(said) > 3 and clause[said[0]].folded == TO and clause[said[1]].folded in THAT_FORMS:
+            said = said[1:]  # «وأشار إلى أن…»
         if said and clause[said[0]].folded in THAT_FORMS and len(said) > 2:
             said = said[1:]
         if len(said) >= 2:
@@ -401,6 +403,7 @@ def _as_present(word: Word, feminine: bool = False) -> str:
     return present_tense(written, feminine)
 
 
+TO = fold("إلى")
 # «إن» and «إنّ» with a pronoun: after «يؤكد» they are written «أن».
 THAT_FORMS = fold_set(*clauses.THAT_FORMS)
 # «يقول» and «تقول» (and their plurals), the one verb «إن» follows.
