@@ -26,6 +26,7 @@ from timeline.extraction.verbs import present_tense
         ("دعت", False, "تدعو"),
         ("أجرت", False, "تجري"),
         ("ألغت", False, "تلغي"),
+        ("أدت", False, "تؤدي"),
         # Defective verbs of form V keep their «ى».
         ("تولى", False, "يتولى"),
         ("تلقت", False, "تتلقى"),
