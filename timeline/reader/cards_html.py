@@ -23,7 +23,13 @@ from django.utils.translation import ngettext
 
 from timeline.event_kinds import EventKind
 from timeline.models import Event, EventImage, EventSource, url_with_id
-from timeline.reader.dates import DateStyle, format_day, format_hijri_period, format_period
+from timeline.reader.dates import (
+    DateStyle,
+    format_day,
+    format_hijri_period,
+    format_period,
+    machine_date,
+)
 
 
 def escape(text: object) -> str:
@@ -103,17 +109,6 @@ def event_cards_html(cards: Iterable[Card], editor: bool, style: DateStyle) -> S
     return mark_safe("".join(drawing.html(card) for card in cards))
 
 
-def _datetime(event: Event) -> str:
-    """<time datetime> as precise as the event (as the `event_datetime` filter)."""
-    match event.granularity:
-        case Event.Granularity.MONTH:
-            return event.first_day.strftime("%Y-%m")
-        case Event.Granularity.YEAR:
-            return f"{event.first_day.year:04d}"
-        case _:
-            return event.first_day.isoformat()
-
-
 class _Cards:
     """Draws the cards of one page, translating each label once."""
 
@@ -149,11 +144,12 @@ class _Cards:
                 "counter": escape(localize(count))
             }
             self.article_counts[count] = articles
+        datetime_attr = escape(machine_date(event.first_day, event.granularity))
         return "".join(
             [
                 f'\n<li class="event-card{"" if event.status == "confirmed" else f" is-{status}"}"'
                 f' id="event-{event.pk}" data-first-day="{first.isoformat()}">'
-                f' <time class="event-date" datetime="{escape(_datetime(event))}" dir="auto">'
+                f' <time class="event-date" datetime="{datetime_attr}" dir="auto">'
                 f"{escape(when)}</time> ",
                 f'<span class="hijri" dir="auto">{escape(hijri)}</span>' if hijri else "",
                 f' <h3 dir="auto"> <a href="{url}" class="event-link" hx-get="{url}"'

@@ -140,3 +140,13 @@ def season_of(day: date) -> str:
     return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP"}.get(
         day.month, "SU" if day.month <= 8 else "FA"
     )
+
+
+def machine_date(first_day: date, granularity: str) -> str:
+    """A machine-readable date for <time datetime>, as precise as the event is:
+    «2025-07», «2025» or the first day."""
+    if granularity == "month":
+        return first_day.strftime("%Y-%m")
+    if granularity == "year":
+        return f"{first_day.year:04d}"
+    return first_day.isoformat()

@@ -15,6 +15,7 @@ from timeline.reader.dates import (
     format_day,
     format_hijri_period,
     format_period,
+    machine_date,
     site_date_style,
 )
 
@@ -40,13 +41,7 @@ def event_hijri(event: Event) -> str:
 @register.filter
 def event_datetime(event: Event) -> str:
     """A machine-readable date for <time datetime>, as precise as the event is."""
-    match event.granularity:
-        case Event.Granularity.MONTH:
-            return event.first_day.strftime("%Y-%m")
-        case Event.Granularity.YEAR:
-            return f"{event.first_day.year:04d}"
-        case _:
-            return event.first_day.isoformat()
+    return machine_date(event.first_day, event.granularity)
 
 
 @register.filter
