@@ -1105,3 +1105,24 @@ def test_a_question_headline_titles_no_event():
 def test_pointing_out_with_no_one_named_leaves_what_was_pointed_out():
     event = only_event("وأشار يوم الأحد إلى أن اللجنة ستجتمع قريبا.")
     assert event.title.startswith("اللجنة")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "وكانت الشركة قد أعلنت يوم الأحد، بالتعاون مع مجلس الأبحاث، عن مبادرة جديدة للباحثين.",
+            "الشركة تعلن عن مبادرة جديدة للباحثين",
+        ),
+        (
+            "وقع وزير الخارجية سامح شكري، يوم الأحد، على هامش القمة، اتفاقية للتعاون مع الأردن.",
+            "سامح شكري يوقع اتفاقية للتعاون مع الأردن",
+        ),
+        (
+            "أطلقت الوزارة يوم الأحد، عبر موقعها الإلكتروني، منصة لتلقي الشكاوى.",
+            "الوزارة تطلق منصة لتلقي الشكاوى",
+        ),
+    ],
+)
+def test_an_aside_between_the_verb_and_its_object_leaves_the_headline(text, title):
+    assert only_event(text).title == title

@@ -95,6 +95,7 @@ def headline(
         order = _subject_first(text, clause, keep, verb, subject, title_start, apposition_end)
     if reporting and verb in order:
         order = _to_what_was_said(clause, order, verb)
+    order = _without_aside(text, clause, order, verb)
     implicit = implicit_subject.split() if subject is None and order and order[0] == verb else []
     if reporting and subject is None and not implicit and order and order[0] == verb:
         # «وأضاف أن نيلسن تعمل بجد…» with no one named before: what was said is the
@@ -496,6 +497,47 @@ def _to_what_was_said(clause: Sequence[Word], order: list[int], verb: int) -> li
 
 # Words that make «أن» after them a conjunction of their own («بعد أن», «قبل أن»).
 TIME_CONJUNCTIONS = fold_set(*clauses.TIME_CONJUNCTIONS)
+
+ASIDE_OPENERS = tuple(tuple(fold(w) for w in phrase.split()) for phrase in clauses.ASIDE_OPENERS)
+ASIDE_MAX_WORDS = 10
+
+
+def _without_aside(
+    text: str, clause: Sequence[Word], order: list[int], verb: int | None
+) -> list[int]:
+    """«أعلنت المنصة، بالتعاون مع مجلس الأبحاث، عن مبادرة…» → «المنصة تعلن عن
+    مبادرة…»: a phrase set off by commas right after the verb (or its subject) that
+    says with whom or by what means goes, so the headline reaches the object."""
+    if verb is None or verb not in order:
+        return order
+    at = order.index(verb) + 1
+    if at < len(order) and order[at] > verb and order[0] != verb:
+        pass  # subject first already: the aside follows the verb
+    elif at < len(order) and order[0] == verb:
+        # Verb first: a subject right after it keeps its place.
+        while at < len(order) and order[at] == order[at - 1] + 1 and not _COMMA.search(
+            _gap(text, clause, order[at - 1])
+        ):
+            at += 1
+    if at >= len(order) - 1:
+        return order
+    before = text[clause[order[at - 1]].end : clause[order[at]].start]
+    if not _COMMA.search(before) or not _opens_aside(clause, order, at):
+        return order
+    for end in range(at + 1, min(at + ASIDE_MAX_WORDS + 1, len(order))):
+        if _COMMA.search(text[clause[order[end - 1]].end : clause[order[end]].start]):
+            return [*order[:at], *order[end:]]
+    return order
+
+
+def _opens_aside(clause: Sequence[Word], order: list[int], at: int) -> bool:
+    for phrase in ASIDE_OPENERS:
+        window = order[at : at + len(phrase)]
+        if len(window) == len(phrase) and all(
+            word in readings(clause[i].folded) for i, word in zip(window, phrase, strict=True)
+        ):
+            return True
+    return False
 
 _TOKEN = re.compile(r"\w+")
 _ELLIPSIS = re.compile(r"…|\.{2,}")

@@ -218,6 +218,15 @@ OPENING_PREPOSITIONS: tuple[str, ...] = (
     "عند", "أثناء", "بعيد", "قبيل", "بين", "حتى", "على",
 )  # fmt: skip
 
+# Phrases set off by commas between a verb and what it governs, saying with whom or
+# by what means («أعلنت الشركة، بالتعاون مع مجلس الأبحاث، عن مبادرة…»): an aside
+# the headline passes over to reach the object.
+ASIDE_OPENERS: tuple[str, ...] = (
+    "بالتعاون", "بالتنسيق", "بالشراكة", "بمشاركة", "بحضور", "برفقة", "بالاشتراك",
+    "بدعم", "بتمويل", "بمساعدة", "بالتزامن", "بالإضافة", "إلى جانب", "على هامش", "عبر",
+    "خلال", "وسط", "أمام", "من خلال", "بناء على", "بناءً على",
+)  # fmt: skip
+
 # Verbs whose subject is where something happens: «تشهد البلاد احتجاجات», «ويعيش
 # اليمن على وقع حرب». A place right after them counts with no locative word.
 WITNESS_VERBS: tuple[str, ...] = (
