@@ -515,8 +515,10 @@ def _without_aside(
         pass  # subject first already: the aside follows the verb
     elif at < len(order) and order[0] == verb:
         # Verb first: a subject right after it keeps its place.
-        while at < len(order) and order[at] == order[at - 1] + 1 and not _COMMA.search(
-            _gap(text, clause, order[at - 1])
+        while (
+            at < len(order)
+            and order[at] == order[at - 1] + 1
+            and not _COMMA.search(_gap(text, clause, order[at - 1]))
         ):
             at += 1
     if at >= len(order) - 1:
@@ -538,6 +540,7 @@ def _opens_aside(clause: Sequence[Word], order: list[int], at: int) -> bool:
         ):
             return True
     return False
+
 
 _TOKEN = re.compile(r"\w+")
 _ELLIPSIS = re.compile(r"…|\.{2,}")
