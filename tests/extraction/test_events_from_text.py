@@ -1126,3 +1126,24 @@ def test_pointing_out_with_no_one_named_leaves_what_was_pointed_out():
 )
 def test_an_aside_between_the_verb_and_its_object_leaves_the_headline(text, title):
     assert only_event(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "kind"),
+    [
+        (
+            "واعتقلوا يوم الأحد ثلاثة مشتبه بهم في بغداد.",
+            "اعتقلوا ثلاثة مشتبه بهم في بغداد",
+            "legal",
+        ),
+        (
+            "وكان المحتجون قد اقتحموا يوم الجمعة مبنى البرلمان في أسونسيون.",
+            "المحتجون يقتحمون مبنى البرلمان في أسونسيون",
+            "attack",
+        ),
+        ("ويلتقون يوم الأحد في هلسنكي لبحث الأزمة.", "يلتقون في هلسنكي لبحث الأزمة", "meeting"),
+    ],
+)
+def test_a_verb_conjugated_for_a_plural_subject_is_still_the_verb(text, title, kind):
+    event = only_event(text)
+    assert (event.title, event.kind) == (title, kind)

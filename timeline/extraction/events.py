@@ -477,7 +477,10 @@ def _happening(
                 # «وكان الرئيس الأمريكي دونالد ترامب قد أعلن» → «ترامب يعلن».
                 short = _short_name(clause_words, (mention.name_first, mention.last), mention.actor)
                 unsaid = frozenset(range(mention.first, short[0]))
-        for mention in found if subject is None else ():
+        # «واعتقلوا ثلاثة مشتبه بهم»: a verb conjugated for a plural has its subject
+        # in it; the names after it are its objects.
+        subject_in_verb = kinds.plural_past(clause_words[verb_index].folded) is not None
+        for mention in found if subject is None and not subject_in_verb else ():
             between = [i for i in range(verb_index + 1, mention.first) if i not in drop]
             if (
                 between
@@ -508,7 +511,7 @@ def _happening(
                 if joined is not None and clause_words[joined.first].folded.startswith("و"):
                     subject_span = (subject_span[0], joined.last)
                 break
-        if subject is None:
+        if subject is None and not subject_in_verb:
             subject_span = subject_after(text, clause_words, verb_index, drop)
             name = trailing_name(clause_words, subject_span) if subject_span else None
             if subject_span is not None and name is None:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from timeline.extraction.actors import GIVEN_NAMES, KNOWN_FIRST_WORDS, TITLES
 from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, readings
-from timeline.extraction.kinds import NOUN_KINDS, VERB_KINDS, verb_readings
+from timeline.extraction.kinds import NOUN_KINDS, VERB_KINDS, plural_past, verb_readings
 from timeline.extraction.verbs import IRREGULAR, present_tense
 from timeline.lexicon import clauses
 from timeline.lexicon.event_kinds import REPORTING_VERBS
@@ -368,6 +368,9 @@ def _is_clitic_conjunction(word: Word) -> bool:
     return rest[0] in VERB_PREFIXES and not rest.startswith("تي")
 
 
+# Diacritics that may end a written word.
+_MARKS = "".join(chr(c) for c in range(0x064B, 0x0653))
+
 # The person prefixes of an imperfect verb: «يفصل», «تخشى», «نعلن» («أ» is left out:
 # folded it is «ا», which starts names too, «واشنطن»).
 VERB_PREFIXES = ("ي", "ت", "ن")
@@ -377,7 +380,13 @@ def _as_present(word: Word, feminine: bool = False) -> str:
     """The main verb in the present tense; one already present (or future) stays so.
     `feminine`: the subject is («إسرائيل تقصف», «الحكومة تقرر»)."""
     written, folded = word.text, word.folded
-    readings_ = verb_readings(folded)
+    singular = plural_past(folded)
+    if singular is not None:
+        # «اعتقلوا» → «يعتقلون»: the singular's present, made plural.
+        written = written.rstrip(_MARKS)[:-2]
+        return _plural_present(_as_present(Word(word.start, word.end, written, singular)))
+    # Readings without a clitic before it (not the singulars of a plural form).
+    readings_ = [r for r in verb_readings(folded) if folded.endswith(r)]
     # A verb the lexicon does not know keeps its letters: «سجلت» is no «س» + «جلت»;
     # a conjunction before it goes below.
     bare = next((r for r in readings_ if VERB_KINDS.get(r)), folded)

@@ -90,7 +90,43 @@ def verb_readings(folded: str) -> tuple[str, ...]:
     for clitic in VERB_CLITICS:
         if folded.startswith(clitic) and len(folded) - len(clitic) >= 3:
             found.append(folded[len(clitic) :])
+    for reading in tuple(found):
+        found.extend(_singular_readings(reading))
     return tuple(found)
+
+
+# The lexicon lists verbs in the singular (and some plurals); plural and dual
+# subjects conjugate them: «تعرضوا», «وقعتا», «يجتمعون», «تلتقيان».
+PAST_PLURAL_ENDINGS = ("وا", "تا")
+PRESENT_PLURAL_ENDINGS = ("ون", "ان", "ين")
+
+
+def plural_past(folded: str) -> str | None:
+    """The singular of a past verb conjugated for a plural subject («اعتقلوا» →
+    «اعتقل», «وتظاهروا» → «تظاهر»), clitics kept; None if the word is no such verb.
+    Its subject is in the verb: no name after it is one."""
+    if not folded.endswith("وا") or len(folded) < 5:
+        return None
+    stem = folded[:-2]
+    if any(reading in VERB_KINDS or reading in LIGHT_VERBS for reading in verb_readings(stem)):
+        return stem
+    return None
+
+
+def _singular_readings(folded: str) -> list[str]:
+    """The singular verbs a plural or dual form may be: only readings of at least
+    three letters, which a lexicon lookup then confirms or not."""
+    stems: list[str] = []
+    for ending in PAST_PLURAL_ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= 3:
+            stems.append(folded[: -len(ending)])
+    if folded[:1] in ("ي", "ت"):
+        for ending in PRESENT_PLURAL_ENDINGS:
+            if folded.endswith(ending) and len(folded) - len(ending) >= 3:
+                stem = folded[: -len(ending)]
+                # A defective verb drops its last «ي» before the ending: «يلتقون».
+                stems.extend((stem, stem + "ي"))
+    return stems
 
 
 def verb_kind(word: Word) -> str | None:
