@@ -1147,3 +1147,24 @@ def test_an_aside_between_the_verb_and_its_object_leaves_the_headline(text, titl
 def test_a_verb_conjugated_for_a_plural_subject_is_still_the_verb(text, title, kind):
     event = only_event(text)
     assert (event.title, event.kind) == (title, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            'وقال رئيس مجلس النواب أوغو فيلاسكيز "لا يمكننا التصويت السبت على التعديل".',
+            "أوغو فيلاسكيز يؤكد لا يمكننا التصويت على التعديل",
+        ),
+        (
+            "وأضاف الديوان في بلاغ له يوم الأحد، أنه تم سحب المنتوج من الأسواق.",
+            "الديوان يضيف أنه تم سحب المنتوج من الأسواق",
+        ),
+        (
+            'وأعلنت وكالة الأنباء السورية "سانا" يوم الأحد عن دخول الجيش مدينة درعا.',
+            "وكالة الأنباء السورية تعلن عن دخول الجيش مدينة درعا",
+        ),
+    ],
+)
+def test_what_was_said_follows_the_speaker_past_quotation_marks_and_asides(text, title):
+    assert only_event(text).title == title

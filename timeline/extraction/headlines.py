@@ -44,6 +44,8 @@ FILLERS_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in FILLERS:
     FILLERS_BY_FIRST_WORD.setdefault(_phrase[0], []).append(_phrase)
 THAT_WORDS = fold_set(*clauses.THAT_WORDS)
+# What opens what a reporting verb reports, «أنه تقرر…» included.
+SAID_OPENERS = THAT_WORDS | fold_set(*clauses.THAT_WITH_PRONOUN)
 # «بحسب …،», «وفقاً لـ…»: attribution up to the next comma.
 ATTRIBUTION_OPENERS = fold_set(*clauses.ATTRIBUTION_OPENERS)
 REPORTING = frozenset(fold(v) for v in REPORTING_VERBS)
@@ -52,6 +54,8 @@ DANGLING = FUNCTION | fold_set(*clauses.DANGLING)
 
 _COMMA = re.compile(r"[،,؛;:()\"«»“”]|\s[-–—]+\s")
 # Where a headline ends: a comma or a bracket, not the quotes of what was said.
+# The gap before a quotation: a colon or an opening quotation mark, no comma.
+_QUOTATION_OPENS = re.compile(r"\s*:?\s*[\"«“]\s*|\s*:\s*")
 _HEADLINE_END = re.compile(r"[،,؛;()]|\s[-–—]+\s")
 
 
@@ -103,6 +107,17 @@ def headline(
         said = order[1:]
         if len(said) > 3 and clause[said[0]].folded == TO and clause[said[1]].folded in THAT_FORMS:
             said = said[1:]  # «وأشار إلى أن…»
+        that = next(
+            (
+                p
+                for p in range(1, min(len(said), ASIDE_MAX_WORDS))
+                if clause[said[p]].folded in SAID_OPENERS
+                and _COMMA.search(text[clause[said[p - 1]].end : clause[said[p]].start])
+            ),
+            None,
+        )
+        if that is not None:
+            said = said[that:]  # «وأضاف موفدنا في مراسلة للإذاعة، أنه تقرر…»
         if said and clause[said[0]].folded in THAT_FORMS and len(said) > 2:
             said = said[1:]
         if len(said) >= 2:
@@ -231,7 +246,17 @@ def _subject_first(
     # الخصاونة، إن…») has no apposition after it.
     next_kept = next((i for i in keep if i > last), None)
     said_next = next_kept is not None and clause[next_kept].folded in THAT_WORDS
-    if apposition_end is None and not said_next and _COMMA.search(_gap(text, clause, last)):
+    # A quotation opening after the name («قال فيلاسكيز "لا يمكننا…"») is what was
+    # said, not an apposition.
+    quoted_next = _opens_quotation(text, clause, last) and (
+        _quoted_words(text, clause, last + 1) > QUOTED_NAME_MAX_WORDS
+    )
+    if (
+        apposition_end is None
+        and not said_next
+        and not quoted_next
+        and _COMMA.search(_gap(text, clause, last))
+    ):
         while after < len(clause) and not _COMMA.search(_gap(text, clause, after)):
             after += 1
         after += 1
@@ -244,6 +269,31 @@ def _subject_first(
     between = [i for i in keep if verb < i < first and i < title_start]
     rest = [i for i in keep if i >= after]
     return [*name, verb, *before, *between, *rest]
+
+
+# A name in quotation marks after another («وكالة الأنباء السورية "سانا"», «شركة
+# "سبيس إكس"») is no quotation of what was said.
+QUOTED_NAME_MAX_WORDS = 2
+
+
+def _opens_quotation(text: str, clause: Sequence[Word], index: int) -> bool:
+    """Whether a quotation opens after word `index` (a colon or an opening mark, no
+    comma); a straight «"» opens one only when those before it are paired."""
+    gap = _gap(text, clause, index)
+    if _QUOTATION_OPENS.fullmatch(gap) is None:
+        return False
+    if '"' in gap:
+        return text[clause[0].start : clause[index].end].count('"') % 2 == 0
+    return True
+
+
+def _quoted_words(text: str, clause: Sequence[Word], first: int) -> int:
+    """How many words from `first` on stand before the quotation closes (all the
+    clause's, if it does not)."""
+    for index in range(first, len(clause)):
+        if re.search(r"[\"»”]", _gap(text, clause, index)):
+            return index - first + 1
+    return len(clause) - first
 
 
 def _cut(
@@ -493,7 +543,12 @@ def _to_what_was_said(clause: Sequence[Word], order: list[int], verb: int) -> li
     what stands between the reporting verb (and its subject) and «أن» goes."""
     at = order.index(verb)
     that = next(
-        (p for p in range(at + 1, len(order)) if clause[order[p]].folded in THAT_WORDS), None
+        (
+            p
+            for p in range(at + 1, len(order))
+            if order[p] > verb and clause[order[p]].folded in SAID_OPENERS
+        ),
+        None,
     )
     if that is None or that - at > 10:
         return order

@@ -57,6 +57,11 @@ THAT_WORDS: tuple[str, ...] = (
     "أن", "إن", "بأن",
 )  # fmt: skip
 
+# «أن» with the pronoun of who acts in what was said: «أضاف الديوان أنه تم…».
+THAT_WITH_PRONOUN: tuple[str, ...] = (
+    "أنه", "أنها", "أنهم", "أنهما", "أننا", "إنه", "إنها", "إنهم", "إنهما", "إننا",
+)  # fmt: skip
+
 # «بحسب …،», «وفقاً لـ…»: attribution up to the next comma.
 ATTRIBUTION_OPENERS: tuple[str, ...] = (
     "بحسب", "حسب", "وبحسب", "وفقا", "وفقاً", "ووفقا", "ووفقاً", "نقلا", "نقلاً", "حسبما",
