@@ -1168,3 +1168,31 @@ def test_a_verb_conjugated_for_a_plural_subject_is_still_the_verb(text, title, k
 )
 def test_what_was_said_follows_the_speaker_past_quotation_marks_and_asides(text, title):
     assert only_event(text).title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويواجه ليفربول ريال مدريد يوم السبت في نهائي دوري أبطال أوروبا لكرة القدم.",
+        "وتنتهي عقود ثلاثة لاعبين مع النادي يوم الأحد بعد نهاية الموسم.",
+    ],
+)
+def test_a_clause_full_of_a_fields_words_is_of_that_field(text):
+    assert only_event(text).kind == "sports"
+
+
+def test_in_an_article_about_football_a_happening_of_no_kind_is_sports():
+    text = (
+        "حقق الفريق فوزا كبيرا في الدوري وسجل المهاجم هدفين في المباراة أمام جماهير النادي.\n\n"
+        "وانضم فان ديك إلى ليفربول يوم الأحد قادما من ساوثامبتون."
+    )
+    assert only_event(text).kind == "sports"
+
+
+def test_of_two_happenings_alike_the_one_whose_subject_opens_the_headline_ranks_first():
+    from timeline.extraction.salience import SalienceSignals, salience
+
+    alike = {"headline_overlap": 0.5, "sentence_index": 0, "days_from_publication": 0}
+    opener = SalienceSignals(**alike, anchors=1, kind="statement", headline_subject=True)
+    other = SalienceSignals(**alike, anchors=2, kind="statement")
+    assert salience(opener) > salience(other)

@@ -70,7 +70,7 @@ from timeline.temporal import Mention as TaggedMention
 from timeline.text import normalise_for_matching
 
 # Bump whenever the events made of some article change; part of the extractor version.
-EVENTS_VERSION = "6"
+EVENTS_VERSION = "7"
 
 # Sentence ends: a full stop not followed by a digit (so not «25.8»), ! ? ؟ and line breaks.
 _SENTENCE_END = re.compile(r"\.(?!\d)|[!?؟\n]")
@@ -369,6 +369,11 @@ def build_candidates(
             same.members.extend(happening.members)
             continue
         happenings.append(happening)
+    field = kinds.article_field(words(f"{headline_text}\n{text}")) if happenings else None
+    for happening in happenings if field else ():
+        if happening.kind == EventKind.OTHER:
+            # «انضم فان ديك إلى ليفربول» in an article about football is a sports event.
+            happening.kind = field
     return _candidates(text, happenings, headline_text, published)
 
 
@@ -1057,10 +1062,15 @@ def _statement_about(statement: _Happening, other: _Happening) -> bool:
     return bool(statement.subject) and statement.subject in other.named
 
 
+HEADLINE_SUBJECT_WORDS = 3
+
+
 def _candidates(
     text: str, happenings: list[_Happening], headline_text: str, published: date | None
 ) -> list[EventCandidate]:
     headline_words = title_words(headline_text) if headline_text else frozenset()
+    # Headlines name who acts first: «نجيب ساويرس يدعم محمد صلاح…».
+    headline_opening = title_words(" ".join(headline_text.split()[:HEADLINE_SUBJECT_WORDS]))
     # Sentences count from the first one that dates anything: that is the lead.
     first_sentence = min((c.sentence_index for h in happenings for _, c in h.members), default=0)
     scored: list[tuple[_Happening, float]] = []
@@ -1072,9 +1082,16 @@ def _candidates(
         clause_texts[id(happening)] = clause_text
         overlap = 0.0
         if headline_words:
-            overlap = len(headline_words & title_words(clause_text)) / len(headline_words)
+            # Each report of the happening on its own: two clauses together share more
+            # of the headline than either, which says nothing of what the headline tells.
+            overlap = max(
+                len(headline_words & title_words(text[c.begin : c.end])) / len(headline_words)
+                for _, c in happening.members
+            )
+        subject_words = title_words(happening.subject_written or happening.subject or "")
         signals = SalienceSignals(
             headline_overlap=overlap,
+            headline_subject=bool(subject_words & headline_opening),
             sentence_index=min(c.sentence_index for _, c in happening.members) - first_sentence,
             days_from_publication=days_between(
                 happening.lead.first_day, happening.lead.last_day, published

@@ -9,6 +9,7 @@ decides; sports and economy clauses are recognised by their vocabulary too.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -227,7 +228,7 @@ def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | Non
             ):
                 return str(EventKind.OTHER)
         if kind not in DOMAIN_KINDS:
-            domain = _domain(nouns)
+            domain = _domain(field_words(clause))
             if domain and kind in (EventKind.STATEMENT, EventKind.OTHER):
                 # «طالب خامنئي بقرارات لتحسين المعيشة»: a call is words, whatever its
                 # topic; a verb the lexicon gives no kind takes the clause's domain.
@@ -238,7 +239,7 @@ def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | Non
         return phrase
     if nouns:
         return min(nouns, key=lambda item: abs(item[0] - date_index))[1]
-    return str(EventKind.OTHER)
+    return _domain(field_words(clause)) or str(EventKind.OTHER)
 
 
 def _domain(nouns: list[tuple[int, str]]) -> str | None:
@@ -246,6 +247,38 @@ def _domain(nouns: list[tuple[int, str]]) -> str | None:
         if sum(1 for _, k in nouns if k == kind) >= 2:
             return kind
     return None
+
+
+# Field words («النادي», «الدولار»), besides the field's triggers; multi-word ones
+# match as phrases.
+DOMAIN_WORD_KINDS: dict[str, str] = _table(event_kinds_lexicon.DOMAIN_WORDS)
+DOMAIN_PHRASES: dict[str, str] = {p: k for p, k in DOMAIN_WORD_KINDS.items() if " " in p}
+# An article is about a field when this many of its words are the field's, and more
+# than twice as many as of the other field.
+ARTICLE_DOMAIN_WORDS = 6
+
+
+def field_words(clause: Sequence[Word]) -> list[tuple[int, str]]:
+    """(index, field) of each word that marks a field: its triggers and field words."""
+    found = []
+    for index, word in enumerate(clause):
+        kind = lookup(word, NOUN_KINDS) or lookup(word, DOMAIN_WORD_KINDS)
+        if kind in DOMAIN_KINDS:
+            found.append((index, kind))
+    if DOMAIN_PHRASES:
+        text = " ".join(w.folded for w in clause)
+        found.extend((-1, kind) for phrase, kind in DOMAIN_PHRASES.items() if phrase in text)
+    return found
+
+
+def article_field(text_words: Sequence[Word]) -> str | None:
+    """The field (sports, economy) an article is about, if its words say so."""
+    counts = Counter(kind for _, kind in field_words(text_words))
+    ranked = counts.most_common()
+    if not ranked or ranked[0][1] < ARTICLE_DOMAIN_WORDS:
+        return None
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return ranked[0][0] if ranked[0][1] > 2 * runner_up else None
 
 
 def phrase_kind(clause: Sequence[Word]) -> str | None:

@@ -2,7 +2,7 @@
 headline and the lead report.
 
 A weighted sum of signals that each lie in [0, 1]: how much of the article's
-headline the clause shares (words and actors), how early its sentence comes, how
+headline the clause shares (words and actors), whether its subject opens the headline, how early its sentence comes, how
 near its date is to publication, how often the article dates it, and whether its
 kind is known. The weights were set by reading articles, not fitted.
 """
@@ -14,7 +14,14 @@ from datetime import date
 
 from timeline.event_kinds import EventKind
 
-WEIGHTS = {"headline": 0.35, "position": 0.35, "recency": 0.2, "repeats": 0.05, "kind": 0.05}
+WEIGHTS = {
+    "headline": 0.3,
+    "headline_subject": 0.05,
+    "position": 0.35,
+    "recency": 0.2,
+    "repeats": 0.05,
+    "kind": 0.05,
+}
 # A year or a month is «recent» less surely than a day.
 RECENCY_CAP = {"day": 1.0, "week": 0.8, "month": 0.5, "season": 0.4, "quarter": 0.4}
 
@@ -27,6 +34,8 @@ class SalienceSignals:
     anchors: int  # date expressions of the article that date it
     kind: str
     granularity: str = "day"
+    # Whether who acts is who the headline opens on («نجيب ساويرس يدعم…»).
+    headline_subject: bool = False
 
 
 def salience(signals: SalienceSignals) -> float:
@@ -42,6 +51,7 @@ def salience(signals: SalienceSignals) -> float:
     known_kind = 0.0 if signals.kind == EventKind.OTHER else 1.0
     score = (
         WEIGHTS["headline"] * signals.headline_overlap
+        + WEIGHTS["headline_subject"] * signals.headline_subject
         + WEIGHTS["position"] * position
         + WEIGHTS["recency"] * recency
         + WEIGHTS["repeats"] * repeats
