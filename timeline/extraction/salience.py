@@ -4,7 +4,8 @@ headline and the lead report.
 A weighted sum of signals that each lie in [0, 1]: how much of the article's
 headline the clause shares (words and actors), whether its subject opens the
 headline, how early its sentence comes, how near its date is to publication, how
-often the article dates it, and whether its kind is known. The weights were set by reading articles, not fitted.
+often the article dates it, and whether its kind is known. The weights were set
+by reading articles, not fitted.
 """
 
 from __future__ import annotations
