@@ -370,10 +370,11 @@ def build_candidates(
             continue
         happenings.append(happening)
     field = kinds.article_field(words(f"{headline_text}\n{text}")) if happenings else None
-    for happening in happenings if field else ():
-        if happening.kind == EventKind.OTHER:
-            # «انضم فان ديك إلى ليفربول» in an article about football is a sports event.
-            happening.kind = field
+    if field is not None:
+        for happening in happenings:
+            if happening.kind == EventKind.OTHER:
+                # «انضم فان ديك إلى ليفربول» in an article about football is a sports event.
+                happening.kind = field
     return _candidates(text, happenings, headline_text, published)
 
 
