@@ -1196,3 +1196,16 @@ def test_of_two_happenings_alike_the_one_whose_subject_opens_the_headline_ranks_
     opener = SalienceSignals(**alike, anchors=1, kind="statement", headline_subject=True)
     other = SalienceSignals(**alike, anchors=2, kind="statement")
     assert salience(opener) > salience(other)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("وقصفت إسرائيل غزة يوم الأحد.", "غزة"),
+        ("وبدأ الجيش يوم الأحد هجوما لتحرير تعز.", "تعز"),
+        ("وحاصرت تركيا عفرين يوم الأحد.", "عفرين"),
+    ],
+)
+def test_the_place_taken_or_struck_is_where_it_happened(text, place):
+    event = only_event(text)
+    assert list(event.places) == [place]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from timeline.event_kinds import EventKind
 from timeline.extraction.arabic import Word, fold, fold_set, is_function_word, readings
-from timeline.extraction.kinds import NOUN_KINDS, lookup
+from timeline.extraction.kinds import NOUN_KINDS, lookup, verb_readings
 from timeline.lexicon import places as places_lexicon
 from timeline.lexicon.places import NATIONALITY_ADJECTIVES, NOT_PLACES, PLACES
 
@@ -80,10 +80,28 @@ def match_places(clause: Sequence[Word]) -> list[PlaceMatch]:
             # «زلزال إندونيسيا».
             governed = (
                 not locative and not clitic and index > 0 and _governs_place(clause[index - 1])
-            )
+            ) or (not locative and _targeted(clause, index, found))
             found.append(PlaceMatch(place, index, index + size - 1, locative or governed, governed))
         index += size
     return found
+
+
+TARGET_VERBS: frozenset[str] = fold_set(*places_lexicon.TARGET_VERBS)
+TARGET_NOUNS: frozenset[str] = fold_set(*places_lexicon.TARGET_NOUNS)
+
+
+def _targeted(clause: Sequence[Word], index: int, found: list[PlaceMatch]) -> bool:
+    """Whether the place at `index` is the object of a noun of taking a place
+    («لتحرير تعز»), or of a verb of taking or striking after its subject, a state
+    («قصفت إسرائيل غزة»: Israel is who struck, Gaza where)."""
+    if index == 0:
+        return False
+    if any(r in TARGET_NOUNS for r in readings(clause[index - 1].folded)):
+        return True
+    previous = found[-1] if found else None
+    if previous is None or previous.last != index - 1 or previous.first == 0:
+        return False
+    return any(r in TARGET_VERBS for r in verb_readings(clause[previous.first - 1].folded))
 
 
 def _after_locative(clause: Sequence[Word], index: int) -> bool:

@@ -1697,6 +1697,22 @@ TOPONYM_HEADS: tuple[str, ...] = (
     "حاسي", "برج", "حمام", "قصر", "منزل", "دوار", "أبو", "بيت",
 )  # fmt: skip
 
+# Verbs whose object is a place taken, entered or struck: the place after their
+# subject is where the happening was, with no locative word («قصفت إسرائيل غزة»).
+TARGET_VERBS: tuple[str, ...] = (
+    "دخل", "دخلت", "يدخل", "دخلوا", "اقتحم", "اقتحمت", "يقتحم", "تقتحم", "حرر", "حررت",
+    "يحرر", "استعاد", "استعادت", "يستعيد", "تستعيد", "اجتاح", "اجتاحت", "يجتاح", "تجتاح",
+    "قصف", "قصفت", "يقصف", "تقصف", "استهدف", "استهدفت", "يستهدف", "تستهدف", "حاصر",
+    "حاصرت", "يحاصر", "تحاصر", "هاجم", "هاجمت", "يهاجم", "تهاجم",
+)  # fmt: skip
+
+# Verbal nouns of taking a place: the place they govern is taken, not who takes it
+# («عملية لتحرير تعز», «اقتحام الفلوجة»).
+TARGET_NOUNS: tuple[str, ...] = (
+    "تحرير", "لتحرير", "اقتحام", "لاقتحام", "اجتياح", "لاجتياح", "استعادة", "لاستعادة",
+    "حصار", "دخول", "لدخول",
+)  # fmt: skip
+
 # Parts of the country an article is about, named relative to it, mostly in weather
 # and security news: «أمطار بالوسط والجنوب», «بالمناطق الغربية». They count as
 # places only after a locative word or clitic, or joined by «و» to one that does,
