@@ -10,6 +10,7 @@ object rather than as a location.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -126,6 +127,8 @@ def actors_of(
             index += 1
             continue
         hit = _known_at(clause, index, day) or _titled_at(clause, index, taken, day)
+        if hit is None and text:
+            hit = _quoted_organisation_at(text, clause, index, taken)
         if hit is None:
             hit = _organisation_at(clause, index, taken)
         if hit is None:
@@ -453,6 +456,40 @@ def _is_verb_form(word: Word) -> bool:
     if folded.startswith("ت") and folded.endswith("ت") and len(folded) >= 4:
         return True  # «الممثلة تلقت»: a past verb of form V or VI, no name
     return folded.startswith(("ي", "ت")) and folded.endswith(("ان", "ون")) and len(folded) >= 5
+
+
+QUOTED_NAME_MAX_WORDS = 4
+_OPENING_QUOTE = re.compile(r'^\s*["«“]\s*$')
+_CLOSING_QUOTE = re.compile(r'^\s*["»”]')
+
+
+def _quoted_organisation_at(
+    text: str, clause: Sequence[Word], index: int, taken: set[int]
+) -> tuple[int, ActorRef, int] | None:
+    """A head noun and a name in quotation marks: «شركة "سبيس إكس"», «حزب "كاديما"»,
+    «صحيفة "وول ستريت جورنال"»; headlines call it by the quoted name."""
+    if index + 1 >= len(clause) or not any(r in HEADS for r in readings(clause[index].folded)):
+        return None
+    if not _OPENING_QUOTE.match(text[clause[index].end : clause[index + 1].start]):
+        return None
+    for last in range(index + 1, min(index + 1 + QUOTED_NAME_MAX_WORDS, len(clause))):
+        if last in taken:
+            return None
+        after = text[clause[last].end : clause[last + 1].start] if last + 1 < len(clause) else ""
+        if _CLOSING_QUOTE.match(after) or (
+            last + 1 == len(clause) and '"' in text[clause[last].end :]
+        ):
+            name = " ".join(w.text for w in clause[index + 1 : last + 1])
+            known = KNOWN_BY_SPELLING.get(fold(name))
+            if known is not None:
+                return last - index + 1, ActorRef(known.name, known.type, known.aliases), 1
+            # Named with its head, as when unquoted («قناة الإخبارية»), so both
+            # spellings are one actor; «قناة» without its clitics («وقناة»).
+            folded = clause[index].folded
+            head_reading = next(r for r in readings(folded) if r in HEADS)
+            head = clause[index].text[len(folded) - len(head_reading) :]
+            return last - index + 1, ActorRef(f"{head} {name}", "organisation", (name,)), 1
+    return None
 
 
 def _organisation_at(
