@@ -139,6 +139,20 @@ def test_different_events_on_the_same_day_stay_apart():
     assert not same_event(next_day, {"جنيف"}, geneva, {"جنيف"})
 
 
+def test_two_people_speaking_of_one_story_the_same_day_are_two_events():
+    day = date(2025, 7, 20)
+    demand = candidate_for(
+        "طالب رجل الأعمال، نجيب ساويرس، الاتحاد المصري لكرة القدم يوم الأحد بالاستقالة.",
+        "يوم الأحد",
+        day,
+    )
+    reply = candidate_for(
+        "رد الاتحاد المصري لكرة القدم أمس على الانتقادات التي وجهت إليه.", "أمس", day
+    )
+    assert demand.kind == reply.kind == "statement"
+    assert not same_event(reply, set(), demand, set())
+
+
 def test_same_kind_in_the_same_place_on_the_same_day_is_one_event():
     day = date(2025, 7, 20)
     first = candidate_for("التقى لاريجاني بوتين في موسكو يوم الأحد.", "يوم الأحد", day)

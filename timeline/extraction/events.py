@@ -973,6 +973,8 @@ def _subject_before(
         return None
     if clause_words[before[0]].folded in FUNCTION:
         return None  # «في ظل…», «بعد…»: a phrase, not a subject
+    if before[0] - 1 in content and kinds.governed(clause_words, before[0]):
+        return None  # «ويذكر أنه في كوبا كشفت الولايات المتحدة…»: «في» passed over above
     for mention in found:
         if mention.first in before:
             return mention.actor.name

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from timeline.extraction.actors import GIVEN_NAMES, KNOWN_FIRST_WORDS, TITLES
 from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, readings
 from timeline.extraction.kinds import NOUN_KINDS, VERB_KINDS, plural_past, verb_readings
+from timeline.extraction.places import match_at
 from timeline.extraction.verbs import IRREGULAR, present_tense
 from timeline.lexicon import clauses
 from timeline.lexicon.event_kinds import REPORTING_VERBS
@@ -240,6 +241,15 @@ def _subject_first(
     """Verb-subject-rest → subject-verb-rest, the subject cut to its name."""
     first, last = subject
     name = [i for i in keep if first <= i <= last]
+    # «وحملت صحيفة الأهرام الرسمية الخميس عنوانا»: an adjective of the name goes with it.
+    while (
+        last + 1 < len(clause)
+        and last + 1 in keep
+        and _relative_adjective(clause, last + 1)
+        and not _COMMA.search(_gap(text, clause, last))
+    ):
+        last += 1
+        name.append(last)
     # An apposition after the name («علي لاريجاني، المستشار الخاص…») goes with it.
     after = last + 1 if apposition_end is None else apposition_end + 1
     # A name set off by commas and followed by what was said («قال الأمين العام، أنمار
@@ -251,10 +261,27 @@ def _subject_first(
     quoted_next = _opens_quotation(text, clause, last) and (
         _quoted_words(text, clause, last + 1) > QUOTED_NAME_MAX_WORDS
     )
+    # «وأقال هاراديناي، الجمعة وزير الداخلية»: the comma sets off the date, left out.
+    # «استقبل السبسي، اليوم بقصر قرطاج، ميركل» is another matter: the phrase closes.
+    date_next = last + 1 < len(clause) and last + 1 not in keep
+    if date_next:
+        closing = next(
+            (i for i in range(last + 1, len(clause)) if _COMMA.search(_gap(text, clause, i))),
+            len(clause),
+        )
+        kept_before_comma = sum(1 for i in keep if last < i <= closing)
+        date_next = kept_before_comma > DATE_ASIDE_MAX_WORDS
+    # «اتهم رئيس الوزراء، بنيامين نتنياهو، طهران…»: the name is the apposition itself;
+    # the comma after it closes it.
+    apposed = title_start < first and any(
+        mark in text[clause[title_start].end : clause[first].start] for mark in "،,"
+    )
     if (
         apposition_end is None
         and not said_next
         and not quoted_next
+        and not date_next
+        and not apposed
         and _COMMA.search(_gap(text, clause, last))
     ):
         while after < len(clause) and not _COMMA.search(_gap(text, clause, after)):
@@ -269,6 +296,20 @@ def _subject_first(
     between = [i for i in keep if verb < i < first and i < title_start]
     rest = [i for i in keep if i >= after]
     return [*name, verb, *before, *between, *rest]
+
+
+# How many words besides a date a phrase after the subject, closed by a comma, may
+# hold and still be an aside («السبسي، ظهر يوم الجمعة بقصر قرطاج، ميركل»).
+DATE_ASIDE_MAX_WORDS = 4
+
+
+def _relative_adjective(clause: Sequence[Word], index: int) -> bool:
+    """A definite relative adjective («الرسمية», «الأمريكي»), not a place («السعودية»)."""
+    written = "".join(c for c in clause[index].text if unicodedata.category(c) != "Mn")
+    if not written.startswith("ال") or len(written) < 6 or not written.endswith(("ي", "ية")):
+        return False
+    matched = match_at(clause, index)
+    return matched is None or matched[1] is None
 
 
 # A name in quotation marks after another («وكالة الأنباء السورية "سانا"», «شركة

@@ -67,6 +67,10 @@ def same_event(
     if shared < MIN_SHARED_WORDS:
         return False
     threshold = TITLE_SIMILARITY.get(candidate.granularity, TITLE_SIMILARITY_COARSE)
+    if EventKind.STATEMENT in (candidate.kind, event.kind):
+        # Statements of one story the same day share its words whoever speaks:
+        # «ساويرس يطالب الاتحاد المصري…» and «الاتحاد المصري يرد…» are two.
+        threshold = max(threshold, TITLE_SIMILARITY_COARSE)
     return shared / len(ours | theirs) >= threshold
 
 
