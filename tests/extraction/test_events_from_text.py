@@ -1253,3 +1253,20 @@ def test_an_organisation_named_in_quotation_marks_after_its_head_is_an_actor(tex
 )
 def test_commas_around_a_name_or_a_date_keep_the_object_in_the_headline(text, title):
     assert only_event(text).title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ماهر عصام الذي ولد في 5 أكتوبر 1979 نجح في فرض نفسه على الساحة الفنية.",
+        "وولد الفنان في 5 أكتوبر 1979 بالقاهرة.",
+        "ومن المتوقع أن تزيد الأرباح عن 30 مليارا بحلول 2030.",
+    ],
+)
+def test_a_birth_date_or_a_projected_figure_is_no_event(text):
+    assert events_of(text) == []
+
+
+def test_a_word_of_its_own_starting_with_wal_keeps_its_letters():
+    event = only_event("وقال والد الطفل يوم الأحد إن ابنه بصحة جيدة.")
+    assert event.title.startswith("والد الطفل")

@@ -16,6 +16,9 @@ from timeline.lexicon import figures
 # Words of a career or a life: «لعب لريال مدريد بين 1994 و2010».
 CAREER_WORDS = fold_set(*figures.CAREER_WORDS)
 BIRTH_WORDS = fold_set(*figures.BIRTH_WORDS)
+BORN_WORDS = fold_set(*figures.BORN_WORDS)
+# How many words may stand between «ولد» and its date: «ولد في مدينة حلب في…».
+BORN_REACH = 4
 # Titles won: «حقق اللقب في 1956 و1957 و1958».
 TITLE_WON_WORDS = fold_set(*figures.TITLE_WON_WORDS)
 # What a figure counts: after a number the tagger read as a year, not a date.
@@ -41,6 +44,12 @@ def not_a_happening(
     # A birth year, not a day: «يبلغ من العمر 69 عاماً» beside «الثلاثاء» is no birth.
     if granularity in ("year", "decade") and folded & BIRTH_WORDS:
         return "birth or age"
+    if anchor_words and any(
+        r in BORN_WORDS
+        for w in clause[max(min(anchor_words) - BORN_REACH, 0) : min(anchor_words)]
+        for r in readings(w.folded)
+    ):
+        return "birth"
     if year_mentions >= 2 and folded & CAREER_WORDS:
         return "career span"
     if year_mentions >= 2 and folded & TITLE_WON_WORDS:

@@ -436,6 +436,9 @@ def _apposition_after(text: str, clause: Sequence[Word], index: int) -> int | No
     return None
 
 
+WORDS_IN_WAL = fold_set(*clauses.WORDS_IN_WAL)
+
+
 def _is_clitic_conjunction(word: Word) -> bool:
     """Whether the word's first «و»/«ف» is the conjunction: before the article, a
     reporting or leading word, or an imperfect verb's person prefix («ويفصل»,
@@ -446,6 +449,8 @@ def _is_clitic_conjunction(word: Word) -> bool:
         return False
     if word.folded.startswith("وو"):
         return True  # «ووطدت»: no word starts with «وو», the first is the conjunction
+    if word.folded in WORDS_IN_WAL:
+        return False  # «والد الطفل»: a word of its own
     if rest.startswith("ال") or rest in REPORTING or rest in LEADING_WORDS:
         return True
     if rest in NOUN_KINDS:
