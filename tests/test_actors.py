@@ -114,3 +114,22 @@ def test_an_alias_taken_by_another_actor_is_refused_with_a_reason(client):
     assert response.status_code == 200
     assert "هذا الاسم لفاعل آخر" in response.content.decode()
     assert not ActorAlias.objects.filter(actor=other).exists()
+
+
+@pytest.mark.parametrize(
+    ("found", "kept"),
+    [
+        ("سائرون بزعامة", "سائرون"),
+        ("هيئة الاتصالات الفدرالية لإرسال الأقمار", "هيئة الاتصالات الفدرالية"),
+        ("هشام حسني ضيف", "هشام حسني"),
+        ("بإطلاق", None),
+        ("أخباراً", None),
+        ("يجب", None),
+        ("مايكل أفيناتي", "مايكل أفيناتي"),
+    ],
+)
+def test_a_name_found_by_its_shape_is_cut_to_the_name_or_dropped(found, kept):
+    from timeline.extraction.actors import ActorRef, plausible
+
+    result = plausible(ActorRef(found, "person"))
+    assert (result.name if result else None) == kept

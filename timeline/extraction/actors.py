@@ -806,6 +806,36 @@ def apposed_name(
 DEFINITE_HEADS: frozenset[str] = fold_set(*actors_lexicon.DEFINITE_HEADS)
 
 
+NAME_NEVER_ENDS: frozenset[str] = fold_set(*actors_lexicon.NAME_NEVER_ENDS)
+# Prepositions glued to a verbal noun («بإطلاق», «لأملاك»): no name starts so.
+_GLUED_PREPOSITIONS = ("بإ", "لأ", "لإ")
+# The accusative ending of an adverb or an object («إعلامياً», «رسوماً»).
+_TANWEEN_FATH = "ً"
+
+
+def plausible(actor: ActorRef) -> ActorRef | None:
+    """A name found by its shape (not a curated one) as a name, or None: no verb
+    («يجب», «يبدو»), no noun glued to a preposition first («بإطلاق»), no accusative;
+    words it ran on into are cut («سائرون بزعامة» → «سائرون», «هيئة الاتصالات
+    الفدرالية لإرسال الأقمار» → «هيئة الاتصالات الفدرالية»)."""
+    if actor.type == "state" or fold(actor.name) in KNOWN_BY_SPELLING:
+        return actor
+    written = actor.name.split()
+    glued = next((i for i, w in enumerate(written) if w.startswith(_GLUED_PREPOSITIONS)), None)
+    if glued is not None:
+        written = written[:glued]
+    while written and fold(written[-1]) in NAME_NEVER_ENDS:
+        written.pop()
+    if not written or any(w.endswith(_TANWEEN_FATH) for w in written):
+        return None
+    if len(written) == 1:
+        word = Word(0, len(written[0]), written[0], fold(written[0]))
+        if verb_kind(word) is not None or word.folded in NOT_NAMES:
+            return None
+    name = " ".join(written)
+    return actor if name == actor.name else ActorRef(name, actor.type, (*actor.aliases, name))
+
+
 def display_name(written: str) -> str:
     """A person's name in its shortest full form: «أنور بن محمد قرقاش» → «أنور قرقاش»
     (a name of three words, «محمد بن سلمان», stays whole)."""

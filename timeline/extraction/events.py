@@ -30,6 +30,7 @@ from timeline.extraction.actors import (
     display_name,
     name_before_title,
     person_named,
+    plausible,
     subject_after,
     title_phrase_end,
     trailing_name,
@@ -785,7 +786,8 @@ def _main_actors(
     اتحاد الكرة»), are part of something else. A country that «witnesses» the
     happening («تشهد الأردن احتجاجات») is where, not who."""
     end = _main_clause_end(clause_words, verb_index)
-    actors = [m.actor for m in found if m.first < end or m.actor.name == subject]
+    named = [m.actor for m in found if m.first < end or m.actor.name == subject]
+    actors = [actor for actor in map(plausible, named) if actor is not None]
     if witnessed:
         actors = [a for a in actors if not (a.name == subject and a.type == "state")]
     return tuple(actors)
