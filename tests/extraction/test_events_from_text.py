@@ -1270,3 +1270,12 @@ def test_a_birth_date_or_a_projected_figure_is_no_event(text):
 def test_a_word_of_its_own_starting_with_wal_keeps_its_letters():
     event = only_event("وقال والد الطفل يوم الأحد إن ابنه بصحة جيدة.")
     assert event.title.startswith("والد الطفل")
+
+
+def test_a_title_opening_with_its_own_waw_after_the_subject_is_not_a_second_subject():
+    text = (
+        "أبلغ الزعيم الكوري الشمالي كيم جونغ أون وزير الخارجية الروسي سيرغي لافروف "
+        "الجمعة أنه ملتزم نزع السلاح النووي."
+    )
+    title = only_event(text, published=date(2018, 6, 1)).title
+    assert title.startswith("كيم جونغ أون يبلغ")

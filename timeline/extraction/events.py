@@ -18,8 +18,10 @@ from typing import Protocol
 from timeline.event_kinds import EventKind
 from timeline.extraction import kinds
 from timeline.extraction.actors import (
+    GIVEN_NAMES,
     KNOWN_BY_NAME,
     KNOWN_BY_SPELLING,
+    KNOWN_FIRST_WORDS,
     NAME_PARTICLES,
     TITLES,
     ActorMention,
@@ -511,11 +513,15 @@ def _happening(
                 if last + 1 < len(clause_words) and any(
                     r in TITLES for r in readings(clause_words[last + 1].folded)
                 ):
-                    # «قال رونالدو اللاعب السابق لبرشلونة…»: the title after the name goes.
-                    apposition_end = title_phrase_end(clause_words, last + 1)
+                    # «قال رونالدو اللاعب السابق لبرشلونة…»: the title after the name goes;
+                    # but a title that introduces someone else's name is the object
+                    # («أبلغ كيم جونغ أون وزير الخارجية الروسي سيرغي لافروف…»).
+                    title_end = title_phrase_end(clause_words, last + 1)
+                    introduces = any(m.first == last + 1 and m.name_first > last + 1 for m in found)
+                    apposition_end = None if introduces else title_end
                 # «اتهمت روسيا وسوريا إسرائيل»: a second actor joined by «و».
                 joined = next((m for m in found if m.first == mention.last + 1), None)
-                if joined is not None and clause_words[joined.first].folded.startswith("و"):
+                if joined is not None and _and_joins(clause_words[joined.first]):
                     subject_span = (subject_span[0], joined.last)
                 break
         if subject is None and not subject_in_verb:
@@ -725,6 +731,15 @@ def _places(clause_words: list[Word], verb_index: int | None, verb_kind: str | N
         return main
     cause_end = _main_clause_end(clause_words, end)
     return places_of(clause_words[:cause_end], visited_after=visited_after)
+
+
+def _and_joins(word: Word) -> bool:
+    """Whether the word opens with the conjunction «و» («وسوريا»), not with its own
+    «و» («وزير الخارجية الروسي», «وليد», «واشنطن»)."""
+    folded = word.folded
+    if not folded.startswith("و") or folded in TITLES or folded in GIVEN_NAMES:
+        return False
+    return folded not in KNOWN_FIRST_WORDS and fold(word.text) not in KNOWN_BY_SPELLING
 
 
 def _construct_head(word: Word) -> bool:
