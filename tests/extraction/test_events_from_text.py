@@ -1279,3 +1279,19 @@ def test_a_title_opening_with_its_own_waw_after_the_subject_is_not_a_second_subj
     )
     title = only_event(text, published=date(2018, 6, 1)).title
     assert title.startswith("كيم جونغ أون يبلغ")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("التقى الوزير نظيره الأردني يوم الأحد في عمان.", "الوزير يلتقي نظيره الأردني في عمان"),
+        ("وأعلن الرئيس الانسحاب من الاتفاق يوم الأحد.", "الرئيس يعلن الانسحاب من الاتفاق"),
+        ("والتقى الرئيس السيسي يوم الأحد نظيره الفرنسي.", "السيسي يلتقي نظيره الفرنسي"),
+        (
+            "التقى يوم الأحد وزير الخارجية الأمريكي مايك بومبيو نظيره الروسي.",
+            "مايك بومبيو يلتقي نظيره الروسي",
+        ),
+    ],
+)
+def test_the_object_after_a_titled_subject_stays_the_object(text, title):
+    assert only_event(text).title == title

@@ -270,3 +270,13 @@ def test_yuqarib_and_yunahiz_make_a_duration_approximate() -> None:
     assert (mention.text, mention.value, mention.mod) == ("يقارب 32 عاماً", "P32Y", "APPROX")
     (mention,) = extract("استمرت الحرب ما يناهز ثلاث سنوات", SUNDAY)
     assert (mention.value, mention.mod) == ("P3Y", "APPROX")
+
+
+def test_ghurra_names_the_first_day_of_a_month() -> None:
+    assert values("استقبل الرئيس يوم غرّة فيفري 2017 وزير الدفاع", SUNDAY)[-1] == (
+        "غرّة فيفري 2017",
+        "2017-02-01",
+        None,
+    )
+    assert only("ويصل الوفد غرة أغسطس المقبل", SUNDAY).value == "2025-08-01"
+    assert extract("قالت غرة إن الوفد وصل", SUNDAY) == []

@@ -11,6 +11,7 @@ object rather than as a location.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -598,6 +599,11 @@ def subject_after(
             and not any(r in HEADS for r in readings(clause[position - 1].folded))
         ):
             break  # «عقدت طهران محادثات»: an event noun starts the object («لجنة تحقيق» stays)
+        if position > first and (
+            possessed(word)
+            or (_definite_verbal_noun(word) and clause[position - 1].folded.startswith("ال"))
+        ):
+            break  # «التقى الوزير نظيره…», «رفض الوزير التعليق»: the object starts
         if position > first + 1 and _prepositional_object(clause, position):
             break  # «طالب ممثل ادعاء تركيا بسجن…»: what is asked for, not who asks
         # «الصادق شعبان»: a first name with the article is no definite noun.
@@ -622,6 +628,26 @@ def subject_after(
 
 
 ADDRESSEE_MEDIA: frozenset[str] = fold_set(*actors_lexicon.ADDRESSEE_MEDIA)
+
+
+def possessed(word: Word) -> bool:
+    """A noun with a possessive pronoun («نظيره», «نظيرته», «رئيسها»): no part of a
+    name («طه», «عبده» are short, «ة» is not «ه»)."""
+    written = "".join(c for c in word.text if unicodedata.category(c) != "Mn")
+    if word.folded in GIVEN_NAMES or len(word.folded) < 5:
+        return False
+    return written.endswith(("ه", "ها", "هم", "هما")) and not written.endswith("ة")
+
+
+def _definite_verbal_noun(word: Word) -> bool:
+    """A definite verbal noun of the derived forms: «التعليق» (تفعيل), «الإعلان»,
+    «الانسحاب» (إفعال, انفعال); names with the article have other shapes."""
+    folded = word.folded
+    if folded in GIVEN_NAMES or nationality(word) is not None:
+        return False
+    taf_il = len(folded) == 7 and folded.startswith("الت") and folded[5] == "ي"
+    if_al = folded.startswith("الا") and len(folded) in (7, 8, 9) and folded[-2] == "ا"
+    return taf_il or if_al
 
 
 def _prepositional_object(clause: Sequence[Word], position: int) -> bool:

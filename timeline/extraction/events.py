@@ -33,6 +33,7 @@ from timeline.extraction.actors import (
     name_before_title,
     person_named,
     plausible,
+    possessed,
     subject_after,
     title_phrase_end,
     trailing_name,
@@ -510,8 +511,10 @@ def _happening(
                     last += 1  # «مجلس الشيوخ الأرجنتيني»: the adjective goes with it
                 subject_span = _short_name(clause_words, (mention.name_first, last), mention.actor)
                 subject, subject_from = mention.actor.name, mention.first
-                if last + 1 < len(clause_words) and any(
-                    r in TITLES for r in readings(clause_words[last + 1].folded)
+                if (
+                    last + 1 < len(clause_words)
+                    and any(r in TITLES for r in readings(clause_words[last + 1].folded))
+                    and not possessed(clause_words[last + 1])  # «نظيره الروسي»: the object
                 ):
                     # «قال رونالدو اللاعب السابق لبرشلونة…»: the title after the name goes;
                     # but a title that introduces someone else's name is the object

@@ -294,6 +294,12 @@ def _subject_first(
     # Between the verb and the name: the date (dropped already) or the name's title,
     # which the name replaces («وزير الخارجية الأمريكي مايك بومبيو» → «مايك بومبيو»).
     between = [i for i in keep if verb < i < first and i < title_start]
+    if (
+        between
+        and between[-1] == first - 1
+        and any(r in TITLES for r in readings(clause[between[0]].folded))
+    ):
+        between = []  # «التقى الرئيس السيسي…»: a title right before the name goes too
     rest = [i for i in keep if i >= after]
     return [*name, verb, *before, *between, *rest]
 

@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 # Bump whenever the output for some input changes; stored on each article.
-EXTRACTOR_VERSION: str = "2.0.3"
+EXTRACTOR_VERSION: str = "2.0.4"
 
 
 def extract(text: str, reference: date | None = None) -> list[Mention]:

@@ -298,6 +298,8 @@ FROM_WORD = normalise_arabic("من")
 IN_WORD = normalise_arabic("في")
 # «أول»: first, before a day or a period («أول أمس», «أول يوم»).
 FIRST_BARE = normalise_arabic("أول")
+# «غرة فيفري»: the first day of a month (Maghrebi and Hijri usage).
+FIRST_DAY_WORDS = frozenset(normalise_arabic(w) for w in ("غرة", "غرّة"))
 # «الأولى»: the first, feminine.
 FIRST_FEMININE = normalise_arabic("الأولى")
 # «قد» before a present verb: may, no past cue («قد يزور»).

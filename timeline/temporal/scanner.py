@@ -76,6 +76,7 @@ TRIGGERS: frozenset[str] = frozenset(
         *ORDINAL_WORDS, *ORDINAL_TENS_WORDS, mk.SINCE_WORD, mk.BEFORE_WORD, mk.AFTER_WORD,
         *mk.SET_ADVERBS, mk.EVERY_WORD, *mk.VAGUE_WORDS, *mk.HOLIDAY_HEADS, *lx.EXTRA_TRIGGERS,
         "ال", *lx.TIMES_WORDS, *lx.FRACTION_WORDS, *lx.MANNER_HEADS, *lx.SAME_BEFORE_WORDS,
+        *lx.FIRST_DAY_WORDS,
     }
 )  # fmt: skip
 # Every lexicon word, so clitic stripping can tell "والأحد" (و + الأحد) from a plain word.
@@ -628,7 +629,7 @@ class Scanner:
             if self.w(i - 1) in _NOT_DAY_ORDINAL_AFTER:
                 return None  # "الأسبوع الأول من الشهر" is a week, not the 1st
             return found
-        if self.stem(i)[0] == lx.FIRST_BARE:
+        if self.stem(i)[0] == lx.FIRST_BARE or word in lx.FIRST_DAY_WORDS:
             return 1, i + 1
         return None
 
@@ -1778,7 +1779,7 @@ class Scanner:
                 self.clock(i, stem) if stem == mk.HOUR_NOUN or stem == _ONE_OCLOCK
                 or (stem in ORDINAL_WORDS and stem.endswith("ه")) else None,
                 self.day_month(i) if stem in ORDINAL_WORDS or stem in ORDINAL_TENS_WORDS
-                or stem == lx.FIRST_BARE else None,
+                or stem == lx.FIRST_BARE or stem in lx.FIRST_DAY_WORDS else None,
                 self.month_expression(i, None, self._month_context(i))
                 if stem in _ALL_MONTH_WORDS or stem == mk.MONTH_NOUN_BARE else None,
                 self.year_expression(i, stem) if stem in mk.YEAR_NOUNS else None,
