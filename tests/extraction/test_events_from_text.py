@@ -1295,3 +1295,14 @@ def test_a_title_opening_with_its_own_waw_after_the_subject_is_not_a_second_subj
 )
 def test_the_object_after_a_titled_subject_stays_the_object(text, title):
     assert only_event(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("وتدخل الرسوم الجديدة حيز التنفيذ يوم الجمعة.", "decision"),
+        ("واكتشفت المصالح البيطرية يوم الأحد إصابة أبقار بمرض السل في ضيعة.", "disaster"),
+    ],
+)
+def test_entering_into_force_is_a_decision_and_an_outbreak_a_disaster(text, kind):
+    assert only_event(text).kind == kind
