@@ -1306,3 +1306,13 @@ def test_the_object_after_a_titled_subject_stays_the_object(text, title):
 )
 def test_entering_into_force_is_a_decision_and_an_outbreak_a_disaster(text, kind):
     assert only_event(text).kind == kind
+
+
+def test_what_was_said_after_the_date_stays_in_the_headline_when_a_later_date_cuts_it():
+    text = (
+        "قال الرئيس، سامي يوسف، الجمعة، إنه يريد من المدعي العام التحقيق في المقال "
+        "الذي نشرته الصحيفة هذا الأسبوع."
+    )
+    first = events_of(text)[0]
+    assert first.title.startswith("سامي يوسف يؤكد أنه يريد من المدعي العام التحقيق")
+    assert first.kind == "statement"

@@ -52,6 +52,7 @@ from timeline.extraction.headlines import (
     BOUNDARY_WORDS,
     LEADING_WORDS,
     PARTICLES_BEFORE_VERB,
+    SAID_OPENERS,
     THAT_WORDS,
     anonymous_attribution,
     attributed,
@@ -313,12 +314,25 @@ def _clauses(text: str, dated: list) -> list[_Clause]:
         sentence_words = words(text[story_start : sentence[1]], story_start)
         verbs = [w.start for w in sentence_words if kinds.verb_kind(w) is not None]
         bounds = _clause_bounds(text, (story_start, sentence[1]), inside, verbs)
+        first_of_sentence = len(clauses)
         for mention, (begin, end) in zip(inside, bounds, strict=True):
             if clauses and clauses[-1].begin == begin and clauses[-1].end == end:
                 clauses[-1].mentions.append(mention)
                 continue
             clause_words = [w for w in sentence_words if begin <= w.start and w.end <= end]
             clauses.append(_Clause([mention], begin, end, sentence, sentence_index, clause_words))
+        for clause, following in pairwise(clauses[first_of_sentence:]):
+            if (
+                clause.end == following.begin
+                and following.words
+                and following.words[0].folded in SAID_OPENERS
+                and not any(w.start >= clause.mentions[-1].end for w in clause.words)
+            ):
+                # «قال ترامب، الجمعة، إنه يريد…» cut before the next date's clause: what
+                # was said (up to that date) is this clause's too.
+                clause.words = clause.words + [
+                    w for w in following.words if w.end <= following.mentions[0].start
+                ]
     return clauses
 
 

@@ -190,6 +190,14 @@ def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | Non
     if verb is None or verb[1] == EventKind.OTHER:
         # A verb the lexicon does not know says nothing of the kind.
         verb = verb_at(clause)
+    if phrase is not None and verb is not None and verb[1] == EventKind.STATEMENT:
+        # What was said («قال إنه يريد من المدعي العام التحقيق») names no act of the
+        # speaker's: only a phrase before «أن» counts.
+        said = next(
+            (i for i in range(verb[0] + 1, len(clause)) if clause[i].folded in THAT_WORDS),
+            len(clause),
+        )
+        phrase = phrase_kind(clause[:said])
     if phrase is not None and (verb is None or verb[1] in (EventKind.STATEMENT, EventKind.OTHER)):
         # «دعت النقابة إلى التوقف عن العمل»: a fixed phrase of an act names its kind.
         return phrase
