@@ -1316,3 +1316,14 @@ def test_what_was_said_after_the_date_stays_in_the_headline_when_a_later_date_cu
     first = events_of(text)[0]
     assert first.title.startswith("سامي يوسف يؤكد أنه يريد من المدعي العام التحقيق")
     assert first.kind == "statement"
+
+
+def test_a_date_inside_a_counterfactual_dates_no_event_but_a_statement_of_one_does():
+    assert (
+        events_of(
+            "وذكر التقرير أنه لو لم تنظم البطولة، لكانت البصمة قد طبعت عالم الكرة في عام 2024."
+        )
+        == []
+    )
+    event = only_event("وقال الوزير يوم الأحد إنه لو تأخر القرار لكانت الخسائر أكبر.")
+    assert event.kind == "statement"

@@ -11,11 +11,12 @@ from collections.abc import Sequence
 
 from timeline.extraction.arabic import Word, fold_set, readings
 from timeline.extraction.kinds import verb_kind
-from timeline.lexicon import figures
+from timeline.lexicon import clauses, figures
 
 # Words of a career or a life: «لعب لريال مدريد بين 1994 و2010».
 CAREER_WORDS = fold_set(*figures.CAREER_WORDS)
 BIRTH_WORDS = fold_set(*figures.BIRTH_WORDS)
+COUNTERFACTUAL = fold_set(*clauses.COUNTERFACTUAL_WORDS)
 BORN_WORDS = fold_set(*figures.BORN_WORDS)
 # How many words may stand between «ولد» and its date: «ولد في مدينة حلب في…».
 BORN_REACH = 4
@@ -41,6 +42,9 @@ def not_a_happening(
     `year_mentions`: how many of them name a bare year.
     """
     folded = {r for w in clause for r in readings(w.folded)}
+    first_date = min(anchor_words, default=len(clause))
+    if any(w.folded in COUNTERFACTUAL for w in clause[:first_date]):
+        return "counterfactual"  # the date is of what would have been
     # A birth year, not a day: «يبلغ من العمر 69 عاماً» beside «الثلاثاء» is no birth.
     if granularity in ("year", "decade") and folded & BIRTH_WORDS:
         return "birth or age"
