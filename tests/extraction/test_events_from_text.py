@@ -1327,3 +1327,8 @@ def test_a_date_inside_a_counterfactual_dates_no_event_but_a_statement_of_one_do
     )
     event = only_event("وقال الوزير يوم الأحد إنه لو تأخر القرار لكانت الخسائر أكبر.")
     assert event.kind == "statement"
+
+
+def test_a_newspaper_spoken_to_is_no_actor():
+    event = only_event('وقال الوزير يوم السبت لصحيفة "واشنطن بوست" إن المفاوضات مستمرة.')
+    assert "واشنطن بوست" not in " ".join(a.name for a in event.actors)

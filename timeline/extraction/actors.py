@@ -488,6 +488,8 @@ def _quoted_organisation_at(
             # spellings are one actor; «قناة» without its clitics («وقناة»).
             folded = clause[index].folded
             head_reading = next(r for r in readings(folded) if r in HEADS)
+            if folded[: len(folded) - len(head_reading)].endswith("ل"):
+                return None  # «قال مسؤولون لصحيفة "واشنطن بوست"»: to whom, not who
             head = clause[index].text[len(folded) - len(head_reading) :]
             return last - index + 1, ActorRef(f"{head} {name}", "organisation", (name,)), 1
     return None
