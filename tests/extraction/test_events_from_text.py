@@ -1332,3 +1332,18 @@ def test_a_date_inside_a_counterfactual_dates_no_event_but_a_statement_of_one_do
 def test_a_newspaper_spoken_to_is_no_actor():
     event = only_event('وقال الوزير يوم السبت لصحيفة "واشنطن بوست" إن المفاوضات مستمرة.')
     assert "واشنطن بوست" not in " ".join(a.name for a in event.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "(CNN)-- أعلن الرئيس الأميركي، دونالد ترامب، الثلاثاء، انسحاب بلاده من الاتفاق.",
+            "ترامب يعلن انسحاب بلاده من الاتفاق",
+        ),
+        ("وجاء في البيان الصادر الأحد، أن الوزارة قررت إغلاق المعبر.", "الوزارة تقرر إغلاق المعبر"),
+        ("إلى ذلك، كرر الرئيس يوم الثلاثاء شكره للحكومة.", "كرر الرئيس شكره للحكومة"),
+    ],
+)
+def test_a_source_line_where_a_text_says_it_and_a_link_leave_the_headline(text, title):
+    assert only_event(text).title == title

@@ -87,6 +87,8 @@ _DATELINE = re.compile(
     r"^(?:[^\s.،,:()]+[\s،,]+){0,4}?[^\s.،,:()]+\s*(?:\([^)]{1,40}\)\s*[-–—]*|[-–—]{1,2}|:)\s*"
 )
 
+_SOURCE_LINE = re.compile(r"\s*\([^)]{1,30}\)\s*[-–—]+\s*")
+
 # Words in the gap between two dates where the second date's clause begins (normalised).
 CLAUSE_BREAKS: frozenset[str] = fold_set(*clauses.CLAUSE_BREAKS)
 
@@ -193,6 +195,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def without_dateline(text: str, sentence: tuple[int, int]) -> int:
     """Where a sentence's story starts, after a dateline such as «دبي (CNN)--»."""
     begin, end = sentence
+    source = _SOURCE_LINE.match(text, begin, end)
+    if source is not None and source.end() < end:
+        return source.end()  # «(CNN)-- أعلن الرئيس…»: the source alone, no city
     match = _DATELINE.match(text, begin, end)
     if match is None or match.end() >= end:
         return begin

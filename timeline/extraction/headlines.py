@@ -173,6 +173,13 @@ def _without_attribution(text: str, clause: Sequence[Word], keep: list[int]) -> 
     for position, index in enumerate(keep):
         if any(r in ATTRIBUTION_OPENERS for r in readings(clause[index].folded)):
             skipping = True  # «بحسب», «وبحسب»
+        elif (
+            position == 0
+            and clause[index].folded in CAME
+            and position + 1 < len(keep)
+            and clause[keep[position + 1]].folded == IN_WORD
+        ):
+            skipping = True  # «وجاء في البيان:», «جاء في مدونة واتساب،»
         if not skipping:
             result.append(index)
             continue
@@ -182,6 +189,11 @@ def _without_attribution(text: str, clause: Sequence[Word], keep: list[int]) -> 
         if _COMMA.search(text[clause[index].end : end]):
             skipping = False
     return result
+
+
+# «وجاء في البيان»: what a text says, introduced by where it says it.
+CAME = fold_set("جاء", "وجاء")
+IN_WORD = fold("في")
 
 
 def attributed(text: str, clause: Sequence[Word]) -> set[int]:
