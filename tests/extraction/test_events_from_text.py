@@ -1347,3 +1347,14 @@ def test_a_newspaper_spoken_to_is_no_actor():
 )
 def test_a_source_line_where_a_text_says_it_and_a_link_leave_the_headline(text, title):
     assert only_event(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("وسجل ميسي مساء السبت في نهائي كأس إسبانيا.", []),
+        ("وتوج المنتخب مساء السبت بكأس أفريقيا في القاهرة.", ["القاهرة"]),
+    ],
+)
+def test_a_cup_named_after_a_country_is_no_place(text, places):
+    assert list(only_event(text).places) == places

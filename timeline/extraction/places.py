@@ -48,7 +48,7 @@ MAX_WORDS = max([s.count(" ") + 1 for s in (*PLACE_BY_SPELLING, *NOT_PLACE_SPELL
 
 # Words that introduce a location (folded, clitics allowed on the place itself).
 LOCATIVES: frozenset[str] = fold_set(*places_lexicon.LOCATIVES)
-TEAM_WORDS: frozenset[str] = fold_set(*places_lexicon.TEAM_WORDS)
+TEAM_WORDS: frozenset[str] = fold_set(*places_lexicon.TEAM_WORDS, *places_lexicon.COMPETITION_WORDS)
 # Clitics that are themselves locative: «بموسكو», «وبدمشق».
 LOCATIVE_CLITICS = ("وب", "ب", "فب")
 
@@ -73,7 +73,7 @@ def match_places(clause: Sequence[Word]) -> list[PlaceMatch]:
             continue
         size, place, clitic = matched
         if place is not None and index > 0 and TEAM_WORDS & set(readings(clause[index - 1].folded)):
-            place = None  # «منتخب إنجلترا»: the team, wherever it plays
+            place = None  # «منتخب إنجلترا», «كأس إسبانيا»: the team or the cup, wherever played
         if place is not None:
             locative = clitic in LOCATIVE_CLITICS or _after_locative(clause, index)
             # The country an event noun governs is where it happens: «انتخابات تركيا»,

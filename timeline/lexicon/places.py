@@ -1731,3 +1731,8 @@ AREA_ADJECTIVES: tuple[str, ...] = (
 
 # Words before a country that make it a national team, not a place: «منتخب إنجلترا».
 TEAM_WORDS: tuple[str, ...] = ("منتخب", "المنتخب")
+
+# Words of a competition named after a country or a continent: «كأس إسبانيا», «بطولة
+# أستراليا المفتوحة», «كأس أمم أفريقيا», «دوري أبطال أوروبا» name the competition,
+# not where the match was.
+COMPETITION_WORDS: tuple[str, ...] = ("كأس", "الكأس", "بطولة", "البطولة", "أمم", "أبطال", "دوري")
