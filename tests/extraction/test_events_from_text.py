@@ -1358,3 +1358,9 @@ def test_a_source_line_where_a_text_says_it_and_a_link_leave_the_headline(text, 
 )
 def test_a_cup_named_after_a_country_is_no_place(text, places):
     assert list(only_event(text).places) == places
+
+
+def test_about_before_a_date_goes_with_the_date():
+    assert only_event("وفي حوالي منتصف ليل الجمعة عاد الهدوء إلى المكان.").title == (
+        "عاد الهدوء إلى المكان"
+    )
