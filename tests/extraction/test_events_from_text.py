@@ -1364,3 +1364,17 @@ def test_about_before_a_date_goes_with_the_date():
     assert only_event("وفي حوالي منتصف ليل الجمعة عاد الهدوء إلى المكان.").title == (
         "عاد الهدوء إلى المكان"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "واحتل المتظاهرون يوم الجمعة مبنى البرلمان واشتبكوا مع الشرطة.",
+            "المتظاهرون يحتلون مبنى البرلمان ويشتبكون مع الشرطة",
+        ),
+        ("وزار الرئيس يوم الأحد باريس والتقى ماكرون.", "الرئيس يزور باريس ويلتقي ماكرون"),
+    ],
+)
+def test_a_second_verb_of_the_same_subject_is_in_the_present_too(text, title):
+    assert only_event(text).title == title

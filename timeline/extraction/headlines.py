@@ -416,6 +416,13 @@ def _cut(
             and (_is_clitic_conjunction(word) or index == verb)
         ):
             written = written[1:]  # «وعاد المدافع…»: the headline does not start with «و»
+        elif verb_at is not None and index > verb and _joined_past_verb(word):
+            # «احتل المتظاهرون المبنى واشتبكوا مع الشرطة» → «…ويشتبكون مع الشرطة».
+            rest = Word(word.start, word.end, written[1:], word.folded[1:])
+            present = _as_present(rest, feminine_subject)
+            if plural_subject and plural_past(rest.folded) is None:
+                present = _plural_present(present)
+            written = written[0] + present
         out.append(written)
         # A comma after the object ends the headline.
         following = order[position + 1] if position + 1 < len(order) else None
@@ -455,6 +462,18 @@ def _apposition_after(text: str, clause: Sequence[Word], index: int) -> int | No
 
 
 WORDS_IN_WAL = fold_set(*clauses.WORDS_IN_WAL)
+
+
+def _joined_past_verb(word: Word) -> bool:
+    """«و» and a past verb the lexicon knows («واشتبكوا», «وأضرموا»), a second verb of
+    the same subject."""
+    folded = word.folded
+    if not folded.startswith("و") or len(folded) < 4:
+        return False
+    rest = folded[1:]
+    if _is_present(rest):
+        return False
+    return bool(VERB_KINDS.get(rest)) or plural_past(rest) is not None
 
 
 def _is_clitic_conjunction(word: Word) -> bool:
