@@ -416,7 +416,7 @@ def _cut(
             and (_is_clitic_conjunction(word) or index == verb)
         ):
             written = written[1:]  # «وعاد المدافع…»: the headline does not start with «و»
-        elif verb_at is not None and index > verb and _joined_past_verb(word):
+        elif verb is not None and verb_at is not None and index > verb and _joined_past_verb(word):
             # «احتل المتظاهرون المبنى واشتبكوا مع الشرطة» → «…ويشتبكون مع الشرطة».
             rest = Word(word.start, word.end, written[1:], word.folded[1:])
             present = _as_present(rest, feminine_subject)
