@@ -1378,3 +1378,10 @@ def test_about_before_a_date_goes_with_the_date():
 )
 def test_a_second_verb_of_the_same_subject_is_in_the_present_too(text, title):
     assert only_event(text).title == title
+
+
+def test_what_was_revealed_with_a_light_verb_gives_the_kind():
+    event = only_event(
+        "وكشفت الولايات المتحدة يوم الأربعاء أن دبلوماسيين تعرضوا لهجوم غامض في كوبا."
+    )
+    assert event.kind == "attack"

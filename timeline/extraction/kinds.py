@@ -382,7 +382,8 @@ def _verb_after_that(clause: Sequence[Word], index: int) -> str | None:
     for that in range(index + 1, min(index + 1 + THAT_REACH, len(clause))):
         if clause[that].folded in THAT_WORDS:
             for position, word in enumerate(clause[that + 1 : that + 1 + REPORTED_VERB_REACH]):
-                kind = verb_kind(word)
+                # «كشفت أن 24 دبلوماسيا تعرضوا لهجوم»: a light verb's noun is the act.
+                kind = verb_kind(word) or light_verb_kind(clause, that + 1 + position)
                 if kind is not None:
                     if is_future(clause, that + 1 + position):
                         return None  # «قال إن الرئيس سيزور…»: said, not yet done
