@@ -1385,3 +1385,7 @@ def test_what_was_revealed_with_a_light_verb_gives_the_kind():
         "وكشفت الولايات المتحدة يوم الأربعاء أن دبلوماسيين تعرضوا لهجوم غامض في كوبا."
     )
     assert event.kind == "attack"
+
+
+def test_a_country_faced_in_a_match_is_no_place():
+    assert list(only_event("وخسر المنتخب التونسي يوم الاثنين أمام إنجلترا 1-2.").places) == []

@@ -74,6 +74,8 @@ def match_places(clause: Sequence[Word]) -> list[PlaceMatch]:
         size, place, clitic = matched
         if place is not None and index > 0 and TEAM_WORDS & set(readings(clause[index - 1].folded)):
             place = None  # «منتخب إنجلترا», «كأس إسبانيا»: the team or the cup, wherever played
+        if place is not None and place.type != "city" and not clitic and _facing(clause, index):
+            place = None  # «خسر أمام إنجلترا»: before a country stands an opponent, not a place
         if place is not None:
             locative = clitic in LOCATIVE_CLITICS or _after_locative(clause, index)
             # The country an event noun governs is where it happens: «انتخابات تركيا»,
@@ -102,6 +104,13 @@ def _targeted(clause: Sequence[Word], index: int, found: list[PlaceMatch]) -> bo
     if previous is None or previous.last != index - 1 or previous.first == 0:
         return False
     return any(r in TARGET_VERBS for r in verb_readings(clause[previous.first - 1].folded))
+
+
+FACING = fold_set("أمام", "وأمام")
+
+
+def _facing(clause: Sequence[Word], index: int) -> bool:
+    return index > 0 and any(r in FACING for r in readings(clause[index - 1].folded))
 
 
 def _after_locative(clause: Sequence[Word], index: int) -> bool:
