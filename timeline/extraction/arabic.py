@@ -40,6 +40,11 @@ def words(text: str, offset: int = 0) -> list[Word]:
     ]
 
 
+def folded_words(text: str) -> list[str]:
+    """The folded words of `text`, without their offsets (cheaper than `words`)."""
+    return [_fold_word(token) for token in _WORD.findall(text)]
+
+
 @lru_cache(maxsize=65_536)
 def readings(folded: str) -> tuple[str, ...]:
     """The word itself, then the word without each proclitic it may carry.

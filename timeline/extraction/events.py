@@ -392,7 +392,7 @@ def build_candidates(
             same.members.extend(happening.members)
             continue
         happenings.append(happening)
-    field = kinds.article_field(words(f"{headline_text}\n{text}")) if happenings else None
+    field = kinds.article_field(f"{headline_text}\n{text}") if happenings else None
     if field is not None:
         for happening in happenings:
             if happening.kind == EventKind.OTHER:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from timeline.event_kinds import EventKind
-from timeline.extraction.arabic import Word, fold, fold_set, readings
+from timeline.extraction.arabic import Word, fold, fold_set, folded_words, readings
 from timeline.lexicon import actors as actors_lexicon
 from timeline.lexicon import clauses
 from timeline.lexicon import event_kinds as event_kinds_lexicon
@@ -270,8 +270,8 @@ def field_words(clause: Sequence[Word]) -> list[tuple[int, str]]:
     """(index, field) of each word that marks a field: its triggers and field words."""
     found = []
     for index, word in enumerate(clause):
-        kind = lookup(word, NOUN_KINDS) or lookup(word, DOMAIN_WORD_KINDS)
-        if kind in DOMAIN_KINDS:
+        kind = _field_of(word.folded)
+        if kind is not None:
             found.append((index, kind))
     if DOMAIN_PHRASES:
         text = " ".join(w.folded for w in clause)
@@ -279,9 +279,21 @@ def field_words(clause: Sequence[Word]) -> list[tuple[int, str]]:
     return found
 
 
-def article_field(text_words: Sequence[Word]) -> str | None:
+@lru_cache(maxsize=65_536)
+def _field_of(folded: str) -> str | None:
+    """The field a word marks, if any (cached: an article reads every word)."""
+    word = Word(0, 0, folded, folded)
+    kind = lookup(word, NOUN_KINDS) or lookup(word, DOMAIN_WORD_KINDS)
+    return kind if kind in DOMAIN_KINDS else None
+
+
+def article_field(text: str) -> str | None:
     """The field (sports, economy) an article is about, if its words say so."""
-    counts = Counter(kind for _, kind in field_words(text_words))
+    folded = folded_words(text)
+    counts = Counter(kind for word in folded if (kind := _field_of(word)) is not None)
+    if DOMAIN_PHRASES:
+        joined = " ".join(folded)
+        counts.update(kind for phrase, kind in DOMAIN_PHRASES.items() if phrase in joined)
     ranked = counts.most_common()
     if not ranked or ranked[0][1] < ARTICLE_DOMAIN_WORDS:
         return None
