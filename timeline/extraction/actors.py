@@ -11,13 +11,20 @@ object rather than as a location.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, is_function_word, readings
+from timeline.extraction.arabic import (
+    FUNCTION,
+    Word,
+    fold,
+    fold_set,
+    is_function_word,
+    readings,
+    without_marks,
+)
 from timeline.extraction.kinds import NOUN_KINDS, lookup, verb_kind
 from timeline.extraction.places import match_at, match_places, nationality
 from timeline.lexicon import actors as actors_lexicon
@@ -635,7 +642,7 @@ ADDRESSEE_MEDIA: frozenset[str] = fold_set(*actors_lexicon.ADDRESSEE_MEDIA)
 def possessed(word: Word) -> bool:
     """A noun with a possessive pronoun («نظيره», «نظيرته», «رئيسها»): no part of a
     name («طه», «عبده» are short, «ة» is not «ه»)."""
-    written = "".join(c for c in word.text if unicodedata.category(c) != "Mn")
+    written = without_marks(word.text)
     if word.folded in GIVEN_NAMES or len(word.folded) < 5:
         return False
     return written.endswith(("ه", "ها", "هم", "هما")) and not written.endswith("ة")

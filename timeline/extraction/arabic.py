@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,6 +39,12 @@ def words(text: str, offset: int = 0) -> list[Word]:
         Word(m.start() + offset, m.end() + offset, m.group(), _fold_word(m.group()))
         for m in _WORD.finditer(text)
     ]
+
+
+def without_marks(written: str) -> str:
+    """The word's letters as written, without diacritics («نظيرَه» → «نظيره»): «ة» and
+    «ه» stay apart, as folding does not keep them."""
+    return "".join(c for c in written if unicodedata.category(c) != "Mn")
 
 
 def folded_words(text: str) -> list[str]:

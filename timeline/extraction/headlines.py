@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from timeline.extraction.actors import GIVEN_NAMES, KNOWN_FIRST_WORDS, TITLES
-from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, readings
+from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, readings, without_marks
 from timeline.extraction.kinds import NOUN_KINDS, VERB_KINDS, plural_past, verb_readings
 from timeline.extraction.places import match_at
 from timeline.extraction.verbs import IRREGULAR, present_tense
@@ -191,8 +191,7 @@ def _without_attribution(text: str, clause: Sequence[Word], keep: list[int]) -> 
     return result
 
 
-# «وجاء في البيان»: what a text says, introduced by where it says it.
-CAME = fold_set("جاء", "وجاء")
+CAME = fold_set(*clauses.CAME_WORDS)
 IN_WORD = fold("في")
 
 
@@ -271,7 +270,7 @@ def _subject_first(
     # A quotation opening after the name («قال فيلاسكيز "لا يمكننا…"») is what was
     # said, not an apposition.
     quoted_next = _opens_quotation(text, clause, last) and (
-        _quoted_words(text, clause, last + 1) > QUOTED_NAME_MAX_WORDS
+        _quoted_words(text, clause, last + 1) > QUOTED_APPOSITION_MAX_WORDS
     )
     # «وأقال هاراديناي، الجمعة وزير الداخلية»: the comma sets off the date, left out.
     # «استقبل السبسي، اليوم بقصر قرطاج، ميركل» is another matter: the phrase closes.
@@ -323,7 +322,7 @@ DATE_ASIDE_MAX_WORDS = 4
 
 def _relative_adjective(clause: Sequence[Word], index: int) -> bool:
     """A definite relative adjective («الرسمية», «الأمريكي»), not a place («السعودية»)."""
-    written = "".join(c for c in clause[index].text if unicodedata.category(c) != "Mn")
+    written = without_marks(clause[index].text)
     if not written.startswith("ال") or len(written) < 6 or not written.endswith(("ي", "ية")):
         return False
     matched = match_at(clause, index)
@@ -332,7 +331,7 @@ def _relative_adjective(clause: Sequence[Word], index: int) -> bool:
 
 # A name in quotation marks after another («وكالة الأنباء السورية "سانا"», «شركة
 # "سبيس إكس"») is no quotation of what was said.
-QUOTED_NAME_MAX_WORDS = 2
+QUOTED_APPOSITION_MAX_WORDS = 2
 
 
 def _opens_quotation(text: str, clause: Sequence[Word], index: int) -> bool:
@@ -658,10 +657,9 @@ def _without_aside(
     if verb is None or verb not in order:
         return order
     at = order.index(verb) + 1
-    if at < len(order) and order[at] > verb and order[0] != verb:
-        pass  # subject first already: the aside follows the verb
-    elif at < len(order) and order[0] == verb:
-        # Verb first: a subject right after it keeps its place.
+    if order[0] == verb:
+        # Verb first: a subject right after it keeps its place (subject first, the
+        # aside follows the verb itself).
         while (
             at < len(order)
             and order[at] == order[at - 1] + 1

@@ -106,7 +106,7 @@ def _targeted(clause: Sequence[Word], index: int, found: list[PlaceMatch]) -> bo
     return any(r in TARGET_VERBS for r in verb_readings(clause[previous.first - 1].folded))
 
 
-FACING = fold_set("أمام", "وأمام")
+FACING = fold_set(*places_lexicon.FACING_WORDS)
 
 
 def _facing(clause: Sequence[Word], index: int) -> bool:

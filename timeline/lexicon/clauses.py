@@ -252,6 +252,10 @@ STATIVE_VERBS: tuple[str, ...] = (
     "يزال", "تزال", "زال", "زالت", "يظل", "تظل", "يبقى", "تبقى",
 )  # fmt: skip
 
+# «وجاء في البيان»: what a text says, introduced by where it says it (attribution
+# up to the next comma, like «بحسب»).
+CAME_WORDS: tuple[str, ...] = ("جاء", "وجاء")
+
 # Words whose own first letters are «وال», not the conjunction and the article:
 # «والد الطفل», «والي الولاية».
 WORDS_IN_WAL: tuple[str, ...] = (

@@ -1732,6 +1732,9 @@ AREA_ADJECTIVES: tuple[str, ...] = (
 # Words before a country that make it a national team, not a place: «منتخب إنجلترا».
 TEAM_WORDS: tuple[str, ...] = ("منتخب", "المنتخب")
 
+# «أمام» before a country: the opponent faced («خسر أمام إنجلترا»), not a place.
+FACING_WORDS: tuple[str, ...] = ("أمام",)
+
 # Words of a competition named after a country or a continent: «كأس إسبانيا», «بطولة
 # أستراليا المفتوحة», «كأس أمم أفريقيا», «دوري أبطال أوروبا» name the competition,
 # not where the match was.
