@@ -381,6 +381,27 @@ def test_a_statement_by_a_participant_about_a_happening_is_part_of_it():
     assert [e.kind for e in events] == ["meeting"]
 
 
+def test_someone_criticising_a_raid_on_their_lawyer_is_news_of_their_own():
+    events = events_of(
+        "داهم مكتب التحقيقات الفيدرالي يوم الأحد مكتب محامي الرئيس ترامب وصادر وثائق. "
+        "وانتقد الرئيس ترامب يوم الأحد مداهمة مكتب محاميه."
+    )
+    assert [e.kind for e in events] == ["legal", "statement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انتقد الرئيس يوم الأحد مداهمة الشرطة لمكتب محاميه.",
+        "حذرت المفوضة الأوروبية يوم الأحد من الحرب التجارية بين البلدين.",
+        "ندد الوزير يوم الأحد بالهجوم على السفارة.",
+        "نفى الجيش يوم الأحد قصف المستشفى.",
+    ],
+)
+def test_words_judging_an_act_are_a_statement_not_the_act(text):
+    assert only_event(text).kind == "statement"
+
+
 def test_the_event_noun_a_date_qualifies_names_the_kind_of_a_reported_clause():
     event = only_event("وقال المتحدث إن الحزب هو الفائز في انتخابات 2014 بفارق كبير.")
     assert event.kind == "election"

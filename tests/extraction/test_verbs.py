@@ -22,6 +22,10 @@ from timeline.extraction.verbs import present_tense
         # Doubled verbs of form IV lose their «أ»; hamzated ones of form I keep it.
         ("أقرت", False, "تقر"),
         ("أسر", False, "يأسر"),
+        # Doubled verbs of form I unvocalised: the «ت» after them is the feminine one.
+        ("بثت", False, "تبث"),
+        ("حثت", False, "تحث"),
+        ("مرت", False, "تمر"),
         # Defective verbs lose their last letter before the feminine «ت».
         ("دعت", False, "تدعو"),
         ("أجرت", False, "تجري"),

@@ -75,7 +75,7 @@ from timeline.temporal import Mention as TaggedMention
 from timeline.text import normalise_for_matching
 
 # Bump whenever the events made of some article change; part of the extractor version.
-EVENTS_VERSION = "7"
+EVENTS_VERSION = "8"
 
 # Sentence ends: a full stop not followed by a digit (so not «25.8»), ! ? ؟ and line breaks.
 _SENTENCE_END = re.compile(r"\.(?!\d)|[!?؟\n]")
@@ -1099,9 +1099,16 @@ def _statement_about(statement: _Happening, other: _Happening) -> bool:
     (guidelines); «ترامب يقول: سنجتمع في سنغافورة» is part of the summit."""
     if statement.kind != EventKind.STATEMENT:
         return False
-    if other.kind in (EventKind.STATEMENT, EventKind.OTHER):
+    if other.kind not in GATHERING_KINDS:
+        # Who criticises a raid or condemns a strike made news of their own: only
+        # a gathering's participants speak as part of it.
         return False
     return bool(statement.subject) and statement.subject in other.named
+
+
+GATHERING_KINDS = frozenset(
+    {EventKind.MEETING, EventKind.TALKS, EventKind.VISIT, EventKind.AGREEMENT}
+)
 
 
 HEADLINE_SUBJECT_WORDS = 3

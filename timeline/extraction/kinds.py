@@ -18,7 +18,13 @@ from timeline.extraction.arabic import Word, fold, fold_set, folded_words, readi
 from timeline.lexicon import actors as actors_lexicon
 from timeline.lexicon import clauses
 from timeline.lexicon import event_kinds as event_kinds_lexicon
-from timeline.lexicon.event_kinds import CALLING_VERBS, KIND_NOUNS, KIND_VERBS, REPORTING_VERBS
+from timeline.lexicon.event_kinds import (
+    CALLING_VERBS,
+    JUDGING_VERBS,
+    KIND_NOUNS,
+    KIND_VERBS,
+    REPORTING_VERBS,
+)
 
 
 def _table(source: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -45,6 +51,8 @@ PHRASE_KINDS: dict[str, str] = {
 }
 REPORTING: frozenset[str] = frozenset(fold(v) for v in REPORTING_VERBS)
 CALL_VERBS: frozenset[str] = frozenset(fold(v) for v in CALLING_VERBS)
+# What is judged or warned of is the topic of the words, not the happening.
+JUDGE_VERBS: frozenset[str] = frozenset(fold(v) for v in JUDGING_VERBS)
 # How many words after a reporting verb may hold the event noun it reports.
 REPORTED_NOUN_REACH = 6
 # Kinds whose vocabulary marks a whole clause even when its verb says little.
@@ -222,8 +230,11 @@ def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | Non
             reported = [
                 k for i, k in nouns if index < i <= index + REPORTED_NOUN_REACH and i < that
             ]
-            # «طالب بقرارات», «دعا إلى الحوار»: what is called for has not happened.
-            calls = any(r in CALL_VERBS for r in verb_readings(clause[index].folded))
+            # «طالب بقرارات», «دعا إلى الحوار»: what is called for has not happened;
+            # «انتقد المداهمة», «حذر من الحرب»: what is judged is what the words are about.
+            calls = any(
+                r in CALL_VERBS or r in JUDGE_VERBS for r in verb_readings(clause[index].folded)
+            )
             if reported and reported[0] != EventKind.STATEMENT and not calls:
                 return reported[0]
             # «أعلنت كوريا الشمالية أنها فككت موقعها…»: what was announced was done.
