@@ -103,7 +103,8 @@ def test_two_people_speaking_on_the_same_day_are_two_events():
 def test_headline_puts_the_subject_first_with_a_present_verb_and_no_date_words():
     event = only_event("التقى وزير الخارجية الأمريكي مايك بومبيو يوم الأحد بنظيره الروسي في جنيف.")
     words = event.title.split()
-    assert words[:3] == ["مايك", "بومبيو", "يلتقي"]
+    # A well-known person goes by their usual name.
+    assert words[:2] == ["بومبيو", "يلتقي"]
     assert "الأحد" not in words and "يوم" not in words
     assert "جنيف" in words
 
@@ -220,6 +221,51 @@ def test_the_publication_year_as_a_frame_is_no_event():
 def test_two_subjects_joined_by_and_lead_the_headline():
     event = only_event("اتهمت روسيا وسوريا يوم الأحد إسرائيل بقصف مطار عسكري.")
     assert event.title.startswith("روسيا وسوريا")
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("اتفقت روسيا والصين يوم الأحد على تعزيز التعاون.", "روسيا والصين تتفقان"),
+        ("التقى ترامب وكيم جونغ أون يوم الأحد في سنغافورة.", "ترامب وكيم جونغ أون يلتقيان"),
+        # Two men take no «ت»: a verb starting so is the past of form V.
+        (
+            "توصل ترامب وكيم جونغ أون يوم الأحد إلى اتفاق لنزع السلاح.",
+            "ترامب وكيم جونغ أون يتوصلان",
+        ),
+    ],
+)
+def test_two_subjects_joined_by_and_take_a_dual_verb(text, opening):
+    assert only_event(text).title.startswith(opening)
+
+
+def test_a_person_met_after_another_is_not_the_first_ones_object_only():
+    event = only_event("التقى غوتيريس يوم الأحد ولي العهد السعودي الأمير محمد بن سلمان.")
+    assert event.title.startswith("غوتيريس يلتقي")
+
+
+def test_a_title_joined_to_a_known_name_does_not_take_it_as_its_own():
+    event = only_event("التقى ترامب يوم الأحد الوزير وكيم جونغ أون.")
+    assert "كيم جونغ أون" in [actor.name for actor in event.actors]
+
+
+def test_a_dated_title_right_before_the_date_keeps_the_date_out_of_its_name():
+    event = only_event(
+        "استقبل الرئيس الروسي يوم الأحد وزير الخارجية الأمريكي.", published=date(2018, 7, 15)
+    )
+    assert event.title.startswith("الرئيس الروسي يستقبل")
+    assert "فلاديمير بوتين" in [actor.name for actor in event.actors]
+
+
+def test_the_name_written_after_a_dated_title_wins_over_the_table():
+    # The deputy's name after «وزير الخارجية»: the text says who it is.
+    event = only_event(
+        "قال نائب وزير الخارجية السوري فيصل المقداد يوم الأحد إن اجتماعات عقدت.",
+        published=date(2018, 4, 16),
+    )
+    names = [actor.name for actor in event.actors]
+    assert "فيصل المقداد" in names
+    assert "وليد المعلم" not in names
 
 
 def test_a_persons_name_is_given_in_its_shortest_full_form():
@@ -1310,7 +1356,7 @@ def test_a_title_opening_with_its_own_waw_after_the_subject_is_not_a_second_subj
         ("والتقى الرئيس السيسي يوم الأحد نظيره الفرنسي.", "السيسي يلتقي نظيره الفرنسي"),
         (
             "التقى يوم الأحد وزير الخارجية الأمريكي مايك بومبيو نظيره الروسي.",
-            "مايك بومبيو يلتقي نظيره الروسي",
+            "بومبيو يلتقي نظيره الروسي",
         ),
     ],
 )

@@ -134,7 +134,7 @@ def actors_of(
         if index in taken:
             index += 1
             continue
-        hit = _known_at(clause, index, day) or _titled_at(clause, index, taken, day)
+        hit = _known_at(clause, index, day, taken) or _titled_at(clause, index, taken, day)
         if hit is None and text:
             hit = _quoted_organisation_at(text, clause, index, taken)
         if hit is None:
@@ -232,7 +232,7 @@ def _relative_at(
 
 
 def _known_at(
-    clause: Sequence[Word], index: int, day: date | None
+    clause: Sequence[Word], index: int, day: date | None, taken: set[int] | None = None
 ) -> tuple[int, ActorRef, int] | None:
     longest = max((KNOWN_FIRST_WORDS.get(r, 0) for r in readings(clause[index].folded)), default=0)
     for size in range(min(longest, len(clause) - index), 0, -1):
@@ -248,10 +248,44 @@ def _known_at(
                         kind = known.type if known else "person"
                         aliases = known.aliases if known else ()
                         # A name right after the title is the same person: skip it.
-                        after = _name_after(clause, index + size, set())
+                        after = _name_after(clause, index + size, taken or set())
                         offset = size if after else 0
+                        written = " ".join(clause[i].text for i in after)
+                        if (
+                            after
+                            and (
+                                clause[after[0]].folded in GIVEN_NAMES
+                                or fold(written) in KNOWN_BY_SPELLING
+                            )
+                            and not _names_the_same(written, name, aliases)
+                        ):
+                            # «وزير الخارجية الإيراني محمد جواد ظريف» in an article
+                            # older than our table thinks: the text's name wins.
+                            named = KNOWN_BY_SPELLING.get(fold(written))
+                            other = (
+                                ActorRef(named.name, named.type, named.aliases)
+                                if named is not None
+                                else ActorRef(display_name(written), "person", (written,))
+                            )
+                            return size + len(after), other, offset
                         return size + len(after), ActorRef(name, kind, aliases), offset
     return None
+
+
+def joined_by_and(word: Word) -> bool:
+    """Whether the first word of an actor's mention carries the conjunction «و»
+    («وكيم», «والصين», «وإريتريا»), not a «و» of its own («وزير», «وليد», «وكالة»)."""
+    folded = word.folded
+    if not folded.startswith("و") or len(folded) < 3:
+        return False
+    own = (TITLES, TITLE_FIRST_WORDS, GIVEN_NAMES, KNOWN_FIRST_WORDS, HEADS)
+    return not any(folded in words for words in own)
+
+
+def _names_the_same(written: str, name: str, aliases: tuple[str, ...]) -> bool:
+    """Whether a name as written shares a word with a known person's name or aliases."""
+    theirs = {word for spelling in (name, *aliases) for word in fold(spelling).split()}
+    return bool(set(fold(written).split()) & theirs)
 
 
 def _titled_at(
@@ -400,6 +434,14 @@ def _name_after(clause: Sequence[Word], index: int, taken: set[int]) -> list[int
                 )
             ):
                 break  # «وفريق ليفربول», «ونفوذه»: a conjunction, not a first name
+            if (
+                not name
+                and folded.startswith("و")
+                and folded not in GIVEN_NAMES
+                and folded not in TITLE_FIRST_WORDS
+                and (folded[1:] in GIVEN_NAMES or folded[1:] in KNOWN_FIRST_WORDS)
+            ):
+                break  # «التقى الوزير وكيم جونغ أون»: a second person, the title names no one
             if len(name) >= 2 and (folded.startswith("ي") or folded.endswith(("ه", "ها"))):
                 break  # «كيم يونغ-تشول يسلم», «محمد صلاح فريقه»: a verb or a possessive
             if _accusative_adjunct(folded) and (name or _tanween(word)):

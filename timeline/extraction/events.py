@@ -30,6 +30,7 @@ from timeline.extraction.actors import (
     apposed_name,
     capital_named,
     display_name,
+    joined_by_and,
     name_before_title,
     person_named,
     plausible,
@@ -609,6 +610,7 @@ def _happening(
         start_at=start_at,
         feminine_subject=_feminine(clause_words, subject_span, found),
         plural_subject=_plural(clause_words, subject_span, found),
+        dual_subject=_dual(clause_words, subject_span, found),
         apposition_end=apposition_end,
     )
     subject_written = (
@@ -682,6 +684,25 @@ def _plural(clause_words: list[Word], span: tuple[int, int] | None, found: list)
             return False
     head = clause_words[span[0]].folded
     return len(head) > 4 and head.endswith("ون")
+
+
+def _dual(clause_words: list[Word], span: tuple[int, int] | None, found: list) -> bool:
+    """Whether the subject is two actors joined by «و» («ترامب وكيم», «روسيا والصين»),
+    whom the headline's verb addresses in the dual."""
+    if span is None:
+        return False
+    first = next((m for m in found if m.first <= span[0] <= m.last), None)
+    if first is None:
+        return False
+    second = next((m for m in found if m.first == first.last + 1), None)
+    if second is None or second.first > span[1]:
+        return False  # «التقى غوتيريس ولي العهد»: the next actor is the object
+    if not joined_by_and(clause_words[second.first]):
+        return False
+    # A third joined name makes a plural, which the headline leaves singular.
+    return not any(
+        m.first == second.last + 1 and joined_by_and(clause_words[m.first]) for m in found
+    )
 
 
 WITH_WORDS = fold_set(*clauses.WITH_WORDS)

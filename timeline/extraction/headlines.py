@@ -73,6 +73,7 @@ def headline(
     feminine_subject: bool = False,
     apposition_end: int | None = None,
     plural_subject: bool = False,
+    dual_subject: bool = False,
 ) -> str:
     """The headline of a clause of `text` (whose words are `clause`).
 
@@ -84,7 +85,8 @@ def headline(
     sentence about the minister): it opens the headline. Words before `start_at`
     are left out (a clause with no verb is titled from its event noun on).
     `apposition_end`: the last word of a title set after the subject's name («سمير
-    الطيب وزير الفلاحة»), which the headline leaves out.
+    الطيب وزير الفلاحة»), which the headline leaves out. `dual_subject`: two names
+    joined by «و» act, and the verb takes the dual («روسيا والصين تتفقان»).
     """
     keep = [i for i in range(start_at, len(clause)) if i not in drop]
     keep = _without_brackets(text, clause, keep)
@@ -123,7 +125,9 @@ def headline(
             said = said[1:]
         if len(said) >= 2:
             order = said
-    words_out = _cut(text, clause, order, verb, subject, implicit, feminine_subject, plural_subject)
+    words_out = _cut(
+        text, clause, order, verb, subject, implicit, feminine_subject, plural_subject, dual_subject
+    )
     return fitted(" ".join(words_out))
 
 
@@ -363,6 +367,7 @@ def _cut(
     implicit: list[str] | None = None,
     feminine_subject: bool = False,
     plural_subject: bool = False,
+    dual_subject: bool = False,
 ) -> list[str]:
     out: list[str] = list(implicit or [])
     # Where the verb went in `out`: a subject, its verb and an object («ترامب يلغي
@@ -393,6 +398,12 @@ def _cut(
             written = _as_present(word, feminine_subject)
             if plural_subject:
                 written = _plural_present(written)
+            elif dual_subject:
+                if not feminine_subject and fold(written).startswith("ت"):
+                    # Two men do not take «ت»: «توصل سالفا كير ورياك مشار» is the past
+                    # of form V, «يتوصلان».
+                    written = present_tense(written, False)
+                written = _dual_present(written)
         elif (
             written.startswith("إن")
             and fold(written) in THAT_FORMS
@@ -563,6 +574,15 @@ def _plural_present(verb: str) -> str:
     if folded.endswith(("ي", "و")):
         return verb[:-1] + "ون"
     return verb + "ون"
+
+
+def _dual_present(verb: str) -> str:
+    """«يلتقي» → «يلتقيان», «تتفق» → «تتفقان»: the present for two who act. A future
+    «ستعقد» and forms already dual or plural stay as they are."""
+    folded = fold(verb)
+    if not folded.startswith(("ي", "ت")) or folded.endswith(("ون", "ان")):
+        return verb
+    return verb + "ان"
 
 
 def _drop_letters(written: str, count: int) -> str:
