@@ -46,6 +46,7 @@ def only_event(text: str, **kwargs):
         "وكان للمصرف المركزي هدف الحد من التضخم إلى 5% العام الماضي.",
         # A career span and a birth year.
         "لعب المدافع لنادي ريال مدريد بين عامي 1994 و2010.",
+        "وعملت المديرة في بنك بمدينة نيويورك بين عامي 1979 و1981، ثم عادت إلى بلدها.",
         "ولد الكاتب عام 1948 في مدينة حيفا.",
         # Titles won, listed in a row.
         "حقق الفريق اللقب في 1956 و1957 و1958.",
@@ -266,6 +267,25 @@ def test_the_name_written_after_a_dated_title_wins_over_the_table():
     names = [actor.name for actor in event.actors]
     assert "فيصل المقداد" in names
     assert "وليد المعلم" not in names
+
+
+def test_a_headline_keeps_a_figures_percent_sign_and_decimal_point():
+    event = only_event("ارتفعت أسعار النفط يوم الأحد بمعدل 1.2% بعد تراجعها بنسبة 3٪.")
+    assert "1.2%" in event.title.split()
+    assert "3٪" in event.title.split()
+
+
+def test_a_pronoun_opening_a_clause_is_no_verb():
+    event = only_event("وهي أول زيارة للرئيس إلى هذا البلد منذ انتخابه في أيار/مايو 2017.")
+    assert "يوهي" not in event.title and "توهي" not in event.title
+
+
+def test_the_name_after_a_title_with_its_complement_leads_the_headline():
+    event = only_event(
+        "ندد مفوض الأمم المتحدة السامي لحقوق الإنسان، زيد رعد الحسين، يوم الأحد، "
+        "بعدم التحرك حيال النزاعات."
+    )
+    assert event.title.startswith("زيد رعد الحسين يندد")
 
 
 def test_a_persons_name_is_given_in_its_shortest_full_form():

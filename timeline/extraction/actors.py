@@ -865,11 +865,20 @@ def apposed_name(
     """The name set off by commas after a subject's title: «قال الرئيس الأمريكي،
     دونالد ترامب، إن…», «طالب رجل الأعمال المصري، نجيب ساويرس، …»."""
     _first, last = span
-    after = last + 1
-    if after >= len(clause) or not any(
-        m in text[clause[last].end : clause[after].start] for m in "،,"
-    ):
+    # The title's complement may come before the comma: «مفوض الأمم المتحدة السامي
+    # لحقوق الإنسان، زيد رعد الحسين،».
+    for complement in range(COMPLEMENT_MAX_WORDS + 1):
+        if complement and not _complement_of_title(clause, last + 1, complement, skip):
+            continue
+        end = last + complement
+        if end + 1 < len(clause) and any(
+            m in text[clause[end].end : clause[end + 1].start] for m in "،,"
+        ):
+            last = end
+            break
+    else:
         return None
+    after = last + 1
     name = _name_after(clause, after, set(skip))
     if len(name) < 2:
         return None
@@ -878,6 +887,23 @@ def apposed_name(
     if not any(m in closing for m in "،,"):
         return None
     return name[0], end
+
+
+COMPLEMENT_MAX_WORDS = 3
+
+
+def _complement_of_title(
+    clause: Sequence[Word], start: int, size: int, skip: frozenset[int]
+) -> bool:
+    """Whether `size` words from `start` are a title's complement with «لـ»: a noun
+    with the preposition, then definite words («لحقوق الإنسان», «للشؤون السياسية»)."""
+    words_ = clause[start : start + size]
+    if len(words_) < size or size < 2 or any(i in skip for i in range(start, start + size)):
+        return False
+    first = words_[0].folded
+    if not first.startswith("ل") or first.startswith("ال") or is_function_word(words_[0]):
+        return False
+    return all(w.folded.startswith(("ال", "وال")) for w in words_[1:])
 
 
 DEFINITE_HEADS: frozenset[str] = fold_set(*actors_lexicon.DEFINITE_HEADS)

@@ -433,6 +433,19 @@ def _cut(
             if plural_subject and plural_past(rest.folded) is None:
                 present = _plural_present(present)
             written = written[0] + present
+        if word.folded.isdigit() and text[word.end : word.end + 1] in PERCENT_SIGNS:
+            written += text[word.end]  # «10%» is a figure, «10» alone a bare number
+        if (
+            word.folded.isdigit()
+            and out
+            and position > 0
+            and order[position - 1] == index - 1
+            and clause[index - 1].folded.isdigit()
+            and text[clause[index - 1].end : word.start] in DECIMAL_POINTS
+        ):
+            # «2.2%» is one figure, which the words of the clause split in two.
+            out[-1] += text[clause[index - 1].end : word.start] + written
+            continue
         out.append(written)
         # A comma after the object ends the headline.
         following = order[position + 1] if position + 1 < len(order) else None
@@ -574,6 +587,10 @@ def _plural_present(verb: str) -> str:
     if folded.endswith(("ي", "و")):
         return verb[:-1] + "ون"
     return verb + "ون"
+
+
+PERCENT_SIGNS = ("%", "٪")
+DECIMAL_POINTS = (".", "٫")
 
 
 def _dual_present(verb: str) -> str:
