@@ -275,6 +275,17 @@ def test_a_headline_keeps_a_figures_percent_sign_and_decimal_point():
     assert "3٪" in event.title.split()
 
 
+def test_a_verbal_noun_of_the_pattern_fuul_is_no_verb_of_the_headline():
+    event = only_event("وأعلن المسؤول، يوم الأحد، حصول المكتب على تحذير بشأن التعليق.")
+    assert "يحصول" not in event.title
+
+
+def test_urging_restraint_is_a_statement_not_a_seizure():
+    event = only_event("أهابت تونس، يوم الأحد، بكل الليبيين التحلي بأقصى درجات ضبط النفس.")
+    assert event.kind == "statement"
+    assert event.title.startswith("تونس تهيب")
+
+
 def test_a_pronoun_opening_a_clause_is_no_verb():
     event = only_event("وهي أول زيارة للرئيس إلى هذا البلد منذ انتخابه في أيار/مايو 2017.")
     assert "يوهي" not in event.title and "توهي" not in event.title

@@ -26,6 +26,10 @@ from timeline.extraction.verbs import present_tense
         ("بثت", False, "تبث"),
         ("حثت", False, "تحث"),
         ("مرت", False, "تمر"),
+        # The passive of forms IV and VIII loses its «أ» in the present.
+        ("أُبلغ", False, "يُبلغ"),
+        ("اُعتقل", False, "يُعتقل"),
+        ("قُتل", False, "يُقتل"),
         # Defective verbs lose their last letter before the feminine «ت».
         ("دعت", False, "تدعو"),
         ("أجرت", False, "تجري"),

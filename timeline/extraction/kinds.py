@@ -342,6 +342,8 @@ def looks_like_verb(word: Word, following: Word | None) -> bool:
         return False
     if folded.endswith(("ه", "ات", "ون", "ين", "يه")):  # nouns' endings
         return False
+    if len(folded) == 4 and folded[2] == "و" and not folded.startswith(("ا", "ت")):
+        return False  # «حصول», «وصول», «دخول»: the verbal noun's pattern, no past verb
     # Its subject follows: a definite noun, or a title or head noun («منح نجم المنتخب»).
     return following is not None and (
         following.folded.startswith("ال")

@@ -29,6 +29,8 @@ def present_tense(verb: str, feminine: bool = False) -> str:
     stem = verb
     if len(stem) > 2 and stem[1] == "\u064f":  # a damma on the first letter: passive
         stem = stem[0] + stem[2:]
+        if stem[0] in "أاإ" and len(fold(stem)) >= 4:
+            stem = stem[1:]  # forms IV and VIII: «أُبلغ» → «يُبلغ», «اُعتقل» → «يُعتقل»
         return ("تُ" if feminine or (len(stem) > 3 and stem.endswith("ت")) else "يُ") + (
             stem[:-1] if len(stem) > 3 and stem.endswith("ت") else stem
         )
