@@ -175,6 +175,33 @@ def test_places_are_where_it_happened_not_clubs_nationalities_or_actor_states():
     assert "إيران" in [actor.name for actor in event.actors]
 
 
+def test_a_happening_at_home_takes_the_place_the_article_is_about():
+    text = (
+        "تشهد باراغواي أزمة سياسية حادة. وقال مراقبون في باراغواي إن الأزمة تتفاقم.\n\n"
+        "واحتل المتظاهرون يوم الأحد مبنى البرلمان واشتبكوا مع الشرطة.\n\n"
+        "وتعد باراغواي من أفقر دول أمريكا الجنوبية."
+    )
+    (event,) = events_of(text)
+    assert event.places == ("الباراغواي",) or event.places == ("باراغواي",)
+    # A statement may be made anywhere: it takes no place from the article.
+    said = events_of(
+        text.replace(
+            "واحتل المتظاهرون يوم الأحد مبنى البرلمان واشتبكوا مع الشرطة.",
+            "وقال الرئيس يوم الأحد إن الأزمة ستنتهي قريبا.",
+        )
+    )
+    assert [(e.kind, e.places) for e in said] == [("statement", ())]
+
+
+def test_an_article_naming_several_places_alike_gives_no_home():
+    text = (
+        "زار الوزير مصر ثم السودان. وتحدث في مصر وفي السودان عن التعاون.\n\n"
+        "واحتل المتظاهرون يوم الأحد مبنى البرلمان واشتبكوا مع الشرطة."
+    )
+    (event,) = events_of(text)
+    assert event.places == ()
+
+
 def test_a_country_after_a_locative_word_is_a_place():
     event = only_event("انفجرت سيارة مفخخة يوم الأحد في العراق.")
     assert event.places == ("العراق",)

@@ -64,6 +64,7 @@ from timeline.extraction.places import (
     NATIONALITY_BY_SPELLING,
     is_country,
     match_at,
+    match_places,
     nationality,
     places_of,
 )
@@ -399,7 +400,37 @@ def build_candidates(
             if happening.kind == EventKind.OTHER:
                 # «انضم فان ديك إلى ليفربول» in an article about football is a sports event.
                 happening.kind = field
+    unplaced = [h for h in happenings if not h.places and h.kind in HOME_KINDS]
+    home = _article_home(f"{headline_text}\n{text}") if unplaced else None
+    for happening in unplaced if home else ():
+        # «واحتل المتظاهرون مبنى البرلمان» in an article about Paraguay: at home.
+        happening.places = (home,)
     return _candidates(text, happenings, headline_text, published)
+
+
+# Kinds of happening that take place where the article is about when the clause
+# names no place; a statement or a deal may be made anywhere.
+HOME_KINDS = frozenset(
+    {EventKind.DECISION, EventKind.LEGAL, EventKind.PROTEST, EventKind.ATTACK,
+     EventKind.ELECTION, EventKind.DISASTER}
+)  # fmt: skip
+# How often the article's place must be named, and how much more than any other.
+HOME_MENTIONS = 3
+HOME_LEAD = 2
+
+
+def _article_home(text: str) -> str | None:
+    """The place the article is about: named at least HOME_MENTIONS times, and
+    HOME_LEAD times as often as any other place, or None."""
+    counts: dict[str, int] = {}
+    for match in match_places(words(text)):
+        counts[match.place.name] = counts.get(match.place.name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < HOME_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < HOME_LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _nowadays(text: str, mention: ResolvedMention) -> bool:
