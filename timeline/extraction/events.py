@@ -402,9 +402,10 @@ def build_candidates(
                 happening.kind = field
     unplaced = [h for h in happenings if not h.places and h.kind in HOME_KINDS]
     home = _article_home(f"{headline_text}\n{text}") if unplaced else None
-    for happening in unplaced if home else ():
-        # «واحتل المتظاهرون مبنى البرلمان» in an article about Paraguay: at home.
-        happening.places = (home,)
+    if home is not None:
+        for happening in unplaced:
+            # «واحتل المتظاهرون مبنى البرلمان» in an article about Paraguay: at home.
+            happening.places = (home,)
     return _candidates(text, happenings, headline_text, published)
 
 
