@@ -256,6 +256,7 @@ def test_two_subjects_joined_by_and_lead_the_headline():
     [
         ("اتفقت روسيا والصين يوم الأحد على تعزيز التعاون.", "روسيا والصين تتفقان"),
         ("التقى ترامب وكيم جونغ أون يوم الأحد في سنغافورة.", "ترامب وكيم جونغ أون يلتقيان"),
+        ("والتقى الزعيمان يوم الأحد في سنغافورة.", "الزعيمان يلتقيان"),
         # Two men take no «ت»: a verb starting so is the past of form V.
         (
             "توصل ترامب وكيم جونغ أون يوم الأحد إلى اتفاق لنزع السلاح.",
@@ -324,6 +325,22 @@ def test_the_name_after_a_title_with_its_complement_leads_the_headline():
         "بعدم التحرك حيال النزاعات."
     )
     assert event.title.startswith("زيد رعد الحسين يندد")
+
+
+def test_the_verb_of_two_after_their_names_is_no_part_of_a_name():
+    event = only_event(
+        "وقال الأمير: في المباحثات التي أجريتها في أنقرة يوم الأحد مع الرئيس أردوغان أعلنا "
+        "عن حزمة استثمارات."
+    )
+    assert "أردوغان أعلنا" not in [actor.name for actor in event.actors]
+
+
+def test_a_present_verb_is_no_one_word_actor():
+    event = only_event(
+        "وكانت الوكالة أفادت الأحد أنه تم التوصل إلى اتفاق بين النظام السوري وفصائل "
+        "المعارضة المسلحة يقضي بأن تقوم الفصائل بتسليم أسلحتها."
+    )
+    assert "يقضي" not in [actor.name for actor in event.actors]
 
 
 def test_a_persons_name_is_given_in_its_shortest_full_form():

@@ -27,6 +27,7 @@ from timeline.extraction.arabic import (
 )
 from timeline.extraction.kinds import NOUN_KINDS, lookup, verb_kind
 from timeline.extraction.places import match_at, match_places, nationality
+from timeline.extraction.verbs import IRREGULAR
 from timeline.lexicon import actors as actors_lexicon
 from timeline.lexicon.actors import (
     ACTORS,
@@ -505,6 +506,10 @@ def _is_verb_form(word: Word) -> bool:
         return True
     if folded.startswith("ت") and folded.endswith("ت") and len(folded) >= 4:
         return True  # «الممثلة تلقت»: a past verb of form V or VI, no name
+    if folded.endswith("ا") and len(folded) >= 4:
+        singular = folded[:-1]
+        if verb_kind(Word(word.start, word.end, singular, singular)) is not None:
+            return True  # «تميم وأردوغان أعلنا»: the past of two, no name
     return folded.startswith(("ي", "ت")) and folded.endswith(("ان", "ون")) and len(folded) >= 5
 
 
@@ -916,6 +921,9 @@ _GLUED_PREPOSITIONS = ("بإ", "لأ", "لإ")
 _TANWEEN_FATH = "ً"
 
 
+IRREGULAR_PRESENTS: frozenset[str] = frozenset(fold(present) for present in IRREGULAR.values())
+
+
 def plausible(actor: ActorRef) -> ActorRef | None:
     """A name found by its shape (not a curated one) as a name, or None: no verb
     («يجب», «يبدو»), no noun glued to a preposition first («بإطلاق»), no accusative;
@@ -935,6 +943,8 @@ def plausible(actor: ActorRef) -> ActorRef | None:
         word = Word(0, len(written[0]), written[0], fold(written[0]))
         if verb_kind(word) is not None or word.folded in NOT_NAMES:
             return None
+        if word.folded in IRREGULAR_PRESENTS:
+            return None  # «يقضي», «يجري»: a verb, not a one-word name
     name = " ".join(written)
     return actor if name == actor.name else ActorRef(name, actor.type, (*actor.aliases, name))
 

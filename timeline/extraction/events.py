@@ -723,6 +723,8 @@ def _dual(clause_words: list[Word], span: tuple[int, int] | None, found: list) -
     whom the headline's verb addresses in the dual."""
     if span is None:
         return False
+    if any(r in DUAL_SUBJECTS for r in readings(clause_words[span[0]].folded)):
+        return True  # «أعلن الطرفان» → «الطرفان يعلنان»
     first = next((m for m in found if m.first <= span[0] <= m.last), None)
     if first is None:
         return False
@@ -738,6 +740,7 @@ def _dual(clause_words: list[Word], span: tuple[int, int] | None, found: list) -
 
 
 WITH_WORDS = fold_set(*clauses.WITH_WORDS)
+DUAL_SUBJECTS = fold_set(*clauses.DUAL_SUBJECTS)
 # Kinds of happening a state does at home when nothing says where: «فككت كوريا
 # الشمالية موقعها للتجارب النووية», «اعتقلت تركيا…».
 DOMESTIC_KINDS = frozenset(

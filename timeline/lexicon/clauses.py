@@ -210,6 +210,14 @@ LEADING_PHRASES: tuple[str, ...] = (
 # «مع»: a happening done with someone else may be anywhere, not at the state's home.
 WITH_WORDS: tuple[str, ...] = ("مع", "ومع")
 
+# Subjects that are two people or sides: the headline's verb takes the dual
+# («الطرفان يعلنان»).
+DUAL_SUBJECTS: tuple[str, ...] = (
+    "الطرفان", "الجانبان", "البلدان", "الزعيمان", "الرئيسان", "الوزيران", "الفريقان",
+    "المنتخبان", "الناديان", "الحزبان", "الرجلان", "الشقيقان", "الخصمان", "المرشحان",
+    "الزوجان", "القائدان", "الوفدان", "المسؤولان", "اللاعبان",
+)  # fmt: skip
+
 # Prepositions that only introduce the date after them in a headline: «في 12 يونيو».
 HEADLINE_DATE_PREPOSITIONS: tuple[str, ...] = ("في", "يوم", "خلال", "منذ", "بحلول")
 
