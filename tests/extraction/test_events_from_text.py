@@ -236,6 +236,20 @@ def test_the_event_the_headline_and_lead_report_is_the_most_salient():
     assert main.first_day == PUBLISHED
 
 
+def test_happenings_listed_in_the_lead_are_examples_not_the_main_event():
+    text = (
+        "تتابع الشركة الأخبار المزورة قبل الانتخابات، ومنها انتخابات تركيا في شهر "
+        "يونيو/حزيران، وانتخابات المكسيك في شهر يوليو/تموز، وانتخابات البرازيل في شهر "
+        "أكتوبر/تشرين الأول.\n\n"
+        "وكانت الشركة قد أعلنت في الشهر الماضي عن مبادرة تفتح بياناتها للباحثين."
+    )
+    events = events_of(
+        text, headline="لحماية المستخدمين.. الشركة تكشف بياناتها", published=date(2018, 5, 10)
+    )
+    main = max(events, key=lambda e: e.salience)
+    assert main.kind != "election"
+
+
 def test_what_did_not_happen_is_no_event():
     assert events_of("ولم تعلن أي جهة يوم الأحد مسؤوليتها عن الهجوم.") == []
 

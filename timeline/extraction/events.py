@@ -8,6 +8,7 @@ a kind, places, actors and a salience (`timeline.extraction`).
 """
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -1180,6 +1181,7 @@ def _candidates(
     first_sentence = min((c.sentence_index for h in happenings for _, c in h.members), default=0)
     scored: list[tuple[_Happening, float]] = []
     clause_texts: dict[int, str] = {}
+    per_sentence = Counter(min(c.sentence_index for _, c in h.members) for h in happenings)
     for happening in happenings:
         clause_text = " ".join(
             text[c.begin : c.end] for c in {id(c): c for _, c in happening.members}.values()
@@ -1204,6 +1206,7 @@ def _candidates(
             anchors=len(happening.members),
             kind=happening.kind,
             granularity=granularity_of(happening.lead.value) or "year",
+            sentence_happenings=per_sentence[min(c.sentence_index for _, c in happening.members)],
         )
         scored.append((happening, salience(signals)))
     main = max(scored, key=lambda item: item[1])[0] if scored else None

@@ -23,6 +23,8 @@ WEIGHTS = {
     "repeats": 0.05,
     "kind": 0.05,
 }
+# A sentence that dates this many happenings lists them.
+LIST_SIZE = 3
 # A year or a month is «recent» less surely than a day.
 RECENCY_CAP = {"day": 1.0, "week": 0.8, "month": 0.5, "season": 0.4, "quarter": 0.4}
 
@@ -37,11 +39,17 @@ class SalienceSignals:
     granularity: str = "day"
     # Whether who acts is who the headline opens on («نجيب ساويرس يدعم…»).
     headline_subject: bool = False
+    # How many happenings the sentence dates: three or more make it a list
+    # («انتخابات تركيا في يونيو، وانتخابات المكسيك في يوليو…»), whose items are
+    # examples, not the news.
+    sentence_happenings: int = 1
 
 
 def salience(signals: SalienceSignals) -> float:
     # The lead (the first dated sentence) is the news; later sentences fade fast.
     position = 1.0 / (1 + 2 * signals.sentence_index)
+    if signals.sentence_happenings >= LIST_SIZE:
+        position /= signals.sentence_happenings
     if signals.days_from_publication is None:
         recency = 0.0
     else:
