@@ -193,6 +193,14 @@ def test_a_happening_at_home_takes_the_place_the_article_is_about():
     assert [(e.kind, e.places) for e in said] == [("statement", ())]
 
 
+def test_a_clause_naming_another_place_takes_no_home():
+    article = "تشهد القيروان توترا. وقال سكان القيروان إن الوضع هادئ. ويقطن القيروان آلاف.\n\n"
+    (elsewhere,) = events_of(article + "وأعلنت الشرطة يوم الأحد اعتقال شاب قالت إنه زار ليبيا.")
+    assert elsewhere.places == ()
+    (at_home,) = events_of(article + "وأعلنت الشرطة يوم الأحد اعتقال شاب قالت إنه زار القيروان.")
+    assert at_home.places == ("القيروان",)
+
+
 def test_an_article_naming_several_places_alike_gives_no_home():
     text = (
         "زار الوزير مصر ثم السودان. وتحدث في مصر وفي السودان عن التعاون.\n\n"
@@ -355,6 +363,14 @@ def test_a_present_verb_is_no_one_word_actor():
         "المعارضة المسلحة يقضي بأن تقوم الفصائل بتسليم أسلحتها."
     )
     assert "يقضي" not in [actor.name for actor in event.actors]
+
+
+def test_a_title_cut_from_its_phrase_is_no_actor():
+    event = only_event(
+        "وذكرت النقابة بمنع مفدي المسدي المستشار الإعلامي لرئيس الحكومة روضة العلاقي "
+        "مراسلة الإذاعة من العمل خلال تغطيتها للقمة المنعقدة مساء أمس السبت بالحمامات."
+    )
+    assert "لرئيس" not in [actor.name for actor in event.actors]
 
 
 def test_a_persons_name_is_given_in_its_shortest_full_form():

@@ -945,6 +945,8 @@ def plausible(actor: ActorRef) -> ActorRef | None:
             return None
         if word.folded in IRREGULAR_PRESENTS:
             return None  # «يقضي», «يجري»: a verb, not a one-word name
+        if any(r in TITLES for r in readings(word.folded)):
+            return None  # «لرئيس»: a title cut from its phrase names no one
     name = " ".join(written)
     return actor if name == actor.name else ActorRef(name, actor.type, (*actor.aliases, name))
 

@@ -403,10 +403,20 @@ def build_candidates(
                 happening.kind = field
     unplaced = [h for h in happenings if not h.places and h.kind in HOME_KINDS]
     home = _article_home(f"{headline_text}\n{text}") if unplaced else None
-    if home is not None:
-        for happening in unplaced:
-            # «واحتل المتظاهرون مبنى البرلمان» in an article about Paraguay: at home.
-            happening.places = (home,)
+    for happening in unplaced:
+        if home is None:
+            break
+        named = {
+            match.place.name
+            for _, c in happening.members
+            for match in match_places(words(text[c.begin : c.end], c.begin))
+        }
+        if named - {home}:
+            # Another place the clause names but does not put the happening in («أعلنت
+            # النيابة الألمانية إيقاف تونسي أراد تحضير اعتداء في ألمانيا»): unsure.
+            continue
+        # «واحتل المتظاهرون مبنى البرلمان» in an article about Paraguay: at home.
+        happening.places = (home,)
     return _candidates(text, happenings, headline_text, published)
 
 
