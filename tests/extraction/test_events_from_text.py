@@ -1533,8 +1533,9 @@ def test_a_cup_named_after_a_country_is_no_place(text, places):
 
 
 def test_about_before_a_date_goes_with_the_date():
+    # …and the verb after the words leading to the date opens the clause.
     assert only_event("وفي حوالي منتصف ليل الجمعة عاد الهدوء إلى المكان.").title == (
-        "عاد الهدوء إلى المكان"
+        "الهدوء يعود إلى المكان"
     )
 
 

@@ -60,6 +60,7 @@ from timeline.extraction.headlines import (
     attributed,
     fitted,
     headline,
+    without_date_glue,
 )
 from timeline.extraction.places import (
     NATIONALITY_BY_SPELLING,
@@ -483,7 +484,11 @@ def _happening(
         return None  # «ما حكاية سلطان الذهب…؟»: a question tells no happening
     # «قالت مصادر إن مسلحين هاجموا…»: the happening is what the sources report.
     content = content[anonymous_attribution(clause_words, content) :] or content
-    verb_index, verb_kind = _main_verb(text, clause_words, content)
+    # «وفي حوالي منتصف ليل الجمعة عاد الهدوء»: the words that only lead to the date
+    # are no more the clause's opening than the date itself.
+    verb_index, verb_kind = _main_verb(
+        text, clause_words, without_date_glue(clause_words, content, drop)
+    )
     start_at = 0
     reported_from = _reported_clause(clause_words, content, verb_index, verb_kind, date_index)
     if reported_from is not None:

@@ -90,7 +90,7 @@ def headline(
     """
     keep = [i for i in range(start_at, len(clause)) if i not in drop]
     keep = _without_brackets(text, clause, keep)
-    keep = _without_date_glue(clause, keep, drop)
+    keep = without_date_glue(clause, keep, drop)
     keep = _without_attribution(text, clause, keep)
     keep = _without_leading_words(clause, keep)
     keep = _without_fillers(clause, keep)
@@ -131,7 +131,7 @@ def headline(
     return fitted(" ".join(words_out))
 
 
-def _without_date_glue(clause: Sequence[Word], keep: list[int], drop: frozenset[int]) -> list[int]:
+def without_date_glue(clause: Sequence[Word], keep: list[int], drop: frozenset[int]) -> list[int]:
     """Drop the words that only introduce a dropped date: «يوم» in «يوم الأحد», and
     both «في» and «الـ» in «في الـ 6 من أغسطس» (read right to left, so a word
     dropped lets the one before it reach the date)."""
