@@ -279,6 +279,7 @@ def test_two_subjects_joined_by_and_lead_the_headline():
         ("اتفقت روسيا والصين يوم الأحد على تعزيز التعاون.", "روسيا والصين تتفقان"),
         ("التقى ترامب وكيم جونغ أون يوم الأحد في سنغافورة.", "ترامب وكيم جونغ أون يلتقيان"),
         ("والتقى الزعيمان يوم الأحد في سنغافورة.", "الزعيمان يلتقيان"),
+        ("وقالت المنظمتان يوم الأحد إنهما أبلغتا بالقرار.", "المنظمتان تؤكدان"),
         # Two men take no «ت»: a verb starting so is the past of form V.
         (
             "توصل ترامب وكيم جونغ أون يوم الأحد إلى اتفاق لنزع السلاح.",
@@ -355,6 +356,29 @@ def test_the_verb_of_two_after_their_names_is_no_part_of_a_name():
         "عن حزمة استثمارات."
     )
     assert "أردوغان أعلنا" not in [actor.name for actor in event.actors]
+
+
+def test_a_singular_noun_ending_like_a_plural_takes_a_singular_verb():
+    event = only_event(
+        "ويهدف القانون، الذي يدخل حيز التنفيذ بداية من غرة افريل 2017، الى مراجعة منظومة "
+        "الامتيازات الجبائية نحو ترشيدها.",
+        published=date(2017, 2, 1),
+    )
+    assert event.title.split()[:2] == ["القانون", "يهدف"]
+
+
+def test_urging_with_a_doubled_verb_is_a_statement_in_the_present():
+    event = only_event("وحضت الولايات المتحدة الدول الأخرى يوم الأحد على وقف استيراد النفط.")
+    assert event.title.startswith("الولايات المتحدة تحض")
+    assert event.kind == "statement"
+
+
+def test_a_verb_after_a_title_is_no_one_word_actor():
+    event = only_event(
+        "وكان كولين كابرنيك أول لاعب يجثو على ركبتيه أثناء عزف النشيد في مباراة رسمية في "
+        "عام 2016، وذلك في بداية حملة ضد الظلم العنصري."
+    )
+    assert "يجثو" not in [actor.name for actor in event.actors]
 
 
 def test_a_present_verb_is_no_one_word_actor():

@@ -947,6 +947,8 @@ def plausible(actor: ActorRef) -> ActorRef | None:
             return None  # «يقضي», «يجري»: a verb, not a one-word name
         if any(r in TITLES for r in readings(word.folded)):
             return None  # «لرئيس»: a title cut from its phrase names no one
+        if word.folded.startswith("ي") and word.folded not in GIVEN_NAMES:
+            return None  # «يجثو»: a verb in the present, no one's name
     name = " ".join(written)
     return actor if name == actor.name else ActorRef(name, actor.type, (*actor.aliases, name))
 

@@ -718,7 +718,8 @@ def _feminine(clause_words: list[Word], span: tuple[int, int] | None, found: lis
         if mention.first <= span[0] <= mention.last and mention.actor.type == "state":
             return True
     first = clause_words[span[0]].folded
-    return first.startswith("ال") and first.endswith("ه")
+    # «المنظمتان»: two of a feminine noun.
+    return first.startswith("ال") and (first.endswith("ه") or _feminine_dual(first))
 
 
 def _plural(clause_words: list[Word], span: tuple[int, int] | None, found: list) -> bool:
@@ -731,7 +732,7 @@ def _plural(clause_words: list[Word], span: tuple[int, int] | None, found: list)
         if mention.first <= span[0] <= mention.last and mention.actor.type != "organisation":
             return False
     head = clause_words[span[0]].folded
-    return len(head) > 4 and head.endswith("ون")
+    return len(head) > 4 and head.endswith("ون") and head not in SINGULARS_IN_UN
 
 
 def _dual(clause_words: list[Word], span: tuple[int, int] | None, found: list) -> bool:
@@ -739,8 +740,8 @@ def _dual(clause_words: list[Word], span: tuple[int, int] | None, found: list) -
     whom the headline's verb addresses in the dual."""
     if span is None:
         return False
-    if any(r in DUAL_SUBJECTS for r in readings(clause_words[span[0]].folded)):
-        return True  # «أعلن الطرفان» → «الطرفان يعلنان»
+    if any(r in DUAL_SUBJECTS or _feminine_dual(r) for r in readings(clause_words[span[0]].folded)):
+        return True  # «أعلن الطرفان» → «الطرفان يعلنان», «المنظمتان تقولان»
     first = next((m for m in found if m.first <= span[0] <= m.last), None)
     if first is None:
         return False
@@ -757,6 +758,14 @@ def _dual(clause_words: list[Word], span: tuple[int, int] | None, found: list) -
 
 WITH_WORDS = fold_set(*clauses.WITH_WORDS)
 DUAL_SUBJECTS = fold_set(*clauses.DUAL_SUBJECTS)
+SINGULARS_IN_UN = fold_set(*clauses.SINGULARS_IN_UN)
+
+
+def _feminine_dual(folded: str) -> bool:
+    """«المنظمتان», «الحكومتان»: a definite noun in «ة» made dual."""
+    return folded.startswith("ال") and folded.endswith("تان") and len(folded) >= 7
+
+
 # Kinds of happening a state does at home when nothing says where: «فككت كوريا
 # الشمالية موقعها للتجارب النووية», «اعتقلت تركيا…».
 DOMESTIC_KINDS = frozenset(
