@@ -389,6 +389,14 @@ def test_a_present_verb_is_no_one_word_actor():
     assert "يقضي" not in [actor.name for actor in event.actors]
 
 
+def test_a_general_director_is_named_by_the_name_after_the_title():
+    event = only_event(
+        "وقال مدير عام المعهد الوطني للاستهلاك، طارق بن جازية، يوم الأحد إن ثلث الطعام "
+        "يلقى في المهملات."
+    )
+    assert [actor.name for actor in event.actors] == ["طارق بن جازية"]
+
+
 def test_a_title_cut_from_its_phrase_is_no_actor():
     event = only_event(
         "وذكرت النقابة بمنع مفدي المسدي المستشار الإعلامي لرئيس الحكومة روضة العلاقي "

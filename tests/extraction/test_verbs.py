@@ -30,6 +30,9 @@ from timeline.extraction.verbs import present_tense
         ("أُبلغ", False, "يُبلغ"),
         ("اُعتقل", False, "يُعتقل"),
         ("قُتل", False, "يُقتل"),
+        # Hollow verbs of form I take their middle letter back.
+        ("زادت", False, "تزيد"),
+        ("قاد", False, "يقود"),
         # Defective verbs lose their last letter before the feminine «ت».
         ("دعت", False, "تدعو"),
         ("أجرت", False, "تجري"),

@@ -939,6 +939,9 @@ def plausible(actor: ActorRef) -> ActorRef | None:
         written.pop()
     if not written or any(w.endswith(_TANWEEN_FATH) for w in written):
         return None
+    first = Word(0, len(written[0]), written[0], fold(written[0]))
+    if len(written) > 1 and verb_kind(first) is not None:
+        return None  # «كتبت مسودة خطاب»: a verb and its object, no one's name
     if len(written) == 1:
         word = Word(0, len(written[0]), written[0], fold(written[0]))
         if verb_kind(word) is not None or word.folded in NOT_NAMES:

@@ -1636,6 +1636,8 @@ NAME_PARTICLES: tuple[str, ...] = (
 TITLE_QUALIFIERS: tuple[str, ...] = (
     "السابق", "السابقة", "الأسبق", "الجديد", "الجديدة", "المكلف", "المكلفة", "الحالي",
     "العام", "الأول", "الخاص", "الدائم", "المساعد", "التنفيذي", "الأعلى",
+    # After a title in construct: «مدير عام المعهد».
+    "عام",
 )  # fmt: skip
 
 # Words that open a noun phrase that is no one's name: «ثلاثة جنود», «مسلحون».
