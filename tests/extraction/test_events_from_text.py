@@ -337,6 +337,11 @@ def test_urging_restraint_is_a_statement_not_a_seizure():
     assert event.title.startswith("تونس تهيب")
 
 
+def test_a_verb_whose_own_first_letter_is_waw_keeps_it_in_the_present():
+    event = only_event("وجهت السلطات يوم الأحد تحذيرا إلى المتظاهرين في المدينة.")
+    assert event.title.startswith("السلطات توجه تحذيرا")
+
+
 def test_a_pronoun_opening_a_clause_is_no_verb():
     event = only_event("وهي أول زيارة للرئيس إلى هذا البلد منذ انتخابه في أيار/مايو 2017.")
     assert "يوهي" not in event.title and "توهي" not in event.title

@@ -30,6 +30,8 @@ from timeline.extraction.verbs import present_tense
         ("أُبلغ", False, "يُبلغ"),
         ("اُعتقل", False, "يُعتقل"),
         ("قُتل", False, "يُقتل"),
+        # A verb whose own first letter is «و».
+        ("وجهت", False, "توجه"),
         # Hollow verbs of form I take their middle letter back.
         ("زادت", False, "تزيد"),
         ("قاد", False, "يقود"),

@@ -554,6 +554,8 @@ def _as_present(word: Word, feminine: bool = False) -> str:
         and len(folded) > 3
         and not VERB_KINDS.get(folded)
         and folded not in IRREGULAR
+        # «وجهت»: the feminine of a verb whose own first letter is «و»
+        and not (folded.endswith("ت") and folded[:-1] in IRREGULAR)
     ):
         # «وأعلن»: the conjunction goes; «وافق», «وصل» keep their own «و».
         written, folded = written[1:], folded[1:]
