@@ -342,6 +342,25 @@ def test_a_verb_whose_own_first_letter_is_waw_keeps_it_in_the_present():
     assert event.title.startswith("السلطات توجه تحذيرا")
 
 
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        (
+            "أحرزت قوات الجيش والمقاومة الشعبية، الأربعاء، انتصارات في جبهة الساحل.",
+            "قوات الجيش والمقاومة الشعبية تحرز",
+        ),
+        ("واعتقلت الشرطة والجيش يوم الأحد ثلاثة مشتبه بهم.", "الشرطة والجيش تعتقل"),
+    ],
+)
+def test_a_second_subject_joined_by_and_stays_before_the_verb(text, opening):
+    assert only_event(text).title.startswith(opening)
+
+
+def test_a_word_of_its_own_in_wal_joins_no_subject():
+    event = only_event("وقالت زعرة السلطاني والدة الشهيد يوم الأحد إن ابنها عاد من صفاقس.")
+    assert "والدة" not in event.title.split()[: event.title.split().index("تؤكد")]
+
+
 def test_a_pronoun_opening_a_clause_is_no_verb():
     event = only_event("وهي أول زيارة للرئيس إلى هذا البلد منذ انتخابه في أيار/مايو 2017.")
     assert "يوهي" not in event.title and "توهي" not in event.title

@@ -29,6 +29,7 @@ from timeline.extraction.kinds import NOUN_KINDS, lookup, verb_kind
 from timeline.extraction.places import match_at, match_places, nationality
 from timeline.extraction.verbs import IRREGULAR
 from timeline.lexicon import actors as actors_lexicon
+from timeline.lexicon import clauses as clauses_lexicon
 from timeline.lexicon.actors import (
     ACTORS,
     MEDIUM_WORDS,
@@ -642,7 +643,12 @@ def subject_after(
         word = clause[position]
         # «المحكمة طلب…»: after a definite noun an indefinite word starts the object,
         # except after a title, where the name follows («الرسام نوري كورتسيبي»).
-        if definite and not titled and not word.folded.startswith(("ال", "لل")):
+        if (
+            definite
+            and not titled
+            and not word.folded.startswith(("ال", "لل"))
+            and not (word.folded.startswith("وال") and _joined_subject(clause, position))
+        ):
             break
         if definite and position > first + 1 and any(r in TITLES for r in readings(word.folded)):
             break  # «التقى المبعوث الأممي الرئيس اليمني»: a title starts the object
@@ -668,7 +674,13 @@ def subject_after(
             break
         if word.folded in SUBJECT_ENDS or _is_verb_form(word):
             break
-        if position > first and word.folded.startswith(("بال", "لل", "وال", "فال")):
+        if position > first and word.folded.startswith(("بال", "لل", "فال")):
+            break
+        if (
+            position > first
+            and word.folded.startswith("وال")
+            and not _joined_subject(clause, position)
+        ):
             break
         if position > first and word.folded[:1] == "ل" and word.folded[1:] in ADDRESSEE_MEDIA:
             break  # «مسؤولون أتراك لصحيفة واشنطن بوست»: to whom it was said
@@ -684,6 +696,45 @@ def subject_after(
 
 
 ADDRESSEE_MEDIA: frozenset[str] = fold_set(*actors_lexicon.ADDRESSEE_MEDIA)
+
+
+WORDS_IN_WAL: frozenset[str] = fold_set(*clauses_lexicon.WORDS_IN_WAL)
+
+
+def joined_phrase_end(clause: Sequence[Word], position: int, skip: frozenset[int]) -> int | None:
+    """The last word of a definite noun phrase joined by «و» at `position` to the
+    subject before it («قوات الجيش اليمني والمقاومة الشعبية»), or None."""
+    if position >= len(clause) or position in skip:
+        return None
+    if not clause[position].folded.startswith("وال") or not _joined_subject(clause, position):
+        return None
+    end = position
+    while (
+        end + 1 < len(clause)
+        and end + 1 not in skip
+        and clause[end + 1].folded.startswith("ال")
+        and not is_function_word(clause[end + 1])
+        and (
+            nationality(clause[end + 1]) is not None or clause[end + 1].folded.endswith(("يه", "ي"))
+        )
+    ):
+        end += 1  # «والمقاومة الشعبية»: adjectives of relation («ـي», «ـية») belong to it
+    return end
+
+
+def _joined_subject(clause: Sequence[Word], position: int) -> bool:
+    """Whether «وال…» right after a definite subject joins a second one to it
+    («أحرزت قوات الجيش والمقاومة الشعبية انتصارات»), not a verb («والتقى») or a
+    function word."""
+    word = clause[position]
+    if word.folded in WORDS_IN_WAL:
+        return False  # «والدة الشهيد»: a word of its own, no conjunction
+    rest = Word(word.start, word.end, word.text[1:], word.folded[1:])
+    if verb_kind(rest) is not None or is_function_word(rest) or _is_verb_form(rest):
+        return False
+    return clause[position - 1].folded.startswith("ال") or any(
+        r in HEADS for r in readings(clause[position - 1].folded)
+    )
 
 
 def possessed(word: Word) -> bool:

@@ -32,6 +32,7 @@ from timeline.extraction.actors import (
     capital_named,
     display_name,
     joined_by_and,
+    joined_phrase_end,
     name_before_title,
     person_named,
     plausible,
@@ -594,6 +595,9 @@ def _happening(
                 joined = next((m for m in found if m.first == mention.last + 1), None)
                 if joined is not None and _and_joins(clause_words[joined.first]):
                     subject_span = (subject_span[0], joined.last)
+                elif (phrase_end := joined_phrase_end(clause_words, last + 1, drop)) is not None:
+                    # «أحرزت قوات الجيش اليمني والمقاومة الشعبية انتصارات»: one subject.
+                    subject_span = (subject_span[0], phrase_end)
                 break
         if subject is None and not subject_in_verb:
             subject_span = subject_after(text, clause_words, verb_index, drop)
