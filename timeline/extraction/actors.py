@@ -276,12 +276,13 @@ def _known_at(
 
 def joined_by_and(word: Word) -> bool:
     """Whether the first word of an actor's mention carries the conjunction «و»
-    («وكيم», «والصين», «وإريتريا»), not a «و» of its own («وزير», «وليد», «وكالة»)."""
+    («وكيم», «والصين», «وسوريا»), not a «و» of its own («وزير», «وليد», «وكالة»,
+    «واشنطن»)."""
     folded = word.folded
     if not folded.startswith("و") or len(folded) < 3:
         return False
     own = (TITLES, TITLE_FIRST_WORDS, GIVEN_NAMES, KNOWN_FIRST_WORDS, HEADS)
-    return not any(folded in words for words in own)
+    return not any(folded in words for words in own) and fold(word.text) not in KNOWN_BY_SPELLING
 
 
 def _names_the_same(written: str, name: str, aliases: tuple[str, ...]) -> bool:
@@ -990,11 +991,10 @@ def plausible(actor: ActorRef) -> ActorRef | None:
         written.pop()
     if not written or any(w.endswith(_TANWEEN_FATH) for w in written):
         return None
-    first = Word(0, len(written[0]), written[0], fold(written[0]))
-    if len(written) > 1 and verb_kind(first) is not None:
+    word = Word(0, len(written[0]), written[0], fold(written[0]))
+    if len(written) > 1 and verb_kind(word) is not None:
         return None  # «كتبت مسودة خطاب»: a verb and its object, no one's name
     if len(written) == 1:
-        word = Word(0, len(written[0]), written[0], fold(written[0]))
         if verb_kind(word) is not None or word.folded in NOT_NAMES:
             return None
         if word.folded in IRREGULAR_PRESENTS:

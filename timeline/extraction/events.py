@@ -19,10 +19,8 @@ from typing import Protocol
 from timeline.event_kinds import EventKind
 from timeline.extraction import kinds
 from timeline.extraction.actors import (
-    GIVEN_NAMES,
     KNOWN_BY_NAME,
     KNOWN_BY_SPELLING,
-    KNOWN_FIRST_WORDS,
     NAME_PARTICLES,
     TITLES,
     ActorMention,
@@ -436,10 +434,7 @@ HOME_LEAD = 2
 def _article_home(text: str) -> str | None:
     """The place the article is about: named at least HOME_MENTIONS times, and
     HOME_LEAD times as often as any other place, or None."""
-    counts: dict[str, int] = {}
-    for match in match_places(words(text)):
-        counts[match.place.name] = counts.get(match.place.name, 0) + 1
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    ranked = Counter(match.place.name for match in match_places(words(text))).most_common(2)
     if not ranked or ranked[0][1] < HOME_MENTIONS:
         return None
     if len(ranked) > 1 and ranked[0][1] < HOME_LEAD * ranked[1][1]:
@@ -593,7 +588,7 @@ def _happening(
                     apposition_end = None if introduces else title_end
                 # «اتهمت روسيا وسوريا إسرائيل»: a second actor joined by «و».
                 joined = next((m for m in found if m.first == mention.last + 1), None)
-                if joined is not None and _and_joins(clause_words[joined.first]):
+                if joined is not None and joined_by_and(clause_words[joined.first]):
                     subject_span = (subject_span[0], joined.last)
                 elif (phrase_end := joined_phrase_end(clause_words, last + 1, drop)) is not None:
                     # «أحرزت قوات الجيش اليمني والمقاومة الشعبية انتصارات»: one subject.
@@ -838,15 +833,6 @@ def _places(clause_words: list[Word], verb_index: int | None, verb_kind: str | N
         return main
     cause_end = _main_clause_end(clause_words, end)
     return places_of(clause_words[:cause_end], visited_after=visited_after)
-
-
-def _and_joins(word: Word) -> bool:
-    """Whether the word opens with the conjunction «و» («وسوريا»), not with its own
-    «و» («وزير الخارجية الروسي», «وليد», «واشنطن»)."""
-    folded = word.folded
-    if not folded.startswith("و") or folded in TITLES or folded in GIVEN_NAMES:
-        return False
-    return folded not in KNOWN_FIRST_WORDS and fold(word.text) not in KNOWN_BY_SPELLING
 
 
 def _construct_head(word: Word) -> bool:
@@ -1209,7 +1195,8 @@ def _candidates(
     first_sentence = min((c.sentence_index for h in happenings for _, c in h.members), default=0)
     scored: list[tuple[_Happening, float]] = []
     clause_texts: dict[int, str] = {}
-    per_sentence = Counter(min(c.sentence_index for _, c in h.members) for h in happenings)
+    sentence_of = {id(h): min(c.sentence_index for _, c in h.members) for h in happenings}
+    per_sentence = Counter(sentence_of.values())
     for happening in happenings:
         clause_text = " ".join(
             text[c.begin : c.end] for c in {id(c): c for _, c in happening.members}.values()
@@ -1227,14 +1214,14 @@ def _candidates(
         signals = SalienceSignals(
             headline_overlap=overlap,
             headline_subject=bool(subject_words & headline_opening),
-            sentence_index=min(c.sentence_index for _, c in happening.members) - first_sentence,
+            sentence_index=sentence_of[id(happening)] - first_sentence,
             days_from_publication=days_between(
                 happening.lead.first_day, happening.lead.last_day, published
             ),
             anchors=len(happening.members),
             kind=happening.kind,
             granularity=granularity_of(happening.lead.value) or "year",
-            sentence_happenings=per_sentence[min(c.sentence_index for _, c in happening.members)],
+            sentence_happenings=per_sentence[sentence_of[id(happening)]],
         )
         scored.append((happening, salience(signals)))
     main = max(scored, key=lambda item: item[1])[0] if scored else None
