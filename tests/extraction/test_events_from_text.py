@@ -1618,3 +1618,28 @@ def test_what_was_revealed_with_a_light_verb_gives_the_kind():
 
 def test_a_country_faced_in_a_match_is_no_place():
     assert list(only_event("وخسر المنتخب التونسي يوم الاثنين أمام إنجلترا 1-2.").places) == []
+
+
+def test_who_leads_the_subject_stays_with_it_before_the_verb():
+    event = only_event("واستهدف التحالف بقيادة السعودية مواقع في الحديدة يوم الأحد.")
+    assert event.title.startswith("التحالف بقيادة السعودية يستهدف مواقع")
+
+
+def test_the_conjunction_before_a_doubled_verb_of_two_letters_goes():
+    event = only_event("وشن الجيش غارات على مواقع المسلحين يوم الأحد.")
+    assert event.title.startswith("الجيش يشن غارات")
+
+
+def test_a_count_and_what_it_counts_are_one_subject():
+    event = only_event("وأعلنت مجموعة من الطلاب يوم الأحد تنظيم مسيرة في العاصمة.")
+    assert event.title.startswith("مجموعة من الطلاب تعلن")
+
+
+def test_a_verbal_noun_after_the_subjects_name_starts_what_was_done():
+    event = only_event("قررت شركة سوني إرجاء عرض الفيلم يوم الأحد بعد احتجاجات.")
+    assert event.title.startswith("شركة سوني تقرر إرجاء عرض الفيلم")
+
+
+def test_a_plural_adjective_of_nationality_ends_the_subject_and_makes_the_verb_plural():
+    event = only_event("وأطلق جنود إسرائيليون النار على صبي فلسطيني يوم الأحد.")
+    assert event.title.startswith("جنود إسرائيليون يطلقون النار")

@@ -26,7 +26,7 @@ from timeline.extraction.arabic import (
     without_marks,
 )
 from timeline.extraction.kinds import NOUN_KINDS, lookup, verb_kind
-from timeline.extraction.places import match_at, match_places, nationality
+from timeline.extraction.places import match_at, match_places, nationality, plural_nationality
 from timeline.extraction.verbs import IRREGULAR
 from timeline.lexicon import actors as actors_lexicon
 from timeline.lexicon import clauses as clauses_lexicon
@@ -642,6 +642,16 @@ def subject_after(
     definite = False
     while position < len(clause) and position - first < SUBJECT_MAX_WORDS:
         word = clause[position]
+        if (
+            position == first + 1
+            and word.folded == OF_WORD
+            and clause[first].folded in QUANTITY_HEADS
+            and position + 1 < len(clause)
+            and clause[position + 1].folded.startswith("ال")
+        ):
+            # «قتل عدد من العمال المضربين»: the count and what it counts, one subject.
+            position += 1
+            continue
         # «المحكمة طلب…»: after a definite noun an indefinite word starts the object,
         # except after a title, where the name follows («الرسام نوري كورتسيبي»).
         if (
@@ -667,6 +677,20 @@ def subject_after(
             or (_definite_verbal_noun(word) and clause[position - 1].folded.startswith("ال"))
         ):
             break  # «التقى الوزير نظيره…», «رفض الوزير التعليق»: the object starts
+        if (
+            position > first
+            and word.folded.startswith("ال")
+            and not clause[position - 1].folded.startswith("ال")
+            and plural_nationality(clause[position - 1]) is not None
+        ):
+            break  # «أطلق جنود إسرائيليون النار»: after an indefinite adjective, the object
+        if (
+            position > first + 1
+            and not clause[position - 1].folded.startswith("ال")
+            and _indefinite_verbal_noun(word)
+            and match_at(clause, position) is None
+        ):
+            break  # «قررت شركة سوني إرجاء عرض الفيلم»: what was decided starts
         if position > first + 1 and _prepositional_object(clause, position):
             break  # «طالب ممثل ادعاء تركيا بسجن…»: what is asked for, not who asks
         # «الصادق شعبان»: a first name with the article is no definite noun.
@@ -697,6 +721,8 @@ def subject_after(
 
 
 ADDRESSEE_MEDIA: frozenset[str] = fold_set(*actors_lexicon.ADDRESSEE_MEDIA)
+QUANTITY_HEADS: frozenset[str] = fold_set(*actors_lexicon.QUANTITY_HEADS)
+OF_WORD = fold("من")
 
 
 WORDS_IN_WAL: frozenset[str] = fold_set(*clauses_lexicon.WORDS_IN_WAL)
@@ -756,6 +782,23 @@ def _definite_verbal_noun(word: Word) -> bool:
     taf_il = len(folded) == 7 and folded.startswith("الت") and folded[5] == "ي"
     if_al = folded.startswith("الا") and len(folded) in (7, 8, 9) and folded[-2] == "ا"
     return taf_il or if_al
+
+
+def _indefinite_verbal_noun(word: Word) -> bool:
+    """A verbal noun of the derived forms without the article: «إرجاء», «إطلاق»
+    (إفعال), «اعتقال» (افتعال), «انسحاب» (انفعال), «استئناف» (استفعال), «تأجيل»
+    (تفعيل); not a name the lexicons know («إسحاق»)."""
+    folded = word.folded
+    if folded.startswith("ال") or folded in GIVEN_NAMES or folded in KNOWN_FIRST_WORDS:
+        return False
+    if nationality(word) is not None:
+        return False
+    # «إ» as written: «أصوات», «أولاد» (the plural أفعال) are no verbal nouns.
+    if_al = len(folded) == 5 and word.text.startswith("إ") and folded[3] == "ا"
+    ifti_al = len(folded) == 6 and folded[0] == "ا" and folded[4] == "ا"
+    istif_al = len(folded) == 7 and folded.startswith("است") and folded[5] == "ا"
+    taf_il = len(folded) == 5 and folded[0] == "ت" and folded[3] == "ي" and folded[-1] != "ا"
+    return if_al or ifti_al or istif_al or taf_il
 
 
 def _prepositional_object(clause: Sequence[Word], position: int) -> bool:

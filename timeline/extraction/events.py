@@ -68,6 +68,7 @@ from timeline.extraction.places import (
     match_places,
     nationality,
     places_of,
+    plural_nationality,
 )
 from timeline.extraction.salience import SalienceSignals, days_between, salience
 from timeline.lexicon import clauses
@@ -78,7 +79,7 @@ from timeline.temporal import Mention as TaggedMention
 from timeline.text import normalise_for_matching
 
 # Bump whenever the events made of some article change; part of the extractor version.
-EVENTS_VERSION = "8"
+EVENTS_VERSION = "9"
 
 # Sentence ends: a full stop not followed by a digit (so not «25.8»), ! ? ؟ and line breaks.
 _SENTENCE_END = re.compile(r"\.(?!\d)|[!?؟\n]")
@@ -731,7 +732,13 @@ def _plural(clause_words: list[Word], span: tuple[int, int] | None, found: list)
         if mention.first <= span[0] <= mention.last and mention.actor.type != "organisation":
             return False
     head = clause_words[span[0]].folded
-    return len(head) > 4 and head.endswith("ون") and head not in SINGULARS_IN_UN
+    if len(head) > 4 and head.endswith("ون") and head not in SINGULARS_IN_UN:
+        return True
+    # «جنود إسرائيليون»: a plural adjective of nationality agrees with a plural noun.
+    return any(
+        w.folded.endswith("ون") and plural_nationality(w) is not None
+        for w in clause_words[span[0] + 1 : span[1] + 1]
+    )
 
 
 def _dual(clause_words: list[Word], span: tuple[int, int] | None, found: list) -> bool:

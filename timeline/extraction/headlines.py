@@ -265,6 +265,11 @@ def _subject_first(
     ):
         last += 1
         name.append(last)
+    # «واستهدف التحالف بقيادة السعودية مواقع…»: who leads it belongs to the subject.
+    led_by = _led_by_end(text, clause, keep, last)
+    if led_by is not None:
+        name.extend(i for i in keep if last < i <= led_by)
+        last = led_by
     # An apposition after the name («علي لاريجاني، المستشار الخاص…») goes with it.
     after = last + 1 if apposition_end is None else apposition_end + 1
     # A name set off by commas and followed by what was said («قال الأمين العام، أنمار
@@ -322,6 +327,39 @@ def _subject_first(
 # How many words besides a date a phrase after the subject, closed by a comma, may
 # hold and still be an aside («السبسي، ظهر يوم الجمعة بقصر قرطاج، ميركل»).
 DATE_ASIDE_MAX_WORDS = 4
+
+
+LED_BY = fold_set(*clauses.LED_BY)
+
+
+def _led_by_end(text: str, clause: Sequence[Word], keep: list[int], last: int) -> int | None:
+    """The last word of «بقيادة السعودية», «برئاسة الأمير نواف» right after the
+    subject's name at `last`, or None: the name of who leads, and its adjectives."""
+    opener = last + 1
+    if opener + 1 >= len(clause) or opener not in keep or clause[opener].folded not in LED_BY:
+        return None
+    if _COMMA.search(_gap(text, clause, last)) or _COMMA.search(_gap(text, clause, opener)):
+        return None
+    leader = opener + 1
+    if leader not in keep or clause[leader].folded in FUNCTION:
+        return None
+    matched = match_at(clause, leader)
+    if matched is not None and matched[1] is not None:
+        end = leader + matched[0] - 1  # «بقيادة الولايات المتحدة»
+    elif clause[leader].folded.startswith("ال") and not any(
+        r in TITLES for r in readings(clause[leader].folded)
+    ):
+        end = leader  # «بقيادة الجيش»; a title («بقيادة المشير») needs its name: unsure
+    else:
+        return None
+    while (
+        end + 1 < len(clause)
+        and end + 1 in keep
+        and _relative_adjective(clause, end + 1)
+        and not _COMMA.search(_gap(text, clause, end))
+    ):
+        end += 1  # «بقيادة الجيش الأمريكي»
+    return end
 
 
 def _relative_adjective(clause: Sequence[Word], index: int) -> bool:
@@ -551,7 +589,8 @@ def _as_present(word: Word, feminine: bool = False) -> str:
         written, folded = _drop_letters(written, clitic), bare
     elif (
         folded.startswith(("و", "ف"))
-        and len(folded) > 3
+        # «وشن»: the conjunction before a doubled verb of two letters («شن»)
+        and (len(folded) > 3 or folded[1:] in IRREGULAR)
         and not VERB_KINDS.get(folded)
         and folded not in IRREGULAR
         # «وجهت»: the feminine of a verb whose own first letter is «و»

@@ -319,6 +319,20 @@ def nationality(word: Word) -> str | None:
     return None
 
 
+def plural_nationality(word: Word) -> str | None:
+    """The country a plural adjective of nationality names, with or without the
+    article («إسرائيليون», «الليبيون», «الأمريكيين» → its country), if it is one."""
+    for reading in readings(word.folded):
+        if not reading.endswith(("يون", "يين")):
+            continue
+        singular = reading[:-2]
+        definite = singular if singular.startswith("ال") else "ال" + singular
+        country = NATIONALITY_BY_SPELLING.get(definite)
+        if country is not None:
+            return country
+    return None
+
+
 # Event nouns whose place after them is who acts, not where: «موافقة طهران», «قرار
 # واشنطن», «بيان القاهرة»; or, for an agreement, where it was signed.
 _NAMED_BY_WHO = frozenset({EventKind.AGREEMENT, EventKind.DECISION, EventKind.STATEMENT})

@@ -1731,6 +1731,13 @@ GIVEN_NAMES: tuple[str, ...] = (
     "شهباز", "حافظ", "ماهر", "باسل", "رفعت", "سيف", "هانيبال", "معتصم", "جمال", "علاء",
 )  # fmt: skip
 
+# Counts that take what they count after «من» into the subject: «عدد من العمال»,
+# «عشرات من المحتجين».
+QUANTITY_HEADS: tuple[str, ...] = (
+    "عدد", "عشرات", "مئات", "آلاف", "الآلاف", "مجموعة", "العديد", "الكثير", "بعض",
+    "ملايين", "الملايين", "المئات", "العشرات", "جميع", "كل", "معظم", "غالبية",
+)  # fmt: skip
+
 # Media a statement is made to: «قال مسؤولون لصحيفة واشنطن بوست إن…»: after «لـ» they
 # end the subject.
 ADDRESSEE_MEDIA: tuple[str, ...] = (

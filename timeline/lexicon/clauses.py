@@ -291,3 +291,7 @@ WORDS_IN_WAL: tuple[str, ...] = (
 # Words of a counterfactual: what they frame did not happen («لو لم تنظم البطولة،
 # لكانت البصمة قد طبعت عالم الكرة في 2018»).
 COUNTERFACTUAL_WORDS: tuple[str, ...] = ("لو", "ولو", "لولا", "ولولا", "لكان", "لكانت")
+
+# Words after a subject that name who leads it, part of the subject in a headline:
+# «التحالف بقيادة السعودية», «مجلس إدارة النادي برئاسة الأمير».
+LED_BY: tuple[str, ...] = ("بقيادة", "برئاسة", "بزعامة")
