@@ -1643,3 +1643,37 @@ def test_a_verbal_noun_after_the_subjects_name_starts_what_was_done():
 def test_a_plural_adjective_of_nationality_ends_the_subject_and_makes_the_verb_plural():
     event = only_event("وأطلق جنود إسرائيليون النار على صبي فلسطيني يوم الأحد.")
     assert event.title.startswith("جنود إسرائيليون يطلقون النار")
+
+
+def test_a_happening_of_no_known_kind_at_home_takes_the_articles_place():
+    text = (
+        "تشهد باراغواي أزمة سياسية حادة. وقال مراقبون في باراغواي إن الأزمة تتفاقم.\n\n"
+        "وفي حوالي منتصف ليل الأحد عاد الهدوء إلى المكان.\n\n"
+        "وتعد باراغواي من أفقر دول أمريكا الجنوبية."
+    )
+    (event,) = events_of(text)
+    assert event.kind == "other"
+    assert event.places == ("الباراغواي",)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("أصدرت المحكمة الجنائية العراقية يوم الأحد أحكاما بالسجن.", "المحكمة الجنائية العراقية"),
+        ("وأصدرت السفارة الأمريكية في بكين يوم الأحد تحذيرا صحيا.", "السفارة الأمريكية"),
+        ("وأبقى بنك إنجلترا المركزي يوم الأحد أسعار الفائدة بلا تغيير.", "بنك إنجلترا المركزي"),
+        ("وتوجه الصحفي للقنصلية السعودية في اسطنبول يوم الأحد.", "القنصلية السعودية"),
+    ],
+)
+def test_a_states_institution_is_an_actor_named_with_its_nationality_or_place(text, name):
+    names = [actor.name for actor in only_event(text).actors]
+    assert name in names
+
+
+def test_the_team_a_players_title_names_is_no_actor_of_its_own():
+    event = only_event(
+        "وانتقد نجم المنتخب المصري وفريق ليفربول محمد صلاح يوم الأحد الاتحاد المصري لكرة القدم."
+    )
+    names = [actor.name for actor in event.actors]
+    assert "محمد صلاح" in names
+    assert not any("المنتخب" in name for name in names)

@@ -98,6 +98,7 @@ for _title in TITLES:
     _head, _, _ = _title.partition(" ")
     TITLE_FIRST_WORDS[_head] = max(TITLE_FIRST_WORDS.get(_head, 0), _title.count(" ") + 1)
 HEADS: frozenset[str] = frozenset(fold(h) for h in ORGANISATION_HEADS)
+PLACE_HEADS: frozenset[str] = fold_set(*actors_lexicon.PLACE_COMPLEMENT_HEADS)
 # Title phrases that name one person at a given time, with their periods.
 TITLE_PERIODS: dict[str, list[tuple[str, date, date | None]]] = {}
 for _title_phrase, _name, _from, _to in TITLE_ACTORS:
@@ -566,7 +567,8 @@ def _organisation_at(
         head = "ال" + head
     # A definite head is a description («الشركة الراعية»), except the heads of
     # names that are always definite («الاتحاد المصري», «الجيش السوري»).
-    if head.startswith("ال") and head not in DEFINITE_HEADS:
+    national = head.startswith("ال") and _national_adjective_after(clause, index, taken)
+    if head.startswith("ال") and head not in DEFINITE_HEADS and not national:
         return None
     end = index + 1
     # A definite head takes one qualifier («التحالف العربي»), or a field after «لـ»
@@ -583,10 +585,17 @@ def _organisation_at(
         if beyond and not after_to and not agrees:
             break
         word = clause[end]
+        if national and nationality(word) is not None:
+            end += 1  # «المحكمة الجنائية العراقية», «السفارة الأمريكية»: the name ends
+            break
         if word.folded in FUNCTION or nationality(word) is not None:
             break
         if word.folded in ORGANISATION_ADJECTIVES:
             break
+        place = match_at(clause, end) if end == index + 1 and head in PLACE_HEADS else None
+        if place is not None and place[1] is not None and not place[2]:
+            end += place[0]  # «بنك إنجلترا», «برلمان كوسوفو»: a place is its complement
+            continue
         # The complement is definite: «وزارة الصحة», «الاتحاد … لكرة القدم».
         if not word.folded.startswith(("ال", "لل")) and not (
             end > index + 1
@@ -613,10 +622,28 @@ def _organisation_at(
         )
         if cut > 0 and len(first.text) > cut:
             written = first.text[cut:] + written[len(first.text) :]
+        elif head.startswith("ال") and first.folded.startswith("لل") and not head.startswith("لل"):
+            written = "ا" + first.text[1:] + written[len(first.text) :]  # «للقنصلية»
     known = KNOWN_BY_SPELLING.get(fold(written))
     if known is not None:
         return end - index, ActorRef(known.name, known.type, known.aliases), 0
     return end - index, ActorRef(written, "organisation"), 0
+
+
+NATIONAL_REACH = 3  # words from a definite head to its adjective of nationality
+
+
+def _national_adjective_after(clause: Sequence[Word], index: int, taken: set[int]) -> bool:
+    """Whether an adjective of nationality follows a definite head, past its other
+    adjectives: «المحكمة الجنائية العراقية» names a state's institution, where «المحكمة
+    الجنائية» alone is a description."""
+    for end in range(index + 1, min(index + 1 + NATIONAL_REACH, len(clause))):
+        word = clause[end]
+        if end in taken or not word.folded.startswith("ال") or word.folded in FUNCTION:
+            return False
+        if nationality(word) is not None:
+            return True
+    return False
 
 
 # Words that open a noun phrase that is no one's name: «ثلاثة جنود», «مسلحون».

@@ -71,6 +71,7 @@ from timeline.extraction.places import (
     plural_nationality,
 )
 from timeline.extraction.salience import SalienceSignals, days_between, salience
+from timeline.lexicon import actors as actors_lexicon
 from timeline.lexicon import clauses
 from timeline.lexicon import event_kinds as event_kinds_lexicon
 from timeline.lexicon import stopwords as stopwords_lexicon
@@ -422,10 +423,11 @@ def build_candidates(
 
 
 # Kinds of happening that take place where the article is about when the clause
-# names no place; a statement or a deal may be made anywhere.
+# names no place («عاد الهدوء إلى المكان» too); a statement or a deal may be made
+# anywhere.
 HOME_KINDS = frozenset(
     {EventKind.DECISION, EventKind.LEGAL, EventKind.PROTEST, EventKind.ATTACK,
-     EventKind.ELECTION, EventKind.DISASTER}
+     EventKind.ELECTION, EventKind.DISASTER, EventKind.OTHER}
 )  # fmt: skip
 # How often the article's place must be named, and how much more than any other.
 HOME_MENTIONS = 3
@@ -901,11 +903,35 @@ def _main_actors(
     اتحاد الكرة»), are part of something else. A country that «witnesses» the
     happening («تشهد الأردن احتجاجات») is where, not who."""
     end = _main_clause_end(clause_words, verb_index)
-    named = [m.actor for m in found if m.first < end or m.actor.name == subject]
+    named = [
+        m.actor
+        for m in found
+        if (m.first < end or m.actor.name == subject)
+        and not _describes_person(clause_words, m, found)
+    ]
     actors = [actor for actor in map(plausible, named) if actor is not None]
     if witnessed:
         actors = [a for a in actors if not (a.name == subject and a.type == "state")]
     return tuple(actors)
+
+
+DESCRIBED_REACH = 5  # words from a title's organisation to the name it describes
+MEMBER_TITLES = fold_set(*actors_lexicon.MEMBER_TITLES)
+
+
+def _describes_person(clause_words: list[Word], mention: ActorMention, found: list) -> bool:
+    """Whether an organisation only says who a person is: «نجم المنتخب المصري وفريق
+    ليفربول محمد صلاح» is about Salah; the team does nothing."""
+    if mention.actor.type != "organisation" or mention.first == 0:
+        return False
+    title = clause_words[mention.first - 1]
+    if not any(r in MEMBER_TITLES for r in readings(title.folded)):
+        return False  # «زعيم تيار المستقبل سعد الحريري» leads it: the party acts too
+    return any(
+        other.actor.type == "person"
+        and mention.last < other.first <= mention.last + DESCRIBED_REACH
+        for other in found
+    )
 
 
 def _main_clause_end(clause_words: list[Word], verb_index: int | None) -> int:
