@@ -1677,3 +1677,30 @@ def test_the_team_a_players_title_names_is_no_actor_of_its_own():
     names = [actor.name for actor in event.actors]
     assert "محمد صلاح" in names
     assert not any("المنتخب" in name for name in names)
+
+
+def test_a_state_named_after_a_feminine_past_verb_is_its_subject():
+    event = only_event("ووقعت مصر يوم الأحد اتفاقا مع الأردن لتوريد الغاز.")
+    assert event.title.startswith("مصر توقع اتفاقا")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "وأفادت الوكالة يوم الأحد أنه تم التوصل إلى اتفاق بين الحكومة والمعارضة.",
+            "التوصل إلى اتفاق بين الحكومة والمعارضة",
+        ),
+        ("وأكد الوزير يوم الأحد أنه تم إيقاف ثلاثة أشخاص.", "إيقاف ثلاثة أشخاص"),
+        ("وأضاف يوم الأحد أنه تقرر فتح خط جوي مباشر بين البلدين.", "فتح خط جوي مباشر بين البلدين"),
+    ],
+)
+def test_an_act_reported_done_by_no_one_named_is_the_headline(text, title):
+    assert only_event(text).title == title
+
+
+def test_an_act_with_a_long_subject_before_that_takes_its_kind():
+    event = only_event(
+        "أعلن التحالف العسكري بقيادة السعودية في اليمن يوم الأحد أنه دمر مواقع للمسلحين."
+    )
+    assert event.kind == "attack"

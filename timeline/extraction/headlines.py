@@ -121,6 +121,9 @@ def headline(
         )
         if that is not None:
             said = said[that:]  # «وأضاف موفدنا في مراسلة للإذاعة، أنه تقرر…»
+        act = impersonal_act(clause, said, 0) if said else None
+        if act is not None:
+            said = act
         if said and clause[said[0]].folded in THAT_FORMS and len(said) > 2:
             said = said[1:]
         if len(said) >= 2:
@@ -714,9 +717,26 @@ def _to_what_was_said(clause: Sequence[Word], order: list[int], verb: int) -> li
         return order
     if that > 0 and clause[order[that - 1]].folded in TIME_CONJUNCTIONS:
         return order  # «رفض المشروع بعد أن وافق عليه…»: «أن» of «بعد أن», not of «رفض»
+    act = impersonal_act(clause, order, that)
+    if act is not None:
+        return act
     if at == 0:
         return order  # no subject was found: nothing says where it ends
     return [*order[: at + 1], *order[that:]]
+
+
+IMPERSONAL_VERBS = PASSIVE_AUXILIARIES | fold_set(*clauses.IMPERSONAL_DECISIONS)
+
+
+def impersonal_act(clause: Sequence[Word], order: list[int], that: int) -> list[int] | None:
+    """What was reported done with no one doing it, from its verbal noun on, or None:
+    «أفادت سانا أنه تم التوصل إلى اتفاق…» is the agreement («التوصل إلى اتفاق…»),
+    not the agency's words; so is «أضاف أنه تقرر فتح خط جوي»."""
+    if that + 4 >= len(order) or clause[order[that]].folded not in SAID_OPENERS:
+        return None  # «أنه تم الإفراج عنه»: too little to say what happened
+    if clause[order[that + 1]].folded not in IMPERSONAL_VERBS:
+        return None
+    return order[that + 2 :]
 
 
 # Words that make «أن» after them a conjunction of their own («بعد أن», «قبل أن»).

@@ -345,10 +345,32 @@ def looks_like_verb(word: Word, following: Word | None) -> bool:
     if len(folded) == 4 and folded[2] == "و" and not folded.startswith(("ا", "ت")):
         return False  # «حصول», «وصول», «دخول»: the verbal noun's pattern, no past verb
     # Its subject follows: a definite noun, or a title or head noun («منح نجم المنتخب»).
-    return following is not None and (
+    if following is not None and (
         following.folded.startswith("ال")
         or following.folded in SUBJECT_OPENERS
         or following.folded in NOT_VERB_NOUNS
+    ):
+        return True
+    # «ووقعت مصر», «نفت إيران»: a state, feminine, after the past's feminine «ت».
+    return (
+        following is not None
+        and folded.endswith("ت")
+        and len(folded) <= 5
+        and following.folded in _country_words()
+    )
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """Countries named in one word without the article: «مصر», «إيران»."""
+    from timeline.lexicon.places import PLACES
+
+    return frozenset(
+        fold(spelling)
+        for name, (place_type, _country, spellings) in PLACES.items()
+        if place_type == "country"
+        for spelling in (name, *spellings)
+        if " " not in spelling and not spelling.startswith("ال")
     )
 
 
@@ -400,7 +422,7 @@ def light_verb_kind(clause: Sequence[Word], index: int) -> str | None:
 
 THAT_WORDS: frozenset[str] = fold_set(*clauses.REPORTED_THAT_WORDS)
 # How far after a reporting verb its «أن» and, after that, the reported verb may be.
-THAT_REACH, REPORTED_VERB_REACH = 4, 6
+THAT_REACH, REPORTED_VERB_REACH = 8, 6
 
 
 def _verb_after_that(clause: Sequence[Word], index: int) -> str | None:

@@ -295,3 +295,7 @@ COUNTERFACTUAL_WORDS: tuple[str, ...] = ("لو", "ولو", "لولا", "ولول
 # Words after a subject that name who leads it, part of the subject in a headline:
 # «التحالف بقيادة السعودية», «مجلس إدارة النادي برئاسة الأمير».
 LED_BY: tuple[str, ...] = ("بقيادة", "برئاسة", "بزعامة")
+
+# Verbs of a decision taken with no one named: after «أنه» the act decided is the news
+# («أضاف أنه تقرر فتح خط جوي»).
+IMPERSONAL_DECISIONS: tuple[str, ...] = ("تقرر", "تقررت")
