@@ -1704,3 +1704,31 @@ def test_an_act_with_a_long_subject_before_that_takes_its_kind():
         "أعلن التحالف العسكري بقيادة السعودية في اليمن يوم الأحد أنه دمر مواقع للمسلحين."
     )
     assert event.kind == "attack"
+
+
+def test_a_second_verbal_noun_after_one_governed_by_bi_is_no_verb():
+    event = only_event("وفي يناير قام قرويون من الأكثرية الهندوسية باغتصاب وقتل فتاة.")
+    assert "وقتل" in event.title.split()
+    assert "يقتل" not in event.title
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("وهاجم مسلحون من تنظيم داعش يوم الأحد مواقع للجيش.", "مسلحون من تنظيم داعش يهاجمون"),
+        ("وأضرم محتجون غاضبون النار في مبنى حكومي يوم الأحد.", "محتجون غاضبون يضرمون النار"),
+        ("وخرج متظاهرون يوم الأحد إلى الشوارع في العاصمة.", "متظاهرون يخرجون"),
+    ],
+)
+def test_people_named_by_a_plural_lead_the_headline_with_a_plural_verb(text, opening):
+    assert only_event(text).title.startswith(opening)
+
+
+def test_a_name_ending_like_a_plural_keeps_a_singular_verb():
+    event = only_event("وانتقد جونسون في مقاله يوم الأحد الاتفاقية الجديدة.")
+    assert event.title.split()[:2] == ["جونسون", "ينتقد"]
+
+
+def test_a_place_after_a_definite_title_is_the_object_not_a_name():
+    event = only_event("وزار الرئيس بكين يوم الأحد والتقى نظيره الصيني.")
+    assert event.title.startswith("الرئيس يزور بكين")

@@ -25,7 +25,7 @@ from timeline.extraction.arabic import (
     readings,
     without_marks,
 )
-from timeline.extraction.kinds import NOUN_KINDS, lookup, verb_kind
+from timeline.extraction.kinds import NOUN_KINDS, lookup, people_plural, verb_kind
 from timeline.extraction.places import match_at, match_places, nationality, plural_nationality
 from timeline.extraction.verbs import IRREGULAR
 from timeline.lexicon import actors as actors_lexicon
@@ -672,11 +672,14 @@ def subject_after(
         if (
             position == first + 1
             and word.folded == OF_WORD
-            and clause[first].folded in QUANTITY_HEADS
+            and (clause[first].folded in QUANTITY_HEADS or people_plural(clause[first].folded))
             and position + 1 < len(clause)
-            and clause[position + 1].folded.startswith("ال")
+            and (
+                clause[position + 1].folded.startswith("ال") or clause[position + 1].folded in HEADS
+            )
         ):
-            # «قتل عدد من العمال المضربين»: the count and what it counts, one subject.
+            # «قتل عدد من العمال المضربين», «قام قرويون من الأكثرية الهندوسية»: who
+            # they are or what is counted belongs to the subject.
             position += 1
             continue
         # «المحكمة طلب…»: after a definite noun an indefinite word starts the object,
@@ -693,6 +696,13 @@ def subject_after(
         if definite and position > first + 1 and match_at(clause, position):
             break  # «غزت القوات الأمريكية العراق»: a place starts the object
         if (
+            position == first + 1
+            and clause[first].folded.startswith("ال")
+            and (matched := match_at(clause, position)) is not None
+            and matched[1] is not None
+        ):
+            break  # «وزار الرئيس بكين»: a place after a definite title is no name
+        if (
             position > first
             and not word.folded.startswith("ال")
             and lookup(word, NOUN_KINDS) is not None
@@ -708,13 +718,18 @@ def subject_after(
             position > first
             and word.folded.startswith("ال")
             and not clause[position - 1].folded.startswith("ال")
-            and plural_nationality(clause[position - 1]) is not None
+            and (
+                plural_nationality(clause[position - 1]) is not None
+                or (position - 1 > first and people_plural(clause[position - 1].folded))
+            )
         ):
-            break  # «أطلق جنود إسرائيليون النار»: after an indefinite adjective, the object
+            # «أطلق جنود إسرائيليون النار», «أضرم محتجون غاضبون النار»: after an
+            # indefinite adjective of the subject, the object
+            break
         if (
             position > first + 1
             and not clause[position - 1].folded.startswith("ال")
-            and _indefinite_verbal_noun(word)
+            and indefinite_verbal_noun(word)
             and match_at(clause, position) is None
         ):
             break  # «قررت شركة سوني إرجاء عرض الفيلم»: what was decided starts
@@ -811,7 +826,7 @@ def _definite_verbal_noun(word: Word) -> bool:
     return taf_il or if_al
 
 
-def _indefinite_verbal_noun(word: Word) -> bool:
+def indefinite_verbal_noun(word: Word) -> bool:
     """A verbal noun of the derived forms without the article: «إرجاء», «إطلاق»
     (إفعال), «اعتقال» (افتعال), «انسحاب» (انفعال), «استئناف» (استفعال), «تأجيل»
     (تفعيل); not a name the lexicons know («إسحاق»)."""

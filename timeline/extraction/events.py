@@ -734,7 +734,12 @@ def _plural(clause_words: list[Word], span: tuple[int, int] | None, found: list)
         if mention.first <= span[0] <= mention.last and mention.actor.type != "organisation":
             return False
     head = clause_words[span[0]].folded
-    if len(head) > 4 and head.endswith("ون") and head not in SINGULARS_IN_UN:
+    if (
+        (head.startswith("ال") or kinds.people_plural(head))
+        and len(head) > 4
+        and head.endswith("ون")
+        and head not in SINGULARS_IN_UN
+    ):
         return True
     # «جنود إسرائيليون»: a plural adjective of nationality agrees with a plural noun.
     return any(

@@ -13,7 +13,12 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from timeline.extraction.actors import GIVEN_NAMES, KNOWN_FIRST_WORDS, TITLES
+from timeline.extraction.actors import (
+    GIVEN_NAMES,
+    KNOWN_FIRST_WORDS,
+    TITLES,
+    indefinite_verbal_noun,
+)
 from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, readings, without_marks
 from timeline.extraction.kinds import NOUN_KINDS, VERB_KINDS, plural_past, verb_readings
 from timeline.extraction.places import match_at
@@ -467,7 +472,14 @@ def _cut(
             and (_is_clitic_conjunction(word) or index == verb)
         ):
             written = written[1:]  # «وعاد المدافع…»: the headline does not start with «و»
-        elif verb is not None and verb_at is not None and index > verb and _joined_past_verb(word):
+        elif (
+            verb is not None
+            and verb_at is not None
+            and index > verb
+            and _joined_past_verb(word)
+            # «باغتصاب وقتل فتاة»: after a verbal noun governed by «بـ», a second one
+            and not (index > 0 and _governed_verbal_noun(clause[index - 1]))
+        ):
             # «احتل المتظاهرون المبنى واشتبكوا مع الشرطة» → «…ويشتبكون مع الشرطة».
             rest = Word(word.start, word.end, written[1:], word.folded[1:])
             present = _as_present(rest, feminine_subject)
@@ -526,6 +538,18 @@ def _apposition_after(text: str, clause: Sequence[Word], index: int) -> int | No
 
 
 WORDS_IN_WAL = fold_set(*clauses.WORDS_IN_WAL)
+
+
+def _governed_verbal_noun(word: Word) -> bool:
+    """«باغتصاب», «بالاعتداء», «للتحقيق»: a verbal noun after «بـ» or «لـ»."""
+    folded = word.folded
+    if not folded.startswith(("ب", "ل")) or len(folded) < 5:
+        return False
+    rest = folded[1:]
+    if rest.startswith("ال") or rest.startswith("ل"):
+        rest = rest[2:] if rest.startswith("ال") else rest[1:]
+        return len(rest) >= 4
+    return indefinite_verbal_noun(Word(word.start + 1, word.end, word.text[1:], rest))
 
 
 def _joined_past_verb(word: Word) -> bool:

@@ -349,6 +349,7 @@ def looks_like_verb(word: Word, following: Word | None) -> bool:
         following.folded.startswith("ال")
         or following.folded in SUBJECT_OPENERS
         or following.folded in NOT_VERB_NOUNS
+        or people_plural(following.folded)  # «وخرج متظاهرون»
     ):
         return True
     # «ووقعت مصر», «نفت إيران»: a state, feminine, after the past's feminine «ت».
@@ -357,6 +358,17 @@ def looks_like_verb(word: Word, following: Word | None) -> bool:
         and folded.endswith("ت")
         and len(folded) <= 5
         and following.folded in _country_words()
+    )
+
+
+def people_plural(folded: str) -> bool:
+    """An indefinite sound plural of people: participles («متظاهرون», «مسلحون»),
+    nationalities («مصريون») and «فاعلون» («باحثون»); not a name in «ون»
+    («برايتون») nor a present verb («يتجهون»)."""
+    if len(folded) < 6 or not folded.endswith("ون") or folded.startswith("ال"):
+        return False
+    return (
+        folded.startswith("م") or folded.endswith("يون") or (len(folded) == 6 and folded[1] == "ا")
     )
 
 
