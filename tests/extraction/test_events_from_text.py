@@ -1732,3 +1732,10 @@ def test_a_name_ending_like_a_plural_keeps_a_singular_verb():
 def test_a_place_after_a_definite_title_is_the_object_not_a_name():
     event = only_event("وزار الرئيس بكين يوم الأحد والتقى نظيره الصيني.")
     assert event.title.startswith("الرئيس يزور بكين")
+
+
+def test_a_first_name_that_is_also_a_verb_after_a_title_is_a_name():
+    event = only_event('وقال الناشط القبلي طالب حسين يوم الأحد "لم نشهد مثل هذا الاستقطاب".')
+    assert event.title.startswith("طالب حسين يؤكد")
+    said = only_event('وقالت وزيرة المالية يوم الأحد "تعودت على مثل هذه الدعوات".')
+    assert said.title.startswith("وزيرة المالية تؤكد")

@@ -739,7 +739,15 @@ def subject_after(
         definite = definite or (word.folded.startswith("ال") and word.folded not in GIVEN_NAMES)
         if position in skip or is_function_word(word) or word.folded.isdigit():
             break
-        if word.folded in SUBJECT_ENDS or _is_verb_form(word):
+        if word.folded in SUBJECT_ENDS:
+            break
+        if _is_verb_form(word) and not (
+            # «الناشط القبلي طالب حسين»: after a title, a first name before another
+            titled
+            and position + 1 < len(clause)
+            and clause[position + 1].folded in GIVEN_NAMES
+            and not is_function_word(clause[position + 1])  # «على» folds like «علي»
+        ):
             break
         if position > first and word.folded.startswith(("بال", "لل", "فال")):
             break
