@@ -1739,3 +1739,16 @@ def test_a_first_name_that_is_also_a_verb_after_a_title_is_a_name():
     assert event.title.startswith("طالب حسين يؤكد")
     said = only_event('وقالت وزيرة المالية يوم الأحد "تعودت على مثل هذه الدعوات".')
     assert said.title.startswith("وزيرة المالية تؤكد")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("وفاز الحزب في الانتخابات التشريعية يوم الأحد.", "election"),
+        ("وهزم المرشح المعارض في الانتخابات الرئاسية يوم الأحد.", "election"),
+        ("وفاز الفريق على منافسه في المباراة يوم الأحد.", "sports"),
+        ("وحررت قوات الجيش يوم الأحد مناطق جديدة في المحافظة.", "attack"),
+    ],
+)
+def test_winning_a_vote_is_an_election_and_liberating_ground_an_attack(text, kind):
+    assert only_event(text).kind == kind

@@ -215,6 +215,8 @@ def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | Non
         light = light_verb_kind(clause, index)
         if light is not None:
             return light
+        if kind == EventKind.SPORTS and any(k == EventKind.ELECTION for _, k in nouns):
+            return str(EventKind.ELECTION)  # «فاز الحزب في الانتخابات»: won a vote
         if kind in (EventKind.STATEMENT, EventKind.OTHER) or is_reporting(clause[index]):
             # «الحزب الفائز في انتخابات 2014»: the event noun the date qualifies is
             # the happening, whatever the clause's speaker says about it.
