@@ -1752,3 +1752,10 @@ def test_a_first_name_that_is_also_a_verb_after_a_title_is_a_name():
 )
 def test_winning_a_vote_is_an_election_and_liberating_ground_an_attack(text, kind):
     assert only_event(text).kind == kind
+
+
+def test_an_institution_after_people_named_by_a_plural_is_what_they_acted_on():
+    event = only_event("وهاجم مسلحون مكتب الإدارة التعليمية في مدينة جلال آباد يوم الأحد.")
+    assert event.title.startswith("مسلحون يهاجمون مكتب الإدارة التعليمية")
+    said = only_event("وأكد مسؤولون أتراك يوم الأحد مقتل الصحفي.")
+    assert said.title.startswith("مسؤولون أتراك يؤكدون")

@@ -715,6 +715,14 @@ def subject_after(
         ):
             break  # «التقى الوزير نظيره…», «رفض الوزير التعليق»: the object starts
         if (
+            position == first + 1
+            and people_plural(clause[first].folded)
+            and (word.folded in HEADS or (len(word.folded) > 3 and word.folded.endswith("ا")))
+        ):
+            # «هاجم مسلحون مكتب الإدارة», «خطف مسلحون صحفيا»: an institution or a noun
+            # in the accusative is what they acted on («مسؤولون أتراك» agrees)
+            break
+        if (
             position > first
             and word.folded.startswith("ال")
             and not clause[position - 1].folded.startswith("ال")
