@@ -1759,3 +1759,27 @@ def test_an_institution_after_people_named_by_a_plural_is_what_they_acted_on():
     assert event.title.startswith("مسلحون يهاجمون مكتب الإدارة التعليمية")
     said = only_event("وأكد مسؤولون أتراك يوم الأحد مقتل الصحفي.")
     assert said.title.startswith("مسؤولون أتراك يؤكدون")
+
+
+def test_the_reported_happening_keeps_its_subject_after_that():
+    events = events_of(
+        "أعلن الرئيس الأمريكي يوم الأحد أن القمة التاريخية مع الزعيم الكوري ستعقد في "
+        "سنغافورة في 12 حزيران/يونيو."
+    )
+    said, summit = events
+    assert said.title.startswith("الرئيس الأمريكي يعلن أن القمة")
+    assert summit.title.startswith("القمة التاريخية")
+    assert summit.places == ("سنغافورة",)
+
+
+def test_a_future_verb_of_four_letters_loses_only_its_future_mark():
+    event = only_event("وقال الوزير إن الرئيس سيصل إلى إثيوبيا يوم السبت في زيارة تاريخية.")
+    assert event.title.startswith("الرئيس يصل إلى إثيوبيا")
+
+
+def test_a_noun_with_its_owner_opening_a_reported_clause_is_no_verb():
+    events = events_of(
+        "أعلنت المنظمة الاثنين أن مديرها السابق في هايتي رولاند فان هورميرن، اعترف بجلب "
+        "عاهرات لمقر إقامته قبل استقالته في 2011."
+    )
+    assert not any("يمديرها" in event.title for event in events)

@@ -251,6 +251,9 @@ def _clause_bounds(
     word, or before a new main verb. Dates with neither between them («بين عامي 1956
     و1958», «يوم 22 فيفري الساعة 12») share a clause."""
     cuts: list[int | None] = [sentence[0]]
+    # Where a clause that a cut starts overlaps the one before: the words between «أن»
+    # and the reported verb are the subject of the one and what the other reports.
+    overlaps: dict[int, int] = {}
     for before, after in pairwise(mentions):
         cut = None
         gap = list(_WORD.finditer(text, before.end, after.start))
@@ -261,6 +264,9 @@ def _clause_bounds(
             new_verb = [v for v in verbs if before.end <= v < after.start]
             if new_verb:
                 cut = _verb_clause_start(gap, new_verb[0])
+                reported = _reported_subject_start(gap, new_verb[0])
+                if reported is not None and reported < cut:
+                    overlaps[len(cuts)] = reported
         if cut is None and gap:
             # A list of dated items, «تركيا في يونيو، والمكسيك في يوليو»: each its own.
             comma = _LIST_COMMA.search(text, before.end, after.start)
@@ -273,7 +279,8 @@ def _clause_bounds(
         cuts.append(cut)
     bounds = []
     for index in range(len(mentions)):
-        start = next(c for c in reversed(cuts[: index + 1]) if c is not None)
+        at = next(i for i in range(index, -1, -1) if cuts[i] is not None)
+        start = overlaps.get(at, cuts[at] or 0)  # cuts[at] is set: «or 0» only for mypy
         end = next((c for c in cuts[index + 1 :] if c is not None), sentence[1])
         bounds.append((start, end))
     return bounds
@@ -284,6 +291,7 @@ def _clause_bounds(
 _PERFECT_PARTICLES = fold_set(*clauses.PERFECT_PARTICLES)
 _AUXILIARIES = fold_set(*clauses.AUXILIARIES)
 AUXILIARY_REACH = 6  # words between «كان» and «قد» at most
+REPORTED_SUBJECT_REACH = 12  # words between «أن» and the reported verb at most
 
 
 def _joined_event_noun(word: str) -> bool:
@@ -302,6 +310,16 @@ def _verb_clause_start(gap: list[re.Match[str]], verb: int) -> int:
         if normalise_for_matching(word.group()) in _AUXILIARIES:
             return word.start()
     return verb
+
+
+def _reported_subject_start(gap: list[re.Match[str]], verb: int) -> int | None:
+    """Where the subject of a reported verb begins, right after its «أن» («أعلن ترامب
+    الخميس أن القمة… ستعقد في 12 يونيو»: «القمة…»), or None."""
+    before = [word for word in gap if word.end() <= verb]
+    for position in range(len(before) - 1, max(len(before) - REPORTED_SUBJECT_REACH, 0) - 1, -1):
+        if normalise_for_matching(before[position].group()) in THAT_WORDS:
+            return before[position + 1].start() if position + 1 < len(before) else None
+    return None
 
 
 @dataclass
@@ -684,7 +702,7 @@ def _happening(
         kind=kind,
         places=_where(kind, _places(clause_words, verb_index, verb_kind))
         or _home(kind, subject, found, clause_words)
-        or (_where(kind, _sentence_places(text, clause)) if kind != EventKind.OTHER else ()),
+        or _where(kind, _sentence_places(text, clause, kind)),
         actors=_main_actors(clause_words, verb_index, found, subject, witnessed=witnessed),
         subject=subject,
         subject_written=subject_written,
@@ -808,16 +826,23 @@ def _where(kind: str, places: list[str]) -> tuple[str, ...]:
     return tuple(name for name in places if not is_country(name))
 
 
-def _sentence_places(text: str, clause: _Clause) -> list[str]:
+def _sentence_places(text: str, clause: _Clause, kind: str) -> list[str]:
     """Where the sentence that a later clause goes on in took place: «وهذا ثالث هجوم
     في جلال آباد… عقب تفجير أسفر عن مقتل… في أول تموز» (the earlier blast was in
-    the same city). Only the sentence's opening part, up to its first subordinate word."""
+    the same city). Only the sentence's opening part, up to its first subordinate word;
+    for a happening of no known kind, only a country the sentence opens on living
+    through it («ويعيش اليمن على وقع حرب… تصاعدت حدتها مع تدخل الرياض»)."""
     start = without_dateline(text, clause.sentence)
     if clause.begin <= start:
         return []
     before = words(text[start : clause.begin], start)
+    witnessing = next((i for i, w in enumerate(before) if w.folded in WITNESS_VERBS), None)
+    witness = _witness(before, witnessing)
+    if kind == EventKind.OTHER:
+        return [witness] if witness is not None else []
     verb = next((i for i, w in enumerate(before) if kinds.verb_kind(w) is not None), None)
-    return places_of(before[: _main_clause_end(before, verb)])
+    found = places_of(before[: _main_clause_end(before, verb)])
+    return [witness, *found] if witness is not None and witness not in found else found
 
 
 def _witness(clause_words: list[Word], verb_index: int | None) -> str | None:

@@ -625,7 +625,7 @@ def _as_present(word: Word, feminine: bool = False) -> str:
     ):
         # «وأعلن»: the conjunction goes; «وافق», «وصل» keep their own «و».
         written, folded = written[1:], folded[1:]
-    if folded.startswith(("سي", "ست")) and len(folded) > 4:  # future «سيلتقي»
+    if folded.startswith(("سي", "ست")) and len(folded) >= 4:  # future «سيلتقي», «سيصل»
         return written[1:]
     if folded.startswith(("لي", "لت")) and len(folded) > 4 and _is_present(folded[1:]):
         return written[1:]  # «ليصبح»: «لـ» of purpose before a present

@@ -344,6 +344,8 @@ def looks_like_verb(word: Word, following: Word | None) -> bool:
         return False
     if folded.endswith(("ه", "ات", "ون", "ين", "يه")):  # nouns' endings
         return False
+    if folded.startswith("م") and len(folded) > 4 and folded.endswith(("ها", "هم", "هما")):
+        return False  # «مديرها السابق»: a noun of «مفعل» shapes and its owner
     if len(folded) == 4 and folded[2] == "و" and not folded.startswith(("ا", "ت")):
         return False  # «حصول», «وصول», «دخول»: the verbal noun's pattern, no past verb
     # Its subject follows: a definite noun, or a title or head noun («منح نجم المنتخب»).
