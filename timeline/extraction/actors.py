@@ -666,6 +666,9 @@ def subject_after(
         position += 1
     first = position
     titled = first < len(clause) and any(r in TITLES for r in readings(clause[first].folded))
+    place = _place_subject_end(clause, first)
+    if place is not None:
+        return first, place  # «تحركت مدريد سريعا…», «وطدت موسكو وبغداد العلاقات»
     definite = False
     while position < len(clause) and position - first < SUBJECT_MAX_WORDS:
         word = clause[position]
@@ -840,6 +843,21 @@ def _definite_verbal_noun(word: Word) -> bool:
     taf_il = len(folded) == 7 and folded.startswith("الت") and folded[5] == "ي"
     if_al = folded.startswith("الا") and len(folded) in (7, 8, 9) and folded[-2] == "ا"
     return taf_il or if_al
+
+
+def _place_subject_end(clause: Sequence[Word], first: int) -> int | None:
+    """The last word of a place named as a subject at `first` («مدريد», «موسكو
+    وبغداد»), which ends the subject, or None when no place starts there."""
+    if first >= len(clause):
+        return None
+    matched = match_at(clause, first)
+    if matched is None or matched[1] is None or matched[2]:
+        return None
+    end = first + matched[0] - 1
+    joined = match_at(clause, end + 1) if end + 1 < len(clause) else None
+    if joined is not None and joined[1] is not None and joined[2] == "و":
+        end += joined[0]  # «موسكو وبغداد»
+    return end
 
 
 def indefinite_verbal_noun(word: Word) -> bool:

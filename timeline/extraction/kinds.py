@@ -356,12 +356,13 @@ def looks_like_verb(word: Word, following: Word | None) -> bool:
         or people_plural(following.folded)  # «وخرج متظاهرون»
     ):
         return True
-    # «ووقعت مصر», «نفت إيران»: a state, feminine, after the past's feminine «ت».
+    # «ووقعت مصر», «نفت إيران», «أعادت واشنطن»: a state, or the capital that stands
+    # for it, feminine, after the past's feminine «ت».
     return (
         following is not None
         and folded.endswith("ت")
         and len(folded) <= 5
-        and following.folded in _country_words()
+        and following.folded in _state_words()
     )
 
 
@@ -377,15 +378,17 @@ def people_plural(folded: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _country_words() -> frozenset[str]:
-    """Countries named in one word without the article: «مصر», «إيران»."""
-    from timeline.lexicon.places import PLACES
+def _state_words() -> frozenset[str]:
+    """Countries and capitals named in one word without the article: «مصر», «إيران»,
+    «واشنطن»."""
+    from timeline.lexicon.places import CAPITALS, PLACES
 
+    names = {name for name, (place_type, _, _) in PLACES.items() if place_type == "country"}
+    names |= {capital for capital in CAPITALS.values() if capital in PLACES}
     return frozenset(
         fold(spelling)
-        for name, (place_type, _country, spellings) in PLACES.items()
-        if place_type == "country"
-        for spelling in (name, *spellings)
+        for name in names
+        for spelling in (name, *PLACES[name][2])
         if " " not in spelling and not spelling.startswith("ال")
     )
 
