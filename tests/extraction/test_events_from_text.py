@@ -1796,3 +1796,16 @@ def test_a_noun_with_its_owner_opening_a_reported_clause_is_no_verb():
 )
 def test_a_capital_standing_for_its_state_is_the_subject_and_ends_it(text, opening):
     assert only_event(text).title.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("وأعلن العراق يوم الأحد إغلاق الحدود مع سوريا.", "العراق يعلن"),
+        ("وأعلنت المملكة المغربية يوم الأحد إغلاق الحدود.", "المملكة المغربية تعلن"),
+        ("ووطدت موسكو وبغداد يوم الأحد العلاقات العسكرية.", "موسكو وبغداد توطدان"),
+        ("وأضاف برشلونة يوم الأحد الهدف الثالث في المباراة.", "برشلونة يضيف"),
+    ],
+)
+def test_the_verb_agrees_with_a_states_name_as_arabic_genders_it(text, opening):
+    assert only_event(text).title.startswith(opening)

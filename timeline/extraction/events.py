@@ -736,10 +736,24 @@ def _feminine(clause_words: list[Word], span: tuple[int, int] | None, found: lis
         return False
     for mention in found:
         if mention.first <= span[0] <= mention.last and mention.actor.type == "state":
-            return True
+            return not _masculine_state(clause_words[span[0]], mention.actor.name)
+    place = match_at(clause_words, span[0])
+    if (
+        place is not None
+        and place[1] is not None
+        and kinds.names_a_state(clause_words[span[0]].folded)
+    ):
+        # «موسكو تنفي», «أنقرة ترد»: a capital stands for its state («برشلونة» the
+        # city is the club more often than not)
+        return not _masculine_state(clause_words[span[0]], place[1].name)
     first = clause_words[span[0]].folded
     # «المنظمتان»: two of a feminine noun.
     return first.startswith("ال") and (first.endswith("ه") or _feminine_dual(first))
+
+
+def _masculine_state(written: Word, name: str) -> bool:
+    """«العراق يعلن», but «المملكة المغربية تعلن»: the word written decides."""
+    return name in MASCULINE_STATES and not written.folded.endswith("ه")
 
 
 def _plural(clause_words: list[Word], span: tuple[int, int] | None, found: list) -> bool:
@@ -775,7 +789,7 @@ def _dual(clause_words: list[Word], span: tuple[int, int] | None, found: list) -
         return True  # «أعلن الطرفان» → «الطرفان يعلنان», «المنظمتان تقولان»
     first = next((m for m in found if m.first <= span[0] <= m.last), None)
     if first is None:
-        return False
+        return _two_places(clause_words, span)  # «موسكو وبغداد توطدان»
     second = next((m for m in found if m.first == first.last + 1), None)
     if second is None or second.first > span[1]:
         return False  # «التقى غوتيريس ولي العهد»: the next actor is the object
@@ -787,7 +801,18 @@ def _dual(clause_words: list[Word], span: tuple[int, int] | None, found: list) -
     )
 
 
+def _two_places(clause_words: list[Word], span: tuple[int, int]) -> bool:
+    """Whether the subject is two places standing for their states, joined by «و»."""
+    first = match_at(clause_words, span[0])
+    if first is None or first[1] is None or not kinds.names_a_state(clause_words[span[0]].folded):
+        return False
+    second_at = span[0] + first[0]
+    second = match_at(clause_words, second_at) if second_at <= span[1] else None
+    return second is not None and second[1] is not None and second[2] == "و"
+
+
 WITH_WORDS = fold_set(*clauses.WITH_WORDS)
+MASCULINE_STATES = frozenset(clauses.MASCULINE_STATES)
 DUAL_SUBJECTS = fold_set(*clauses.DUAL_SUBJECTS)
 SINGULARS_IN_UN = fold_set(*clauses.SINGULARS_IN_UN)
 

@@ -362,7 +362,7 @@ def looks_like_verb(word: Word, following: Word | None) -> bool:
         following is not None
         and folded.endswith("ت")
         and len(folded) <= 5
-        and following.folded in _state_words()
+        and names_a_state(following.folded)
     )
 
 
@@ -375,6 +375,12 @@ def people_plural(folded: str) -> bool:
     return (
         folded.startswith("م") or folded.endswith("يون") or (len(folded) == 6 and folded[1] == "ا")
     )
+
+
+def names_a_state(folded: str) -> bool:
+    """Whether a word is a state's or its capital's one-word name («مصر», «واشنطن»),
+    which stands for the state as a subject."""
+    return folded in _state_words()
 
 
 @lru_cache(maxsize=1)

@@ -299,3 +299,9 @@ LED_BY: tuple[str, ...] = ("بقيادة", "برئاسة", "بزعامة")
 # Verbs of a decision taken with no one named: after «أنه» the act decided is the news
 # («أضاف أنه تقرر فتح خط جوي»).
 IMPERSONAL_DECISIONS: tuple[str, ...] = ("تقرر", "تقررت")
+
+# States whose names are masculine («أعلن العراق» → «العراق يعلن»), by the gazetteer's
+# display name; the others take a feminine verb («إيران تعلن»).
+MASCULINE_STATES: tuple[str, ...] = (
+    "العراق", "الأردن", "لبنان", "السودان", "المغرب", "اليمن", "جنوب السودان",
+)  # fmt: skip
