@@ -1711,6 +1711,9 @@ def test_a_second_verbal_noun_after_one_governed_by_bi_is_no_verb():
     event = only_event("وفي يناير قام قرويون من الأكثرية الهندوسية باغتصاب وقتل فتاة.")
     assert "وقتل" in event.title.split()
     assert "يقتل" not in event.title
+    # After a place governed by «بـ», «وقتل» is the second verb.
+    blast = only_event("وانفجرت سيارة مفخخة بالعراق يوم الأحد وقتل خمسة أشخاص.")
+    assert "ويقتل" in blast.title.split()
 
 
 @pytest.mark.parametrize(

@@ -545,11 +545,12 @@ def _governed_verbal_noun(word: Word) -> bool:
     folded = word.folded
     if not folded.startswith(("ب", "ل")) or len(folded) < 5:
         return False
-    rest = folded[1:]
-    if rest.startswith("ال") or rest.startswith("ل"):
-        rest = rest[2:] if rest.startswith("ال") else rest[1:]
-        return len(rest) >= 4
-    return indefinite_verbal_noun(Word(word.start + 1, word.end, word.text[1:], rest))
+    rest, written = folded[1:], without_marks(word.text)[1:]
+    for article in ("ال", "ل"):  # «بالاعتداء», «للتحقيق»; not «بالعراق»
+        if rest.startswith(article):
+            rest, written = rest[len(article) :], written[len(article) :]
+            break
+    return indefinite_verbal_noun(Word(word.start + 1, word.end, written, rest))
 
 
 def _joined_past_verb(word: Word) -> bool:
