@@ -1812,3 +1812,11 @@ def test_a_capital_standing_for_its_state_is_the_subject_and_ends_it(text, openi
 )
 def test_the_verb_agrees_with_a_states_name_as_arabic_genders_it(text, opening):
     assert only_event(text).title.startswith(opening)
+
+
+def test_according_to_after_a_title_is_no_ones_name():
+    event = only_event(
+        "كما قررت السعودية يوم الأحد استبعاد الشركات الألمانية بتوجيهات من ولي العهد "
+        "حسبما نقلت رويترز."
+    )
+    assert "حسبما" not in [actor.name for actor in event.actors]
