@@ -1820,3 +1820,18 @@ def test_according_to_after_a_title_is_no_ones_name():
         "حسبما نقلت رويترز."
     )
     assert "حسبما" not in [actor.name for actor in event.actors]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ولا يزال السكان يتظاهرون حتى اليوم رافعين أعلاما في الشوارع.",
+        "لكن إلى اليوم، أنا أكتب خواطر بالقلم على الدفاتر.",
+    ],
+)
+def test_today_as_the_end_of_a_span_up_to_now_dates_nothing(text):
+    assert events_of(text) == []
+
+
+def test_a_postponement_to_today_still_dates_the_session():
+    assert len(events_of("وأرجأت المحكمة الجلسة إلى اليوم للنظر في الطعن.")) == 1

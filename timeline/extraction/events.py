@@ -465,11 +465,20 @@ def _article_home(text: str) -> str | None:
 
 def _nowadays(text: str, mention: ResolvedMention) -> bool:
     """Whether a bare «اليوم» means «nowadays»: beside a verb of being or becoming
-    («باتوا اليوم أقل اهتماما»), it dates no happening."""
+    («باتوا اليوم أقل اهتماما»), or as the end of a span up to now («ولا يزال السكان
+    يتظاهرون حتى اليوم», «إلى اليوم»), it dates no happening."""
     if normalise_for_matching(text[mention.start : mention.end]) != TODAY:
         return False
     before = words(text[max(mention.start - 40, 0) : mention.start])[-2:]
     after = words(text[mention.end : mention.end + 20])[:1]
+    if before and before[-1].folded in UNTIL_WORDS:
+        return True
+    if (
+        before
+        and before[-1].folded == TO_WORD
+        and text[mention.end : mention.end + 2].lstrip()[:1] in "،,"
+    ):
+        return True  # «لكن إلى اليوم، أنا أكتب…» (but «أرجأ الجلسة إلى اليوم» dates it)
     return any(word.folded in STATIVE_VERBS for word in (*before, *after))
 
 
@@ -1183,6 +1192,8 @@ def _subject_before(
 SO_CALLED = fold_set(*clauses.SO_CALLED)
 STATIVE_VERBS = fold_set(*clauses.STATIVE_VERBS)
 TODAY = fold("اليوم")
+UNTIL_WORDS = fold_set(*clauses.UNTIL_WORDS)
+TO_WORD = fold("إلى")
 WITNESS_VERBS = fold_set(*clauses.WITNESS_VERBS)
 OPENING_PREPOSITIONS = fold_set(*clauses.OPENING_PREPOSITIONS)
 

@@ -305,3 +305,7 @@ IMPERSONAL_DECISIONS: tuple[str, ...] = ("تقرر", "تقررت")
 MASCULINE_STATES: tuple[str, ...] = (
     "العراق", "الأردن", "لبنان", "السودان", "المغرب", "اليمن", "جنوب السودان",
 )  # fmt: skip
+
+# Words before «اليوم» that make it the end of a span up to now, no date of a
+# happening: «حتى اليوم», «لغاية اليوم» («إلى اليوم» also dates a postponement).
+UNTIL_WORDS: tuple[str, ...] = ("حتى", "لغاية", "لحد")
