@@ -313,3 +313,10 @@ def test_function_words_are_unique_and_name_nothing():
     names = set(place_spellings()) | set(actor_spellings())
     assert [w for w in words if w in names] == []
     assert {"في", "الذي", "هذه", "لكن", "إلى"} <= set(stopwords.FUNCTION_WORDS)
+
+
+def test_cities_named_like_clubs_are_cities_of_the_gazetteer():
+    from timeline.lexicon.actors import CLUB_CITIES
+    from timeline.lexicon.places import PLACES
+
+    assert [name for name in CLUB_CITIES if name not in PLACES] == []

@@ -1835,3 +1835,12 @@ def test_today_as_the_end_of_a_span_up_to_now_dates_nothing(text):
 
 def test_a_postponement_to_today_still_dates_the_session():
     assert len(events_of("وأرجأت المحكمة الجلسة إلى اليوم للنظر في الطعن.")) == 1
+
+
+def test_a_city_named_like_a_club_is_the_club_in_a_match():
+    event = only_event("ويواجه ليفربول ريال مدريد يوم السبت في نهائي دوري أبطال أوروبا.")
+    names = [actor.name for actor in event.actors]
+    assert "ليفربول" in names and "ريال مدريد" in names
+    assert "ليفربول" not in event.places
+    blast = only_event("وانفجرت قنبلة في برشلونة يوم السبت.")
+    assert blast.places == ("برشلونة",)

@@ -421,6 +421,9 @@ def build_candidates(
             if happening.kind == EventKind.OTHER:
                 # «انضم فان ديك إلى ليفربول» in an article about football is a sports event.
                 happening.kind = field
+    for happening in happenings:
+        if happening.kind == EventKind.SPORTS:
+            _clubs_not_cities(happening)
     unplaced = [h for h in happenings if not h.places and h.kind in HOME_KINDS]
     home = _article_home(f"{headline_text}\n{text}") if unplaced else None
     for happening in unplaced:
@@ -438,6 +441,24 @@ def build_candidates(
         # «واحتل المتظاهرون مبنى البرلمان» in an article about Paraguay: at home.
         happening.places = (home,)
     return _candidates(text, happenings, headline_text, published)
+
+
+CLUB_CITIES = frozenset(actors_lexicon.CLUB_CITIES)
+
+
+def _clubs_not_cities(happening: _Happening) -> None:
+    """In a match or a transfer, a city that names a club is the club, an actor:
+    «يواجه ليفربول ريال مدريد», «انضم فان ديك إلى ليفربول»."""
+    named = [match.place.name for match in match_places(happening.clause.words)]
+    clubs = [name for name in dict.fromkeys(named) if name in CLUB_CITIES]
+    if not clubs:
+        return
+    happening.places = tuple(name for name in happening.places if name not in CLUB_CITIES)
+    known = {actor.name for actor in happening.actors}
+    happening.actors = (
+        *happening.actors,
+        *(ActorRef(name, "organisation") for name in clubs if name not in known),
+    )
 
 
 # Kinds of happening that take place where the article is about when the clause

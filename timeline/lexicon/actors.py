@@ -1633,6 +1633,14 @@ MEMBER_TITLES: tuple[str, ...] = (
     "هداف", "قائد",
 )  # fmt: skip
 
+# Cities whose name is also a football club's, by the gazetteer's display name: in a
+# sports happening they are the club, an actor, not where it happened («يواجه ليفربول
+# ريال مدريد»).
+CLUB_CITIES: tuple[str, ...] = (
+    "ليفربول", "برشلونة", "ليون", "مرسيليا", "بوردو", "نانت", "موناكو", "روما", "نابولي",
+    "تورينو", "جنوة", "بورتو", "فالنسيا", "إشبيلية", "هامبورغ",
+)  # fmt: skip
+
 # Platforms a statement is posted on: «على تويتر», «عبر فيسبوك» is where the words
 # were published, not who acted; as a subject («فيسبوك تطلق…») they are actors.
 PLATFORMS: tuple[str, ...] = ("فيسبوك", "تويتر", "إنستغرام", "يوتيوب", "تيك توك", "تلغرام")
