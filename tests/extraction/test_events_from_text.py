@@ -1844,3 +1844,19 @@ def test_a_city_named_like_a_club_is_the_club_in_a_match():
     assert "ليفربول" not in event.places
     blast = only_event("وانفجرت قنبلة في برشلونة يوم السبت.")
     assert blast.places == ("برشلونة",)
+
+
+def test_a_state_joined_by_and_to_a_definite_noun_is_one_subject():
+    event = only_event("اجتمعت إيران والقوى الكبرى يوم الأحد في فيينا.")
+    assert event.title.startswith("إيران والقوى الكبرى تجتمع")
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("والتقت كارداشيان بالرئيس الأمريكي يوم الأحد للتوسط.", "كارداشيان تلتقي"),
+        ("واستدعت وزارة الخارجية يوم الأحد السفير البريطاني.", "وزارة الخارجية تستدعي"),
+    ],
+)
+def test_a_defective_verb_keeps_its_last_letter_in_the_feminine_present(text, opening):
+    assert only_event(text).title.startswith(opening)

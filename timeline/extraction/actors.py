@@ -25,7 +25,7 @@ from timeline.extraction.arabic import (
     readings,
     without_marks,
 )
-from timeline.extraction.kinds import NOUN_KINDS, lookup, people_plural, verb_kind
+from timeline.extraction.kinds import NOUN_KINDS, lookup, names_a_state, people_plural, verb_kind
 from timeline.extraction.places import match_at, match_places, nationality, plural_nationality
 from timeline.extraction.verbs import IRREGULAR
 from timeline.lexicon import actors as actors_lexicon
@@ -820,8 +820,12 @@ def _joined_subject(clause: Sequence[Word], position: int) -> bool:
     rest = Word(word.start, word.end, word.text[1:], word.folded[1:])
     if verb_kind(rest) is not None or is_function_word(rest) or _is_verb_form(rest):
         return False
-    return clause[position - 1].folded.startswith("ال") or any(
-        r in HEADS for r in readings(clause[position - 1].folded)
+    previous = clause[position - 1].folded
+    # «اجتمعت إيران والقوى الكبرى»: a state's name is as definite as a noun with «ال».
+    return (
+        previous.startswith("ال")
+        or any(r in HEADS for r in readings(previous))
+        or names_a_state(previous)
     )
 
 
