@@ -1860,3 +1860,20 @@ def test_a_state_joined_by_and_to_a_definite_noun_is_one_subject():
 )
 def test_a_defective_verb_keeps_its_last_letter_in_the_feminine_present(text, opening):
     assert only_event(text).title.startswith(opening)
+
+
+def test_a_common_word_after_a_place_noun_is_no_place():
+    event = only_event("وسقطت الطائرة في منطقة جبال زاغروس قرب مدينة سيميروم يوم الأحد.")
+    assert "جبال" not in event.places
+    assert "سيميروم" in event.places
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("توفيت المغنية دولوريس أوريردن فجأة في لندن يوم الأحد.", "دولوريس أوريردن تتوفى"),
+        ("وأعلن البنتاغون يوم الأحد عن غارة في جنوب ليبيا.", "البنتاغون يعلن"),
+    ],
+)
+def test_irregular_presents_and_singular_names_in_un(text, opening):
+    assert only_event(text).title.split()[: len(opening.split())] == opening.split()

@@ -167,6 +167,8 @@ PLACE_NOUNS: frozenset[str] = fold_set(*places_lexicon.PLACE_NOUNS)
 PLACE_QUALIFIERS: frozenset[str] = fold_set(*places_lexicon.PLACE_QUALIFIERS)
 
 
+NOT_TOPONYMS: frozenset[str] = fold_set(*places_lexicon.NOT_TOPONYMS)
+
 # First words of compound place names: «رأس الكاف», «سيدي بوزيد», «عين دراهم».
 TOPONYM_HEADS: frozenset[str] = fold_set(*places_lexicon.TOPONYM_HEADS)
 
@@ -186,8 +188,8 @@ def named_after_place_noun(clause: Sequence[Word]) -> list[tuple[int, str]]:
         name = clause[index + 1]
         if is_function_word(name) or name.folded.isdigit() or len(name.folded) < 3:
             continue
-        if name.folded.endswith("يه"):
-            continue  # «ولاية رئاسية»: an adjective, not a name
+        if name.folded.endswith("يه") or name.folded in NOT_TOPONYMS:
+            continue  # «ولاية رئاسية», «مدينة كبرى»: an adjective or a common noun
         if name.folded.startswith("ال") and index + 2 >= len(clause):
             continue
         size = 1
