@@ -1877,3 +1877,23 @@ def test_a_common_word_after_a_place_noun_is_no_place():
 )
 def test_irregular_presents_and_singular_names_in_un(text, opening):
     assert only_event(text).title.split()[: len(opening.split())] == opening.split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووصف الوزير يوم الأحد الاتفاق بالتاريخي.",
+        "بهذه الكلمة وصف الوزير يوم الأحد الاتفاق بالتاريخي.",
+    ],
+)
+def test_a_verbs_own_waw_stays(text):
+    title = only_event(text).title.split()
+    assert "يصف" in title
+    assert "يوصف" not in title and "صف" not in title
+
+
+def test_a_reporting_verb_with_its_speaker_after_it_stays_in_the_headline():
+    event = only_event("وأعرب كل من جونسون وديفيز يوم الأحد عن تأييدهما لمقترح ماي.")
+    assert event.title.split()[0] == "أعرب"
+    said = only_event("وأضاف يوم الأحد أن المفاوضات ستستأنف قريبا.")
+    assert said.title.startswith("المفاوضات ستستأنف")

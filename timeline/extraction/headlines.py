@@ -109,7 +109,15 @@ def headline(
         order = _to_what_was_said(clause, order, verb)
     order = _without_aside(text, clause, order, verb)
     implicit = implicit_subject.split() if subject is None and order and order[0] == verb else []
-    if reporting and subject is None and not implicit and order and order[0] == verb:
+    if (
+        reporting
+        and subject is None
+        and not implicit
+        and order
+        and order[0] == verb
+        # «علق وكيل النجم على الأزمة»: a speaker named after the verb keeps it
+        and _says_right_after(text, clause, order)
+    ):
         # «وأضاف أن نيلسن تعمل بجد…» with no one named before: what was said is the
         # headline, not «أضاف» with no subject.
         said = order[1:]
@@ -137,6 +145,20 @@ def headline(
         text, clause, order, verb, subject, implicit, feminine_subject, plural_subject, dual_subject
     )
     return fitted(" ".join(words_out))
+
+
+def _says_right_after(text: str, clause: Sequence[Word], order: list[int]) -> bool:
+    """Whether what was said follows the reporting verb at once («وأضاف أن…»,
+    «وأشار إلى أن…», «وأضاف: "سنلتقي…"», «وأضاف، في مراسلة للإذاعة، أنه…»), with no
+    speaker between."""
+    if _opens_quotation(text, clause, order[0]):
+        return True
+    following = [clause[i].folded for i in order[1 : 1 + ASIDE_MAX_WORDS]]
+    return bool(following) and (
+        following[0] in SAID_OPENERS
+        or following[0] == TO
+        or any(w in SAID_OPENERS for w in following)
+    )
 
 
 def without_date_glue(clause: Sequence[Word], keep: list[int], drop: frozenset[int]) -> list[int]:
@@ -469,7 +491,11 @@ def _cut(
         elif (
             position == 0
             and word.folded.startswith(("و", "ف"))
-            and (_is_clitic_conjunction(word) or index == verb)
+            and (
+                _is_clitic_conjunction(word)
+                # «وصف», «وافق»: the verb's own «و» stays
+                or (index == verb and word.folded not in IRREGULAR)
+            )
         ):
             written = written[1:]  # «وعاد المدافع…»: the headline does not start with «و»
         elif (
