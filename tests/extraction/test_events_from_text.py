@@ -1897,3 +1897,12 @@ def test_a_reporting_verb_with_its_speaker_after_it_stays_in_the_headline():
     assert event.title.split()[0] == "أعرب"
     said = only_event("وأضاف يوم الأحد أن المفاوضات ستستأنف قريبا.")
     assert said.title.startswith("المفاوضات ستستأنف")
+
+
+def test_a_source_set_off_before_a_light_verb_opens_nothing():
+    event = only_event(
+        "وبحسب الشرطة، قام قرويون من الأكثرية الهندوسية باغتصاب وقتل فتاة في كانون "
+        "الثاني/يناير 2018، لترويع المجموعة المسلمة."
+    )
+    assert event.title.startswith("قرويون من الأكثرية الهندوسية يقومون")
+    assert event.kind == "attack"

@@ -58,6 +58,7 @@ from timeline.extraction.headlines import (
     anonymous_attribution,
     attributed,
     fitted,
+    governed_verbal_noun,
     headline,
     without_date_glue,
 )
@@ -1064,7 +1065,25 @@ def _main_verb(
     """
     words_ = [clause_words[i] for i in content]
     known = kinds.verb_at(words_)
-    opening = next((p for p, w in enumerate(words_) if w.folded not in LEADING_WORDS), None)
+    if (
+        known is not None
+        and known[0] > 0
+        and words_[known[0]].folded.startswith("و")
+        and governed_verbal_noun(words_[known[0] - 1])
+    ):
+        # «قام قرويون… باغتصاب وقتل فتاة»: «وقتل» is a second verbal noun, no verb.
+        later = kinds.verb_at(words_[known[0] + 1 :])
+        known = (known[0] + 1 + later[0], later[1]) if later is not None else None
+    # «وبحسب الشرطة، قام قرويون…»: the source set off before the verb opens nothing.
+    sources = attributed(text, clause_words)
+    opening = next(
+        (
+            p
+            for p, w in enumerate(words_)
+            if w.folded not in LEADING_WORDS and content[p] not in sources
+        ),
+        None,
+    )
     if opening is not None and (known is None or opening < known[0]):
         word = words_[opening]
         following = words_[opening + 1] if opening + 1 < len(words_) else None

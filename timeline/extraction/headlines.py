@@ -504,7 +504,7 @@ def _cut(
             and index > verb
             and _joined_past_verb(word)
             # «باغتصاب وقتل فتاة»: after a verbal noun governed by «بـ», a second one
-            and not (index > 0 and _governed_verbal_noun(clause[index - 1]))
+            and not (index > 0 and governed_verbal_noun(clause[index - 1]))
         ):
             # «احتل المتظاهرون المبنى واشتبكوا مع الشرطة» → «…ويشتبكون مع الشرطة».
             rest = Word(word.start, word.end, written[1:], word.folded[1:])
@@ -566,7 +566,7 @@ def _apposition_after(text: str, clause: Sequence[Word], index: int) -> int | No
 WORDS_IN_WAL = fold_set(*clauses.WORDS_IN_WAL)
 
 
-def _governed_verbal_noun(word: Word) -> bool:
+def governed_verbal_noun(word: Word) -> bool:
     """«باغتصاب», «بالاعتداء», «للتحقيق»: a verbal noun after «بـ» or «لـ»."""
     folded = word.folded
     if not folded.startswith(("ب", "ل")) or len(folded) < 5:
