@@ -1906,3 +1906,15 @@ def test_a_source_set_off_before_a_light_verb_opens_nothing():
     )
     assert event.title.startswith("قرويون من الأكثرية الهندوسية يقومون")
     assert event.kind == "attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("قتل 3 أشخاص على الأقل في غارة جوية يوم الأحد.", "مقتل 3 أشخاص"),
+        ("وأصيب 54 شخصا بجروح خلال التدافع يوم الأحد.", "إصابة 54 شخصا"),
+        ("وأصيب الوزير يوم الأحد بجروح طفيفة.", "الوزير يصاب"),
+    ],
+)
+def test_a_passive_before_a_count_is_named_by_its_verbal_noun(text, opening):
+    assert only_event(text).title.startswith(opening)

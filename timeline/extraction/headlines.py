@@ -144,7 +144,24 @@ def headline(
     words_out = _cut(
         text, clause, order, verb, subject, implicit, feminine_subject, plural_subject, dual_subject
     )
-    return fitted(" ".join(words_out))
+    return fitted(" ".join(_counted_victims(words_out)))
+
+
+PASSIVE_NOUNS = {fold(verb): noun for verb, noun in clauses.PASSIVE_NOUNS.items()}
+COUNT_WORDS = fold_set(*clauses.COUNT_WORDS)
+
+
+def _counted_victims(words_out: list[str]) -> list[str]:
+    """«قتل أكثر من 1100 شخص» → «مقتل أكثر من 1100 شخص»: a past verb opening the
+    headline before a count has no subject; it is a passive, which a headline names by
+    its verbal noun."""
+    if len(words_out) < 3:
+        return words_out
+    noun = PASSIVE_NOUNS.get(fold(words_out[0]).removeprefix("و"))
+    following = fold(words_out[1])
+    if noun is None or not (following.isdigit() or following in COUNT_WORDS):
+        return words_out
+    return [noun, *words_out[1:]]
 
 
 def _says_right_after(text: str, clause: Sequence[Word], order: list[int]) -> bool:
