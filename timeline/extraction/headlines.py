@@ -158,10 +158,20 @@ def _counted_victims(words_out: list[str]) -> list[str]:
     if len(words_out) < 3:
         return words_out
     noun = PASSIVE_NOUNS.get(fold(words_out[0]).removeprefix("و"))
-    following = fold(words_out[1])
-    if noun is None or not (following.isdigit() or following in COUNT_WORDS):
+    if noun is None or not _counts(words_out[1]):
         return words_out
-    return [noun, *words_out[1:]]
+    out = [noun, *words_out[1:]]
+    for position in range(2, len(out) - 1):
+        # «مقتل أكثر من 1100 شخص وأصيب 4 آلاف» → «… وإصابة 4 آلاف»
+        joined = fold(out[position])
+        if joined.startswith("و") and joined[1:] in PASSIVE_NOUNS and _counts(out[position + 1]):
+            out[position] = "و" + PASSIVE_NOUNS[joined[1:]]
+    return out
+
+
+def _counts(written: str) -> bool:
+    folded = fold(written)
+    return folded.isdigit() or folded in COUNT_WORDS
 
 
 def _says_right_after(text: str, clause: Sequence[Word], order: list[int]) -> bool:
