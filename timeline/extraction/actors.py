@@ -26,7 +26,13 @@ from timeline.extraction.arabic import (
     without_marks,
 )
 from timeline.extraction.kinds import NOUN_KINDS, lookup, names_a_state, people_plural, verb_kind
-from timeline.extraction.places import match_at, match_places, nationality, plural_nationality
+from timeline.extraction.places import (
+    bare_place_at,
+    match_at,
+    match_places,
+    nationality,
+    plural_nationality,
+)
 from timeline.extraction.verbs import IRREGULAR
 from timeline.lexicon import actors as actors_lexicon
 from timeline.lexicon import clauses as clauses_lexicon
@@ -592,8 +598,8 @@ def _organisation_at(
             break
         if word.folded in ORGANISATION_ADJECTIVES:
             break
-        place = match_at(clause, end) if end == index + 1 and head in PLACE_HEADS else None
-        if place is not None and place[1] is not None and not place[2]:
+        place = bare_place_at(clause, end) if end == index + 1 and head in PLACE_HEADS else None
+        if place is not None:
             end += place[0]  # «بنك إنجلترا», «برلمان كوسوفو»: a place is its complement
             continue
         # The complement is definite: «وزارة الصحة», «الاتحاد … لكرة القدم».
@@ -666,7 +672,7 @@ def subject_after(
         position += 1
     first = position
     titled = first < len(clause) and any(r in TITLES for r in readings(clause[first].folded))
-    place = _place_subject_end(clause, first)
+    place = place_subject_end(clause, first)
     if place is not None:
         return first, place  # «تحركت مدريد سريعا…», «وطدت موسكو وبغداد العلاقات»
     definite = False
@@ -849,15 +855,13 @@ def _definite_verbal_noun(word: Word) -> bool:
     return taf_il or if_al
 
 
-def _place_subject_end(clause: Sequence[Word], first: int) -> int | None:
+def place_subject_end(clause: Sequence[Word], first: int) -> int | None:
     """The last word of a place named as a subject at `first` («مدريد», «موسكو
     وبغداد»), which ends the subject, or None when no place starts there."""
-    if first >= len(clause):
+    place = bare_place_at(clause, first)
+    if place is None:
         return None
-    matched = match_at(clause, first)
-    if matched is None or matched[1] is None or matched[2]:
-        return None
-    end = first + matched[0] - 1
+    end = first + place[0] - 1
     joined = match_at(clause, end + 1) if end + 1 < len(clause) else None
     if joined is not None and joined[1] is not None and joined[2] == "و":
         end += joined[0]  # «موسكو وبغداد»

@@ -33,6 +33,7 @@ from timeline.extraction.actors import (
     joined_phrase_end,
     name_before_title,
     person_named,
+    place_subject_end,
     plausible,
     possessed,
     subject_after,
@@ -55,6 +56,7 @@ from timeline.extraction.headlines import (
     PARTICLES_BEFORE_VERB,
     SAID_OPENERS,
     THAT_WORDS,
+    TO,
     anonymous_attribution,
     attributed,
     fitted,
@@ -64,8 +66,8 @@ from timeline.extraction.headlines import (
 )
 from timeline.extraction.places import (
     NATIONALITY_BY_SPELLING,
+    bare_place_at,
     is_country,
-    match_at,
     match_places,
     nationality,
     places_of,
@@ -497,7 +499,7 @@ def _nowadays(text: str, mention: ResolvedMention) -> bool:
         return True
     if (
         before
-        and before[-1].folded == TO_WORD
+        and before[-1].folded == TO
         and text[mention.end : mention.end + 2].lstrip()[:1] in "،,"
     ):
         return True  # «لكن إلى اليوم، أنا أكتب…» (but «أرجأ الجلسة إلى اليوم» dates it)
@@ -534,8 +536,10 @@ def _happening(
     content = content[anonymous_attribution(clause_words, content) :] or content
     # «وفي حوالي منتصف ليل الجمعة عاد الهدوء»: the words that only lead to the date
     # are no more the clause's opening than the date itself.
+    # «بحسب وكالة رويترز», «حسبما أفاد المتحدث العسكري…»: a source, no verb nor actor.
+    sources = attributed(text, clause_words)
     verb_index, verb_kind = _main_verb(
-        text, clause_words, without_date_glue(clause_words, content, drop)
+        clause_words, without_date_glue(clause_words, content, drop), sources
     )
     start_at = 0
     reported_from = _reported_clause(clause_words, content, verb_index, verb_kind, date_index)
@@ -543,7 +547,7 @@ def _happening(
         # «قال ترامب إن القمة ستعقد في سنغافورة في 12 يونيو»: the date is of what
         # was said, so the happening is the reported clause, with its own verb.
         reported = [i for i in content if i > reported_from]
-        inner_index, inner_kind = _main_verb(text, clause_words, reported)
+        inner_index, inner_kind = _main_verb(clause_words, reported, sources)
         if inner_kind not in (None, EventKind.OTHER, EventKind.STATEMENT):
             content, verb_index, verb_kind = reported, inner_index, inner_kind
             start_at = reported_from + 1
@@ -575,8 +579,6 @@ def _happening(
     if kind == EventKind.STATEMENT and _reports_figures(clause_words, content, verb_index):
         kind = str(EventKind.ECONOMY)  # «أعلن الوزير أن صابة الحبوب بلغت 23 مليون قنطار»
     found = actors_of(clause_words, published, skip=drop, text=text)
-    # «بحسب وكالة رويترز», «حسبما أفاد المتحدث العسكري…»: a source, not an actor.
-    sources = attributed(text, clause_words)
     found = [mention for mention in found if mention.first not in sources]
     subject_span = None
     subject_from = None
@@ -768,12 +770,8 @@ def _feminine(clause_words: list[Word], span: tuple[int, int] | None, found: lis
     for mention in found:
         if mention.first <= span[0] <= mention.last and mention.actor.type == "state":
             return not _masculine_state(clause_words[span[0]], mention.actor.name)
-    place = match_at(clause_words, span[0])
-    if (
-        place is not None
-        and place[1] is not None
-        and kinds.names_a_state(clause_words[span[0]].folded)
-    ):
+    place = bare_place_at(clause_words, span[0])
+    if place is not None and kinds.names_a_state(clause_words[span[0]].folded):
         # «موسكو تنفي», «أنقرة ترد»: a capital stands for its state («برشلونة» the
         # city is the club more often than not)
         return not _masculine_state(clause_words[span[0]], place[1].name)
@@ -797,12 +795,8 @@ def _plural(clause_words: list[Word], span: tuple[int, int] | None, found: list)
         if mention.first <= span[0] <= mention.last and mention.actor.type != "organisation":
             return False
     head = clause_words[span[0]].folded
-    if (
-        (head.startswith("ال") or kinds.people_plural(head))
-        and len(head) > 4
-        and head.endswith("ون")
-        and head not in SINGULARS_IN_UN
-    ):
+    definite_plural = head.startswith("ال") and len(head) > 4 and head.endswith("ون")
+    if (definite_plural or kinds.people_plural(head)) and head not in SINGULARS_IN_UN:
         return True
     # «جنود إسرائيليون»: a plural adjective of nationality agrees with a plural noun.
     return any(
@@ -834,12 +828,12 @@ def _dual(clause_words: list[Word], span: tuple[int, int] | None, found: list) -
 
 def _two_places(clause_words: list[Word], span: tuple[int, int]) -> bool:
     """Whether the subject is two places standing for their states, joined by «و»."""
-    first = match_at(clause_words, span[0])
-    if first is None or first[1] is None or not kinds.names_a_state(clause_words[span[0]].folded):
+    first = bare_place_at(clause_words, span[0])
+    if first is None or not kinds.names_a_state(clause_words[span[0]].folded):
         return False
-    second_at = span[0] + first[0]
-    second = match_at(clause_words, second_at) if second_at <= span[1] else None
-    return second is not None and second[1] is not None and second[2] == "و"
+    first_end = span[0] + first[0] - 1
+    end = place_subject_end(clause_words, span[0])  # past «و» and a second place
+    return first_end < span[1] and end is not None and end > first_end
 
 
 WITH_WORDS = fold_set(*clauses.WITH_WORDS)
@@ -908,10 +902,8 @@ def _witness(clause_words: list[Word], verb_index: int | None) -> str | None:
         return None
     if verb_index + 1 >= len(clause_words):
         return None
-    matched = match_at(clause_words, verb_index + 1)
-    if matched is None or matched[1] is None or matched[2]:
-        return None
-    return matched[1].name
+    place = bare_place_at(clause_words, verb_index + 1)
+    return place[1].name if place is not None else None
 
 
 def _places(clause_words: list[Word], verb_index: int | None, verb_kind: str | None) -> list[str]:
@@ -1056,7 +1048,7 @@ def _position(content: list[int], index: int) -> int:
 
 
 def _main_verb(
-    text: str, clause_words: list[Word], content: list[int]
+    clause_words: list[Word], content: list[int], sources: set[int]
 ) -> tuple[int | None, str | None]:
     """(index, kind) of the clause's main verb.
 
@@ -1075,7 +1067,6 @@ def _main_verb(
         later = kinds.verb_at(words_[known[0] + 1 :])
         known = (known[0] + 1 + later[0], later[1]) if later is not None else None
     # «وبحسب الشرطة، قام قرويون…»: the source set off before the verb opens nothing.
-    sources = attributed(text, clause_words)
     opening = next(
         (
             p
@@ -1233,7 +1224,6 @@ SO_CALLED = fold_set(*clauses.SO_CALLED)
 STATIVE_VERBS = fold_set(*clauses.STATIVE_VERBS)
 TODAY = fold("اليوم")
 UNTIL_WORDS = fold_set(*clauses.UNTIL_WORDS)
-TO_WORD = fold("إلى")
 WITNESS_VERBS = fold_set(*clauses.WITNESS_VERBS)
 OPENING_PREPOSITIONS = fold_set(*clauses.OPENING_PREPOSITIONS)
 

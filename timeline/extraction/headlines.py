@@ -181,11 +181,7 @@ def _says_right_after(text: str, clause: Sequence[Word], order: list[int]) -> bo
     if _opens_quotation(text, clause, order[0]):
         return True
     following = [clause[i].folded for i in order[1 : 1 + ASIDE_MAX_WORDS]]
-    return bool(following) and (
-        following[0] in SAID_OPENERS
-        or following[0] == TO
-        or any(w in SAID_OPENERS for w in following)
-    )
+    return bool(following) and (following[0] == TO or any(w in SAID_OPENERS for w in following))
 
 
 def without_date_glue(clause: Sequence[Word], keep: list[int], drop: frozenset[int]) -> list[int]:

@@ -160,6 +160,15 @@ def match_at(clause: Sequence[Word], index: int) -> tuple[int, GazetteerPlace | 
     return None
 
 
+def bare_place_at(clause: Sequence[Word], index: int) -> tuple[int, GazetteerPlace] | None:
+    """(size, place) of a gazetteer place written at `index` with no clitic before it
+    («مدريد», not «ومدريد» nor «بمدريد»), or None."""
+    matched = match_at(clause, index) if index < len(clause) else None
+    if matched is None or matched[1] is None or matched[2]:
+        return None
+    return matched[0], matched[1]
+
+
 # Nouns that name a kind of place; the name after them is a place even when the
 # gazetteer does not know it: «في بلدة جرمانا», «بمنطقة الغوطة الشرقية».
 PLACE_NOUNS: frozenset[str] = fold_set(*places_lexicon.PLACE_NOUNS)
