@@ -1919,3 +1919,43 @@ def test_a_source_set_off_before_a_light_verb_opens_nothing():
 )
 def test_a_passive_before_a_count_is_named_by_its_verbal_noun(text, opening):
     assert only_event(text).title.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("وقُتل الرئيس السابق خلال عرض عسكري يوم الأحد.", "مقتل الرئيس السابق خلال عرض عسكري"),
+        ("وعُثر يوم الأحد على الأطفال ومدربهم داخل الكهف.", "العثور على الأطفال ومدربهم داخل الكهف"),
+        ("وحُكم على المعارض يوم الأحد بالسجن عامين.", "الحكم على المعارض بالسجن عامين"),
+        # No verbal noun known: the passive stays first, its noun after it.
+        ("ورُفعت العقوبات عن طهران يوم الأحد.", "رُفعت العقوبات عن طهران"),
+    ],
+)
+def test_a_verb_written_as_a_passive_keeps_its_noun_after_it(text, title):
+    assert only_event(text).title == title
+
+
+def test_no_one_from_an_earlier_sentence_acts_in_a_passive():
+    events = events_of(
+        "ونجح الوسيط المصري في جمع الطرفين يوم السبت. "
+        "وأُعلن يوم الأحد عن اتفاق مصالحة بين الحركتين."
+    )
+    assert events[-1].title == "الإعلان عن اتفاق مصالحة بين الحركتين"
+
+
+def test_a_name_after_a_preposition_is_not_the_verbs_subject():
+    event = only_event("واجتمع يوم الأحد مع الرئيس فلاديمير بوتين في موسكو.")
+    assert not event.title.startswith("بوتين")
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # «سيطرت» is the past of «سيطر», no future «س» before «يطرت».
+        ("وسيطرت قوات الجيش يوم الأحد على المطار.", "قوات الجيش تسيطر على المطار"),
+        # «لتواصل»: «لـ» of purpose before a present, which stays as it is.
+        ("لتواصل الأندية الإسبانية يوم الأحد هيمنتها على البطولة.", "الأندية الإسبانية تواصل"),
+    ],
+)
+def test_four_letter_verbs_in_sin_and_purpose_lam_keep_their_letters(text, start):
+    assert only_event(text).title.startswith(start)

@@ -83,7 +83,7 @@ from timeline.temporal import Mention as TaggedMention
 from timeline.text import normalise_for_matching
 
 # Bump whenever the events made of some article change; part of the extractor version.
-EVENTS_VERSION = "9"
+EVENTS_VERSION = "10"
 
 # Sentence ends: a full stop not followed by a digit (so not «25.8»), ! ? ؟ and line breaks.
 _SENTENCE_END = re.compile(r"\.(?!\d)|[!?؟\n]")
@@ -616,6 +616,8 @@ def _happening(
                 and _construct_head(clause_words[between[-1]])
             ):
                 break  # «فاز زملاء نيمار»: the subject is the colleagues, not Neymar
+            if between and clause_words[between[-1]].folded in kinds.PREPOSITIONS:
+                break  # «وحكم على المالكي بالإعدام»: a name after a preposition is governed
             if (
                 between
                 and any(r in TITLES for r in readings(clause_words[between[-1]].folded))

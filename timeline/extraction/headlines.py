@@ -102,13 +102,29 @@ def headline(
     if not keep:
         return ""
     order = keep
-    if verb is not None and subject is not None and verb in keep and subject[0] > verb:
+    # «وقُتل السادات…», «حيث أُعلن عن اتفاق…»: a passive's noun after it is no agent to
+    # put first, and no one from an earlier sentence acts in it.
+    passive = verb is not None and marked_passive(clause[verb].text)
+    if (
+        verb is not None
+        and subject is not None
+        and verb in keep
+        and subject[0] > verb
+        and not passive
+    ):
         title_start = subject[0] if subject_from is None else subject_from
         order = _subject_first(text, clause, keep, verb, subject, title_start, apposition_end)
+    elif passive and subject is not None and subject_from is not None:
+        # «حُكم على المغنية زوهال أولكاي…»: the name is enough, as when it goes first.
+        order = [i for i in keep if not subject_from <= i < subject[0]]
     if reporting and verb in order:
         order = _to_what_was_said(clause, order, verb)
     order = _without_aside(text, clause, order, verb)
-    implicit = implicit_subject.split() if subject is None and order and order[0] == verb else []
+    implicit = (
+        implicit_subject.split()
+        if subject is None and order and order[0] == verb and not passive
+        else []
+    )
     if (
         reporting
         and subject is None
@@ -154,11 +170,11 @@ COUNT_WORDS = fold_set(*clauses.COUNT_WORDS)
 def _counted_victims(words_out: list[str]) -> list[str]:
     """«قتل أكثر من 1100 شخص» → «مقتل أكثر من 1100 شخص»: a past verb opening the
     headline before a count has no subject; it is a passive, which a headline names by
-    its verbal noun."""
+    its verbal noun. So is one written as a passive: «قُتل السادات» → «مقتل السادات»."""
     if len(words_out) < 3:
         return words_out
     noun = PASSIVE_NOUNS.get(fold(words_out[0]).removeprefix("و"))
-    if noun is None or not _counts(words_out[1]):
+    if noun is None or not (_counts(words_out[1]) or marked_passive(words_out[0])):
         return words_out
     out = [noun, *words_out[1:]]
     for position in range(2, len(out) - 1):
@@ -167,6 +183,17 @@ def _counted_victims(words_out: list[str]) -> list[str]:
         if joined.startswith("و") and joined[1:] in PASSIVE_NOUNS and _counts(out[position + 1]):
             out[position] = "و" + PASSIVE_NOUNS[joined[1:]]
     return out
+
+
+DAMMA = "\u064f"
+
+
+def marked_passive(written: str) -> bool:
+    """Whether a verb is written as a passive, with a damma on its first letter:
+    «قُتل», «أُعلن», «اُعتقل», «وعُثر», «وُقّع», «يُعتقد»."""
+    if len(written) > 2 and written[0] in "وف" and written[1] != DAMMA:
+        written = written[1:]  # the conjunction: «وقُتل»; but «وُقّع» is the verb's own
+    return len(written) > 2 and written[1] == DAMMA
 
 
 def _counts(written: str) -> bool:
@@ -675,10 +702,16 @@ def _as_present(word: Word, feminine: bool = False) -> str:
     ):
         # «وأعلن»: the conjunction goes; «وافق», «وصل» keep their own «و».
         written, folded = written[1:], folded[1:]
-    if folded.startswith(("سي", "ست")) and len(folded) >= 4:  # future «سيلتقي», «سيصل»
+    if (
+        folded.startswith(("سي", "ست"))
+        and len(folded) >= 4
+        # «سيطرت» is the past of «سيطر», no future
+        and folded.removesuffix("ت") not in IRREGULAR
+    ):
+        return written[1:]  # future «سيلتقي», «سيصل»
+    if folded.startswith(("لي", "لت")) and len(folded) > 4:
+        # «ليصبح», «لتواصل»: «لـ» of purpose comes before a present only
         return written[1:]
-    if folded.startswith(("لي", "لت")) and len(folded) > 4 and _is_present(folded[1:]):
-        return written[1:]  # «ليصبح»: «لـ» of purpose before a present
     if _is_present(folded) and not (folded.startswith("ت") and written.endswith("ى")):
         return written  # but «تولى», «تلقى»: a past of form V, whose present is «يتولى»
     if folded in SAID:
