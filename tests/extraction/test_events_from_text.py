@@ -1937,8 +1937,7 @@ def test_a_verb_written_as_a_passive_keeps_its_noun_after_it(text, title):
 
 def test_no_one_from_an_earlier_sentence_acts_in_a_passive():
     events = events_of(
-        "ونجح الوسيط المصري في جمع الطرفين يوم السبت. "
-        "وأُعلن يوم الأحد عن اتفاق مصالحة بين الحركتين."
+        "ونجح الوسيط المصري في جمع الطرفين يوم السبت. وأُعلن يوم الأحد عن اتفاق مصالحة بين الحركتين."
     )
     assert events[-1].title == "الإعلان عن اتفاق مصالحة بين الحركتين"
 
