@@ -1958,3 +1958,19 @@ def test_a_name_after_a_preposition_is_not_the_verbs_subject():
 )
 def test_four_letter_verbs_in_sin_and_purpose_lam_keep_their_letters(text, start):
     assert only_event(text).title.startswith(start)
+
+
+def test_a_past_of_the_verb_table_in_a_nouns_ending_opens_the_clause_as_its_verb():
+    # «واجه» ends as nouns do («وجه», «شبه»), but the verb table knows it.
+    event = only_event("وواجه المنتخب الوطني يوم الخميس انتقادات واسعة بعد الخسارة.")
+    assert event.title.startswith("المنتخب الوطني يواجه انتقادات واسعة")
+
+
+def test_a_headline_that_keeps_its_verb_first_drops_the_conjunction():
+    event = only_event("واكتفى يوم الخميس بتسجيل هدف واحد في المباراة.")
+    assert event.title.split()[0] == "اكتفى"
+
+
+def test_the_object_of_a_fixed_phrase_is_not_the_verbs_subject():
+    event = only_event("وألقى القبض على الناشط في مارس/آذار 2017 بتهمة التحريض.")
+    assert event.title.startswith("ألقى القبض على الناشط")

@@ -657,6 +657,7 @@ NOT_NAMES: frozenset[str] = fold_set(*actors_lexicon.NOT_NAMES)
 SUBJECT_MAX_WORDS = 8
 # Words that end a subject: «تابع النائب قائلاً», «أكد الوزير أن…».
 SUBJECT_ENDS: frozenset[str] = fold_set(*actors_lexicon.SUBJECT_ENDS)
+IDIOM_OBJECTS: frozenset[str] = fold_set(*actors_lexicon.IDIOM_OBJECTS)
 
 
 def subject_after(
@@ -671,6 +672,8 @@ def subject_after(
     while position in skip:
         position += 1
     first = position
+    if first < len(clause) and clause[first].folded in IDIOM_OBJECTS:
+        return None  # «وألقي القبض على منصور»: the phrase's object, no one acting
     titled = first < len(clause) and any(r in TITLES for r in readings(clause[first].folded))
     place = place_subject_end(clause, first)
     if place is not None:

@@ -661,6 +661,8 @@ def _is_clitic_conjunction(word: Word) -> bool:
         return False  # «فترة», «وتيرة»: a noun in «ة», no verb after a conjunction
     if word.folded in GIVEN_NAMES or word.folded in KNOWN_FIRST_WORDS:
         return False  # «فيصل», «وليد»: a name, not «ف» + «يصل»
+    if word.folded.startswith("و") and (rest in IRREGULAR or VERB_KINDS.get(rest)):
+        return True  # «وأثار», «وجاء»: a verb the lexicon knows after the conjunction
     if word.folded.startswith("في") and not VERB_KINDS.get(rest):
         return False  # «فيدرير», «فيضانات»: «في…» starts many words; «فيقول» is known
     return rest[0] in VERB_PREFIXES and not rest.startswith("تي")

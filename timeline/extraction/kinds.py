@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from timeline.event_kinds import EventKind
 from timeline.extraction.arabic import Word, fold, fold_set, folded_words, readings
+from timeline.extraction.verbs import IRREGULAR
 from timeline.lexicon import actors as actors_lexicon
 from timeline.lexicon import clauses
 from timeline.lexicon import event_kinds as event_kinds_lexicon
@@ -336,6 +337,15 @@ def looks_like_verb(word: Word, following: Word | None) -> bool:
     folded = word.folded
     if folded.startswith(("و", "ف")) and len(folded) > 4:
         folded = folded[1:]
+    # Four letters at least: «وجه», «أمر», «وضع», «رد» open noun phrases as often.
+    bare = word.folded[1:] if word.folded[:1] in "وف" else word.folded
+    known = next((w for w in (word.folded, bare) if w in IRREGULAR and len(w) >= 4), None)
+    if (
+        known
+        and following is not None
+        and (following.folded.startswith("ال") or following.folded in SUBJECT_OPENERS)
+    ):
+        return True  # «أثار القرار…», «وأشار الوزير…»: a past the verb table knows
     if folded.startswith("ال") or not 3 <= len(folded) <= 6 or folded.isdigit():
         return False
     if lookup(word, NOUN_KINDS) is not None or folded in NOT_VERBS:

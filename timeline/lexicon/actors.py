@@ -1696,6 +1696,10 @@ SUBJECT_ENDS: tuple[str, ...] = (
     "غدا",
 )  # fmt: skip
 
+# Objects of fixed phrases, never a verb's subject: «ألقي القبض على…», «أطلقت النار على…»,
+# «كشف النقاب عن…», «أسدل الستار على…», «سلط الضوء على…».
+IDIOM_OBJECTS: tuple[str, ...] = ("القبض", "النار", "النقاب", "الستار", "الضوء")
+
 # Adjectives that follow an organisation's name without being part of it.
 ORGANISATION_ADJECTIVES: tuple[str, ...] = (
     "الجديد", "الجديدة", "السابق", "السابقة", "الصادر", "الصادرة", "الأساسي", "الأساسية",
