@@ -1974,3 +1974,15 @@ def test_a_headline_that_keeps_its_verb_first_drops_the_conjunction():
 def test_the_object_of_a_fixed_phrase_is_not_the_verbs_subject():
     event = only_event("وألقى القبض على الناشط في مارس/آذار 2017 بتهمة التحريض.")
     assert event.title.startswith("ألقى القبض على الناشط")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واستمع القضاء الأمريكي يوم الأربعاء إلى الممثلة.",
+        "وأكدت محكمة الاستئناف يوم الأربعاء أن قرارها نهائي.",
+        "وطالب الادعاء العام يوم الأربعاء باستدعاء الوزير.",
+    ],
+)
+def test_what_a_court_or_a_prosecutor_does_or_says_is_legal(text):
+    assert only_event(text).kind == "legal"

@@ -729,6 +729,8 @@ def _happening(
         title = clean_title(sentence) if len(sentence.split()) > len(title.split()) else title
     if not title:
         return None  # a list of times or a video's length: nothing happens in it
+    if kind in (EventKind.OTHER, EventKind.STATEMENT) and kinds.legal_body_acts(title):
+        kind = str(EventKind.LEGAL)  # «الادعاء التركي يطالب بسجن لاعب السلة»
     witnessed = verb_index is not None and clause_words[verb_index].folded in WITNESS_VERBS
     return _Happening(
         clause=clause,

@@ -301,6 +301,16 @@ def _field_of(folded: str) -> str | None:
     return kind if kind in DOMAIN_KINDS else None
 
 
+LEGAL_BODIES = fold_set(*event_kinds_lexicon.LEGAL_BODIES)
+
+
+def legal_body_acts(headline: str) -> bool:
+    """Whether a headline's subject is a court or a prosecutor: «محكمة تركية…»,
+    «الادعاء العام يطالب…», «هيئة المحلفين تدين…»."""
+    first = folded_words(headline)[:2]
+    return bool(first) and (first[0] in LEGAL_BODIES or " ".join(first) in LEGAL_BODIES)
+
+
 def article_field(text: str) -> str | None:
     """The field (sports, economy) an article is about, if its words say so."""
     folded = folded_words(text)

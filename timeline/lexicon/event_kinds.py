@@ -288,6 +288,13 @@ JUDGING_VERBS: tuple[str, ...] = (
     "يحذر", "تحذر", "نفى", "نفت", "ينفي", "تنفي", "وصف", "وصفت", "يصف", "تصف",
 )  # fmt: skip
 
+# Courts and prosecutors: what they do, say or ask for is legal news («الادعاء يطالب
+# بسجن…», «القضاء يستمع للممثلة…»), whatever the verb.
+LEGAL_BODIES: tuple[str, ...] = (
+    "محكمة", "المحكمة", "القضاء", "الادعاء", "النيابة", "المدعي", "القاضي", "قاض", "قاضي",
+    "المحلفون", "محلفون", "هيئة المحلفين",
+)  # fmt: skip
+
 # The reporting verbs that make the statement itself the news: «أعلن الجيش…».
 STATEMENT_VERBS: tuple[str, ...] = (
     "أعلن", "أعلنت", "أكد", "أكدت", "صرح", "صرحت", "كشف", "كشفت", "شدد", "شددت",
