@@ -1986,3 +1986,14 @@ def test_the_object_of_a_fixed_phrase_is_not_the_verbs_subject():
 )
 def test_what_a_court_or_a_prosecutor_does_or_says_is_legal(text):
     assert only_event(text).kind == "legal"
+
+
+def test_a_form_iv_verb_written_with_its_hamza_is_no_article():
+    # «ألقت» folds to «القت», as if it had the article: the hamza says it is a verb.
+    event = only_event("وألقت الشرطة الهولندية يوم السبت القبض على رجل في غرونينغن.")
+    assert event.title.startswith("الشرطة الهولندية تلقي القبض على رجل")
+
+
+def test_the_object_of_a_fixed_phrase_ends_the_subject_before_it():
+    event = only_event("وألقت السلطات القبض على رجلين في سان بطرسبرغ يوم السبت.")
+    assert event.title.startswith("السلطات تلقي القبض على رجلين")

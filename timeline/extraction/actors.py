@@ -759,8 +759,8 @@ def subject_after(
         definite = definite or (word.folded.startswith("ال") and word.folded not in GIVEN_NAMES)
         if position in skip or is_function_word(word) or word.folded.isdigit():
             break
-        if word.folded in SUBJECT_ENDS:
-            break
+        if word.folded in SUBJECT_ENDS or (position > first and word.folded in IDIOM_OBJECTS):
+            break  # «ألقت السلطات القبض على…»: the phrase's object follows its subject
         if _is_verb_form(word) and not (
             # «الناشط القبلي طالب حسين»: after a title, a first name before another
             titled

@@ -349,14 +349,16 @@ def looks_like_verb(word: Word, following: Word | None) -> bool:
         folded = folded[1:]
     # Four letters at least: «وجه», «أمر», «وضع», «رد» open noun phrases as often.
     bare = word.folded[1:] if word.folded[:1] in "وف" else word.folded
-    known = next((w for w in (word.folded, bare) if w in IRREGULAR and len(w) >= 4), None)
+    known = next((w for w in (word.folded, bare) if _irregular_past(w)), None)
     if (
         known
         and following is not None
         and (following.folded.startswith("ال") or following.folded in SUBJECT_OPENERS)
     ):
         return True  # «أثار القرار…», «وأشار الوزير…»: a past the verb table knows
-    if folded.startswith("ال") or not 3 <= len(folded) <= 6 or folded.isdigit():
+    if not 3 <= len(folded) <= 6 or folded.isdigit():
+        return False
+    if folded.startswith("ال") and not _hamzated_form_iv(word):
         return False
     if lookup(word, NOUN_KINDS) is not None or folded in NOT_VERBS:
         return False
@@ -384,6 +386,26 @@ def looks_like_verb(word: Word, following: Word | None) -> bool:
         and len(folded) <= 5
         and names_a_state(following.folded)
     )
+
+
+def _irregular_past(folded: str) -> bool:
+    """A past of four letters or more that the verb table knows, or its feminine:
+    «أثار», «واجه», «ألقت» («ألقى»), «أشارت»."""
+    if len(folded) < 4:
+        return False
+    if folded in IRREGULAR:
+        return True
+    stem = folded[:-1]
+    return folded.endswith("ت") and any(
+        form in IRREGULAR for form in (stem, stem + "ي", stem + "ا")
+    )
+
+
+def _hamzated_form_iv(word: Word) -> bool:
+    """«ألقت», «ألغى», «ألزمت»: written with the hamza, «أل» is a form IV verb's, not
+    the article (which has none)."""
+    written = word.text.lstrip("وف") if word.text[:1] in "وف" and len(word.text) > 4 else word.text
+    return written.startswith("أل")
 
 
 def people_plural(folded: str) -> bool:
