@@ -1997,3 +1997,10 @@ def test_a_form_iv_verb_written_with_its_hamza_is_no_article():
 def test_the_object_of_a_fixed_phrase_ends_the_subject_before_it():
     event = only_event("وألقت السلطات القبض على رجلين في سان بطرسبرغ يوم السبت.")
     assert event.title.startswith("السلطات تلقي القبض على رجلين")
+
+
+def test_a_count_after_the_subject_opens_the_object():
+    event = only_event("وقتل مسلح اثنين من الحرس في بوابة القصر يوم السبت.")
+    assert event.title.startswith("مسلح يقتل اثنين من الحرس")
+    crowd = only_event("وتظاهر عشرات آلاف اليونانيين في أثينا يوم السبت.")
+    assert crowd.title.startswith("عشرات آلاف اليونانيين")

@@ -657,6 +657,8 @@ NOT_NAMES: frozenset[str] = fold_set(*actors_lexicon.NOT_NAMES)
 SUBJECT_MAX_WORDS = 8
 # Words that end a subject: «تابع النائب قائلاً», «أكد الوزير أن…».
 SUBJECT_ENDS: frozenset[str] = fold_set(*actors_lexicon.SUBJECT_ENDS)
+# «قتل مسلح اثنين من الحرس»: a count after the subject opens the object.
+COUNT_WORDS: frozenset[str] = fold_set(*clauses_lexicon.COUNT_WORDS)
 IDIOM_OBJECTS: frozenset[str] = fold_set(*actors_lexicon.IDIOM_OBJECTS)
 
 
@@ -759,7 +761,14 @@ def subject_after(
         definite = definite or (word.folded.startswith("ال") and word.folded not in GIVEN_NAMES)
         if position in skip or is_function_word(word) or word.folded.isdigit():
             break
-        if word.folded in SUBJECT_ENDS or (position > first and word.folded in IDIOM_OBJECTS):
+        if word.folded in SUBJECT_ENDS or (
+            position > first
+            and (
+                word.folded in IDIOM_OBJECTS
+                # «عشرات آلاف الأتراك»: a count of a count is one subject
+                or (word.folded in COUNT_WORDS and clause[position - 1].folded not in COUNT_WORDS)
+            )
+        ):
             break  # «ألقت السلطات القبض على…»: the phrase's object follows its subject
         if _is_verb_form(word) and not (
             # «الناشط القبلي طالب حسين»: after a title, a first name before another
