@@ -2004,3 +2004,8 @@ def test_a_count_after_the_subject_opens_the_object():
     assert event.title.startswith("مسلح يقتل اثنين من الحرس")
     crowd = only_event("وتظاهر عشرات آلاف اليونانيين في أثينا يوم السبت.")
     assert crowd.title.startswith("عشرات آلاف اليونانيين")
+
+
+def test_a_count_after_a_place_noun_names_no_place():
+    event = only_event("وقال في لقاء مضيق بعدد من الصحفيين يوم الأحد إن الحكومة مستعدة للحوار.")
+    assert event.places == ()
