@@ -30,7 +30,14 @@ from timeline.models import (
     Story,
     visible_statuses,
 )
-from timeline.reader.select_widget import BoundField, CheckboxInput, DateInput, Select, TextInput
+from timeline.reader.select_widget import (
+    BoundField,
+    CheckboxInput,
+    DateInput,
+    ModelChoiceField,
+    Select,
+    TextInput,
+)
 from timeline.search import query_words, search, search_rank
 from timeline.text import normalise_for_matching
 
@@ -70,7 +77,7 @@ class EventFilterFields(forms.Form):
         choices=[("", _("كل الأنواع")), *EventKind.choices],
         widget=Select,
     )
-    place = forms.ModelChoiceField(
+    place = ModelChoiceField(
         label=_("المكان"),
         required=False,
         queryset=Place.objects.order_by("name"),
@@ -87,10 +94,10 @@ class EventFilterFields(forms.Form):
 
 
 class TimelineFilterForm(EventFilterFields):
-    story = forms.ModelChoiceField(
+    story = ModelChoiceField(
         label=_("القصة"),
         required=False,
-        queryset=Story.objects.filter(published=True).order_by("title"),
+        queryset=Story.objects.filter(published=True).order_by("title").only("slug", "title"),
         to_field_name="slug",
         empty_label=_("كل القصص"),
         widget=Select,
