@@ -325,7 +325,8 @@ CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's, each Redis client made once (newsroom/cache.py).
+            "BACKEND": "newsroom.cache.RedisCache",
             "LOCATION": REDIS_URL,
             # A Redis that hangs must not hang readers: give up quickly and render
             # from the database (timeline/reader_cache.py).

@@ -32,7 +32,7 @@ def redis_stopped(settings, tmp_path):
     settings.READER_CACHE_SECONDS = 60
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.cache.RedisCache",  # as settings.py
             "LOCATION": server.url,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }

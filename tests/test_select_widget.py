@@ -1,6 +1,8 @@
 """The filter form's <select>, written in Python (timeline/reader/select_widget.py),
 is the markup Django's Select templates write."""
 
+import copy
+
 import pytest
 from django import forms
 from django.utils import translation
@@ -48,3 +50,48 @@ def test_the_filter_forms_selects_are_djangos_markup(editor):
                     )
                     expected = field.as_widget(widget=django_widget)
                     assert str(field) == expected, field.name
+
+
+def djangos_widget(widget: forms.Widget) -> forms.Widget:
+    """Django's own widget of the same class and attributes as one of ours."""
+    django_class = next(cls for cls in type(widget).__mro__ if cls.__module__.startswith("django"))
+    clone = copy.deepcopy(widget)  # its input_type, check_test, format…
+    clone.__class__ = django_class
+    return clone
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("editor", [False, True])
+def test_the_filter_forms_inputs_and_labels_are_djangos_markup(editor):
+    queries = (
+        {},
+        {"actor": HOSTILE, "start": "2025-07-20", "end": HOSTILE, "upcoming": "on"},
+        {"start": "20/7/2025", "upcoming": "false", "q": HOSTILE},
+    )
+    for language in ("ar", "en"):
+        with translation.override(language):
+            for query in queries:
+                form = TimelineFilterForm(query, editor=editor)
+                form.is_valid()
+                for field in form:
+                    django_field = forms.BoundField(form, field.field, field.name)
+                    assert field.label_tag() == django_field.label_tag(), field.name
+                    if isinstance(field.field.widget, forms.Select):
+                        continue
+                    expected = field.as_widget(widget=djangos_widget(field.field.widget))
+                    assert str(field) == expected, field.name
+                    assert "<script>" not in str(field)
+
+
+def test_a_label_with_its_own_contents_or_none_is_djangos():
+    form = TimelineFilterForm({}, auto_id=False)
+    assert (
+        form["start"].label_tag()
+        == forms.BoundField(form, form.fields["start"], "start").label_tag()
+    )
+    form = TimelineFilterForm({})
+    ours = form["kind"].label_tag(HOSTILE, attrs={"class": "x"}, label_suffix="؟")
+    django = forms.BoundField(form, form.fields["kind"], "kind").label_tag(
+        HOSTILE, attrs={"class": "x"}, label_suffix="؟"
+    )
+    assert ours == django

@@ -30,7 +30,14 @@ from timeline.models import (
     Story,
     visible_statuses,
 )
-from timeline.reader.select_widget import Select
+from timeline.reader.select_widget import (
+    BoundField,
+    CheckboxInput,
+    DateInput,
+    ModelChoiceField,
+    Select,
+    TextInput,
+)
 from timeline.search import query_words, search, search_rank
 from timeline.text import normalise_for_matching
 
@@ -61,6 +68,8 @@ LANE_CHOICES = [("", _("بلا مسارات")), ("kind", _("حسب النوع"))
 class EventFilterFields(forms.Form):
     """The filters the timeline and the review queue share: words, kind, place, actor."""
 
+    bound_field_class = BoundField  # labels written in Python (reader/select_widget.py)
+
     q = forms.CharField(label=_("بحث"), required=False, max_length=100)
     kind = forms.ChoiceField(
         label=_("النوع"),
@@ -68,7 +77,7 @@ class EventFilterFields(forms.Form):
         choices=[("", _("كل الأنواع")), *EventKind.choices],
         widget=Select,
     )
-    place = forms.ModelChoiceField(
+    place = ModelChoiceField(
         label=_("المكان"),
         required=False,
         queryset=Place.objects.order_by("name"),
@@ -80,27 +89,23 @@ class EventFilterFields(forms.Form):
         label=_("الفاعل"),
         required=False,
         max_length=200,
-        widget=forms.TextInput(attrs={"dir": "auto", "placeholder": _("مثلاً: بوتين")}),
+        widget=TextInput(attrs={"dir": "auto", "placeholder": _("مثلاً: بوتين")}),
     )
 
 
 class TimelineFilterForm(EventFilterFields):
-    story = forms.ModelChoiceField(
+    story = ModelChoiceField(
         label=_("القصة"),
         required=False,
-        queryset=Story.objects.filter(published=True).order_by("title"),
+        queryset=Story.objects.filter(published=True).order_by("title").only("slug", "title"),
         to_field_name="slug",
         empty_label=_("كل القصص"),
         widget=Select,
     )
-    start = forms.DateField(
-        label=_("من"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label=_("إلى"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = forms.DateField(label=_("من"), required=False, widget=DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("إلى"), required=False, widget=DateInput(attrs={"type": "date"}))
     # What is announced: from today on (the list then reaches into the future too).
-    upcoming = forms.BooleanField(label=_("القادم فقط"), required=False)
+    upcoming = forms.BooleanField(label=_("القادم فقط"), required=False, widget=CheckboxInput)
     status = forms.ChoiceField(
         label=_("الحالة"),
         required=False,

@@ -1,18 +1,22 @@
-"""A <select> written in Python: Django's `Select`, without its templates.
+"""The filter form's widgets and labels written in Python: Django's, without their templates.
 
-The timeline's filter form draws four selects on every page (kinds, places,
-stories, lanes: some fifty options). Django renders each option through two
-templates (the option, its attributes), about 50 µs an option, 3 ms a page. This
-widget writes the markup Django's templates write (tests/test_select_widget.py
-compares them), from the same `get_context`: the same options, values, selection
-and attributes, escaped as the templates escape.
+The timeline's filter form draws nine fields on every page: four selects (kinds,
+places, stories, lanes: some fifty options), text, date and checkbox inputs, and a
+label for each. Django renders each option, input and label through templates
+(the option, its attributes, the label), about 50 µs each, 3 ms a page. These
+widgets and `BoundField.label_tag` write the markup Django's templates write
+(tests/test_select_widget.py compares them), from the same `get_context`: the same
+options, values, selection and attributes, escaped as the templates escape.
 """
 
+from collections.abc import Iterator
 from html import escape
 from typing import Any
 
 from django import forms
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 
 def _attrs(attrs: dict[str, Any]) -> str:
@@ -41,3 +45,80 @@ class Select(forms.Select):
         )
         opening = f'<select name="{escape(str(widget["name"]))}"{_attrs(widget["attrs"])}>'
         return mark_safe(f"{opening}{options}\n</select>")
+
+
+class ChoiceIterator(forms.models.ModelChoiceIterator):
+    """A ModelChoiceField's choices read in one query: Django reads them through
+    `QuerySet.iterator()`, on PostgreSQL a server-side cursor (DECLARE, FETCH, CLOSE:
+    three round trips) for the twenty places or one story of a page."""
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset.all():
+            yield self.choice(obj)
+
+
+class ModelChoiceField(forms.ModelChoiceField):
+    """forms.ModelChoiceField, its choices read in one query."""
+
+    iterator = ChoiceIterator
+
+
+class _InputInPython(forms.widgets.Input):
+    """django/forms/widgets/input.html, in Python."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = "" if widget["value"] is None else f' value="{escape(str(widget["value"]))}"'
+        return mark_safe(
+            f'<input type="{escape(str(widget["type"]))}" name="{escape(str(widget["name"]))}"'
+            f"{shown}{_attrs(widget['attrs'])}>"
+        )
+
+
+class TextInput(_InputInPython, forms.TextInput):
+    """forms.TextInput, rendered in Python."""
+
+
+class DateInput(_InputInPython, forms.DateInput):
+    """forms.DateInput, rendered in Python."""
+
+
+class CheckboxInput(_InputInPython, forms.CheckboxInput):
+    """forms.CheckboxInput, rendered in Python (its `checked` is one of its attributes)."""
+
+
+class BoundField(forms.BoundField):
+    """A form field whose plain `label_tag` (no arguments) is written in Python."""
+
+    def label_tag(
+        self,
+        contents: str | None = None,
+        attrs: dict[str, Any] | None = None,
+        label_suffix: str | None = None,
+        tag: str | None = None,
+    ) -> SafeString:
+        if contents is not None or attrs is not None or label_suffix is not None or tag:
+            return super().label_tag(contents, attrs, label_suffix, tag)
+        # As BoundField.label_tag and django/forms/label.html write it.
+        label: Any = self.label
+        suffix = (
+            self.field.label_suffix
+            if self.field.label_suffix is not None
+            else self.form.label_suffix
+        )
+        if suffix and label and label[-1] not in _(":?.!"):
+            label = format_html("{}{}", label, suffix)
+        id_ = self.field.widget.attrs.get("id") or self.auto_id
+        if not id_:
+            return conditional_escape(label)
+        label_attrs: dict[str, Any] = {}
+        id_for_label = self.field.widget.id_for_label(id_)
+        if id_for_label:
+            label_attrs["for"] = id_for_label
+        if self.field.required and hasattr(self.form, "required_css_class"):
+            label_attrs["class"] = self.form.required_css_class
+        return mark_safe(f"<label{_attrs(label_attrs)}>{conditional_escape(label)}</label>")
