@@ -144,6 +144,21 @@ def test_a_headline_that_is_a_quotation_or_in_two_parts_titles_nothing():
         assert only_event(text, headline=headline).title != headline
 
 
+@pytest.mark.parametrize(
+    "headline",
+    ["روسيا: لاريجاني يلتقي بوتين في موسكو", "رسميا.. لاريجاني يلتقي بوتين في موسكو"],
+)
+def test_a_headline_after_a_place_or_a_label_titles_the_main_event(headline):
+    text = "التقى علي لاريجاني يوم الأحد بالرئيس الروسي فلاديمير بوتين في موسكو."
+    assert only_event(text, headline=headline).title == "لاريجاني يلتقي بوتين في موسكو"
+
+
+def test_a_headline_after_a_speakers_name_titles_nothing():
+    text = "التقى علي لاريجاني يوم الأحد بالرئيس الروسي فلاديمير بوتين في موسكو."
+    event = only_event(text, headline="لاريجاني: لقائي بوتين في موسكو كان مثمرا")
+    assert "مثمرا" not in event.title
+
+
 # --- Kinds --------------------------------------------------------------------------
 
 

@@ -68,6 +68,7 @@ from timeline.extraction.places import (
     NATIONALITY_BY_SPELLING,
     bare_place_at,
     is_country,
+    match_at,
     match_places,
     nationality,
     places_of,
@@ -1405,7 +1406,7 @@ def _headline_as_title(headline_text: str, title: str, clause_text: str = "") ->
     at most MAX_WORDS words about the same happening; a phrase it quotes keeps its
     words, not its marks («بوتن يحذر ماكرون من "عمل متهور"»), but a headline that
     is a quotation is no title."""
-    candidate = headline_text.strip().rstrip(".")
+    candidate = _without_label(headline_text.strip().rstrip("."))
     if _HEADLINE_BREAK.search(candidate) or _QUOTE_MARKS.match(candidate):
         return title
     if candidate.endswith(("؟", "?")):
@@ -1419,6 +1420,32 @@ def _headline_as_title(headline_text: str, title: str, clause_text: str = "") ->
     if len(title_words(candidate) & told) < HEADLINE_MIN_SHARED:
         return title
     return _without_leading_title(candidate)
+
+
+HEADLINE_LABELS = fold_set(*clauses.HEADLINE_LABELS)
+# The label of a headline and what follows it: «باراغواي : محتجون…», «تعز.. تحرير…».
+_LABELLED = re.compile(r"^(?P<label>[^:.…]{2,40}?)\s*(?::|\.\.+|…)\s*(?P<rest>.+)$")
+LABEL_MAX_WORDS = 3
+
+
+def _without_label(headline_text: str) -> str:
+    """A headline without the label before its «:» or «..» when the label is a kind of
+    piece («رسميا..», «طقس اليوم:») or a place («العراق: السجن المؤبد لـ29 أجنبية»);
+    a speaker before a colon («قرقاش: …») stays, and so the headline is no title."""
+    labelled = _LABELLED.match(headline_text)
+    if labelled is None:
+        return headline_text
+    label = labelled["label"].strip()
+    label_words = words(label, 0)
+    if not label_words or len(label_words) > LABEL_MAX_WORDS:
+        return headline_text
+    folded = " ".join(w.folded for w in label_words)
+    place = match_at(label_words, 0)
+    if folded in HEADLINE_LABELS or (
+        place is not None and place[1] is not None and place[0] == len(label_words)
+    ):
+        return labelled["rest"].strip()
+    return headline_text
 
 
 def _without_leading_title(headline_text: str) -> str:

@@ -336,3 +336,11 @@ COUNT_WORDS: tuple[str, ...] = (
     "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "العشرات", "المئات",
     "اثنين", "اثنتين", "اثنتان",
 )  # fmt: skip
+
+# Labels an article's headline may open with before «:» or «..», which say what kind
+# of piece it is, not what happened: «رسميا.. إثيوبيا وإريتريا تعلنان…», «طقس اليوم:
+# أمطار منتظرة…». A place opening a headline so («باراغواي: محتجون…») is such a label too.
+HEADLINE_LABELS: tuple[str, ...] = (
+    "رسميا", "رسمياً", "عاجل", "بالفيديو", "بالصور", "فيديو", "صور", "شاهد", "طقس اليوم",
+    "الطقس", "طقس", "حصري", "خاص", "بالأرقام", "تقرير", "متابعة",
+)  # fmt: skip
