@@ -2024,3 +2024,13 @@ def test_a_count_after_the_subject_opens_the_object():
 def test_a_count_after_a_place_noun_names_no_place():
     event = only_event("وقال في لقاء مضيق بعدد من الصحفيين يوم الأحد إن الحكومة مستعدة للحوار.")
     assert event.places == ()
+
+
+def test_a_future_verb_opening_the_headline_loses_the_conjunction():
+    event = only_event("وسيتناول الأمير الغداء يوم الأربعاء مع الملكة في قصر بكنغهام.")
+    assert event.title.startswith("سيتناول الأمير الغداء")
+
+
+def test_a_number_written_with_a_thousands_separator_stays_whole():
+    event = only_event("وقتل 1,200 شخص في الهجوم يوم الأحد، بحسب الشرطة.")
+    assert event.title == "مقتل 1,200 شخص في الهجوم"

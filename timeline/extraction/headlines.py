@@ -198,7 +198,7 @@ def marked_passive(written: str) -> bool:
 
 def _counts(written: str) -> bool:
     folded = fold(written)
-    return folded.isdigit() or folded in COUNT_WORDS
+    return folded.replace(",", "").replace("٬", "").isdigit() or folded in COUNT_WORDS
 
 
 def _says_right_after(text: str, clause: Sequence[Word], order: list[int]) -> bool:
@@ -570,7 +570,10 @@ def _cut(
             and position > 0
             and order[position - 1] == index - 1
             and clause[index - 1].folded.isdigit()
-            and text[clause[index - 1].end : word.start] in DECIMAL_POINTS
+            and (
+                text[clause[index - 1].end : word.start] in DECIMAL_POINTS
+                or _thousands(text, clause, index - 1)
+            )
         ):
             # «2.2%» is one figure, which the words of the clause split in two.
             out[-1] += text[clause[index - 1].end : word.start] + written
@@ -584,6 +587,7 @@ def _cut(
             complete()
             and following == index + 1
             and _HEADLINE_END.search(_gap(text, clause, index))
+            and not _thousands(text, clause, index)
         ):
             apposition = _apposition_after(text, clause, index)
             if apposition is None:
@@ -665,6 +669,8 @@ def _is_clitic_conjunction(word: Word) -> bool:
         return True  # «وأثار», «وجاء»: a verb the lexicon knows after the conjunction
     if word.folded.startswith("في") and not VERB_KINDS.get(rest):
         return False  # «فيدرير», «فيضانات»: «في…» starts many words; «فيقول» is known
+    if rest.startswith(("سي", "ست")) and len(rest) >= 5:
+        return True  # «وسيتناول», «وستعقد»: the future's «س» after the conjunction
     return rest[0] in VERB_PREFIXES and not rest.startswith("تي")
 
 
@@ -744,6 +750,8 @@ def _plural_present(verb: str) -> str:
 
 PERCENT_SIGNS = ("%", "٪")
 DECIMAL_POINTS = (".", "٫")
+# «1,700», «1٬700»: a thousands separator before three digits
+THOUSANDS_SEPARATORS = (",", "٬")
 
 
 def _dual_present(verb: str) -> str:
@@ -753,6 +761,20 @@ def _dual_present(verb: str) -> str:
     if not folded.startswith(("ي", "ت")) or folded.endswith(("ون", "ان")):
         return verb
     return verb + "ان"
+
+
+def _thousands(text: str, clause: Sequence[Word], index: int) -> bool:
+    """Whether word `index` and the next are one number split by a thousands
+    separator: «1,700»."""
+    if index + 1 >= len(clause):
+        return False
+    word, following = clause[index], clause[index + 1]
+    return (
+        word.folded.isdigit()
+        and following.folded.isdigit()
+        and len(following.folded) == 3
+        and text[word.end : following.start] in THOUSANDS_SEPARATORS
+    )
 
 
 def _drop_letters(written: str, count: int) -> str:
