@@ -2034,3 +2034,14 @@ def test_a_future_verb_opening_the_headline_loses_the_conjunction():
 def test_a_number_written_with_a_thousands_separator_stays_whole():
     event = only_event("وقتل 1,200 شخص في الهجوم يوم الأحد، بحسب الشرطة.")
     assert event.title == "مقتل 1,200 شخص في الهجوم"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("وقال قضاة يوم الأحد إن المتهم مذنب.", "قضاة يؤكدون"),
+        ("واجتمع وزراء الداخلية في بروكسل يوم الأحد.", "وزراء الداخلية يجتمعون"),
+    ],
+)
+def test_the_verb_agrees_with_a_broken_plural_of_men(text, start):
+    assert only_event(text).title.startswith(start)

@@ -803,6 +803,8 @@ def _plural(clause_words: list[Word], span: tuple[int, int] | None, found: list)
     definite_plural = head.startswith("ال") and len(head) > 4 and head.endswith("ون")
     if (definite_plural or kinds.people_plural(head)) and head not in SINGULARS_IN_UN:
         return True
+    if head.removeprefix("ال") in BROKEN_PEOPLE_PLURALS:
+        return True  # «قضاة يؤكدون», «النواب يصوتون»
     # «جنود إسرائيليون»: a plural adjective of nationality agrees with a plural noun.
     return any(
         w.folded.endswith("ون") and plural_nationality(w) is not None
@@ -845,6 +847,7 @@ WITH_WORDS = fold_set(*clauses.WITH_WORDS)
 MASCULINE_STATES = frozenset(clauses.MASCULINE_STATES)
 DUAL_SUBJECTS = fold_set(*clauses.DUAL_SUBJECTS)
 SINGULARS_IN_UN = fold_set(*clauses.SINGULARS_IN_UN)
+BROKEN_PEOPLE_PLURALS = fold_set(*clauses.BROKEN_PEOPLE_PLURALS)
 
 
 def _feminine_dual(folded: str) -> bool:

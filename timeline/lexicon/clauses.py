@@ -231,6 +231,15 @@ SINGULARS_IN_UN: tuple[str, ...] = (
     "الكمون", "الحلزون", "التلفزيون", "تلفزيون", "البنتاغون", "بنتاغون",
 )  # fmt: skip
 
+# Broken plurals of men, whom the headline's verb agrees with in the plural («قضاة
+# يؤكدون», «النواب يصوتون»), written without the article.
+BROKEN_PEOPLE_PLURALS: tuple[str, ...] = (
+    "قضاة", "نواب", "وزراء", "خبراء", "علماء", "طلاب", "أطباء", "شهود", "جنود", "عمال",
+    "رجال", "سكان", "قادة", "زعماء", "رؤساء", "سفراء", "نشطاء", "أعضاء", "ضباط", "شيوخ",
+    "أمراء", "ملوك", "محامون", "مستثمرون", "دبلوماسيون", "سياسيون", "مسؤولون",
+    "مقاتلون", "ثوار", "حراس", "رهائن", "أسرى", "مهندسون", "فلاحون", "تجار", "وكلاء",
+)  # fmt: skip
+
 # Subjects that are two people or sides: the headline's verb takes the dual
 # («الطرفان يعلنان»).
 DUAL_SUBJECTS: tuple[str, ...] = (
