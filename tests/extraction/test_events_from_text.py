@@ -2045,3 +2045,18 @@ def test_a_number_written_with_a_thousands_separator_stays_whole():
 )
 def test_the_verb_agrees_with_a_broken_plural_of_men(text, start):
     assert only_event(text).title.startswith(start)
+
+
+def test_a_reporting_verb_with_no_subject_reports_whom_the_headline_quotes():
+    text = (
+        "وشدد الرئيس على أهمية الحوار. "
+        "وقال في مقابلة صحفية نشرتها يوم الأربعاء صحيفة الصباح إن الحكومة مستمرة."
+    )
+    events = events_of(text, headline="فلاديمير بوتين: الحكومة مستمرة في عملها")
+    assert events[-1].title.startswith("فلاديمير بوتين يؤكد")
+
+
+def test_a_headline_labelled_with_a_place_names_no_speaker():
+    text = "وقال في مقابلة صحفية نشرتها يوم الأربعاء صحيفة الصباح إن الحكومة مستمرة."
+    event = only_event(text, headline="روسيا: الحكومة مستمرة في عملها")
+    assert not event.title.startswith("روسيا")

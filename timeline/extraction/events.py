@@ -409,8 +409,9 @@ def build_candidates(
     happenings: list[_Happening] = []
     # Who the previous clause was about: «وأضاف أن…» goes on about them.
     last_subject = ""
+    speaker = _headline_speaker(headline_text, published)
     for clause in _clauses(text, dated):
-        happening = _happening(text, clause, published, last_subject)
+        happening = _happening(text, clause, published, last_subject, speaker)
         if happening is None:
             continue
         last_subject = happening.subject_written or last_subject
@@ -508,7 +509,11 @@ def _nowadays(text: str, mention: ResolvedMention) -> bool:
 
 
 def _happening(
-    text: str, clause: _Clause, published: date | None, last_subject: str = ""
+    text: str,
+    clause: _Clause,
+    published: date | None,
+    last_subject: str = "",
+    speaker: str = "",
 ) -> _Happening | None:
     clause_words = clause.words
     spans = [(m.start, m.end) for m in clause.mentions]
@@ -693,6 +698,9 @@ def _happening(
         verb_kind == EventKind.STATEMENT or kinds.is_reporting(clause_words[verb_index])
     )
     implicit = last_subject if subject is None else ""
+    if subject is None and not implicit and reporting:
+        # «وقال في مقابلة…» under «السبسي: …»: who the headline quotes is speaking.
+        implicit = speaker
     # No verb: the happening is the event noun that the date qualifies, «استئناف
     # المفاوضات… يوم الجمعة», «الاتفاق النووي لعام 2015»; the title starts there.
     if verb_index is None:
@@ -1449,6 +1457,23 @@ def _without_label(headline_text: str) -> str:
     ):
         return labelled["rest"].strip()
     return headline_text
+
+
+def _headline_speaker(headline_text: str, published: date | None) -> str:
+    """Who an article's headline quotes, by name: «الباجي قائد السبسي : قضاء 15 عاما
+    بالسجن…» → «الباجي قائد السبسي»; "" when its label is a place, a kind of piece or
+    no known actor's name."""
+    labelled = _LABELLED.match(headline_text.strip())
+    if labelled is None or _without_label(headline_text.strip()) != headline_text.strip():
+        return ""
+    label = labelled["label"].strip()
+    label_words = words(label, 0)
+    if not label_words or len(label_words) > LABEL_MAX_WORDS + 1:
+        return ""
+    found = actors_of(label_words, published, text=label)
+    if len(found) != 1 or found[0].first != 0 or found[0].last != len(label_words) - 1:
+        return ""
+    return label
 
 
 def _without_leading_title(headline_text: str) -> str:
