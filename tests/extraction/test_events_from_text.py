@@ -2060,3 +2060,17 @@ def test_a_headline_labelled_with_a_place_names_no_speaker():
     text = "وقال في مقابلة صحفية نشرتها يوم الأربعاء صحيفة الصباح إن الحكومة مستمرة."
     event = only_event(text, headline="روسيا: الحكومة مستمرة في عملها")
     assert not event.title.startswith("روسيا")
+
+
+def test_a_dateline_past_the_first_sentence_leaves_the_headline():
+    text = (
+        "ونما الاقتصاد بنسبة كبيرة.\n"
+        "دبي، الإمارات العربية المتحدة (CNN)-- استحوذت شركة إيني الإيطالية على حقوق "
+        "امتياز يوم الأحد."
+    )
+    assert only_event(text).title.startswith("شركة إيني الإيطالية تستحوذ")
+
+
+def test_a_speaker_before_a_colon_past_the_first_sentence_is_no_dateline():
+    text = "ونما الاقتصاد بنسبة كبيرة. وأضاف الوزير: سنوقع الاتفاق يوم الأحد في الرياض."
+    assert "الوزير" in only_event(text).title

@@ -92,10 +92,13 @@ _WORD = re.compile(r"\S+")
 _LIST_COMMA = re.compile(r"[،,؛;]\s*")
 # A dateline opening a sentence: «دبي، الإمارات العربية المتحدة (CNN)--»,
 # «تونس (وات) -», «باجة :». Up to five words, then a source in brackets and/or a dash.
+# No «^»: `match` anchors at the sentence's start, which «^» would refuse past the text's.
 _DATELINE = re.compile(
-    r"^(?:[^\s.،,:()]+[\s،,]+){0,4}?[^\s.،,:()]+\s*(?:\([^)]{1,40}\)\s*[-–—]*|[-–—]{1,2}|:)\s*"
+    r"(?:[^\s.،,:()]+[\s،,]+){0,4}?[^\s.،,:()]+\s*(?:\([^)]{1,40}\)\s*[-–—]*|[-–—]{1,2}|:)\s*"
 )
 
+# A source in brackets and the dash after it: «(CNN)--», «(وات) -».
+_SOURCE_DASH = re.compile(r"\([^)]{1,40}\)\s*[-–—]+")
 _SOURCE_LINE = re.compile(r"\s*\([^)]{1,30}\)\s*[-–—]+\s*")
 
 # Words in the gap between two dates where the second date's clause begins (normalised).
@@ -211,8 +214,14 @@ def without_dateline(text: str, sentence: tuple[int, int]) -> int:
     if match is None or match.end() >= end:
         return begin
     opening = text[begin : match.end()]
+    if _SOURCE_DASH.search(opening):
+        return match.end()  # «دبي، الإمارات العربية المتحدة (CNN)--», wherever it stands
+    if text[:begin].strip():
+        # Past the article's first sentence brackets give an age or a name («صلاح (25
+        # عاما)»), a dash or a colon set off an aside or a speaker («وأضاف الوزير: …»).
+        return begin
     # A dateline has a source in brackets or a dash; a colon only after one or two words.
-    if "(" in opening or "-" in opening or "–" in opening or "—" in opening:
+    if "-" in opening or "–" in opening or "—" in opening:
         return match.end()
     if opening.count(" ") <= 2:
         return match.end()
