@@ -2074,3 +2074,8 @@ def test_a_dateline_past_the_first_sentence_leaves_the_headline():
 def test_a_speaker_before_a_colon_past_the_first_sentence_is_no_dateline():
     text = "ونما الاقتصاد بنسبة كبيرة. وأضاف الوزير: سنوقع الاتفاق يوم الأحد في الرياض."
     assert "الوزير" in only_event(text).title
+
+
+def test_the_conjunction_before_a_hamzas_alef_leaves_a_verb_first_headline():
+    event = only_event("وأظهرت بيانات البنك المركزي يوم الأحد أن الاحتياطيات تراجعت.")
+    assert event.title.startswith("أظهرت بيانات البنك المركزي")

@@ -655,6 +655,8 @@ def _is_clitic_conjunction(word: Word) -> bool:
         return False
     if word.folded.startswith("وو"):
         return True  # «ووطدت»: no word starts with «وو», the first is the conjunction
+    if word.text[:1] == "و" and word.text[1:2] in ("أ", "إ", "آ"):
+        return True  # «وأظهرت», «وإسرائيل»: no word starts with «و» and a hamza's alef
     if word.folded in WORDS_IN_WAL:
         return False  # «والد الطفل»: a word of its own
     if rest.startswith("ال") or rest in REPORTING or rest in LEADING_WORDS:
