@@ -16,7 +16,7 @@ from typing import Any
 from django import forms
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as djangos_own_catalog
 
 
 def _attrs(attrs: dict[str, Any]) -> str:
@@ -110,7 +110,9 @@ class BoundField(forms.BoundField):
             if self.field.label_suffix is not None
             else self.form.label_suffix
         )
-        if suffix and label and label[-1] not in _(":?.!"):
+        # Django's own catalog translates BoundField.label_tag's «:?.!»; called under
+        # another name, makemessages leaves it out of ours (nothing for us to translate).
+        if suffix and label and label[-1] not in djangos_own_catalog(":?.!"):
             label = format_html("{}{}", label, suffix)
         id_ = self.field.widget.attrs.get("id") or self.auto_id
         if not id_:
