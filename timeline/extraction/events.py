@@ -1448,37 +1448,48 @@ _LABELLED = re.compile(r"^(?P<label>[^:.…]{2,40}?)\s*(?::|\.\.+|…)\s*(?P<res
 LABEL_MAX_WORDS = 3
 
 
+def _headline_label(headline_text: str) -> tuple[list[Word], str] | None:
+    """The words of the label before a headline's «:» or «..» (at most LABEL_MAX_WORDS
+    + 1), and what follows it; None when it has no such label."""
+    labelled = _LABELLED.match(headline_text.strip())
+    if labelled is None:
+        return None
+    label_words = words(labelled["label"].strip(), 0)
+    if not label_words or len(label_words) > LABEL_MAX_WORDS + 1:
+        return None
+    return label_words, labelled["rest"].strip()
+
+
+def _names_the_piece(label_words: list[Word]) -> bool:
+    """A label that says what kind of piece it is («رسميا», «طقس اليوم») or where
+    («العراق», «باراغواي»), not who speaks."""
+    if len(label_words) > LABEL_MAX_WORDS:
+        return False
+    if " ".join(w.folded for w in label_words) in HEADLINE_LABELS:
+        return True
+    place = match_at(label_words, 0)
+    return place is not None and place[1] is not None and place[0] == len(label_words)
+
+
 def _without_label(headline_text: str) -> str:
     """A headline without the label before its «:» or «..» when the label is a kind of
     piece («رسميا..», «طقس اليوم:») or a place («العراق: السجن المؤبد لـ29 أجنبية»);
     a speaker before a colon («قرقاش: …») stays, and so the headline is no title."""
-    labelled = _LABELLED.match(headline_text)
-    if labelled is None:
+    labelled = _headline_label(headline_text)
+    if labelled is None or not _names_the_piece(labelled[0]):
         return headline_text
-    label = labelled["label"].strip()
-    label_words = words(label, 0)
-    if not label_words or len(label_words) > LABEL_MAX_WORDS:
-        return headline_text
-    folded = " ".join(w.folded for w in label_words)
-    place = match_at(label_words, 0)
-    if folded in HEADLINE_LABELS or (
-        place is not None and place[1] is not None and place[0] == len(label_words)
-    ):
-        return labelled["rest"].strip()
-    return headline_text
+    return labelled[1]
 
 
 def _headline_speaker(headline_text: str, published: date | None) -> str:
     """Who an article's headline quotes, by name: «الباجي قائد السبسي : قضاء 15 عاما
     بالسجن…» → «الباجي قائد السبسي»; "" when its label is a place, a kind of piece or
     no known actor's name."""
-    labelled = _LABELLED.match(headline_text.strip())
-    if labelled is None or _without_label(headline_text.strip()) != headline_text.strip():
+    labelled = _headline_label(headline_text)
+    if labelled is None or _names_the_piece(labelled[0]):
         return ""
-    label = labelled["label"].strip()
-    label_words = words(label, 0)
-    if not label_words or len(label_words) > LABEL_MAX_WORDS + 1:
-        return ""
+    label_words = labelled[0]
+    label = headline_text.strip()[label_words[0].start : label_words[-1].end]
     found = actors_of(label_words, published, text=label)
     if len(found) != 1 or found[0].first != 0 or found[0].last != len(label_words) - 1:
         return ""

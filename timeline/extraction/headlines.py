@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from timeline.extraction.actors import (
+    COUNT_WORDS,
     GIVEN_NAMES,
     KNOWN_FIRST_WORDS,
     TITLES,
@@ -164,7 +165,6 @@ def headline(
 
 
 PASSIVE_NOUNS = {fold(verb): noun for verb, noun in clauses.PASSIVE_NOUNS.items()}
-COUNT_WORDS = fold_set(*clauses.COUNT_WORDS)
 
 
 def _counted_victims(words_out: list[str]) -> list[str]:
@@ -655,7 +655,7 @@ def _is_clitic_conjunction(word: Word) -> bool:
         return False
     if word.folded.startswith("وو"):
         return True  # «ووطدت»: no word starts with «وو», the first is the conjunction
-    if word.text[:1] == "و" and word.text[1:2] in ("أ", "إ", "آ"):
+    if without_marks(word.text)[:2] in ("وأ", "وإ", "وآ"):
         return True  # «وأظهرت», «وإسرائيل»: no word starts with «و» and a hamza's alef
     if word.folded in WORDS_IN_WAL:
         return False  # «والد الطفل»: a word of its own
