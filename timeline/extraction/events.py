@@ -89,6 +89,7 @@ EVENTS_VERSION = "10"
 # Sentence ends: a full stop not followed by a digit (so not «25.8»), ! ? ؟ and line breaks.
 _SENTENCE_END = re.compile(r"\.(?!\d)|[!?؟\n]")
 _WORD = re.compile(r"\S+")
+_NOT_SPACE = re.compile(r"\S")
 _LIST_COMMA = re.compile(r"[،,؛;]\s*")
 # A dateline opening a sentence: «دبي، الإمارات العربية المتحدة (CNN)--»,
 # «تونس (وات) -», «باجة :». Up to five words, then a source in brackets and/or a dash.
@@ -216,7 +217,7 @@ def without_dateline(text: str, sentence: tuple[int, int]) -> int:
     opening = text[begin : match.end()]
     if _SOURCE_DASH.search(opening):
         return match.end()  # «دبي، الإمارات العربية المتحدة (CNN)--», wherever it stands
-    if text[:begin].strip():
+    if _NOT_SPACE.search(text, 0, begin):
         # Past the article's first sentence brackets give an age or a name («صلاح (25
         # عاما)»), a dash or a colon set off an aside or a speaker («وأضاف الوزير: …»).
         return begin

@@ -23,7 +23,7 @@ from timeline.extraction.actors import (
 from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, readings, without_marks
 from timeline.extraction.kinds import NOUN_KINDS, VERB_KINDS, plural_past, verb_readings
 from timeline.extraction.places import match_at
-from timeline.extraction.verbs import IRREGULAR, present_tense
+from timeline.extraction.verbs import IRREGULAR, marked_passive, present_tense
 from timeline.lexicon import clauses
 from timeline.lexicon.event_kinds import REPORTING_VERBS
 
@@ -161,13 +161,13 @@ def headline(
     words_out = _cut(
         text, clause, order, verb, subject, implicit, feminine_subject, plural_subject, dual_subject
     )
-    return fitted(" ".join(_counted_victims(words_out)))
+    return fitted(" ".join(_passive_as_verbal_noun(words_out)))
 
 
 PASSIVE_NOUNS = {fold(verb): noun for verb, noun in clauses.PASSIVE_NOUNS.items()}
 
 
-def _counted_victims(words_out: list[str]) -> list[str]:
+def _passive_as_verbal_noun(words_out: list[str]) -> list[str]:
     """«قتل أكثر من 1100 شخص» → «مقتل أكثر من 1100 شخص»: a past verb opening the
     headline before a count has no subject; it is a passive, which a headline names by
     its verbal noun. So is one written as a passive: «قُتل السادات» → «مقتل السادات»."""
@@ -183,17 +183,6 @@ def _counted_victims(words_out: list[str]) -> list[str]:
         if joined.startswith("و") and joined[1:] in PASSIVE_NOUNS and _counts(out[position + 1]):
             out[position] = "و" + PASSIVE_NOUNS[joined[1:]]
     return out
-
-
-DAMMA = "\u064f"
-
-
-def marked_passive(written: str) -> bool:
-    """Whether a verb is written as a passive, with a damma on its first letter:
-    «قُتل», «أُعلن», «اُعتقل», «وعُثر», «وُقّع», «يُعتقد»."""
-    if len(written) > 2 and written[0] in "وف" and written[1] != DAMMA:
-        written = written[1:]  # the conjunction: «وقُتل»; but «وُقّع» is the verb's own
-    return len(written) > 2 and written[1] == DAMMA
 
 
 def _counts(written: str) -> bool:

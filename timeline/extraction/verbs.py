@@ -16,6 +16,17 @@ IRREGULAR: dict[str, str] = {
 }
 
 
+DAMMA = "\u064f"
+
+
+def marked_passive(written: str) -> bool:
+    """Whether a verb is written as a passive, with a damma on its first letter:
+    «قُتل», «أُعلن», «اُعتقل», «وعُثر», «وُقّع», «يُعتقد»."""
+    if len(written) > 2 and written[0] in "وف" and written[1] != DAMMA:
+        written = written[1:]  # the conjunction: «وقُتل»; but «وُقّع» is the verb's own
+    return len(written) > 2 and written[1] == DAMMA
+
+
 # Verbs whose own last letter is «ت»: «سكت», «ثبت», «بات».
 NOT_FEMININE = fold_set(*clauses.NOT_FEMININE)
 
@@ -27,7 +38,7 @@ def present_tense(verb: str, feminine: bool = False) -> str:
     verb written with the feminine «ت» of the past («أعلنت») is feminine anyway.
     """
     stem = verb
-    if len(stem) > 2 and stem[1] == "\u064f":  # a damma on the first letter: passive
+    if len(stem) > 2 and stem[1] == DAMMA:  # a passive (clitics are already off)
         stem = stem[0] + stem[2:]
         if stem[0] in "أاإ" and len(fold(stem)) >= 4:
             stem = stem[1:]  # forms IV and VIII: «أُبلغ» → «يُبلغ», «اُعتقل» → «يُعتقل»
