@@ -2079,3 +2079,19 @@ def test_a_speaker_before_a_colon_past_the_first_sentence_is_no_dateline():
 def test_the_conjunction_before_a_hamzas_alef_leaves_a_verb_first_headline():
     event = only_event("وأظهرت بيانات البنك المركزي يوم الأحد أن الاحتياطيات تراجعت.")
     assert event.title.startswith("أظهرت بيانات البنك المركزي")
+
+
+def test_the_next_sentence_repeating_the_act_names_the_city_inside_its_country():
+    text = (
+        "قصف الجيش يوم الأحد مواقع للمسلحين في سوريا. "
+        "وجاء في بيان للجيش أنه قصف مواقع تابعة للمسلحين في ريف حلب."
+    )
+    assert only_event(text).places == ("حلب", "سوريا")
+    # A sentence that tells something else, or has its own date, adds nothing.
+    other_act = text.replace("أنه قصف", "أنه سيواصل عملياته ضد")
+    assert only_event(other_act).places == ("سوريا",)
+    own_date = text.replace("وجاء في بيان للجيش", "وفي 22 تموز جاء في بيان للجيش")
+    assert events_of(own_date)[0].places == ("سوريا",)
+    # A city of another country is not where it happened.
+    elsewhere = text.replace("في ريف حلب", "انطلاقا من الموصل")
+    assert only_event(elsewhere).places == ("سوريا",)

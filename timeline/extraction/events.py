@@ -84,7 +84,7 @@ from timeline.temporal import Mention as TaggedMention
 from timeline.text import normalise_for_matching
 
 # Bump whenever the events made of some article change; part of the extractor version.
-EVENTS_VERSION = "10"
+EVENTS_VERSION = "11"
 
 # Sentence ends: a full stop not followed by a digit (so not «25.8»), ! ? ؟ and line breaks.
 _SENTENCE_END = re.compile(r"\.(?!\d)|[!?؟\n]")
@@ -455,7 +455,43 @@ def build_candidates(
             continue
         # «واحتل المتظاهرون مبنى البرلمان» in an article about Paraguay: at home.
         happening.places = (home,)
+    sentences = sentence_spans(text)
+    for happening in happenings:
+        city = _city_from_next_sentence(text, sentences, happening, mentions)
+        if city is not None:
+            happening.places = (city, *happening.places)
     return _candidates(text, happenings, headline_text, published)
+
+
+def _city_from_next_sentence(
+    text: str, sentences: list[tuple[int, int]], happening: _Happening, mentions: Sequence
+) -> str | None:
+    """The city inside the happening's one country that the sentence after its last
+    report puts it in, when that sentence has no date of its own and repeats a verb of
+    its clauses: it tells the same act in more detail («أعلن التحالف… أنه دمر مواقع… في اليمن. وجاء
+    في بيان للتحالف أنه دمر مواقع… في صعدة»)."""
+    if len(happening.places) != 1 or not is_country(happening.places[0]):
+        return None
+    clauses = [clause for _, clause in happening.members]
+    last = max(clause.sentence_index for clause in clauses)
+    if last + 1 >= len(sentences):
+        return None
+    start, end = sentences[last + 1]
+    if any(start <= m.start < end for m in mentions):
+        return None
+    verbs = {w.folded for c in clauses for w in c.words if kinds.verb_kind(w) is not None}
+    following = words(text[start:end], start)
+    if not any(w.folded in verbs for w in following):
+        return None
+    country = happening.places[0]
+    return next(
+        (
+            match.place.name
+            for match in match_places(following)
+            if match.place.type == "city" and match.place.country == country
+        ),
+        None,
+    )
 
 
 CLUB_CITIES = frozenset(actors_lexicon.CLUB_CITIES)
