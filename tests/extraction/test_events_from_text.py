@@ -2003,6 +2003,17 @@ def test_what_a_court_or_a_prosecutor_does_or_says_is_legal(text):
     assert only_event(text).kind == "legal"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واقتحم المتظاهرون يوم الأربعاء مبنى البرلمان واشتبكوا مع الشرطة.",
+        "وطالب المحتجون يوم الأربعاء برحيل الحكومة.",
+    ],
+)
+def test_what_protesters_do_or_demand_is_a_protest(text):
+    assert only_event(text).kind == "protest"
+
+
 def test_a_form_iv_verb_written_with_its_hamza_is_no_article():
     # «ألقت» folds to «القت», as if it had the article: the hamza says it is a verb.
     event = only_event("وألقت الشرطة الهولندية يوم السبت القبض على رجل في غرونينغن.")

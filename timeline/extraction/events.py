@@ -784,8 +784,10 @@ def _happening(
         title = clean_title(sentence) if len(sentence.split()) > len(title.split()) else title
     if not title:
         return None  # a list of times or a video's length: nothing happens in it
-    if kind in (EventKind.OTHER, EventKind.STATEMENT) and kinds.legal_body_acts(title):
-        kind = str(EventKind.LEGAL)  # «الادعاء التركي يطالب بسجن لاعب السلة»
+    acting = kinds.subject_kind(title)
+    if acting is not None and kind in (EventKind.OTHER, EventKind.STATEMENT, EventKind.ATTACK):
+        # «الادعاء التركي يطالب بسجن لاعب السلة», «المتظاهرون يحتلون مبنى البرلمان»
+        kind = acting
     witnessed = verb_index is not None and clause_words[verb_index].folded in WITNESS_VERBS
     return _Happening(
         clause=clause,

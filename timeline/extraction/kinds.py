@@ -301,14 +301,21 @@ def _field_of(folded: str) -> str | None:
     return kind if kind in DOMAIN_KINDS else None
 
 
-LEGAL_BODIES = fold_set(*event_kinds_lexicon.LEGAL_BODIES)
+# Subjects whose every act is of one kind, whatever the verb.
+SUBJECT_KINDS: dict[str, str] = {
+    **dict.fromkeys(fold_set(*event_kinds_lexicon.LEGAL_BODIES), str(EventKind.LEGAL)),
+    **dict.fromkeys(fold_set(*event_kinds_lexicon.PROTESTERS), str(EventKind.PROTEST)),
+}
 
 
-def legal_body_acts(headline: str) -> bool:
-    """Whether a headline's subject is a court or a prosecutor: «محكمة تركية…»,
-    «الادعاء العام يطالب…», «هيئة المحلفين تدين…»."""
+def subject_kind(headline: str) -> str | None:
+    """The kind a headline's subject gives its act: a court or a prosecutor's is legal
+    («محكمة تركية…», «الادعاء العام يطالب…», «هيئة المحلفين تدين…»), protesters' is a
+    protest («المتظاهرون يقتحمون…»); None for any other subject."""
     first = folded_words(headline)[:2]
-    return bool(first) and (first[0] in LEGAL_BODIES or " ".join(first) in LEGAL_BODIES)
+    if not first:
+        return None
+    return SUBJECT_KINDS.get(first[0]) or SUBJECT_KINDS.get(" ".join(first))
 
 
 def article_field(text: str) -> str | None:

@@ -295,6 +295,14 @@ LEGAL_BODIES: tuple[str, ...] = (
     "المحلفون", "محلفون", "هيئة المحلفين",
 )  # fmt: skip
 
+# Protesters: what they do (march, storm a building, clash with the police, demand) is
+# a protest («المتظاهرون يقتحمون مبنى البرلمان»), unless they are killed or arrested.
+PROTESTERS: tuple[str, ...] = (
+    "المتظاهرون", "متظاهرون", "المحتجون", "محتجون", "المعتصمون", "معتصمون",
+    "المضربون", "مضربون", "آلاف المتظاهرين", "آلاف المحتجين", "عشرات المتظاهرين",
+    "عشرات المحتجين", "مئات المتظاهرين", "مئات المحتجين",
+)  # fmt: skip
+
 # The reporting verbs that make the statement itself the news: «أعلن الجيش…».
 STATEMENT_VERBS: tuple[str, ...] = (
     "أعلن", "أعلنت", "أكد", "أكدت", "صرح", "صرحت", "كشف", "كشفت", "شدد", "شددت",
