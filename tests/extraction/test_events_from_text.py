@@ -2106,3 +2106,22 @@ def test_the_next_sentence_repeating_the_act_names_the_city_inside_its_country()
     # A city of another country is not where it happened.
     elsewhere = text.replace("في ريف حلب", "انطلاقا من الموصل")
     assert only_event(elsewhere).places == ("سوريا",)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # «حظر» reads as a verb, inside the organisation's name.
+        (
+            "وتمكن خبراء منظمة حظر الأسلحة الكيميائية يوم السبت من دخول المدينة.",
+            "خبراء منظمة حظر الأسلحة الكيميائية",
+        ),
+        # A place inside the name starts no object.
+        (
+            "وغادر ولي عهد المملكة العربية السعودية يوم السبت مدينة جدة.",
+            "ولي عهد المملكة العربية السعودية يغادر",
+        ),
+    ],
+)
+def test_the_subject_runs_to_the_end_of_a_known_name_it_stops_inside(text, start):
+    assert only_event(text).title.startswith(start)

@@ -704,6 +704,8 @@ def _happening(
                 break
         if subject is None and not subject_in_verb:
             subject_span = subject_after(text, clause_words, verb_index, drop)
+            if subject_span is not None:
+                subject_span = _to_end_of_name(text, clause_words, subject_span, found)
             name = trailing_name(clause_words, subject_span) if subject_span else None
             if subject_span is not None and name is None:
                 name = apposed_name(text, clause_words, subject_span, drop)
@@ -887,6 +889,22 @@ def _dual(clause_words: list[Word], span: tuple[int, int] | None, found: list) -
     return not any(
         m.first == second.last + 1 and joined_by_and(clause_words[m.first]) for m in found
     )
+
+
+def _to_end_of_name(
+    text: str, clause_words: list[Word], span: tuple[int, int], found: list[ActorMention]
+) -> tuple[int, int]:
+    """The subject's span, run on to the end of a known name that it stopped inside,
+    where no punctuation parts them: «خبراء منظمة حظر الأسلحة الكيميائية» (its «حظر»
+    reads as a verb), «ولي عهد المملكة العربية السعودية» (a place there starts no
+    object), «نائب القائد العام للحرس الثوري»."""
+    after = span[1] + 1
+    if after >= len(clause_words):
+        return span
+    if text[clause_words[span[1]].end : clause_words[after].start].strip():
+        return span  # «امرأة ثالثة تدعى، جولي سويتنيك»: the comma ends the subject
+    inside = next((m for m in found if m.first <= span[1] and after <= m.last), None)
+    return span if inside is None else (span[0], inside.last)
 
 
 def _two_places(clause_words: list[Word], span: tuple[int, int]) -> bool:
