@@ -2125,3 +2125,22 @@ def test_the_next_sentence_repeating_the_act_names_the_city_inside_its_country()
 )
 def test_the_subject_runs_to_the_end_of_a_known_name_it_stops_inside(text, start):
     assert only_event(text).title.startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # No second comma closes the title after the name: what was said does.
+        (
+            "قال سامي العياري، المستقيل من رئاسة اللجنة إنه سيقدم يوم الأحد مشروع القانون.",
+            "سامي العياري يؤكد أنه سيقدم مشروع القانون",
+        ),
+        # Or the date does.
+        (
+            "أعلن سامي العياري، القيادي بحزب الأمل يوم الأحد عن استقالته من الحزب.",
+            "سامي العياري يعلن عن استقالته من الحزب",
+        ),
+    ],
+)
+def test_an_apposition_no_comma_closes_ends_before_what_was_said_or_the_date(text, title):
+    assert only_event(text).title == title

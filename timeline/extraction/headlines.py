@@ -373,9 +373,7 @@ def _subject_first(
         and not apposed
         and _COMMA.search(_gap(text, clause, last))
     ):
-        while after < len(clause) and not _COMMA.search(_gap(text, clause, after)):
-            after += 1
-        after += 1
+        after = _apposition_end(text, clause, keep, after) + 1
     before = [i for i in keep if i < verb]
     # An opening phrase set off by a comma («في زيارة غير معلنة، التقى…») goes.
     if before and _COMMA.search(_gap(text, clause, before[-1])):
@@ -391,6 +389,23 @@ def _subject_first(
         between = []  # «التقى الرئيس السيسي…»: a title right before the name goes too
     rest = [i for i in keep if i >= after]
     return [*name, verb, *before, *between, *rest]
+
+
+def _apposition_end(text: str, clause: Sequence[Word], keep: list[int], start: int) -> int:
+    """The last word of an apposition set off by a comma after the subject's name,
+    from `start`: up to the next comma, or, when none closes it, up to what was said
+    («قال شفيق صرصار، المستقيل من رئاسة الهيئة إنه سيواصل…») or a date left out
+    («أعلن محمود بن رمضان، القيادي بالحزب اليوم الأربعاء عن استقالته»)."""
+    end = start
+    while end < len(clause) and not _COMMA.search(_gap(text, clause, end)):
+        end += 1
+    if end < len(clause):
+        return end
+    kept = set(keep)
+    for index in range(start + 1, len(clause)):
+        if clause[index].folded in SAID_OPENERS or (index not in kept and index - 1 in kept):
+            return index - 1
+    return end
 
 
 # How many words besides a date a phrase after the subject, closed by a comma, may
