@@ -2144,3 +2144,35 @@ def test_the_subject_runs_to_the_end_of_a_known_name_it_stops_inside(text, start
 )
 def test_an_apposition_no_comma_closes_ends_before_what_was_said_or_the_date(text, title):
     assert only_event(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "وكانت السلطات قد حجبت يوم الأحد صور الرئيس على مواقع التواصل.",
+            "السلطات تحجب صور الرئيس على مواقع التواصل",
+        ),
+        (
+            "وكان الملك قد أجرى يوم الأحد جراحة في عينه في باريس.",
+            "الملك يجري جراحة في عينه في باريس",
+        ),
+    ],
+)
+def test_after_kana_and_qad_comes_the_verb_even_one_the_lexicon_does_not_know(text, title):
+    assert only_event(text).title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وضرب زلزال قوته 6 درجات يوم الأحد شمال البلاد.",
+        "وقتل حريق هائل يوم الأحد عشرة أشخاص في مصنع.",
+    ],
+)
+def test_what_a_force_of_nature_does_is_a_disaster(text):
+    assert only_event(text).kind == "disaster"
+
+
+def test_fighting_is_an_attack():
+    assert only_event("وبدأت المعارضة يوم الأحد القتال في شمال البلاد.").kind == "attack"

@@ -43,6 +43,10 @@ from timeline.extraction.verbs import present_tense
         # Defective verbs of form V keep their «ى».
         ("تولى", False, "يتولى"),
         ("تلقت", False, "تتلقى"),
+        # A past conjugated for a plural takes the plural of the present.
+        ("خرجوا", False, "يخرجون"),
+        ("التقوا", False, "يلتقون"),
+        ("تظاهروا", False, "يتظاهرون"),
         # A verb already in the present stays so.
         ("يعد", False, "يعد"),
         ("يعتبر", True, "تعتبر"),

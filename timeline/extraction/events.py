@@ -1157,6 +1157,10 @@ def _main_verb(
         ),
         None,
     )
+    perfect = _after_perfect_particle(words_)
+    if perfect is not None and (known is None or perfect < known[0]):
+        # «وكانت السلطات قد حجبت…»: after «كان … قد» comes the verb, known or not.
+        return content[perfect], kinds.verb_kind(words_[perfect]) or str(EventKind.OTHER)
     if opening is not None and (known is None or opening < known[0]):
         word = words_[opening]
         following = words_[opening + 1] if opening + 1 < len(words_) else None
@@ -1170,6 +1174,22 @@ def _main_verb(
     if known is None:
         return None, None
     return content[known[0]], known[1]
+
+
+def _after_perfect_particle(words_: list[Word]) -> int | None:
+    """The position of the word after the «قد» of a «كان … قد» that opens the clause
+    («وكان العاهل المغربي قد أجرى جراحة…»), or None."""
+    auxiliary = next(
+        (p for p, w in enumerate(words_[:3]) if w.folded in _AUXILIARIES),
+        None,
+    )
+    if auxiliary is None or any(w.folded not in LEADING_WORDS for w in words_[:auxiliary]):
+        return None  # «وفي حين كان…» opens with something else
+    last = min(len(words_) - 1, auxiliary + AUXILIARY_REACH + 2)
+    for position in range(auxiliary + 1, last):
+        if words_[position].folded in _PERFECT_PARTICLES:
+            return position + 1
+    return None
 
 
 def _reported_clause(

@@ -305,13 +305,15 @@ def _field_of(folded: str) -> str | None:
 SUBJECT_KINDS: dict[str, str] = {
     **dict.fromkeys(fold_set(*event_kinds_lexicon.LEGAL_BODIES), str(EventKind.LEGAL)),
     **dict.fromkeys(fold_set(*event_kinds_lexicon.PROTESTERS), str(EventKind.PROTEST)),
+    **dict.fromkeys(fold_set(*event_kinds_lexicon.NATURAL_FORCES), str(EventKind.DISASTER)),
 }
 
 
 def subject_kind(headline: str) -> str | None:
     """The kind a headline's subject gives its act: a court or a prosecutor's is legal
     («محكمة تركية…», «الادعاء العام يطالب…», «هيئة المحلفين تدين…»), protesters' is a
-    protest («المتظاهرون يقتحمون…»); None for any other subject."""
+    protest («المتظاهرون يقتحمون…»), a force of nature's a disaster («زلزال يصيب…»);
+    None for any other subject."""
     first = folded_words(headline)[:2]
     if not first:
         return None

@@ -46,6 +46,11 @@ def present_tense(verb: str, feminine: bool = False) -> str:
             stem[:-1] if len(stem) > 3 and stem.endswith("ت") else stem
         )
     folded_stem = fold(stem)
+    if len(folded_stem) >= 5 and stem.endswith("وا"):
+        # «خرجوا» → «يخرجون», «التقوا» → «يلتقون»: a past conjugated for a plural
+        # takes the plural of the present, not the subjunctive «يخرجوا».
+        singular = present_tense(stem[:-2])
+        return (singular[:-1] if fold(singular).endswith(("ي", "و")) else singular) + "ون"
     if len(folded_stem) == 4 and folded_stem.startswith("ت") and folded_stem.endswith("ت"):
         return "ت" + folded_stem[:-1] + "ى"  # defective form V: «تلقت» → «تتلقى»
     if len(folded_stem) >= 3 and folded_stem.endswith("ت"):
