@@ -2176,3 +2176,19 @@ def test_what_a_force_of_nature_does_is_a_disaster(text):
 
 def test_fighting_is_an_attack():
     assert only_event("وبدأت المعارضة يوم الأحد القتال في شمال البلاد.").kind == "attack"
+
+
+def test_a_person_named_in_full_is_the_actor_where_only_the_family_name_is_given():
+    text = (
+        "ودع اللاعب كريم المنصوري يوم السبت جماهير فريقه. "
+        "وكان المنصوري قد انتقل إلى الفريق في جويلية 2014 قادما من فريق العاصمة."
+    )
+    _, moved = events_of(text)
+    assert "كريم المنصوري" in [actor.name for actor in moved.actors]
+    # A title is no family name: «الملك» names no «عبد الملك» met before.
+    text = (
+        "والتقى الوزير عمر عبد الملك يوم السبت رئيس الحكومة. "
+        "واستقبل الملك يوم الأحد السفير الجديد في قصره."
+    )
+    _, received = events_of(text)
+    assert "عمر عبد الملك" not in [actor.name for actor in received.actors]

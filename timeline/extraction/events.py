@@ -66,6 +66,7 @@ from timeline.extraction.headlines import (
 )
 from timeline.extraction.places import (
     NATIONALITY_BY_SPELLING,
+    PLACE_BY_SPELLING,
     bare_place_at,
     is_country,
     match_at,
@@ -455,12 +456,62 @@ def build_candidates(
             continue
         # «واحتل المتظاهرون مبنى البرلمان» in an article about Paraguay: at home.
         happening.places = (home,)
+    _named_by_family_name(happenings)
     sentences = sentence_spans(text)
     for happening in happenings:
         city = _city_from_next_sentence(text, sentences, happening, mentions)
         if city is not None:
             happening.places = (city, *happening.places)
     return _candidates(text, happenings, headline_text, published)
+
+
+# A family name shorter than this may be a common word («علي», «حسن»).
+FAMILY_NAME_MIN_LETTERS = 5
+
+
+def _family_name(word: str) -> bool:
+    """Whether the last word of a person's name may stand for them alone: long
+    enough, all letters, and no place, nationality or feminine noun («فرع صندوق»,
+    «مقاتلات إسرائيلية», «سلطات باكستان» are names only in error)."""
+    folded = fold(word)
+    return (
+        len(folded) >= FAMILY_NAME_MIN_LETTERS
+        and folded.isalpha()
+        and not folded.endswith("ه")
+        and folded not in PLACE_BY_SPELLING
+        and folded not in NATIONALITY_BY_SPELLING
+        and not any(r in TITLES for r in readings(folded))  # «معين عبد الملك»: «الملك»
+        and kinds.lookup(Word(0, 0, folded, folded), kinds.NOUN_KINDS) is None
+    )
+
+
+def _named_by_family_name(happenings: list[_Happening]) -> None:
+    """A person the article names in full is the actor of a later clause that calls
+    them by their family name alone: «عماد المنياوي يودع الجماهير… وكان المنياوي قد
+    انتقل إلى النادي الإفريقي»."""
+    people: dict[str, ActorRef] = {}
+    for happening in happenings:
+        for actor in happening.actors:
+            parts = actor.name.split()
+            if actor.type == "person" and len(parts) >= 2 and _family_name(parts[-1]):
+                people.setdefault(fold(parts[-1]), actor)
+    if not people:
+        return
+    for happening in happenings:
+        known = {actor.name for actor in happening.actors}
+        for _, clause in happening.members:
+            end = _main_clause_end(clause.words, None)
+            for index, word in enumerate(clause.words[:end]):
+                person = people.get(word.folded)
+                if person is None or person.name in known:
+                    continue
+                if any(word.folded in fold(name).split() for name in happening.named):
+                    continue  # part of another name the clause gives: «مقتدى الصدر»
+                given = fold(person.name.split()[-2])
+                if index > 0 and clause.words[index - 1].folded == given:
+                    continue  # the full name, which the clause's own actors left out
+                happening.actors = (person, *happening.actors)
+                known.add(person.name)
 
 
 def _city_from_next_sentence(
