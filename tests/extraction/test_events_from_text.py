@@ -2192,3 +2192,23 @@ def test_a_person_named_in_full_is_the_actor_where_only_the_family_name_is_given
     )
     _, received = events_of(text)
     assert "عمر عبد الملك" not in [actor.name for actor in received.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # «ممثلي» is a plural noun before its owner, no verb.
+        ("ويشار إلى أن ممثلي النقابة شاركوا يوم الأحد في الاجتماع.", "ممثلي النقابة"),
+        ("ومن المتوقع أن تتخذ اللجنة قرارها يوم الأحد المقبل.", "اللجنة تتخذ قرارها"),
+    ],
+)
+def test_an_impersonal_frame_before_anna_leaves_the_headline(text, start):
+    assert only_event(text).title.startswith(start)
+
+
+def test_a_past_after_a_definite_subject_and_qad_is_the_verb():
+    event = only_event("والوحدات الأمنية قد أتلفت يوم الأحد كمية من المخدرات.")
+    assert event.title == "الوحدات الأمنية تتلف كمية من المخدرات"
+    # «قد» before a present says «may»: no verb to put in the present.
+    maybe = only_event("وقال الوزير يوم الأحد إن الشركة قد تنسحب من السوق.")
+    assert "قد تنسحب" in maybe.title

@@ -1228,19 +1228,47 @@ def _main_verb(
 
 
 def _after_perfect_particle(words_: list[Word]) -> int | None:
-    """The position of the word after the «قد» of a «كان … قد» that opens the clause
-    («وكان العاهل المغربي قد أجرى جراحة…»), or None."""
+    """The position of the verb after the «قد» of a «كان … قد» that opens the clause
+    («وكان العاهل المغربي قد أجرى جراحة…»), or of a «قد» before a past right after
+    the subject («الوحدات الأمنية قد قبضت على…»); None if there is none."""
     auxiliary = next(
         (p for p, w in enumerate(words_[:3]) if w.folded in _AUXILIARIES),
         None,
     )
-    if auxiliary is None or any(w.folded not in LEADING_WORDS for w in words_[:auxiliary]):
+    if auxiliary is not None and any(w.folded not in LEADING_WORDS for w in words_[:auxiliary]):
         return None  # «وفي حين كان…» opens with something else
+    if auxiliary is None:
+        return _after_subject_and_qad(words_)
     last = min(len(words_) - 1, auxiliary + AUXILIARY_REACH + 2)
     for position in range(auxiliary + 1, last):
         if words_[position].folded in _PERFECT_PARTICLES:
             return position + 1
     return None
+
+
+QAD = fold("قد")
+
+
+def _after_subject_and_qad(words_: list[Word]) -> int | None:
+    """The position of a past verb after a definite subject and «قد» that open the
+    clause («الوحدات الأمنية قد قبضت على…»), or None. A verb before «قد» makes it
+    part of something else, and «قد» before a present says «may» («الشركة قد تنسحب»)."""
+    if not words_ or not words_[0].folded.removeprefix("و").startswith("ال"):
+        return None  # «والوحدات الأمنية قد…» too
+    for position in range(1, min(len(words_) - 1, AUXILIARY_REACH + 1)):
+        word = words_[position]
+        if word.folded == QAD:
+            following = words_[position + 1].folded
+            return position + 1 if _past_form(following) else None
+        if kinds.verb_kind(word) is not None or is_function_word(word):
+            return None
+    return None
+
+
+def _past_form(folded: str) -> bool:
+    """Whether a word after «قد» reads as a past verb: the feminine or plural ending of
+    the past («قبضت», «خرجوا»), or no prefix of the present."""
+    return folded.endswith(("ت", "وا")) or not folded.startswith(("ي", "ت", "ن", "ا"))
 
 
 def _reported_clause(

@@ -225,9 +225,36 @@ def _gap(text: str, clause: Sequence[Word], index: int) -> str:
     return text[clause[index].end : clause[index + 1].start]
 
 
+IMPERSONAL_FRAMES = frozenset(
+    tuple(fold(part) for part in frame.split()) for frame in clauses.IMPERSONAL_FRAMES
+)
+
+
+def _impersonal_frame(clause: Sequence[Word], keep: list[int]) -> int:
+    """How many of the `keep` words open the clause with an impersonal frame and its
+    «أن»: «ويشار إلى أن», «ومن المقرر أن»; 0 if none."""
+    for frame in IMPERSONAL_FRAMES:
+        size = len(frame)
+        if len(keep) <= size + 1:
+            continue
+        written = [clause[i].folded for i in keep[:size]]
+        written[0] = (
+            written[0].removeprefix("و").removeprefix("ف")
+            if written[0] not in frame[:1]
+            else written[0]
+        )
+        if tuple(written) == frame and clause[keep[size]].folded in THAT_WORDS:
+            return size + 1
+    return 0
+
+
 def anonymous_attribution(clause: Sequence[Word], keep: list[int]) -> int:
     """How many of the `keep` words report an anonymous source: «قالت مصادر أمنية إن»
-    (what follows «إن» is the news, and its verb the happening's); 0 if none."""
+    (what follows «إن» is the news, and its verb the happening's), or open the clause
+    with an impersonal frame («يشار إلى أن», «ومن المقرر أن»); 0 if none."""
+    framed = _impersonal_frame(clause, keep)
+    if framed:
+        return framed
     for position, index in enumerate(keep[:6]):
         if any(r in REPORTING for r in readings(clause[index].folded)):
             rest = keep[position + 1 : position + 8]

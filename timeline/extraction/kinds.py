@@ -377,6 +377,8 @@ def looks_like_verb(word: Word, following: Word | None) -> bool:
         return False
     if folded.startswith("م") and len(folded) > 4 and folded.endswith(("ها", "هم", "هما")):
         return False  # «مديرها السابق»: a noun of «مفعل» shapes and its owner
+    if folded.startswith("م") and len(folded) >= 5 and folded.endswith("ي"):
+        return False  # «ممثلي النقابة», «موظفي الشركة»: a plural of «مفعل» before its owner
     if len(folded) == 4 and folded[2] == "و" and not folded.startswith(("ا", "ت")):
         return False  # «حصول», «وصول», «دخول»: the verbal noun's pattern, no past verb
     # Its subject follows: a definite noun, or a title or head noun («منح نجم المنتخب»).

@@ -49,6 +49,14 @@ ANONYMOUS_SOURCES: tuple[str, ...] = (
     "شهود", "ناشطون", "ناشطين", "وسائل", "مراسل", "التلفزيون", "الإذاعة", "بيان", "مصدرا",
 )  # fmt: skip
 
+# Impersonal frames before «أن»: no one says it, what follows «أن» is the news
+# («يشار إلى أن الوحدات الأمنية قبضت…», «ومن المقرر أن تجري الانتخابات…»). A «و» or
+# «ف» before them goes too.
+IMPERSONAL_FRAMES: tuple[str, ...] = (
+    "يشار إلى", "يذكر", "يشار الى", "من المقرر", "من المتوقع", "من المنتظر", "من المرجح",
+    "من المأمول", "من المؤمل", "من المفترض", "من المنتظر", "من المعلوم",
+)  # fmt: skip
+
 # Particles a headline drops before its verb: «وقد التقى».
 PARTICLES_BEFORE_VERB: tuple[str, ...] = (
     "قد", "لقد", "فقد", "وقد",
