@@ -238,11 +238,8 @@ def _impersonal_frame(clause: Sequence[Word], keep: list[int]) -> int:
         if len(keep) <= size + 1:
             continue
         written = [clause[i].folded for i in keep[:size]]
-        written[0] = (
-            written[0].removeprefix("و").removeprefix("ف")
-            if written[0] not in frame[:1]
-            else written[0]
-        )
+        if written[0] != frame[0]:
+            written[0] = written[0].removeprefix("و").removeprefix("ف")  # «ويشار», «فمن»
         if tuple(written) == frame and clause[keep[size]].folded in THAT_WORDS:
             return size + 1
     return 0
