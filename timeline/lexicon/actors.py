@@ -1697,8 +1697,8 @@ SUBJECT_ENDS: tuple[str, ...] = (
 )  # fmt: skip
 
 # Objects of fixed phrases, never a verb's subject: «ألقي القبض على…», «أطلقت النار على…»,
-# «كشف النقاب عن…», «أسدل الستار على…», «سلط الضوء على…».
-IDIOM_OBJECTS: tuple[str, ...] = ("القبض", "النار", "النقاب", "الستار", "الضوء")
+# «كشف النقاب عن…», «أسدل الستار على…», «سلط الضوء على…», «أجلت المحكمة النظر في…».
+IDIOM_OBJECTS: tuple[str, ...] = ("القبض", "النار", "النقاب", "الستار", "الضوء", "النظر")
 
 # Adjectives that follow an organisation's name without being part of it.
 ORGANISATION_ADJECTIVES: tuple[str, ...] = (
