@@ -2218,3 +2218,13 @@ def test_a_past_after_a_definite_subject_and_qad_is_the_verb():
     # «قد» before a present says «may»: no verb to put in the present.
     maybe = only_event("وقال الوزير يوم الأحد إن الشركة قد تنسحب من السوق.")
     assert "قد تنسحب" in maybe.title
+
+
+def test_a_clause_going_on_about_the_same_actor_the_same_day_is_the_same_event():
+    text = (
+        "أعلنت الحكومة الإريترية يوم الأحد انتهاء حالة الحرب مع إثيوبيا. "
+        "وأضافت صباح الأحد أن الاتفاق وقعه الرئيسان في أسمرة."
+    )
+    (event,) = events_of(text)
+    # The later report says where it happened; the first did not.
+    assert event.places == ("أسمرة",)

@@ -403,6 +403,8 @@ class _Happening:
     subject_written: str
     members: list  # (mention, clause) of every date expression that dates it
     named: frozenset[str] = frozenset()  # every actor the clause names
+    # Who an earlier clause named and this one goes on about («وأضاف أن…»), as written.
+    implicit_subject: str = ""
 
 
 def build_candidates(
@@ -429,6 +431,8 @@ def build_candidates(
         same = next((h for h in happenings if _same_happening(h, happening)), None)
         if same is not None:
             same.members.extend(happening.members)
+            # A later report may say where the first did not: «وقع الاتفاق في أسمرة».
+            same.places = same.places or happening.places
             continue
         happenings.append(happening)
     field = kinds.article_field(f"{headline_text}\n{text}") if happenings else None
@@ -855,6 +859,7 @@ def _happening(
         subject_written=subject_written,
         members=[(m, clause) for m in clause.mentions],
         named=frozenset(mention.actor.name for mention in found),
+        implicit_subject=implicit if implicit and title.startswith(implicit) else "",
     )
 
 
@@ -1456,6 +1461,8 @@ def _same_happening(known: _Happening, new: _Happening) -> bool:
     if known.subject and new.subject and known.subject == new.subject:
         # One actor's doings on one day are one happening («أعلن… ثم قال…»).
         return True
+    if new.implicit_subject and new.implicit_subject == known.subject_written:
+        return True  # «أعلنت إثيوبيا وإريتريا… وتابع أن الاتفاق…»: the same actors go on
     if _statement_about(known, new) or _statement_about(new, known):
         return True
     ours, theirs = title_words(known.title), title_words(new.title)
