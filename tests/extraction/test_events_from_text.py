@@ -1997,6 +1997,9 @@ def test_the_object_of_a_fixed_phrase_is_not_the_verbs_subject():
         "واستمع القضاء الأمريكي يوم الأربعاء إلى الممثلة.",
         "وأكدت محكمة الاستئناف يوم الأربعاء أن قرارها نهائي.",
         "وطالب الادعاء العام يوم الأربعاء باستدعاء الوزير.",
+        # Who speaks for the prosecution.
+        "وطالب ممثل ادعاء تركيا يوم الأربعاء بسجن اللاعب.",
+        "وقال المتحدث باسم المحكمة يوم الأربعاء إن الجلسة تأجلت.",
     ],
 )
 def test_what_a_court_or_a_prosecutor_does_or_says_is_legal(text):
@@ -2228,3 +2231,11 @@ def test_a_clause_going_on_about_the_same_actor_the_same_day_is_the_same_event()
     (event,) = events_of(text)
     # The later report says where it happened; the first did not.
     assert event.places == ("أسمرة",)
+
+
+def test_a_plural_in_un_before_its_owner_takes_a_plural_verb():
+    event = only_event("وقال ممثلو الادعاء يوم الأحد إن التحقيقات لم تكشف شيئا.")
+    assert event.title.startswith("ممثلو الادعاء يؤكدون")
+    # A city ending in «و» before «و» and another city is no plural.
+    two = only_event("ووطدت موسكو وبغداد يوم الأحد العلاقات العسكرية.")
+    assert two.title.startswith("موسكو وبغداد توطدان")

@@ -919,6 +919,15 @@ def _plural(clause_words: list[Word], span: tuple[int, int] | None, found: list)
         return True
     if head.removeprefix("ال") in BROKEN_PEOPLE_PLURALS:
         return True  # «قضاة يؤكدون», «النواب يصوتون»
+    if (
+        span[1] > span[0]
+        and len(head) >= 5
+        and head.endswith("و")
+        and clause_words[span[0] + 1].folded.startswith("ال")
+        and head not in PLACE_BY_SPELLING
+        and (head.startswith("م") or kinds.people_plural(head[:-1] + "ون"))
+    ):
+        return True  # «ممثلو الادعاء يؤكدون»: the plural in «ون» before its owner loses «ن»
     # «جنود إسرائيليون»: a plural adjective of nationality agrees with a plural noun.
     return any(
         w.folded.endswith("ون") and plural_nationality(w) is not None

@@ -301,6 +301,7 @@ def _field_of(folded: str) -> str | None:
     return kind if kind in DOMAIN_KINDS else None
 
 
+SPEAKING_FOR = fold_set(*event_kinds_lexicon.SPEAKING_FOR)
 # Subjects whose every act is of one kind, whatever the verb.
 SUBJECT_KINDS: dict[str, str] = {
     **dict.fromkeys(fold_set(*event_kinds_lexicon.LEGAL_BODIES), str(EventKind.LEGAL)),
@@ -314,7 +315,12 @@ def subject_kind(headline: str) -> str | None:
     («محكمة تركية…», «الادعاء العام يطالب…», «هيئة المحلفين تدين…»), protesters' is a
     protest («المتظاهرون يقتحمون…»), a force of nature's a disaster («زلزال يصيب…»);
     None for any other subject."""
-    first = folded_words(headline)[:2]
+    opening = folded_words(headline)[:4]
+    for size in (2, 1):  # «ممثل ادعاء…», «المتحدث باسم المحكمة…»: who speaks for it
+        if " ".join(opening[:size]) in SPEAKING_FOR:
+            opening = opening[size:]
+            break
+    first = opening[:2]
     if not first:
         return None
     return SUBJECT_KINDS.get(first[0]) or SUBJECT_KINDS.get(" ".join(first))

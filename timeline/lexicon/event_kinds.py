@@ -291,8 +291,15 @@ JUDGING_VERBS: tuple[str, ...] = (
 # Courts and prosecutors: what they do, say or ask for is legal news («الادعاء يطالب
 # بسجن…», «القضاء يستمع للممثلة…»), whatever the verb.
 LEGAL_BODIES: tuple[str, ...] = (
-    "محكمة", "المحكمة", "القضاء", "الادعاء", "النيابة", "المدعي", "القاضي", "قاض", "قاضي",
-    "المحلفون", "محلفون", "هيئة المحلفين",
+    "محكمة", "المحكمة", "القضاء", "الادعاء", "ادعاء", "النيابة", "المدعي", "القاضي", "قاض",
+    "قاضي", "المحلفون", "محلفون", "هيئة المحلفين",
+)  # fmt: skip
+
+# Who speaks or acts for a body: the body's kind is theirs too («ممثل ادعاء تركيا
+# يطالب بسجن…», «المتحدث باسم المحكمة…»).
+SPEAKING_FOR: tuple[str, ...] = (
+    "ممثل", "ممثلو", "ممثلة", "المتحدث باسم", "متحدث باسم", "المتحدثة باسم", "رئيس",
+    "رئيسة", "عضو", "أعضاء",
 )  # fmt: skip
 
 # Protesters: what they do (march, storm a building, clash with the police, demand) is
