@@ -908,6 +908,9 @@ def test_a_states_own_act_with_no_place_named_took_place_at_home():
     assert event.places == ("كوريا الشمالية",)
     event = only_event("وقالت كوريا الشمالية يوم الخميس إنها مستعدة للحوار.")
     assert event.places == ()
+    # A state's own body: its court, its parliament, its central bank.
+    event = only_event("وأقر البرلمان الإيراني يوم الخميس مشروع قانون جديدا.")
+    assert event.places == ("إيران",)
 
 
 def test_said_is_headlined_as_stressed_with_that():

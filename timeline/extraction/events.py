@@ -1003,15 +1003,27 @@ DOMESTIC_KINDS = frozenset(
 
 
 def _home(kind: str, subject: str | None, found: list, clause_words: list[Word]) -> tuple[str, ...]:
-    """Where a state's own act took place when the clause names no place: the state.
-    An act «مع» someone else («استئناف المفاوضات مع الدول الأوروبية») may be anywhere."""
+    """Where a state's own act took place when the clause names no place: the state,
+    or the state whose body acts («القضاء العراقي»). An act «مع» someone else
+    («استئناف المفاوضات مع الدول الأوروبية») may be anywhere."""
     if kind not in DOMESTIC_KINDS or not subject:
         return ()
     if any(word.folded in WITH_WORDS for word in clause_words):
         return ()
     for mention in found:
-        if mention.actor.name == subject and mention.actor.type == "state":
+        if mention.actor.name != subject:
+            continue
+        if mention.actor.type == "state":
             return (subject,) if is_country(subject) else ()
+        if mention.actor.type == "organisation":
+            # «المحكمة الجنائية العراقية تصدر أحكاما»: a state's own body acts at home.
+            countries = {
+                NATIONALITY_BY_SPELLING[folded]
+                for folded in map(fold, subject.split())
+                if folded in NATIONALITY_BY_SPELLING
+            }
+            if len(countries) == 1 and is_country(country := countries.pop()):
+                return (country,)
     return ()
 
 
