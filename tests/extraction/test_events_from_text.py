@@ -2242,3 +2242,16 @@ def test_a_plural_in_un_before_its_owner_takes_a_plural_verb():
     # A city ending in «و» before «و» and another city is no plural.
     two = only_event("ووطدت موسكو وبغداد يوم الأحد العلاقات العسكرية.")
     assert two.title.startswith("موسكو وبغداد توطدان")
+
+
+def test_the_kingdom_of_an_article_about_one_kingdom_is_named():
+    text = (
+        "أعلنت السعودية يوم الأحد دعمها للاتفاق. "
+        "وأعلنت المملكة قبل أسبوع تعليقا مؤقتا لشحنات النفط عبر مضيق باب المندب."
+    )
+    _, suspended = events_of(text)
+    assert suspended.title.startswith("السعودية تعلن تعليقا مؤقتا")
+    assert "السعودية" in [actor.name for actor in suspended.actors]
+    # «المملكة المتحدة» is a kingdom named in full.
+    (britain,) = events_of("أعلنت المملكة المتحدة يوم الأحد دعمها للاتفاق.")
+    assert britain.title.startswith("المملكة المتحدة تعلن")

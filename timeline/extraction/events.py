@@ -65,6 +65,8 @@ from timeline.extraction.headlines import (
     without_date_glue,
 )
 from timeline.extraction.places import (
+    KINGDOM_WORD,
+    KINGDOMS,
     NATIONALITY_BY_SPELLING,
     PLACE_BY_SPELLING,
     bare_place_at,
@@ -461,12 +463,36 @@ def build_candidates(
         # «واحتل المتظاهرون مبنى البرلمان» in an article about Paraguay: at home.
         happening.places = (home,)
     _named_by_family_name(happenings)
+    if happenings:
+        _the_kingdom(f"{headline_text}\n{text}", happenings)
     sentences = sentence_spans(text)
     for happening in happenings:
         city = _city_from_next_sentence(text, sentences, happening, mentions)
         if city is not None:
             happening.places = (city, *happening.places)
     return _candidates(text, happenings, headline_text, published)
+
+
+def _the_kingdom(text: str, happenings: list[_Happening]) -> None:
+    """«المملكة» opening a headline, in an article that names one kingdom, is that
+    kingdom: «وأعلنت المملكة تعليقا مؤقتا…» about Saudi Arabia is «السعودية تعلن…»,
+    and the state is an actor. A reader sees the card alone, without the article."""
+    named = {m.place.name for m in match_places(words(text)) if m.place.name in KINGDOMS}
+    if len(named) != 1:
+        return
+    kingdom = named.pop()
+    state = ActorRef(kingdom, "state")
+    for happening in happenings:
+        first, _, rest = happening.title.partition(" ")
+        if fold(first) != KINGDOM_WORD or not rest:
+            continue
+        if match_places(words(happening.title)[:3]):
+            continue  # «المملكة المتحدة تعلن…» names the kingdom in full
+        if fold(kingdom).endswith(("ه", "ا")):
+            # A feminine name keeps the verb's «ت»; «الأردن», «المغرب» would not.
+            happening.title = f"{kingdom} {rest}"
+        if all(actor.name != kingdom for actor in happening.actors):
+            happening.actors = (state, *happening.actors)
 
 
 # A family name shorter than this may be a common word («علي», «حسن»).

@@ -357,6 +357,16 @@ def _governs_place(word: Word) -> bool:
     return kind is not None and kind not in _NAMED_BY_WHO
 
 
+KINGDOM_WORD = fold("المملكة")
+# Countries called «المملكة» once named: those with a spelling «المملكة …» or «مملكة …».
+KINGDOMS: frozenset[str] = frozenset(
+    name
+    for name, (place_type, _, variants) in PLACES.items()
+    if place_type == "country"
+    and any(fold(v).startswith((KINGDOM_WORD, KINGDOM_WORD[2:])) for v in variants)
+)
+
+
 def is_country(name: str) -> bool:
     """Whether a gazetteer display name is a country's."""
     entry = PLACES.get(name)
