@@ -2255,3 +2255,15 @@ def test_the_kingdom_of_an_article_about_one_kingdom_is_named():
     # «المملكة المتحدة» is a kingdom named in full.
     (britain,) = events_of("أعلنت المملكة المتحدة يوم الأحد دعمها للاتفاق.")
     assert britain.title.startswith("المملكة المتحدة تعلن")
+
+
+def test_a_date_set_off_by_commas_is_no_item_of_a_list():
+    text = (
+        "أعلنت شركة السيارات، أكبر منتج في البلاد، الثلاثاء، عن تسليمها ألف سيارة "
+        "كهربائية في الربع الثالث من العام الحالي."
+    )
+    (event,) = events_of(text)
+    assert event.title.startswith("شركة السيارات تعلن عن تسليمها ألف سيارة")
+    # A list of dated items is still cut at its commas.
+    listed = events_of("وتجري تركيا انتخابات في يونيو، والمكسيك في يوليو.")
+    assert len(listed) == 2

@@ -94,6 +94,7 @@ _SENTENCE_END = re.compile(r"\.(?!\d)|[!?؟\n]")
 _WORD = re.compile(r"\S+")
 _NOT_SPACE = re.compile(r"\S")
 _LIST_COMMA = re.compile(r"[،,؛;]\s*")
+_CLOSING_COMMA = re.compile(r"\s*[،,]\s*")
 # A dateline opening a sentence: «دبي، الإمارات العربية المتحدة (CNN)--»,
 # «تونس (وات) -», «باجة :». Up to five words, then a source in brackets and/or a dash.
 # No «^»: `match` anchors at the sentence's start, which «^» would refuse past the text's.
@@ -261,6 +262,15 @@ def sentence_title(sentence: str, start: int, end: int, mention: ResolvedMention
     return candidates[0].title if candidates else clean_title(sentence)
 
 
+def _set_off(text: str, mention) -> int | None:
+    """Where the comma closing a date set off by commas ends («، الثلاثاء،»), or None
+    when the date is not set off so."""
+    if not text[: mention.start].rstrip().endswith(("،", ",")):
+        return None
+    closing = _CLOSING_COMMA.match(text, mention.end)
+    return closing.end() if closing else None
+
+
 def _clause_bounds(
     text: str, sentence: tuple[int, int], mentions: list, verbs: list[int]
 ) -> list[tuple[int, int]]:
@@ -287,6 +297,11 @@ def _clause_bounds(
         if cut is None and gap:
             # A list of dated items, «تركيا في يونيو، والمكسيك في يوليو»: each its own.
             comma = _LIST_COMMA.search(text, before.end, after.start)
+            # A date set off by commas («أعلنت الشركة، الثلاثاء، عن تسليمها… في الربع
+            # الثالث») is an aside: when no other comma follows, it ends no item.
+            aside = _set_off(text, before)
+            if aside is not None and not _LIST_COMMA.search(text, aside, after.start):
+                comma = None
             if comma:
                 cut = comma.end()
         if cut is None:
