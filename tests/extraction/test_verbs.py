@@ -47,6 +47,8 @@ from timeline.extraction.verbs import present_tense
         ("خرجوا", False, "يخرجون"),
         ("التقوا", False, "يلتقون"),
         ("تظاهروا", False, "يتظاهرون"),
+        # A past for two women or feminine states takes the feminine dual.
+        ("اتفقتا", False, "تتفقان"),
         # A verb already in the present stays so.
         ("يعد", False, "يعد"),
         ("يعتبر", True, "تعتبر"),

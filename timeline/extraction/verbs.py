@@ -46,6 +46,14 @@ def present_tense(verb: str, feminine: bool = False) -> str:
             stem[:-1] if len(stem) > 3 and stem.endswith("ت") else stem
         )
     folded_stem = fold(stem)
+    if (
+        len(folded_stem) >= 5
+        and stem.endswith("تا")
+        and not folded_stem.startswith("ت")
+        and folded_stem[1] != "ا"  # «لافتا», «مشيرا»: participles, no verbs
+    ):
+        # «اتفقتا» → «تتفقان»: two who act, feminine («الكوريتان»).
+        return present_tense(stem[:-2], feminine=True) + "ان"
     if len(folded_stem) >= 5 and stem.endswith("وا"):
         # «خرجوا» → «يخرجون», «التقوا» → «يلتقون»: a past conjugated for a plural
         # takes the plural of the present, not the subjunctive «يخرجوا».
