@@ -492,6 +492,8 @@ def _the_kingdom(text: str, happenings: list[_Happening]) -> None:
     """«المملكة» opening a headline, in an article that names one kingdom, is that
     kingdom: «وأعلنت المملكة تعليقا مؤقتا…» about Saudi Arabia is «السعودية تعلن…»,
     and the state is an actor. A reader sees the card alone, without the article."""
+    if not any(fold(h.title.partition(" ")[0]) == KINGDOM_WORD for h in happenings):
+        return  # most articles: no need to look for kingdoms
     named = {m.place.name for m in match_places(words(text)) if m.place.name in KINGDOMS}
     if len(named) != 1:
         return
