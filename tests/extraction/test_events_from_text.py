@@ -2267,3 +2267,14 @@ def test_a_date_set_off_by_commas_is_no_item_of_a_list():
     # A list of dated items is still cut at its commas.
     listed = events_of("وتجري تركيا انتخابات في يونيو، والمكسيك في يوليو.")
     assert len(listed) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("افتتاح السفارة الجديدة في القدس يوم الاثنين.", "افتتاح السفارة الجديدة في القدس"),
+        ("استقبال الوفد الرسمي في القصر يوم الاثنين.", "استقبال الوفد الرسمي في القصر"),
+    ],
+)
+def test_the_verbal_noun_of_a_derived_form_opening_a_clause_is_no_verb(text, title):
+    assert only_event(text).title == title

@@ -350,6 +350,15 @@ def phrase_kind(clause: Sequence[Word]) -> str | None:
     return None
 
 
+def _verbal_noun_of_derived_form(folded: str) -> bool:
+    """Whether a word has the shape of the verbal noun of forms VII, VIII or X, an
+    «ا» before its last letter: «افتتاح», «انسحاب» (six letters), «استقبال» (seven).
+    Their hollow pasts are a letter shorter: «اختار», «انهار», «استقال»."""
+    if not folded.startswith("ا") or len(folded) < 6 or folded[-2] != "ا":
+        return False
+    return len(folded) >= 7 if folded.startswith("است") else True
+
+
 def looks_like_verb(word: Word, following: Word | None) -> bool:
     """Whether a clause's first word is its verb though the lexicon does not know it.
 
@@ -383,6 +392,8 @@ def looks_like_verb(word: Word, following: Word | None) -> bool:
         return False
     if folded.startswith("م") and len(folded) > 4 and folded.endswith(("ها", "هم", "هما")):
         return False  # «مديرها السابق»: a noun of «مفعل» shapes and its owner
+    if _verbal_noun_of_derived_form(folded):
+        return False  # «افتتاح السفارة», «استقبال الوفد»: the verbal noun, no past
     if folded.startswith("م") and len(folded) >= 5 and folded.endswith("ي"):
         return False  # «ممثلي النقابة», «موظفي الشركة»: a plural of «مفعل» before its owner
     if len(folded) == 4 and folded[2] == "و" and not folded.startswith(("ا", "ت")):
