@@ -2278,3 +2278,7 @@ def test_a_date_set_off_by_commas_is_no_item_of_a_list():
 )
 def test_the_verbal_noun_of_a_derived_form_opening_a_clause_is_no_verb(text, title):
     assert only_event(text).title == title
+
+
+def test_thwarted_smuggling_is_legal():
+    assert only_event("وأحبطت الديوانة يوم الأحد عملية تهريب سجائر.").kind == "legal"
