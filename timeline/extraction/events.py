@@ -262,7 +262,7 @@ def sentence_title(sentence: str, start: int, end: int, mention: ResolvedMention
     return candidates[0].title if candidates else clean_title(sentence)
 
 
-def _set_off(text: str, mention) -> int | None:
+def _set_off(text: str, mention: ResolvedMention) -> int | None:
     """Where the comma closing a date set off by commas ends («، الثلاثاء،»), or None
     when the date is not set off so."""
     if not text[: mention.start].rstrip().endswith(("،", ",")):
