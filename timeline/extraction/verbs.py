@@ -50,7 +50,7 @@ def present_tense(verb: str, feminine: bool = False) -> str:
         len(folded_stem) >= 5
         and stem.endswith("تا")
         and not folded_stem.startswith("ت")
-        and folded_stem[1] != "ا"  # «لافتا», «مشيرا»: participles, no verbs
+        and folded_stem[1] != "ا"  # «لافتا»: a participle of «فاعل», no verb
     ):
         # «اتفقتا» → «تتفقان»: two who act, feminine («الكوريتان»).
         return present_tense(stem[:-2], feminine=True) + "ان"
