@@ -2282,3 +2282,20 @@ def test_the_verbal_noun_of_a_derived_form_opening_a_clause_is_no_verb(text, tit
 
 def test_thwarted_smuggling_is_legal():
     assert only_event("وأحبطت الديوانة يوم الأحد عملية تهريب سجائر.").kind == "legal"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "ونفت هيئة الطيران المدني، الأحد، ما تداولته وسائل إعلام عن استهداف المطار.",
+            "هيئة الطيران المدني تنفي ما تداولته وسائل إعلام عن استهداف المطار",
+        ),
+        (
+            "واستقال وزير الداخلية الفرنسي يوم الأحد بسبب الفضيحة المالية.",
+            "وزير الداخلية الفرنسي يستقيل بسبب الفضيحة المالية",
+        ),
+    ],
+)
+def test_what_or_why_right_after_the_verb_stays_in_the_headline(text, title):
+    assert only_event(text).title == title

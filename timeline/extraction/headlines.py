@@ -504,6 +504,9 @@ def _quoted_words(text: str, clause: Sequence[Word], first: int) -> int:
     return len(clause) - first
 
 
+VERB_OBJECT_OPENERS = fold_set("ما", "بسبب")
+
+
 def _cut(
     text: str,
     clause: Sequence[Word],
@@ -534,7 +537,14 @@ def _cut(
             continue
         if len(out) >= MAX_WORDS:
             break
-        if complete() and word.folded in BOUNDARY_WORDS and index != verb:
+        if (
+            complete()
+            and word.folded in BOUNDARY_WORDS
+            and index != verb
+            # «هيئة الطيران تنفي ما تداولته…», «مواعيد الحفلات تتغير بسبب…»: what the
+            # verb just written does or why, not a clause of its own
+            and not (verb_at == len(out) - 1 and word.folded in VERB_OBJECT_OPENERS)
+        ):
             break
         if index == verb:
             verb_at = len(out)
