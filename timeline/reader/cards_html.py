@@ -22,7 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import ngettext
 
 from timeline.event_kinds import EventKind
-from timeline.models import Event, EventImage, EventSource, url_with_id
+from timeline.models import Event, EventImage, EventSource, first_images, url_with_id
 from timeline.reader.dates import (
     DateStyle,
     format_day,
@@ -66,9 +66,7 @@ def load_cards(events: list[Event]) -> list[Card]:
         sources[source.event_id].append(source)
     places = _names(Event.places.through.objects.filter(event_id__in=ids), "place__name")
     actors = _names(Event.actors.through.objects.filter(event_id__in=ids), "actor__name")
-    images: dict[int, EventImage] = {}
-    for image in EventImage.objects.filter(event_id__in=ids).only(*_IMAGE_FIELDS):
-        images.setdefault(image.event_id, image)  # in the model's order: the first
+    images = first_images(events, *_IMAGE_FIELDS)
     return [
         Card(
             event=event,
@@ -92,7 +90,7 @@ _SOURCE_FIELDS = (
     "article__title",
     "article__published",
 )
-_IMAGE_FIELDS = ("event_id", "file", "width", "height", "renditions", "alt_text")
+_IMAGE_FIELDS = ("file", "width", "height", "renditions", "alt_text")
 
 
 def _names(links: QuerySet, name: str) -> dict[int, list[str]]:
