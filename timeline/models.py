@@ -1,9 +1,10 @@
 """Articles, the date expressions found in them, and the events they report."""
 
 import functools
+from collections import defaultdict
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import F, Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -593,6 +594,39 @@ def first_images(events: list[Event], *fields: str) -> dict[int, EventImage]:
     for image in images:
         first.setdefault(image.event_id, image)
     return first
+
+
+# The places' and actors' names of some events, in one query: the names of each in
+# alphabetical order (their models' ordering). {ids}: the events' placeholders.
+_LINKED_NAMES_SQL = (
+    " UNION ALL ".join(
+        f"SELECT link.event_id, {n}, linked.name FROM {links._meta.db_table} link"
+        f" JOIN {model._meta.db_table} linked ON linked.id = link.{column}"
+        " WHERE link.event_id IN ({ids})"
+        for n, (links, model, column) in enumerate(
+            [
+                (Event.places.through, Place, "place_id"),
+                (Event.actors.through, Actor, "actor_id"),
+            ]
+        )
+    )
+    + " ORDER BY 3"
+)
+
+
+def linked_names(event_ids: list[int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """Event id → its places' names, and event id → its actors' names, alphabetical.
+    One plain query: a prefetch (or a query each) built and compiled two querysets."""
+    places: dict[int, list[str]] = defaultdict(list)
+    actors: dict[int, list[str]] = defaultdict(list)
+    if not event_ids:
+        return places, actors
+    ids = ", ".join(["%s"] * len(event_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(_LINKED_NAMES_SQL.format(ids=ids), [*event_ids, *event_ids])
+        for event_id, n, name in cursor.fetchall():
+            (actors if n else places)[event_id].append(name)
+    return places, actors
 
 
 @receiver(post_delete, sender=EventImage, dispatch_uid="event-image-files")

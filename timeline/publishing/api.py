@@ -10,7 +10,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
@@ -18,7 +18,7 @@ from ninja.decorators import decorate_view
 from ninja.errors import HttpError, ValidationError
 from pydantic import create_model
 
-from timeline.models import Article, Event, EventSource, Story
+from timeline.models import Article, Event, EventSource, Story, linked_names
 from timeline.reader.filters import (
     READER_FILTERS,
     BadFilters,
@@ -155,7 +155,8 @@ EventFilters = create_model(
 )
 
 
-def _event_out(event: Event) -> dict:
+def _event_out(event: Event, places: list[str], actors: list[str]) -> dict:
+    """An event as EventOut, with its places' and actors' names (linked_names)."""
     return {
         "id": event.pk,
         "title": event.title,
@@ -163,8 +164,8 @@ def _event_out(event: Event) -> dict:
         "last_day": event.last_day,
         "granularity": event.granularity,
         "kind": event.kind,
-        "places": [place.name for place in event.places.all()],
-        "actors": [actor.name for actor in event.actors.all()],
+        "places": places,
+        "actors": actors,
         "salience": event.salience,
         "url": event.get_absolute_url(),
     }
@@ -209,8 +210,11 @@ def list_events(request: HttpRequest, filters: Query[EventFilters]) -> dict:
         page = timeline_page(data, order=Order.TIMELINE, limit=filters.limit, strict=True)
     except BadFilters as error:
         raise HttpError(400, str(error)) from None
-    prefetch_related_objects(page.items, "places", "actors")
-    return {"items": [_event_out(e) for e in page.items], "next": page.next_cursor}
+    places, actors = linked_names([event.pk for event in page.items])
+    return {
+        "items": [_event_out(e, places[e.pk], actors[e.pk]) for e in page.items],
+        "next": page.next_cursor,
+    }
 
 
 @api.get(
@@ -223,8 +227,6 @@ def get_event(request: HttpRequest, event_id: int) -> dict:
     """The event with every excerpt that reports it, and its published stories."""
     event = get_object_or_404(
         Event.objects.public().prefetch_related(
-            "places",
-            "actors",
             Prefetch(
                 "sources",
                 queryset=EventSource.objects.select_related("article").order_by("id"),
@@ -233,8 +235,9 @@ def get_event(request: HttpRequest, event_id: int) -> dict:
         ),
         pk=event_id,
     )
+    places, actors = linked_names([event.pk])
     return {
-        **_event_out(event),
+        **_event_out(event, places[event.pk], actors[event.pk]),
         "sources": [
             {
                 "article_id": source.article_id,

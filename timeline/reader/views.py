@@ -20,7 +20,7 @@ from timeline.access import is_editor, visible_annotations
 from timeline.editorial.forms import AnnotationForm
 from timeline.editorial.media_views import EventImageForm
 from timeline.history import event_history
-from timeline.models import Event, EventQuerySet, EventSource, Story
+from timeline.models import Event, EventQuerySet, EventSource, Story, linked_names
 from timeline.reader.axis import (
     DEFAULT_ZOOM,
     Axis,
@@ -207,14 +207,17 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     stories = Story.objects.all() if editor else Story.objects.filter(published=True)
     event = get_object_or_404(
         Event.objects.visible_to(request.user).prefetch_related(
-            _sources(), "places", "actors", "images", Prefetch("stories", queryset=stories)
+            _sources(), "images", Prefetch("stories", queryset=stories)
         ),
         pk=event_id,
     )
     # Counted from its sources, read anyway: a COUNT(DISTINCT) joined them once more.
     event.article_count = len({source.article_id for source in event.sources.all()})
+    places, actors = linked_names([event.pk])  # their names, in one query
     context = {
         "event": event,
+        "places": places[event.pk],
+        "actors": actors[event.pk],
         "in_panel": wants_fragment(request),
         "editor": editor,
         "annotations": visible_annotations(request.user).filter(event=event),
