@@ -5,6 +5,7 @@ so every view of the axis is a link. Positions are percentages from the earliest
 which CSS puts on the right in Arabic (`inset-inline-start`).
 """
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -388,8 +389,42 @@ def counted_from_tables(scope: CountScope, window: Window) -> list[dict[str, Any
     return [dict(row) for row in earlier.union(months, all=True)]
 
 
+def _bucket_start(day: date, zoom: str) -> date:
+    """BucketStart in Python: the first day of the bucket a day falls in."""
+    match zoom:
+        case "decades":
+            return date(day.year, 1, 1)
+        case "years":
+            return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+        case "months":
+            return day - timedelta(days=day.weekday())  # weeks begin on Monday
+        case _:
+            return day
+
+
+def _is_in_window(event: Event, window: Window) -> bool:
+    """`in_window` for one event."""
+    return (
+        window.start - AXIS_LOOKBACK <= event.first_day < window.end
+        and event.last_day >= window.start
+    )
+
+
+def counted_in_python(events: Sequence[Event], window: Window) -> list[dict[str, Any]]:
+    """What `counted_by_bucket` counts, of events already read: rows of bucket, kind, n."""
+    counts = Counter(
+        (_bucket_start(max(event.first_day, window.start), window.zoom), event.kind)
+        for event in events
+    )
+    return [{"bucket": bucket, "kind": kind, "n": n} for (bucket, kind), n in counts.items()]
+
+
 def axis_for(
-    events: QuerySet[Event], window: Window, lanes: str = "", counted: CountScope | None = None
+    events: QuerySet[Event],
+    window: Window,
+    lanes: str = "",
+    counted: CountScope | None = None,
+    listed: Sequence[Event] | None = None,
 ) -> Axis:
     """Every event of the window on the axis: counted by bucket, then (when the window
     is sparse) the few events themselves. Two queries at most at any size; lanes by
@@ -398,7 +433,17 @@ def axis_for(
     `counted` says `events` are all the events of some statuses and kind (no other
     filter): the counts then come from the tables the database keeps, not from a
     GROUP BY over the window's events (hundreds of thousands at the widest zoom).
+
+    `listed`: every event of `events` in the window, already read (a list with no
+    next page that the window does not reach past): they are counted and drawn as
+    they are, without a query (a search with a few matches, a rare place). Not for
+    lanes by story, which read the events' stories.
     """
+    if listed is not None and lanes != "story":
+        mine = [event for event in listed if _is_in_window(event, window)]
+        rows = counted_in_python(mine, window)
+        sparse = sorted(mine, key=lambda event: (event.first_day, event.pk))[: SPARSE_LIMIT + 1]
+        return _axis(rows, sparse, window, lanes, sum(row["n"] for row in rows))
     shown = in_window(events, window)
     if counted is not None and event_counts.maintained():
         rows = counted_from_tables(counted, window)
@@ -415,6 +460,14 @@ def axis_for(
     # In lanes by story an event in two stories is two rows here, one per lane. A
     # dense window draws no event alone: its events are not read.
     sparse = list(shown.order_by("first_day", "id")[: SPARSE_LIMIT + 1]) if is_sparse else []
+    return _axis(rows, sparse, window, lanes, total)
+
+
+def _axis(
+    rows: list[dict[str, Any]], sparse: list[Event], window: Window, lanes: str, total: int
+) -> Axis:
+    """The axis of the window's counts (`rows`) and, when sparse, its events in order."""
+    is_sparse = sum(row["n"] for row in rows) <= SPARSE_LIMIT
     if lanes not in LANE_CHOICES:
         marks, clusters = _marks_and_clusters(_by_bucket(rows, window), sparse, window, is_sparse)
         return Axis(marks=marks, clusters=clusters, total=total)

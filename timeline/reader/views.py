@@ -78,15 +78,16 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     window = parse_window(request.GET.get("zoom"), request.GET.get("at"))
     at = window.at if window is not None else parse_day(request.GET.get("at"))
     # Invalid filters are dropped from the query and shown as errors on the form.
+    # Its next pages keep the same bound (their cursors go back in time from it);
+    # what is coming has no bound but the axis.
+    until = at or (None if wants_upcoming(request.GET) else timezone.localdate())
     selected = timeline_page(
         request.GET,
         request.user,
         story=story,
         order=Order.RANKED,
         limit=settings.TIMELINE_PAGE_SIZE,
-        # Its next pages keep the same bound (their cursors go back in time from it);
-        # what is coming has no bound but the axis.
-        until=at or (None if wants_upcoming(request.GET) else timezone.localdate()),
+        until=until,
     )
     page, next_cursor, events = selected.items, selected.next_cursor, selected.events
 
@@ -102,6 +103,13 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     # reader's script says which card has focus.
     focus = page[0].first_day if page and window.start <= page[0].first_day < window.end else None
     style = site_date_style()
+    # The first page and the last, bounded (if at all) after the window's end: it holds
+    # every event of the window, which the axis then places without reading them again.
+    whole = (
+        "after" not in request.GET
+        and next_cursor is None
+        and (until is None or window.end <= until + timedelta(days=1))
+    )
     return TimelineView(
         form=selected.form,
         window=window,
@@ -115,6 +123,7 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
             window,
             selected.form.cleaned_data.get("lanes") or "",
             count_scope(selected.form.cleaned_data, request.user, story),
+            listed=page if whole else None,
         ),
         events=page,
         cards=load_cards(page),
