@@ -141,10 +141,10 @@ def filter_fields_html(form: forms.Form) -> SafeString:
                 f' placeholder="{conditional_escape(gettext("مثلاً: إسطنبول"))}">'
             )
         else:
-            widget = conditional_escape(field)
+            widget = conditional_escape(str(field))
         errors = ""
         if field.errors:
-            shown = " ".join(conditional_escape(error) for error in field.errors)
+            shown = " ".join(conditional_escape(str(error)) for error in field.errors)
             errors = f'<span class="error">{shown}</span>'
         parts.append(
             f'\n    <div class="filter filter-{conditional_escape(field.name)}">'

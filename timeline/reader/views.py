@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -49,13 +49,13 @@ from timeline.reader.live import changes, live_marker
 from timeline.reader_cache import cached_for_readers
 
 
-def _sources() -> Prefetch:
+def _sources(event: Event) -> QuerySet[EventSource]:
     # The excerpts show their article's title and day, never its text.
-    return Prefetch(
-        "sources",
-        queryset=EventSource.objects.select_related("article")
+    return (
+        EventSource.objects.filter(event=event)
+        .select_related("article")
         .defer("article__body")
-        .order_by("id"),
+        .order_by("id")
     )
 
 
@@ -212,19 +212,18 @@ def story_changes(request: HttpRequest, slug: str) -> HttpResponse:
 def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     """An event with every excerpt that reports it; a panel for HTMX, else a page."""
     editor = is_editor(request.user)
-    # Editors also see unpublished stories: they add the event to them and remove it.
-    stories = Story.objects.all() if editor else Story.objects.filter(published=True)
-    event = get_object_or_404(
-        Event.objects.visible_to(request.user).prefetch_related(
-            _sources(), "images", Prefetch("stories", queryset=stories)
-        ),
-        pk=event_id,
-    )
+    event = get_object_or_404(Event.objects.visible_to(request.user), pk=event_id)
+    # Its relations read with a query each: prefetching them for one event built more.
+    sources = list(_sources(event))
     # Counted from its sources, read anyway: a COUNT(DISTINCT) joined them once more.
-    event.article_count = len({source.article_id for source in event.sources.all()})
+    event.article_count = len({source.article_id for source in sources})
     places, actors = linked_names([event.pk])  # their names, in one query
     context = {
         "event": event,
+        "sources": sources,
+        "images": list(event.images.all()),
+        # Readers see its published stories; editors all of them, in their own section.
+        "stories": [] if editor else list(event.stories.filter(published=True)),
         "places": places[event.pk],
         "actors": actors[event.pk],
         "in_panel": wants_fragment(request),
