@@ -582,29 +582,48 @@ class EventImage(models.Model):
         return list(dict.fromkeys([self.file.name, *(r["name"] for r in self.renditions)]))
 
 
-def first_images(events: list[Event], *fields: str) -> dict[int, EventImage]:
-    """Event id → its first image (in the images' order), for the events that have
-    one: one query, its rows grouped here (prefetch_related built a manager and a
-    queryset for each event, 500 of them in a TimelineJS document). `fields`: only
-    these (and the ids) are read, the rest deferred; none, every field. Plain SQL
-    (QuerySet.raw): the queryset took longer to build and compile than to run."""
+def event_images(events: list[Event], *fields: str) -> dict[int, list[EventImage]]:
+    """Event id → its images in their order, for the events that have some: one
+    query, its rows grouped here (prefetch_related built a manager and a queryset for
+    each event, 500 of them in a TimelineJS document). `fields`: only these (and the
+    ids) are read, the rest deferred; none, every field. Plain SQL (QuerySet.raw): the
+    queryset took longer to build and compile than to run."""
+    images: dict[int, list[EventImage]] = {}
     if not events:
-        return {}
+        return images
     meta = EventImage._meta
     column = {field.name: str(field.column) for field in meta.concrete_fields}
     columns = list(column.values())
     if fields:
         columns = [column["id"], column["event"], *(column[name] for name in fields)]
     ids = [event.pk for event in events]
-    images = EventImage.objects.raw(
+    rows = EventImage.objects.raw(
         f"SELECT {', '.join(columns)} FROM {meta.db_table}"
         f" WHERE event_id IN ({', '.join(['%s'] * len(ids))}) ORDER BY position, id",
         ids,
     )
-    first: dict[int, EventImage] = {}
-    for image in images:
-        first.setdefault(image.event_id, image)
-    return first
+    for image in rows:
+        images.setdefault(image.event_id, []).append(image)
+    return images
+
+
+def first_images(events: list[Event], *fields: str) -> dict[int, EventImage]:
+    """Event id → its first image, for the events that have one (`event_images`)."""
+    return {event_id: images[0] for event_id, images in event_images(events, *fields).items()}
+
+
+def published_stories(event: Event) -> list[Story]:
+    """The event's published stories in their order (by title), with their titles and
+    slugs only (a story's URL is its slug's). Plain SQL, as `event_images`."""
+    links, meta = Story.events.through._meta, Story._meta
+    return list(
+        Story.objects.raw(
+            f"SELECT story.id, story.title, story.slug FROM {links.db_table} link"
+            f" JOIN {meta.db_table} story ON story.id = link.story_id"
+            " WHERE link.event_id = %s AND story.published ORDER BY story.title",
+            [event.pk],
+        )
+    )
 
 
 # The places' and actors' names of some events, in one query: the names of each in

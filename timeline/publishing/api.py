@@ -18,7 +18,15 @@ from ninja.decorators import decorate_view
 from ninja.errors import HttpError, ValidationError
 from pydantic import create_model
 
-from timeline.models import Article, Event, EventSource, Story, linked_names, url_with_id
+from timeline.models import (
+    Article,
+    Event,
+    EventSource,
+    Story,
+    linked_names,
+    published_stories,
+    url_with_id,
+)
 from timeline.reader.filters import (
     READER_FILTERS,
     BadFilters,
@@ -230,8 +238,6 @@ def get_event(request: HttpRequest, event_id: int) -> dict:
     with connection.cursor() as cursor:
         cursor.execute(_SOURCES_SQL, [event.pk])
         sources = cursor.fetchall()
-        cursor.execute(_STORIES_SQL, [event.pk])
-        stories = [slug for (slug,) in cursor.fetchall()]
     return {
         **_event_out(event, places[event.pk], actors[event.pk]),
         "sources": [
@@ -244,22 +250,16 @@ def get_event(request: HttpRequest, event_id: int) -> dict:
             }
             for article_id, title, published, excerpt in sources
         ],
-        "stories": stories,
+        "stories": [story.slug for story in published_stories(event)],
     }
 
 
-# An event's sources in the order they were added, and its published stories' slugs
-# in their titles' order (the models' ordering): plain SQL, as for the cards
-# (timeline/reader/cards_html.py), where prefetching built and compiled two querysets.
+# An event's sources in the order they were added: plain SQL, as for the cards
+# (timeline/reader/cards_html.py), where a prefetch built and compiled a queryset.
 _SOURCES_SQL = (
     "SELECT es.article_id, a.title, a.published, es.excerpt"
     f" FROM {EventSource._meta.db_table} es JOIN {Article._meta.db_table} a"
     " ON a.id = es.article_id WHERE es.event_id = %s ORDER BY es.id"
-)
-_STORIES_SQL = (
-    f"SELECT story.slug FROM {Story.events.through._meta.db_table} link"
-    f" JOIN {Story._meta.db_table} story ON story.id = link.story_id"
-    " WHERE link.event_id = %s AND story.published ORDER BY story.title"
 )
 
 

@@ -20,7 +20,15 @@ from timeline.access import is_editor, visible_annotations
 from timeline.editorial.forms import AnnotationForm
 from timeline.editorial.media_views import EventImageForm
 from timeline.history import event_history
-from timeline.models import Event, EventQuerySet, EventSource, Story, linked_names
+from timeline.models import (
+    Event,
+    EventQuerySet,
+    EventSource,
+    Story,
+    event_images,
+    linked_names,
+    published_stories,
+)
 from timeline.reader.axis import (
     DEFAULT_ZOOM,
     Axis,
@@ -221,9 +229,9 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     context = {
         "event": event,
         "sources": sources,
-        "images": list(event.images.all()),
+        "images": event_images([event]).get(event.pk, []),
         # Readers see its published stories; editors all of them, in their own section.
-        "stories": [] if editor else list(event.stories.filter(published=True)),
+        "stories": [] if editor else published_stories(event),
         "places": places[event.pk],
         "actors": actors[event.pk],
         "in_panel": wants_fragment(request),
