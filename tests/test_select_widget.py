@@ -127,3 +127,21 @@ def test_the_filter_fields_are_the_template_loops_markup(editor, with_story):
                 form = TimelineFilterForm(query, editor=editor, with_story=with_story)
                 form.is_valid()
                 assert filter_fields_html(form) == loop.render({"form": form}), query
+
+
+@pytest.mark.django_db
+def test_the_choices_read_in_plain_sql_are_the_querysets():
+    for name in (HOSTILE, "غزة", "أ", "ب", "Zürich"):
+        Place.objects.create(name=name)
+    Story.objects.create(title=HOSTILE, slug="s-1", published=True)
+    Story.objects.create(title="ملف", slug="s-2", published=True)
+    Story.objects.create(title="مسودة", slug="s-3", published=False)
+    for editor in (False, True):
+        form = TimelineFilterForm({}, editor=editor)
+        fields = [field for field in form.fields.values() if getattr(field, "choices_sql", None)]
+        assert len(fields) == 2
+        for field in fields:
+            djangos = [
+                (str(value), label) for value, label in forms.models.ModelChoiceIterator(field)
+            ]
+            assert list(field.choices) == djangos

@@ -82,6 +82,7 @@ class EventFilterFields(forms.Form):
         required=False,
         queryset=Place.objects.order_by("name"),
         to_field_name="name",
+        choices_sql=f"SELECT name, name FROM {Place._meta.db_table} ORDER BY name",
         empty_label=_("كل الأماكن"),
         widget=Select,
     )
@@ -99,6 +100,9 @@ class TimelineFilterForm(EventFilterFields):
         required=False,
         queryset=Story.objects.filter(published=True).order_by("title").only("slug", "title"),
         to_field_name="slug",
+        choices_sql=(
+            f"SELECT slug, title FROM {Story._meta.db_table} WHERE published ORDER BY title"
+        ),
         empty_label=_("كل القصص"),
         widget=Select,
     )

@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from django import forms
+from django.db import connection
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -51,19 +52,35 @@ class Select(forms.Select):
 class ChoiceIterator(forms.models.ModelChoiceIterator):
     """A ModelChoiceField's choices read in one query: Django reads them through
     `QuerySet.iterator()`, on PostgreSQL a server-side cursor (DECLARE, FETCH, CLOSE:
-    three round trips) for the twenty places or one story of a page."""
+    three round trips) for the twenty places or one story of a page. With the field's
+    `choices_sql`, in that plain statement."""
 
     def __iter__(self) -> Iterator[tuple[Any, Any]]:
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
+        sql = getattr(self.field, "choices_sql", None)  # our ModelChoiceField's
+        if sql is not None:
+            with connection.cursor() as cursor:
+                cursor.execute(sql)
+                yield from cursor.fetchall()
+            return
         for obj in self.queryset.all():
             yield self.choice(obj)
 
 
 class ModelChoiceField(forms.ModelChoiceField):
-    """forms.ModelChoiceField, its choices read in one query."""
+    """forms.ModelChoiceField, its choices read in one query.
+
+    `choices_sql`: a statement whose rows are the choices, (value, label), as the
+    queryset, `to_field_name` and the model's `__str__` give them (the queryset still
+    validates): the timeline draws its filter form on every page, and building and
+    compiling the two querysets of its choices cost more than reading them."""
 
     iterator = ChoiceIterator
+
+    def __init__(self, *args: Any, choices_sql: str | None = None, **kwargs: Any) -> None:
+        self.choices_sql = choices_sql
+        super().__init__(*args, **kwargs)
 
 
 class _InputInPython(forms.widgets.Input):
