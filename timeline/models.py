@@ -618,6 +618,39 @@ def first_images(events: list[Event], *fields: str) -> dict[int, EventImage]:
     return {event_id: images[0] for event_id, images in event_images(events, *fields).items()}
 
 
+# What an event's page shows of the articles that report it.
+_EXCERPT_ARTICLE_FIELDS = ("id", "title", "published")
+
+
+def event_sources(event: Event) -> list[EventSource]:
+    """The event's sources in the order they were added, each with its article's id,
+    title and day (the rest of the article deferred, as `defer` leaves it): one plain
+    statement, where the queryset (select_related, defer) took longer to build and
+    compile than to run. Rows become models through `Model.from_db`, as querysets'."""
+    source_fields = [field.attname for field in EventSource._meta.concrete_fields]
+    article_fields = [
+        field.attname
+        for field in Article._meta.concrete_fields
+        if field.attname in _EXCERPT_ARTICLE_FIELDS
+    ]
+    sql = (
+        f"SELECT {', '.join(f'es.{field.column}' for field in EventSource._meta.concrete_fields)},"
+        f" {', '.join(f'a.{name}' for name in article_fields)}"
+        f" FROM {EventSource._meta.db_table} es JOIN {Article._meta.db_table} a"
+        " ON a.id = es.article_id WHERE es.event_id = %s ORDER BY es.id"
+    )
+    sources = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [event.pk])
+        for row in cursor.fetchall():
+            source = EventSource.from_db(connection.alias, source_fields, row[: len(source_fields)])
+            source.article = Article.from_db(
+                connection.alias, article_fields, row[len(source_fields) :]
+            )
+            sources.append(source)
+    return sources
+
+
 def published_stories(event: Event) -> list[Story]:
     """The event's published stories in their order (by title), with their titles and
     slugs only (a story's URL is its slug's). Plain SQL, as `event_images`."""

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -23,9 +22,9 @@ from timeline.history import event_history
 from timeline.models import (
     Event,
     EventQuerySet,
-    EventSource,
     Story,
     event_images,
+    event_sources,
     linked_names,
     published_stories,
 )
@@ -55,16 +54,6 @@ from timeline.reader.filters import (
 from timeline.reader.fragments import render_page, wants_fragment
 from timeline.reader.live import changes, live_marker
 from timeline.reader_cache import cached_for_readers
-
-
-def _sources(event: Event) -> QuerySet[EventSource]:
-    # The excerpts show their article's title and day, never its text.
-    return (
-        EventSource.objects.filter(event=event)
-        .select_related("article")
-        .defer("article__body")
-        .order_by("id")
-    )
 
 
 @dataclass(frozen=True)
@@ -222,7 +211,7 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     editor = is_editor(request.user)
     event = get_object_or_404(Event.objects.visible_to(request.user), pk=event_id)
     # Its relations read with a query each: prefetching them for one event built more.
-    sources = list(_sources(event))
+    sources = event_sources(event)  # the excerpts show their article's title and day
     # Counted from its sources, read anyway: a COUNT(DISTINCT) joined them once more.
     event.article_count = len({source.article_id for source in sources})
     places, actors = linked_names([event.pk])  # their names, in one query
