@@ -16,10 +16,12 @@ from timeline.reader.axis import (
     AxisMark,
     Cluster,
     Lane,
+    Tick,
     axis_for,
+    ticks,
     window_at,
 )
-from timeline.reader.axis_html import axis_items_html
+from timeline.reader.axis_html import axis_items_html, axis_ticks_html
 from timeline.reader.dates import DateStyle, site_date_style
 
 REFERENCE = Path(__file__).with_name("axis_items_reference.html")
@@ -160,3 +162,25 @@ def test_the_axis_of_real_windows_is_the_templates_markup():
                     expected = same_markup(reference_html(row, zoom, query))
                     assert same_markup(python_html(row, zoom, query, style)) == expected
     assert drawn > 200 and marks > 10
+
+
+# The loop timeline.html drew the ticks with, before axis_ticks_html.
+TICKS_LOOP = (
+    "{% for tick in ticks %}"
+    '<span class="tick{% if tick.label %} is-major{% endif %}"'
+    " style=\"inset-inline-start: {{ tick.offset|stringformat:'.3f' }}%\">"
+    "{% if tick.label %}<span><bdi>{{ tick.label }}</bdi></span>{% endif %}</span>"
+    "{% endfor %}"
+)
+
+
+@pytest.mark.parametrize("zoom", ["decades", "years", "months", "days"])
+@pytest.mark.parametrize(
+    "style", [DateStyle(months="both", digits="western"), DateStyle(digits="eastern")]
+)
+def test_the_ticks_are_the_template_loops_markup(zoom, style):
+    ticks_of = [ticks(window_at(zoom, day), style) for day in (date(2025, 7, 20), date(101, 1, 1))]
+    hostile = [Tick(0.0, "<b>«1»</b> & 'x'"), Tick(12.3456, ""), Tick(99.9999, "٣")]
+    loop = engines["django"].from_string(TICKS_LOOP)
+    for marks in [*ticks_of, hostile]:
+        assert axis_ticks_html(marks) == loop.render({"ticks": marks})

@@ -181,6 +181,8 @@ def test_the_axis_counted_from_the_tables_is_the_axis_of_the_events(zoom):
         grouped = axis_for(events, window, lanes)
         counted = axis_for(events, window, lanes, counted=scope)
         assert counted == grouped, (scope, at, lanes)
+        # Counted in Python from the events themselves, when a page has read them all.
+        assert axis_for(events, window, lanes, listed=list(events)) == grouped, (scope, at)
         # And both say what the database holds in the window.
         assert counted.total == in_window(events, window).count()
         compared += counted.total

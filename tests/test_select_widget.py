@@ -5,11 +5,12 @@ import copy
 
 import pytest
 from django import forms
+from django.template import engines
 from django.utils import translation
 
 from timeline.models import Place, Story
 from timeline.reader.filters import TimelineFilterForm
-from timeline.reader.select_widget import Select
+from timeline.reader.select_widget import Select, filter_fields_html
 
 HOSTILE = "<script>alert('x')</script> & \"«قمة»\""
 
@@ -95,3 +96,52 @@ def test_a_label_with_its_own_contents_or_none_is_djangos():
         HOSTILE, attrs={"class": "x"}, label_suffix="؟"
     )
     assert ours == django
+
+
+# The loop timeline.html drew the filter fields with, before filter_fields_html.
+FIELDS_LOOP = """{% load i18n %}{% for field in form %}
+    <div class="filter filter-{{ field.name }}">
+      {{ field.label_tag }}
+      {% if field.name == "q" %}<input type="search" name="q" id="id_q" value="{{ field.value|default:'' }}" maxlength="100" placeholder="{% translate 'مثلاً: إسطنبول' %}">{% else %}{{ field }}{% endif %}
+      {% if field.errors %}<span class="error">{{ field.errors|join:" " }}</span>{% endif %}
+    </div>
+  {% endfor %}"""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("editor", [False, True])
+@pytest.mark.parametrize("with_story", [True, False])
+def test_the_filter_fields_are_the_template_loops_markup(editor, with_story):
+    Place.objects.create(name=HOSTILE)
+    Story.objects.create(title=HOSTILE, slug="s-1", published=True)
+    loop = engines["django"].from_string(FIELDS_LOOP)
+    queries = [
+        {},
+        {"q": HOSTILE, "kind": "meeting", "place": HOSTILE, "story": "s-1", "lanes": "kind"},
+        {"q": "x" * 101, "kind": "<nope>", "place": "لا مكان", "actor": HOSTILE},
+        {"start": "<2020>", "end": "2020-13-01", "upcoming": "on", "status": "<x>"},
+    ]
+    for language in ("ar", "en"):
+        with translation.override(language):
+            for query in queries:
+                form = TimelineFilterForm(query, editor=editor, with_story=with_story)
+                form.is_valid()
+                assert filter_fields_html(form) == loop.render({"form": form}), query
+
+
+@pytest.mark.django_db
+def test_the_choices_read_in_plain_sql_are_the_querysets():
+    for name in (HOSTILE, "غزة", "أ", "ب", "Zürich"):
+        Place.objects.create(name=name)
+    Story.objects.create(title=HOSTILE, slug="s-1", published=True)
+    Story.objects.create(title="ملف", slug="s-2", published=True)
+    Story.objects.create(title="مسودة", slug="s-3", published=False)
+    for editor in (False, True):
+        form = TimelineFilterForm({}, editor=editor)
+        fields = [field for field in form.fields.values() if getattr(field, "choices_sql", None)]
+        assert len(fields) == 2
+        for field in fields:
+            djangos = [
+                (str(value), label) for value, label in forms.models.ModelChoiceIterator(field)
+            ]
+            assert list(field.choices) == djangos

@@ -1,9 +1,10 @@
 """Articles, the date expressions found in them, and the events they report."""
 
 import functools
+from collections import defaultdict
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import F, Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -579,6 +580,122 @@ class EventImage(models.Model):
 
     def stored_names(self) -> list[str]:
         return list(dict.fromkeys([self.file.name, *(r["name"] for r in self.renditions)]))
+
+
+def event_images(events: list[Event], *fields: str) -> dict[int, list[EventImage]]:
+    """Event id → its images in their order, for the events that have some: one
+    query, its rows grouped here (prefetch_related built a manager and a queryset for
+    each event, 500 of them in a TimelineJS document). `fields`: only these (and the
+    ids) are read, the rest deferred; none, every field. Plain SQL (QuerySet.raw): the
+    queryset took longer to build and compile than to run."""
+    images: dict[int, list[EventImage]] = {}
+    if not events:
+        return images
+    meta = EventImage._meta
+    column = {field.name: str(field.column) for field in meta.concrete_fields}
+    columns = list(column.values())
+    if fields:
+        columns = [column["id"], column["event"], *(column[name] for name in fields)]
+    ids: list[int] = [event.pk for event in events]
+    # PostgreSQL takes the ids as one array: an IN list of a TimelineJS document's
+    # 500 ids cost more to send and plan than the query.
+    params: list[object] = list(ids)
+    where = f"IN ({', '.join(['%s'] * len(ids))})"
+    if connection.vendor == "postgresql":
+        where, params = "= ANY(%s)", [ids]
+    rows = EventImage.objects.raw(
+        f"SELECT {', '.join(columns)} FROM {meta.db_table}"
+        f" WHERE event_id {where} ORDER BY position, id",
+        params,
+    )
+    for image in rows:
+        images.setdefault(image.event_id, []).append(image)
+    return images
+
+
+def first_images(events: list[Event], *fields: str) -> dict[int, EventImage]:
+    """Event id → its first image, for the events that have one (`event_images`)."""
+    return {event_id: images[0] for event_id, images in event_images(events, *fields).items()}
+
+
+# What an event's page shows of the articles that report it.
+_EXCERPT_ARTICLE_FIELDS = ("id", "title", "published")
+
+
+def event_sources(event: Event) -> list[EventSource]:
+    """The event's sources in the order they were added, each with its article's id,
+    title and day (the rest of the article deferred, as `defer` leaves it): one plain
+    statement, where the queryset (select_related, defer) took longer to build and
+    compile than to run. Rows become models through `Model.from_db`, as querysets'."""
+    source_fields = [field.attname for field in EventSource._meta.concrete_fields]
+    article_fields = [
+        field.attname
+        for field in Article._meta.concrete_fields
+        if field.attname in _EXCERPT_ARTICLE_FIELDS
+    ]
+    sql = (
+        f"SELECT {', '.join(f'es.{field.column}' for field in EventSource._meta.concrete_fields)},"
+        f" {', '.join(f'a.{name}' for name in article_fields)}"
+        f" FROM {EventSource._meta.db_table} es JOIN {Article._meta.db_table} a"
+        " ON a.id = es.article_id WHERE es.event_id = %s ORDER BY es.id"
+    )
+    sources = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [event.pk])
+        for row in cursor.fetchall():
+            source = EventSource.from_db(connection.alias, source_fields, row[: len(source_fields)])
+            source.article = Article.from_db(
+                connection.alias, article_fields, row[len(source_fields) :]
+            )
+            sources.append(source)
+    return sources
+
+
+def published_stories(event: Event) -> list[Story]:
+    """The event's published stories in their order (by title), with their titles and
+    slugs only (a story's URL is its slug's). Plain SQL, as `event_images`."""
+    links, meta = Story.events.through._meta, Story._meta
+    return list(
+        Story.objects.raw(
+            f"SELECT story.id, story.title, story.slug FROM {links.db_table} link"
+            f" JOIN {meta.db_table} story ON story.id = link.story_id"
+            " WHERE link.event_id = %s AND story.published ORDER BY story.title",
+            [event.pk],
+        )
+    )
+
+
+# The places' and actors' names of some events, in one query: the names of each in
+# alphabetical order (their models' ordering). {ids}: the events' placeholders.
+_LINKED_NAMES_SQL = (
+    " UNION ALL ".join(
+        f"SELECT link.event_id, {n}, linked.name FROM {links._meta.db_table} link"
+        f" JOIN {model._meta.db_table} linked ON linked.id = link.{column}"
+        " WHERE link.event_id IN ({ids})"
+        for n, (links, model, column) in enumerate(
+            [
+                (Event.places.through, Place, "place_id"),
+                (Event.actors.through, Actor, "actor_id"),
+            ]
+        )
+    )
+    + " ORDER BY 3"
+)
+
+
+def linked_names(event_ids: list[int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """Event id → its places' names, and event id → its actors' names, alphabetical.
+    One plain query: a prefetch (or a query each) built and compiled two querysets."""
+    places: dict[int, list[str]] = defaultdict(list)
+    actors: dict[int, list[str]] = defaultdict(list)
+    if not event_ids:
+        return places, actors
+    ids = ", ".join(["%s"] * len(event_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(_LINKED_NAMES_SQL.format(ids=ids), [*event_ids, *event_ids])
+        for event_id, n, name in cursor.fetchall():
+            (actors if n else places)[event_id].append(name)
+    return places, actors
 
 
 @receiver(post_delete, sender=EventImage, dispatch_uid="event-image-files")

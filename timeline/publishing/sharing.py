@@ -4,13 +4,15 @@ Link previews (`og:`, Twitter cards) and the Atom `<link rel="alternate">` are b
 the template tags in timeline/templatetags/sharing_tags.py from what this module says.
 """
 
+from collections.abc import Iterable
+
 from django.db.models import Count, F, Max, Min, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import Truncator
 
-from timeline.models import Event, Story
+from timeline.models import Event, EventSource, Story
 from timeline.reader.filters import READER_FILTERS
 from timeline.reader_cache import cached_for_readers
 
@@ -34,9 +36,10 @@ def feed_url(request: HttpRequest, story: Story | None = None) -> str:
     return f"{url}?{query.urlencode()}" if query else url
 
 
-def event_description(event: Event) -> str:
-    """The first report's excerpt, the words a reader would read first."""
-    for source in event.sources.all():
+def event_description(sources: Iterable[EventSource]) -> str:
+    """The first report's excerpt (of an event's `sources`, in their order), the words a
+    reader would read first."""
+    for source in sources:
         if source.excerpt.strip():
             return Truncator(" ".join(source.excerpt.split())).chars(DESCRIPTION_CHARS)
     return ""

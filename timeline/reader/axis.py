@@ -5,11 +5,13 @@ so every view of the axis is a link. Positions are percentages from the earliest
 which CSS puts on the right in Arabic (`inset-inline-start`).
 """
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.db import connection
 from django.db.models import (
     Count,
     DateField,
@@ -18,7 +20,6 @@ from django.db.models import (
     Func,
     Q,
     QuerySet,
-    Sum,
     Value,
 )
 from django.db.models.functions import Greatest, TruncDay, TruncQuarter, TruncWeek, TruncYear
@@ -343,53 +344,108 @@ def counted_from_tables(scope: CountScope, window: Window) -> list[dict[str, Any
     partial index `event_day_count_spans` holds them alone; their bucket is the first.
     (Not a UNION at the days' zooms: PostgreSQL runs that one in parallel workers,
     whose start costs more than the query.)
+
+    Plain SQL, for the two databases that keep the tables (event_counts.maintained):
+    built as querysets, these took longer to build and compile than to run.
     """
-
-    def scoped[T: EventDayCount | EventMonthCount](rows: QuerySet[T]) -> QuerySet[T]:
-        if scope.statuses is not None:
-            rows = rows.filter(status__in=scope.statuses)
-        if scope.kind:
-            rows = rows.filter(kind=scope.kind)
-        return rows.order_by()
-
+    if scope.statuses == ():
+        return []
+    day = connection.ops.adapt_datefield_value
+    scoped, scope_params = "", []
+    if scope.statuses is not None:
+        scoped += f"status IN ({', '.join(['%s'] * len(scope.statuses))}) AND "
+        scope_params += list(scope.statuses)
+    if scope.kind:
+        scoped += "kind = %s AND "
+        scope_params.append(scope.kind)
     # Begun in the lookback, reaching into the window: counted in its first bucket.
-    reaching_in = Q(
-        first_day__gte=window.start - AXIS_LOOKBACK,
-        first_day__lt=window.start,
-        last_day__gte=window.start,
-    ) & Q(first_day__lt=F("last_day"))
+    reaching_in = "first_day >= %s AND first_day < %s AND last_day >= %s AND first_day < last_day"
+    reaching_params = [day(window.start - AXIS_LOOKBACK), day(window.start), day(window.start)]
     if window.zoom not in _BY_MONTH or window.start.day != 1 or window.end.day != 1:
         # One scan of the days (the window's and the spans reaching in: an OR of two
         # index ranges), grouped as the events would be.
-        day = Greatest(F("first_day"), Value(window.start), output_field=DateField())
-        inside = Q(first_day__gte=window.start, first_day__lt=window.end)
-        days = (
-            scoped(EventDayCount.objects.all())
-            .filter(inside | reaching_in)
-            .annotate(bucket=BucketStart(day, window.zoom))
-            .values("bucket", "kind")
-            .annotate(n=Sum("n"))
+        greatest = "MAX" if connection.vendor == "sqlite" else "GREATEST"
+        bucket = _bucket_sql(f"{greatest}(first_day, %s)", window.zoom)
+        sql = (
+            f"SELECT {bucket}, kind, SUM(n) FROM {EventDayCount._meta.db_table}"
+            f" WHERE {scoped}((first_day >= %s AND first_day < %s) OR ({reaching_in}))"
+            " GROUP BY 1, 2"
         )
-        return [dict(row) for row in days]
-    earlier = (
-        scoped(EventDayCount.objects.all())
-        .filter(reaching_in)
-        .annotate(bucket=Value(window.start, output_field=DateField()))
-        .values("bucket", "kind")
-        .annotate(n=Sum("n"))
+        params = [
+            *[day(window.start)] * bucket.count("%s"),
+            *scope_params,
+            day(window.start),
+            day(window.end),
+            *reaching_params,
+        ]
+    else:
+        bucket = _bucket_sql("month", window.zoom)
+        sql = (
+            f"SELECT %s, kind, SUM(n) FROM {EventDayCount._meta.db_table}"
+            f" WHERE {scoped}{reaching_in} GROUP BY kind"
+            f" UNION ALL SELECT {bucket}, kind, SUM(n) FROM {EventMonthCount._meta.db_table}"
+            f" WHERE {scoped}month >= %s AND month < %s GROUP BY 1, 2"
+        )
+        params = [
+            day(window.start),
+            *scope_params,
+            *reaching_params,
+            *scope_params,
+            day(window.start),
+            day(window.end),
+        ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [{"bucket": b, "kind": kind, "n": n} for b, kind, n in cursor.fetchall()]
+
+
+# BucketStart's date_trunc unit at each zoom, on PostgreSQL (its _BUCKETS, in SQL).
+_POSTGRESQL_BUCKETS = {"decades": "year", "years": "quarter", "months": "week", "days": "day"}
+
+
+def _bucket_sql(day: str, zoom: str) -> str:
+    """BucketStart of the SQL date `day`, in SQL, on SQLite or PostgreSQL."""
+    if connection.vendor == "sqlite":
+        return _SQLITE_BUCKETS[zoom].replace("{x}", f"({day})")
+    return f"CAST(DATE_TRUNC('{_POSTGRESQL_BUCKETS[zoom]}', {day}) AS date)"
+
+
+def _bucket_start(day: date, zoom: str) -> date:
+    """BucketStart in Python: the first day of the bucket a day falls in."""
+    match zoom:
+        case "decades":
+            return date(day.year, 1, 1)
+        case "years":
+            return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+        case "months":
+            return day - timedelta(days=day.weekday())  # weeks begin on Monday
+        case _:
+            return day
+
+
+def _is_in_window(event: Event, window: Window) -> bool:
+    """`in_window` for one event."""
+    return (
+        window.start - AXIS_LOOKBACK <= event.first_day < window.end
+        and event.last_day >= window.start
     )
-    months = (
-        scoped(EventMonthCount.objects.all())
-        .filter(month__gte=window.start, month__lt=window.end)
-        .annotate(bucket=BucketStart(F("month"), window.zoom))
-        .values("bucket", "kind")
-        .annotate(n=Sum("n"))
+
+
+def counted_in_python(events: Sequence[Event], window: Window) -> list[dict[str, Any]]:
+    """What `counted_by_bucket` counts, of events already read: rows of bucket, kind, n."""
+    counts = Counter(
+        (_bucket_start(max(event.first_day, window.start), window.zoom), event.kind)
+        for event in events
     )
-    return [dict(row) for row in earlier.union(months, all=True)]
+    return [{"bucket": bucket, "kind": kind, "n": n} for (bucket, kind), n in counts.items()]
 
 
 def axis_for(
-    events: QuerySet[Event], window: Window, lanes: str = "", counted: CountScope | None = None
+    events: QuerySet[Event],
+    window: Window,
+    lanes: str = "",
+    counted: CountScope | None = None,
+    listed: Sequence[Event] | None = None,
 ) -> Axis:
     """Every event of the window on the axis: counted by bucket, then (when the window
     is sparse) the few events themselves. Two queries at most at any size; lanes by
@@ -398,7 +454,17 @@ def axis_for(
     `counted` says `events` are all the events of some statuses and kind (no other
     filter): the counts then come from the tables the database keeps, not from a
     GROUP BY over the window's events (hundreds of thousands at the widest zoom).
+
+    `listed`: every event of `events` in the window, already read (a list with no
+    next page that the window does not reach past): they are counted and drawn as
+    they are, without a query (a search with a few matches, a rare place). Not for
+    lanes by story, which read the events' stories.
     """
+    if listed is not None and lanes != "story":
+        mine = [event for event in listed if _is_in_window(event, window)]
+        rows = counted_in_python(mine, window)
+        sparse = sorted(mine, key=lambda event: (event.first_day, event.pk))[: SPARSE_LIMIT + 1]
+        return _axis(rows, sparse, window, lanes, sum(row["n"] for row in rows))
     shown = in_window(events, window)
     if counted is not None and event_counts.maintained():
         rows = counted_from_tables(counted, window)
@@ -415,6 +481,14 @@ def axis_for(
     # In lanes by story an event in two stories is two rows here, one per lane. A
     # dense window draws no event alone: its events are not read.
     sparse = list(shown.order_by("first_day", "id")[: SPARSE_LIMIT + 1]) if is_sparse else []
+    return _axis(rows, sparse, window, lanes, total)
+
+
+def _axis(
+    rows: list[dict[str, Any]], sparse: list[Event], window: Window, lanes: str, total: int
+) -> Axis:
+    """The axis of the window's counts (`rows`) and, when sparse, its events in order."""
+    is_sparse = sum(row["n"] for row in rows) <= SPARSE_LIMIT
     if lanes not in LANE_CHOICES:
         marks, clusters = _marks_and_clusters(_by_bucket(rows, window), sparse, window, is_sparse)
         return Axis(marks=marks, clusters=clusters, total=total)
@@ -511,7 +585,11 @@ def _lane_key(item: dict[str, Any] | Event, by: str) -> str:
     return str(value or OUTSIDE_LANE)
 
 
-def _as_date(value: date | datetime) -> date:
+def _as_date(value: date | datetime | str) -> date:
+    """A bucket as the database gives it: a date, a timestamp, or (SQLite's date
+    functions, read as plain SQL) its ISO text."""
+    if isinstance(value, str):
+        return date.fromisoformat(value)
     return value.date() if isinstance(value, datetime) else value
 
 

@@ -82,6 +82,7 @@ class EventFilterFields(forms.Form):
         required=False,
         queryset=Place.objects.order_by("name"),
         to_field_name="name",
+        choices_sql=f"SELECT name, name FROM {Place._meta.db_table} ORDER BY name",
         empty_label=_("كل الأماكن"),
         widget=Select,
     )
@@ -99,6 +100,9 @@ class TimelineFilterForm(EventFilterFields):
         required=False,
         queryset=Story.objects.filter(published=True).order_by("title").only("slug", "title"),
         to_field_name="slug",
+        choices_sql=(
+            f"SELECT slug, title FROM {Story._meta.db_table} WHERE published ORDER BY title"
+        ),
         empty_label=_("كل القصص"),
         widget=Select,
     )
@@ -349,7 +353,10 @@ def news_page(
     order. Two plain keyset queries rather than an ORDER BY on the rank, so that the
     database can walk the date index for a common word or the trigram index for a
     rare one, and never sorts every match. Cursors of a search say which part they
-    are in: «0~2025-07-20_42» (title), «1~…» (the rest).
+    are in: «0~2025-07-20_42» (title), «1~…» (the rest). The first page first asks
+    for every match in the news order: when they all fit (a rare word: most searches
+    of a number or a name), they are split by rank here and the two queries are not
+    needed; a common word costs that one query more, which stops at the page's end.
     """
     if not query_words(query):
         return keyset_page(
@@ -361,6 +368,15 @@ def news_page(
     values = parse_news_cursor(rest)
     if part not in {"0", "1"} or (rest and values is None):
         part, values = "0", None  # a malformed cursor starts the list again
+    if part == "0" and values is None:
+        # The first page: every match, if they all fit on it (a rare word, or none),
+        # from one query, in the order the two parts below list them.
+        found = list(news_order(events.annotate(search_rank=search_rank(query)))[: limit + 1])
+        if len(found) <= limit:
+            ranks = [event.search_rank for event in found]  # type: ignore[attr-defined]
+            titled = [event for event, rank in zip(found, ranks, strict=True) if rank == 0]
+            others = [event for event, rank in zip(found, ranks, strict=True) if rank != 0]
+            return titled + others, None
     ranked = events.alias(search_rank=search_rank(query))
     elsewhere = ranked.filter(search_rank__gt=0)
     page: list[Event] = []

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -20,7 +19,15 @@ from timeline.access import is_editor, visible_annotations
 from timeline.editorial.forms import AnnotationForm
 from timeline.editorial.media_views import EventImageForm
 from timeline.history import event_history
-from timeline.models import Event, EventQuerySet, EventSource, Story
+from timeline.models import (
+    Event,
+    EventQuerySet,
+    Story,
+    event_images,
+    event_sources,
+    linked_names,
+    published_stories,
+)
 from timeline.reader.axis import (
     DEFAULT_ZOOM,
     Axis,
@@ -49,16 +56,6 @@ from timeline.reader.live import changes, live_marker
 from timeline.reader_cache import cached_for_readers
 
 
-def _sources() -> Prefetch:
-    # The excerpts show their article's title and day, never its text.
-    return Prefetch(
-        "sources",
-        queryset=EventSource.objects.select_related("article")
-        .defer("article__body")
-        .order_by("id"),
-    )
-
-
 @dataclass(frozen=True)
 class TimelineView:
     form: TimelineFilterForm
@@ -78,15 +75,16 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     window = parse_window(request.GET.get("zoom"), request.GET.get("at"))
     at = window.at if window is not None else parse_day(request.GET.get("at"))
     # Invalid filters are dropped from the query and shown as errors on the form.
+    # Its next pages keep the same bound (their cursors go back in time from it);
+    # what is coming has no bound but the axis.
+    until = at or (None if wants_upcoming(request.GET) else timezone.localdate())
     selected = timeline_page(
         request.GET,
         request.user,
         story=story,
         order=Order.RANKED,
         limit=settings.TIMELINE_PAGE_SIZE,
-        # Its next pages keep the same bound (their cursors go back in time from it);
-        # what is coming has no bound but the axis.
-        until=at or (None if wants_upcoming(request.GET) else timezone.localdate()),
+        until=until,
     )
     page, next_cursor, events = selected.items, selected.next_cursor, selected.events
 
@@ -102,6 +100,13 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     # reader's script says which card has focus.
     focus = page[0].first_day if page and window.start <= page[0].first_day < window.end else None
     style = site_date_style()
+    # The first page and the last, bounded (if at all) after the window's end: it holds
+    # every event of the window, which the axis then places without reading them again.
+    whole = (
+        "after" not in request.GET
+        and next_cursor is None
+        and (until is None or window.end <= until + timedelta(days=1))
+    )
     return TimelineView(
         form=selected.form,
         window=window,
@@ -115,6 +120,7 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
             window,
             selected.form.cleaned_data.get("lanes") or "",
             count_scope(selected.form.cleaned_data, request.user, story),
+            listed=page if whole else None,
         ),
         events=page,
         cards=load_cards(page),
@@ -203,18 +209,20 @@ def story_changes(request: HttpRequest, slug: str) -> HttpResponse:
 def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     """An event with every excerpt that reports it; a panel for HTMX, else a page."""
     editor = is_editor(request.user)
-    # Editors also see unpublished stories: they add the event to them and remove it.
-    stories = Story.objects.all() if editor else Story.objects.filter(published=True)
-    event = get_object_or_404(
-        Event.objects.visible_to(request.user).prefetch_related(
-            _sources(), "places", "actors", "images", Prefetch("stories", queryset=stories)
-        ),
-        pk=event_id,
-    )
+    event = get_object_or_404(Event.objects.visible_to(request.user), pk=event_id)
+    # Its relations read with a query each: prefetching them for one event built more.
+    sources = event_sources(event)  # the excerpts show their article's title and day
     # Counted from its sources, read anyway: a COUNT(DISTINCT) joined them once more.
-    event.article_count = len({source.article_id for source in event.sources.all()})
+    event.article_count = len({source.article_id for source in sources})
+    places, actors = linked_names([event.pk])  # their names, in one query
     context = {
         "event": event,
+        "sources": sources,
+        "images": event_images([event]).get(event.pk, []),
+        # Readers see its published stories; editors all of them, in their own section.
+        "stories": [] if editor else published_stories(event),
+        "places": places[event.pk],
+        "actors": actors[event.pk],
         "in_panel": wants_fragment(request),
         "editor": editor,
         "annotations": visible_annotations(request.user).filter(event=event),

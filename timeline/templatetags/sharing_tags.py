@@ -1,6 +1,8 @@
 """Link previews and feed links in the <head> of reader pages
 (see timeline/publishing/sharing.py)."""
 
+from collections.abc import Sequence
+
 from django import template
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
@@ -8,17 +10,22 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from timeline.models import Event, Story
+from timeline.models import Event, EventImage, EventSource, Story
 from timeline.publishing import embed, share_cards, sharing
 
 register = template.Library()
 
 
 @register.inclusion_tag("timeline/share_tags.html", takes_context=True)
-def event_share_tags(context: template.Context, event: Event) -> dict:
-    """`og:` and Twitter card tags of an event page: its title, first excerpt and image."""
+def event_share_tags(
+    context: template.Context,
+    event: Event,
+    images: Sequence[EventImage],
+    sources: Sequence[EventSource],
+) -> dict:
+    """`og:` and Twitter card tags of an event page: its title, first excerpt and image
+    (`images` and `sources`: the event's, as the page read them)."""
     request = context["request"]
-    images = event.images.all()  # prefetched by the event page
     if images:
         # The event's first image, at its widest web size (timeline/images.py).
         image = _image(request, images[0].url, images[0].width, images[0].height)
@@ -28,7 +35,7 @@ def event_share_tags(context: template.Context, event: Event) -> dict:
     return {
         "type": "article",
         "title": event.title,
-        "description": sharing.event_description(event),
+        "description": sharing.event_description(sources),
         "url": request.build_absolute_uri(event.get_absolute_url()),
         **image,
     }

@@ -3,13 +3,14 @@
 from datetime import date
 
 from django import template
+from django.forms import Form
 from django.template import RequestContext
 from django.utils.safestring import SafeString
 
 from timeline.event_kinds import EventKind
 from timeline.models import Event
-from timeline.reader.axis import Axis, Lane
-from timeline.reader.axis_html import axis_items_html
+from timeline.reader.axis import Axis, Lane, Tick
+from timeline.reader.axis_html import axis_items_html, axis_ticks_html
 from timeline.reader.cards_html import Card, event_cards_html
 from timeline.reader.dates import (
     format_day,
@@ -18,6 +19,7 @@ from timeline.reader.dates import (
     machine_date,
     site_date_style,
 )
+from timeline.reader.select_widget import filter_fields_html
 
 register = template.Library()
 
@@ -64,6 +66,18 @@ def kind_label(kind: str) -> str:
 def axis_items(context: RequestContext, row: Axis | Lane, cluster_zoom: str) -> SafeString:
     """The marks and clusters of the axis, or of one of its lanes (reader/axis_html.py)."""
     return axis_items_html(row, cluster_zoom, context.request.GET, site_date_style())
+
+
+@register.simple_tag
+def axis_ticks(ticks: list[Tick]) -> SafeString:
+    """The axis window's ticks (reader/axis_html.py)."""
+    return axis_ticks_html(ticks)
+
+
+@register.simple_tag
+def filter_fields(form: Form) -> SafeString:
+    """The filter form's fields, each with its label and errors (reader/select_widget.py)."""
+    return filter_fields_html(form)
 
 
 @register.simple_tag
