@@ -1304,10 +1304,10 @@ def _after_perfect_particle(words_: list[Word]) -> int | None:
         (p for p, w in enumerate(words_[:3]) if w.folded in _AUXILIARIES),
         None,
     )
-    if auxiliary is not None and any(w.folded not in LEADING_WORDS for w in words_[:auxiliary]):
-        return None  # «وفي حين كان…» opens with something else
     if auxiliary is None:
         return _after_subject_and_qad(words_)
+    if any(w.folded not in LEADING_WORDS for w in words_[:auxiliary]):
+        return None  # «وفي حين كان…» opens with something else
     last = min(len(words_) - 1, auxiliary + AUXILIARY_REACH + 2)
     for position in range(auxiliary + 1, last):
         if words_[position].folded in _PERFECT_PARTICLES:

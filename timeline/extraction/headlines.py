@@ -504,7 +504,7 @@ def _quoted_words(text: str, clause: Sequence[Word], first: int) -> int:
     return len(clause) - first
 
 
-VERB_OBJECT_OPENERS = fold_set("ما", "بسبب")
+VERB_OBJECT_OPENERS = fold_set(*clauses.VERB_OBJECT_OPENERS)
 
 
 def _cut(

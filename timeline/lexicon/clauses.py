@@ -57,6 +57,10 @@ IMPERSONAL_FRAMES: tuple[str, ...] = (
     "من المؤمل", "من المفترض", "من المعلوم",
 )  # fmt: skip
 
+# Words that go on from a verb ending the headline so far, though they end a clause
+# elsewhere: what it does or why («تنفي ما تداولته…», «يستقيل بسبب الفضيحة»).
+VERB_OBJECT_OPENERS: tuple[str, ...] = ("ما", "بسبب")
+
 # Particles a headline drops before its verb: «وقد التقى».
 PARTICLES_BEFORE_VERB: tuple[str, ...] = (
     "قد", "لقد", "فقد", "وقد",
