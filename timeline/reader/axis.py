@@ -22,7 +22,7 @@ from django.db.models import (
     QuerySet,
     Value,
 )
-from django.db.models.functions import Greatest, TruncDay, TruncQuarter, TruncWeek, TruncYear
+from django.db.models.functions import Greatest
 from django.utils.translation import gettext_lazy as _
 
 from timeline import event_counts
@@ -203,10 +203,11 @@ def place_on_axis(events: Sequence[Event], window: Window) -> list[AxisMark]:
 # -- Density: the whole window, counted in the database ---------------------------------
 
 # How the window is cut into buckets at each zoom: 50, 48, 53 or 28 of them, so that
-# at a desktop width a bucket is about 25 px (the script merges more on phones).
-_BUCKETS = {"decades": TruncYear, "years": TruncQuarter, "months": TruncWeek, "days": TruncDay}
-# The same in SQLite's own date functions: Django's Trunc calls a Python function per
-# row there. {x} is a date; weeks begin on Monday, as TruncWeek's.
+# at a desktop width a bucket is about 25 px (the script merges more on phones). The
+# first day of a date's bucket in SQL, {x} the date: PostgreSQL's date_trunc unit (it
+# gives a timestamp: the day it begins), and SQLite's own date functions (Django's
+# Trunc calls a Python function per row there); weeks begin on Monday on both.
+_POSTGRESQL_BUCKETS = {"decades": "year", "years": "quarter", "months": "week", "days": "day"}
 _SQLITE_BUCKETS = {
     "decades": "date({x}, 'start of year')",
     "years": "date({x}, 'start of month',"
@@ -301,14 +302,8 @@ class BucketStart(Func):
         self.zoom = zoom
 
     def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:  # type: ignore[override]
-        day = self.get_source_expressions()[0]
-        sql, params = compiler.compile(_BUCKETS[self.zoom](day, output_field=DateField()))
-        # PostgreSQL's date_trunc gives a timestamp: the day it begins.
-        return f"CAST({sql} AS date)", params
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
         sql, params = compiler.compile(self.get_source_expressions()[0])
-        template = _SQLITE_BUCKETS[self.zoom]
+        template = _bucket_template(self.zoom, connection.vendor)
         return template.replace("{x}", f"({sql})"), tuple(params) * template.count("{x}")
 
 
@@ -399,15 +394,17 @@ def counted_from_tables(scope: CountScope, window: Window) -> list[dict[str, Any
         return [{"bucket": b, "kind": kind, "n": n} for b, kind, n in cursor.fetchall()]
 
 
-# BucketStart's date_trunc unit at each zoom, on PostgreSQL (its _BUCKETS, in SQL).
-_POSTGRESQL_BUCKETS = {"decades": "year", "years": "quarter", "months": "week", "days": "day"}
+def _bucket_template(zoom: str, vendor: str) -> str:
+    """The first day of the bucket of the date {x} at `zoom`, in the SQL of `vendor`
+    (SQLite or PostgreSQL): what BucketStart writes."""
+    if vendor == "sqlite":
+        return _SQLITE_BUCKETS[zoom]
+    return f"CAST(DATE_TRUNC('{_POSTGRESQL_BUCKETS[zoom]}', {{x}}) AS date)"
 
 
 def _bucket_sql(day: str, zoom: str) -> str:
     """BucketStart of the SQL date `day`, in SQL, on SQLite or PostgreSQL."""
-    if connection.vendor == "sqlite":
-        return _SQLITE_BUCKETS[zoom].replace("{x}", f"({day})")
-    return f"CAST(DATE_TRUNC('{_POSTGRESQL_BUCKETS[zoom]}', {day}) AS date)"
+    return _bucket_template(zoom, connection.vendor).replace("{x}", f"({day})")
 
 
 def _bucket_start(day: date, zoom: str) -> date:
