@@ -1012,6 +1012,31 @@ def test_what_a_name_set_off_by_commas_said_stays_in_the_headline():
     assert event.title == "الشركة تؤكد أنها ستغلق نشاطها في إيران"
 
 
+def test_what_was_said_after_a_speaker_set_off_by_a_comma_is_no_apposition():
+    # The only comma after «إن» closes the sentence's last phrase, not the speaker's.
+    event = only_event("وقالت الشاهدة، أمام القاضي إن المتهم سرق سيارتها من أمام منزلها، عام 2019.")
+    assert event.title == "الشاهدة تؤكد أن المتهم سرق سيارتها من أمام منزلها"
+
+
+def test_what_was_said_after_an_aside_ending_with_a_date_stays_in_the_headline():
+    # The clause of «مطلع الأسبوع» would end right after «إنه», cut before the next
+    # date's verb; what was said up to that date is its headline's.
+    events = events_of(
+        "وقال رئيس الوزراء، خلال اجتماع لحزبه مطلع الأسبوع، إنه سيعلن الحكومة الجديدة "
+        "يوم الخميس المقبل."
+    )
+    assert events[0].title.startswith("رئيس الوزراء يؤكد أنه سيعلن الحكومة الجديدة")
+
+
+def test_after_anna_with_a_pronoun_the_verb_agreeing_with_it_has_no_subject_after_it():
+    # «أنه سيزور»: he visits; the president after the verb is whom he visits.
+    visit = events_of("وأكد أردوغان الأحد أنه سيزور الرئيس السوري في دمشق يوم الخميس المقبل.")[-1]
+    assert visit.title == "أردوغان يزور الرئيس السوري في دمشق"
+    # «أنه ستعقد»: the verb does not agree with «ـه»; the summit is its subject.
+    summit = events_of("وأعلن الوزير الأحد أنه ستعقد القمة العربية في بغداد يوم الخميس المقبل.")[-1]
+    assert summit.title == "القمة العربية تعقد في بغداد"
+
+
 def test_an_attribution_with_its_conjunction_and_a_date_before_its_comma_leaves_the_headline():
     event = only_event(
         "وبحسب بيانات معهد الإحصاء الصادرة الإثنين، تراجع معدل نمو الاقتصاد التركي نقطتين."

@@ -87,7 +87,7 @@ from timeline.temporal import Mention as TaggedMention
 from timeline.text import normalise_for_matching
 
 # Bump whenever the events made of some article change; part of the extractor version.
-EVENTS_VERSION = "11"
+EVENTS_VERSION = "12"
 
 # Sentence ends: a full stop not followed by a digit (so not «25.8»), ! ? ؟ and line breaks.
 _SENTENCE_END = re.compile(r"\.(?!\d)|[!?؟\n]")
@@ -382,11 +382,15 @@ def _clauses(text: str, dated: list) -> list[_Clause]:
             clause_words = [w for w in sentence_words if begin <= w.start and w.end <= end]
             clauses.append(_Clause([mention], begin, end, sentence, sentence_index, clause_words))
         for clause, following in pairwise(clauses[first_of_sentence:]):
+            after_date = [w for w in clause.words if w.start >= clause.mentions[-1].end]
             if (
                 clause.end == following.begin
                 and following.words
-                and following.words[0].folded in SAID_OPENERS
-                and not any(w.start >= clause.mentions[-1].end for w in clause.words)
+                and (
+                    (following.words[0].folded in SAID_OPENERS and not after_date)
+                    # «قال أردوغان، خلال اجتماع مطلع الأسبوع، إنه سيعلن…»: cut after «إنه»
+                    or (len(after_date) == 1 and after_date[0].folded in SAID_OPENERS)
+                )
             ):
                 # «قال ترامب، الجمعة، إنه يريد…» cut before the next date's clause: what
                 # was said (up to that date) is this clause's too.
@@ -757,7 +761,9 @@ def _happening(
                 unsaid = frozenset(range(mention.first, short[0]))
         # «واعتقلوا ثلاثة مشتبه بهم»: a verb conjugated for a plural has its subject
         # in it; the names after it are its objects.
-        subject_in_verb = kinds.plural_past(clause_words[verb_index].folded) is not None
+        subject_in_verb = kinds.plural_past(
+            clause_words[verb_index].folded
+        ) is not None or _pronoun_subject(text, clause_words, verb_index, drop)
         for mention in found if subject is None and not subject_in_verb else ():
             between = [i for i in range(verb_index + 1, mention.first) if i not in drop]
             if (
@@ -1294,6 +1300,36 @@ def _main_verb(
     if known is None:
         return None, None
     return content[known[0]], known[1]
+
+
+# The person prefix a present verb takes after «أنّ» with each pronoun: «أنه سيزور»,
+# «أنها ستطلق», «أنهم يرفضون», «أننا نرفض».
+_PRONOUN_PERSONS = {"ه": "ي", "ها": "ت", "هم": "ي", "هما": "ي", "نا": "ن"}
+
+
+def _pronoun_subject(
+    text: str, clause_words: list[Word], verb_index: int, drop: frozenset[int]
+) -> bool:
+    """Whether the verb's subject is the pronoun of the «أنه»/«إنها» right before it
+    (in the clause, or just before it when the clause starts at the verb), the verb
+    agreeing with it («أكد الوزير أنه سيزور الرئيس السوري»: the minister visits, the
+    president is visited). «أنه ستعقد القمة» does not agree: «القمة» is its subject."""
+    before = next((i for i in range(verb_index - 1, -1, -1) if i not in drop), None)
+    if before is not None:
+        that = clause_words[before].folded
+    else:
+        previous = _WORD.findall(
+            text, max(0, clause_words[verb_index].start - 20), clause_words[verb_index].start
+        )
+        that = normalise_for_matching(previous[-1]) if previous else ""
+    if that not in SAID_OPENERS:
+        return False
+    pronoun = that[2:]
+    person = _PRONOUN_PERSONS.get(pronoun)
+    verb = clause_words[verb_index].folded
+    if verb.startswith("س") and len(verb) > 3:
+        verb = verb[1:]  # the future: «سيزور»
+    return person is not None and verb.startswith(person)
 
 
 def _after_perfect_particle(words_: list[Word]) -> int | None:

@@ -423,7 +423,10 @@ def _apposition_end(text: str, clause: Sequence[Word], keep: list[int], start: i
     end = start
     while end < len(clause) and not _COMMA.search(_gap(text, clause, end)):
         end += 1
-    if end < len(clause):
+    # «قالت هيدي توماس، أمام المحكمة إن كوسبي…، عام 1984»: what was said begins
+    # before the next comma, which then closes no apposition.
+    said_first = any(clause[i].folded in SAID_OPENERS for i in range(start + 1, end))
+    if end < len(clause) and not said_first:
         return end
     kept = set(keep)
     for index in range(start + 1, len(clause)):
