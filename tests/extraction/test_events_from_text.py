@@ -1037,6 +1037,14 @@ def test_after_anna_with_a_pronoun_the_verb_agreeing_with_it_has_no_subject_afte
     assert summit.title == "القمة العربية تعقد في بغداد"
 
 
+def test_a_place_left_after_an_aside_between_the_speaker_and_anna_goes():
+    event = only_event(
+        "وأكد الوزير الثلاثاء، على هامش انعقاد ندوة الشراكة مع أفريقيا بالعاصمة "
+        "الألمانية، برلين، أن تونس ستحصل على قرض جديد."
+    )
+    assert event.title == "الوزير يؤكد أن تونس ستحصل على قرض جديد"
+
+
 def test_an_attribution_with_its_conjunction_and_a_date_before_its_comma_leaves_the_headline():
     event = only_event(
         "وبحسب بيانات معهد الإحصاء الصادرة الإثنين، تراجع معدل نمو الاقتصاد التركي نقطتين."

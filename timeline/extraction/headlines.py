@@ -118,9 +118,11 @@ def headline(
     elif passive and subject is not None and subject_from is not None:
         # «حُكم على المغنية زوهال أولكاي…»: the name is enough, as when it goes first.
         order = [i for i in keep if not subject_from <= i < subject[0]]
+    # The aside first: what it leaves between the speaker and «أن» (a place after it,
+    # «على هامش ندوة بالعاصمة الألمانية، برلين، أن…») goes with what was said.
+    order = _without_aside(text, clause, order, verb)
     if reporting and verb in order:
         order = _to_what_was_said(clause, order, verb)
-    order = _without_aside(text, clause, order, verb)
     implicit = (
         implicit_subject.split()
         if subject is None and order and order[0] == verb and not passive
