@@ -1045,6 +1045,42 @@ def test_a_place_left_after_an_aside_between_the_speaker_and_anna_goes():
     assert event.title == "الوزير يؤكد أن تونس ستحصل على قرض جديد"
 
 
+AFRIN = "قال الرئيس التركي رجب طيب أردوغان الأحد إن القوات التركية ستدخل مدينة عفرين قريبا."
+
+
+def test_a_headline_quoting_its_speaker_titles_the_main_event_as_what_they_said():
+    event = only_event(AFRIN, headline="أردوغان: القوات التركية ستدخل عفرين")
+    assert event.title == "أردوغان يؤكد أن القوات التركية ستدخل عفرين"
+    # A ministry speaks in the feminine.
+    event = only_event(
+        "وقالت وزارة الصحة في بيان الأحد إن الإضراب لم ينجح في أغلب المستشفيات.",
+        headline="وزارة الصحة: الإضراب لم ينجح في المستشفيات",
+    )
+    assert event.title == "وزارة الصحة تؤكد أن الإضراب لم ينجح في المستشفيات"
+
+
+def test_a_speaker_no_list_knows_quoted_by_the_headline_speaks_when_the_title_has_them_speak():
+    event = only_event(
+        "قال المدرب فيليبي الأحد إن اللاعب لن يبلغ أبدا مستوى الأسطورة بيليه.",
+        headline="فيليبي: اللاعب لن يبلغ مستوى بيليه",
+    )
+    assert event.title == "فيليبي يؤكد أن اللاعب لن يبلغ مستوى بيليه"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "أردوغان: لن نترك القوات التركية تنسحب من عفرين",  # the speaker's own «we»
+        "أردوغان: قواتنا ستدخل عفرين",  # «our»
+        "أردوغان: دخول عفرين قريبا",  # a happening named, nothing said
+        "أردوغان: هل تدخل القوات التركية عفرين؟",  # a question
+    ],
+)
+def test_a_quoting_headline_that_cannot_be_told_as_a_statement_leaves_the_title(headline):
+    event = only_event(AFRIN, headline=headline)
+    assert event.title == "أردوغان يؤكد أن القوات التركية ستدخل مدينة عفرين قريبا"
+
+
 def test_an_attribution_with_its_conjunction_and_a_date_before_its_comma_leaves_the_headline():
     event = only_event(
         "وبحسب بيانات معهد الإحصاء الصادرة الإثنين، تراجع معدل نمو الاقتصاد التركي نقطتين."

@@ -29,6 +29,7 @@ from timeline.extraction.actors import (
     apposed_name,
     capital_named,
     display_name,
+    indefinite_verbal_noun,
     joined_by_and,
     joined_phrase_end,
     name_before_title,
@@ -47,6 +48,7 @@ from timeline.extraction.arabic import (
     fold_set,
     is_function_word,
     readings,
+    without_marks,
     words,
 )
 from timeline.extraction.happenings import FIGURE_UNITS, STATISTIC_VERBS, not_a_happening
@@ -1610,6 +1612,9 @@ def _candidates(
     headline_opening = title_words(" ".join(headline_text.split()[:HEADLINE_SUBJECT_WORDS]))
     # Sentences count from the first one that dates anything: that is the lead.
     first_sentence = min((c.sentence_index for h in happenings for _, c in h.members), default=0)
+    speaker, speaker_type = (
+        _headline_speaker_and_type(headline_text, published) if headline_text else ("", "")
+    )
     scored: list[tuple[_Happening, float]] = []
     clause_texts: dict[int, str] = {}
     sentence_of = {id(h): min(c.sentence_index for _, c in h.members) for h in happenings}
@@ -1646,7 +1651,9 @@ def _candidates(
     for group, (happening, score) in enumerate(scored):
         title = happening.title
         if happening is main and headline_text:
-            title = _headline_as_title(headline_text, title, clause_texts[id(happening)])
+            title = _headline_as_title(
+                headline_text, title, clause_texts[id(happening)], speaker, speaker_type
+            )
         lead = happening.lead
         granularity = granularity_of(lead.value)
         # Happenings are built from event dates only (`is_event_date`): resolved periods.
@@ -1684,12 +1691,27 @@ _HEADLINE_BREAK = re.compile(r":|\.\.|…")
 _QUOTE_MARKS = re.compile(r"[\"«»“”]")
 
 
-def _headline_as_title(headline_text: str, title: str, clause_text: str = "") -> str:
+def _headline_as_title(
+    headline_text: str,
+    title: str,
+    clause_text: str = "",
+    speaker: str = "",
+    speaker_type: str = "",
+) -> str:
     """The article's headline titles its main event when it is a plain sentence of
     at most MAX_WORDS words about the same happening; a phrase it quotes keeps its
     words, not its marks («بوتن يحذر ماكرون من "عمل متهور"»), but a headline that
-    is a quotation is no title."""
-    candidate = _without_label(headline_text.strip().rstrip("."))
+    is a quotation is no title. A headline quoting its `speaker` («سكولاري: نيمار لن
+    يبلغ…») is told as what they said («سكولاري يؤكد أن نيمار لن يبلغ…»)."""
+    if not speaker:
+        # «سكولاري: نيمار لن يبلغ…» over «سكولاري يؤكد أن نيمار…»: a name no list knows
+        # speaks in the headline when the title has them speak too.
+        labelled = _headline_label(headline_text)
+        if labelled is not None and not _names_the_piece(labelled[0]):
+            label = headline_text.strip()[labelled[0][0].start : labelled[0][-1].end]
+            speaker = label if title.startswith(label + " ") else ""
+    said = _speaker_said(headline_text.strip().rstrip("."), speaker, speaker_type, title)
+    candidate = said or _without_label(headline_text.strip().rstrip("."))
     if _HEADLINE_BREAK.search(candidate) or _QUOTE_MARKS.match(candidate):
         return title
     if candidate.endswith(("؟", "?")):
@@ -1748,15 +1770,90 @@ def _headline_speaker(headline_text: str, published: date | None) -> str:
     """Who an article's headline quotes, by name: «الباجي قائد السبسي : قضاء 15 عاما
     بالسجن…» → «الباجي قائد السبسي»; "" when its label is a place, a kind of piece or
     no known actor's name."""
+    return _headline_speaker_and_type(headline_text, published)[0]
+
+
+def _headline_speaker_and_type(headline_text: str, published: date | None) -> tuple[str, str]:
+    """The headline's speaker (as `_headline_speaker`) and the type of actor it is."""
     labelled = _headline_label(headline_text)
     if labelled is None or _names_the_piece(labelled[0]):
-        return ""
+        return "", ""
     label_words = labelled[0]
     label = headline_text.strip()[label_words[0].start : label_words[-1].end]
     found = actors_of(label_words, published, text=label)
     if len(found) != 1 or found[0].first != 0 or found[0].last != len(label_words) - 1:
+        return "", ""
+    return label, found[0].actor.type
+
+
+FIRST_PERSON_WORDS = fold_set(*clauses.FIRST_PERSON_WORDS)
+FIRST_PERSON_PARTICLES = fold_set(*clauses.FIRST_PERSON_PARTICLES)
+SAID_WITH_PRONOUN_OPENERS = fold_set(*clauses.SAID_WITH_PRONOUN_OPENERS)
+
+
+def _verb_in_quotation(said_words: list[Word], index: int) -> bool:
+    """Whether a word of a quoted headline is a verb after its subject: a feminine
+    past the lexicon knows («قررت»), a plural past («قبلوا»), or a present or future
+    by its prefix («يبلغ», «تسعى», «ستقتل») that is no place («تونس») or nationality
+    («تونسي»), no plural or noun in «ة» («تخفيضات») and no verbal noun («تحضير»)."""
+    word = said_words[index]
+    if index == 0:
+        return False  # «حجز 3 مراكب…», «توقيف المشتبه به»: a verbal noun opens a label
+    if kinds.plural_past(word.folded) is not None:
+        return True
+    if kinds.verb_kind(word) is not None and word.folded.endswith("ت"):
+        return True  # «قررت»; a bare «حكم» or «حجز» is as often the noun
+    folded = word.folded[1:] if word.folded[:1] in "وف" and len(word.folded) > 4 else word.folded
+    if folded.startswith(("سي", "ست")) and len(folded) >= 5:
+        folded = folded[1:]
+    if len(folded) < 4 or folded.endswith(("ات", "ه")) or match_at(said_words, index):
+        return False
+    if nationality(word) is not None:
+        return False  # «تونسي», «تركي»
+    if indefinite_verbal_noun(Word(word.start, word.end, word.text, folded)):
+        return False  # «تحضير», «تنظيم»
+    return folded.startswith(("ي", "تت", "تست")) or (folded.startswith("ت") and len(folded) <= 5)
+
+
+def _ours(word: Word) -> bool:
+    """«زيارتنا», «بلادنا»: a noun with «نا», what the speaker holds as theirs."""
+    folded = word.folded
+    return len(folded) >= 5 and folded.endswith("نا") and not match_at([word], 0)
+
+
+def _speaker_said(headline_text: str, speaker: str, speaker_type: str, title: str) -> str:
+    """«الغنوشي : الإرهابيون مرض…» → «الغنوشي يؤكد أن الإرهابيون مرض…»: a headline that
+    quotes its speaker, told as a statement; "" when it has no speaker, or when what
+    it quotes is a question, has a second part («..») or speaks in the first person
+    («شفيق صرصار : سأواصل مهامي»), which no one else's headline can repeat."""
+    labelled = _headline_label(headline_text) if speaker else None
+    if labelled is None:
         return ""
-    return label
+    said = labelled[1]
+    if _HEADLINE_BREAK.search(said) or said.endswith(("؟", "?")):
+        return ""
+    said_words = words(said, 0)
+    if not any(_verb_in_quotation(said_words, i) for i in range(len(said_words))):
+        return ""  # «الكنيست: قراءة أولى لمشروع قانون…» names a happening, says nothing
+    for position, word in enumerate(said_words):
+        written = without_marks(word.text).lstrip("وف")
+        if word.folded in FIRST_PERSON_WORDS or written.startswith("سأ"):
+            return ""
+        after_particle = position > 0 and said_words[position - 1].folded in FIRST_PERSON_PARTICLES
+        if after_particle and written[:1] in "نأ":
+            return ""  # «قد نتخذ», «لا أعرف»
+        if _ours(word):
+            return ""  # «زيارتنا», «أولويتنا»
+    # The speaker's verb as the title already writes it («تيريزا ماي تؤكد»), or by
+    # its kind: a state or a noun in «ة» («وزارة الصحة») speaks in the feminine.
+    opening = title.split()[len(speaker.split()) : len(speaker.split()) + 1]
+    if title.startswith(speaker + " ") and opening and fold(opening[0])[:1] in "يت":
+        feminine = fold(opening[0]).startswith("ت")
+    else:
+        feminine = speaker_type == "state" or fold(speaker.split()[0]).endswith("ه")
+    verb = "تؤكد" if feminine else "يؤكد"
+    that = "أنه" if said_words[0].folded in SAID_WITH_PRONOUN_OPENERS else "أن"
+    return f"{speaker} {verb} {that} {said}"
 
 
 def _without_leading_title(headline_text: str) -> str:

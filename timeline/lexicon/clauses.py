@@ -365,3 +365,21 @@ HEADLINE_LABELS: tuple[str, ...] = (
     "رسميا", "رسمياً", "عاجل", "بالفيديو", "بالصور", "فيديو", "صور", "شاهد", "طقس اليوم",
     "الطقس", "طقس", "حصري", "خاص", "بالأرقام", "تقرير", "متابعة",
 )  # fmt: skip
+
+
+# Words of a quoted headline that say the speaker speaks of themselves («قد نتخذ…»,
+# «سأواصل مهامي»): such a quotation cannot be told as «X يؤكد أن…».
+FIRST_PERSON_WORDS: tuple[str, ...] = (
+    "نحن", "أنا", "إننا", "إنني", "إني", "أننا", "أنني", "لسنا", "لست", "لدينا", "لدي",
+    "علينا", "لنا", "لي", "سأ",
+)  # fmt: skip
+
+# Particles after which a speaker's own verb names the speaker («لن نترك», «لا أعرف»),
+# when that verb starts with «ن» or «أ».
+FIRST_PERSON_PARTICLES: tuple[str, ...] = ("لن", "لا", "لم", "قد", "سوف", "لقد")
+
+# What a quotation may open with that needs «أنه», not «أن», after the verb of saying:
+# «يؤكد أنه يجب…», «يؤكد أنه لن…».
+SAID_WITH_PRONOUN_OPENERS: tuple[str, ...] = (
+    "يجب", "ينبغي", "يتعين", "لا", "لن", "لم", "ليس", "من",
+)  # fmt: skip
