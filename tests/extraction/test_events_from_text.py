@@ -1081,6 +1081,30 @@ def test_a_quoting_headline_that_cannot_be_told_as_a_statement_leaves_the_title(
     assert event.title == "أردوغان يؤكد أن القوات التركية ستدخل مدينة عفرين قريبا"
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A quantifier and what it counts are the subject.
+        (
+            "وطردت عدة بلدان أكثر من 100 دبلوماسي روسي يوم الأحد.",
+            "عدة بلدان تطرد أكثر من 100 دبلوماسي روسي",
+        ),
+        # Whose they are («موالية للحكومة») belongs to the subject; the object follows.
+        (
+            "وهاجمت قوات موالية للحكومة السورية البلدة يوم الأحد.",
+            "قوات موالية للحكومة السورية تهاجم البلدة",
+        ),
+        # ... and an accusative after it is no name to run the subject on to.
+        (
+            "ونقلت عدة مجموعات تابعة للمعارضة السورية أخباراً عن هجوم عنيف يوم الأحد.",
+            "عدة مجموعات تابعة للمعارضة السورية تنقل أخباراً عن هجوم عنيف",
+        ),
+    ],
+)
+def test_a_subject_of_a_quantifier_or_of_whose_they_are_goes_first_whole(text, title):
+    assert only_event(text).title == title
+
+
 def test_an_attribution_with_its_conjunction_and_a_date_before_its_comma_leaves_the_headline():
     event = only_event(
         "وبحسب بيانات معهد الإحصاء الصادرة الإثنين، تراجع معدل نمو الاقتصاد التركي نقطتين."

@@ -681,6 +681,7 @@ def subject_after(
     if place is not None:
         return first, place  # «تحركت مدريد سريعا…», «وطدت موسكو وبغداد العلاقات»
     definite = False
+    belonging = False  # the last words were «تابعة للمعارضة»: only adjectives may follow
     while position < len(clause) and position - first < SUBJECT_MAX_WORDS:
         word = clause[position]
         if (
@@ -757,6 +758,15 @@ def subject_after(
             break  # «قررت شركة سوني إرجاء عرض الفيلم»: what was decided starts
         if position > first + 1 and _prepositional_object(clause, position):
             break  # «طالب ممثل ادعاء تركيا بسجن…»: what is asked for, not who asks
+        if (
+            position == first
+            and word.folded in QUANTIFIERS
+            and position + 1 < len(clause)
+            and position + 1 not in skip
+            and not is_function_word(clause[position + 1])
+        ):
+            position += 1  # «طردت عدة بلدان…»: the quantifier and what it counts
+            continue
         # «الصادق شعبان»: a first name with the article is no definite noun.
         definite = definite or (word.folded.startswith("ال") and word.folded not in GIVEN_NAMES)
         if position in skip or is_function_word(word) or word.folded.isdigit():
@@ -778,7 +788,15 @@ def subject_after(
             and not is_function_word(clause[position + 1])  # «على» folds like «علي»
         ):
             break
-        if position > first and word.folded.startswith(("بال", "لل", "فال")):
+        if belonging and nationality(word) is None:
+            break  # «قوات موالية للحكومة السورية البلدة»: after whose they are, the object
+        belonging = belonging or (
+            position > first
+            and word.folded.startswith("لل")
+            and clause[position - 1].folded in BELONGING_TO
+        )
+        # «مجموعات تابعة للمعارضة»: whose they are belongs to the subject
+        if position > first and word.folded.startswith(("بال", "لل", "فال")) and not belonging:
             break
         if (
             position > first
@@ -800,6 +818,8 @@ def subject_after(
 
 
 ADDRESSEE_MEDIA: frozenset[str] = fold_set(*actors_lexicon.ADDRESSEE_MEDIA)
+QUANTIFIERS: frozenset[str] = fold_set(*actors_lexicon.QUANTIFIERS)
+BELONGING_TO: frozenset[str] = fold_set(*actors_lexicon.BELONGING_TO)
 QUANTITY_HEADS: frozenset[str] = fold_set(*actors_lexicon.QUANTITY_HEADS)
 OF_WORD = fold("من")
 

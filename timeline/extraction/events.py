@@ -1020,7 +1020,9 @@ def _to_end_of_name(
     if text[clause_words[span[1]].end : clause_words[after].start].strip():
         return span  # «امرأة ثالثة تدعى، جولي سويتنيك»: the comma ends the subject
     inside = next((m for m in found if m.first <= span[1] and after <= m.last), None)
-    return span if inside is None else (span[0], inside.last)
+    if inside is None or plausible(inside.actor) is None:
+        return span  # «للمعارضة السورية أخباراً»: an accusative read as a name is none
+    return (span[0], inside.last)
 
 
 def _two_places(clause_words: list[Word], span: tuple[int, int]) -> bool:

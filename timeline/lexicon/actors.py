@@ -1767,6 +1767,16 @@ QUANTITY_HEADS: tuple[str, ...] = (
     "ملايين", "الملايين", "المئات", "العشرات", "جميع", "كل", "معظم", "غالبية",
 )  # fmt: skip
 
+# Quantifiers that head a subject with what they count right after them, though they
+# read as function words: «طردت عدة بلدان…», «وصل بضعة آلاف…».
+QUANTIFIERS: tuple[str, ...] = ("عدة", "بضعة", "بضع")
+
+# Adjectives that take who they belong to after «لـ» into the subject: «مجموعات
+# تابعة للمعارضة», «قوات موالية للحكومة».
+BELONGING_TO: tuple[str, ...] = (
+    "تابع", "تابعة", "التابع", "التابعة", "موال", "موالية", "الموالية", "الموالي",
+)  # fmt: skip
+
 # Media a statement is made to: «قال مسؤولون لصحيفة واشنطن بوست إن…»: after «لـ» they
 # end the subject.
 ADDRESSEE_MEDIA: tuple[str, ...] = (
