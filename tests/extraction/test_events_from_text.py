@@ -1105,6 +1105,12 @@ def test_a_subject_of_a_quantifier_or_of_whose_they_are_goes_first_whole(text, t
     assert only_event(text).title == title
 
 
+def test_a_relative_clause_right_after_the_subject_keeps_the_verb_first():
+    # «الشركة تصدر التي تصنع…» would part the company from what it makes.
+    event = only_event("وأصدرت الشركة التي تصنع الدمية الشهيرة مجموعة جديدة من الدمى يوم الثلاثاء.")
+    assert event.title == "أصدرت الشركة التي تصنع الدمية الشهيرة مجموعة جديدة من الدمى"
+
+
 def test_an_attribution_with_its_conjunction_and_a_date_before_its_comma_leaves_the_headline():
     event = only_event(
         "وبحسب بيانات معهد الإحصاء الصادرة الإثنين، تراجع معدل نمو الاقتصاد التركي نقطتين."

@@ -40,6 +40,7 @@ DATE_TAIL = fold_set(*clauses.DATE_TAIL)
 DATE_GLUE = fold_set(*clauses.DATE_GLUE)
 # Where a headline may end: the next word opens a subordinate part.
 BOUNDARY_WORDS = fold_set(*clauses.BOUNDARY_WORDS)
+RELATIVE_PRONOUNS = fold_set(*clauses.RELATIVE_PRONOUNS)
 # Anonymous sources: «قالت مصادر إن…» reports what follows «إن».
 ANONYMOUS_SOURCES = fold_set(*clauses.ANONYMOUS_SOURCES)
 PARTICLES_BEFORE_VERB = fold_set(*clauses.PARTICLES_BEFORE_VERB)
@@ -123,6 +124,18 @@ def headline(
     order = _without_aside(text, clause, order, verb)
     if reporting and verb in order:
         order = _to_what_was_said(clause, order, verb)
+    if (
+        subject is not None
+        and verb in order
+        and order[0] != verb
+        and order.index(verb) + 1 < len(order)
+        and order[order.index(verb) + 1] == subject[1] + 1
+        and clause[subject[1] + 1].folded in RELATIVE_PRONOUNS
+    ):
+        # «جرت المظاهرات التي أراد لها منظموها…»: a relative clause right after the
+        # subject would part it from its verb («المظاهرات تجري التي…»); the verb goes
+        # back first.
+        order = [verb, *(i for i in order if i != verb)]
     implicit = (
         implicit_subject.split()
         if subject is None and order and order[0] == verb and not passive
