@@ -1111,6 +1111,13 @@ def test_a_relative_clause_right_after_the_subject_keeps_the_verb_first():
     assert event.title == "أصدرت الشركة التي تصنع الدمية الشهيرة مجموعة جديدة من الدمى"
 
 
+def test_a_festival_named_by_its_city_is_one_actor_whose_city_is_no_verb():
+    # «كان» (Cannes) reads as the verb «كان» and would end the subject.
+    event = only_event("وأعلن منظمو مهرجان كان الخميس عن 18 فيلما مشاركا في السباق.")
+    assert event.title.startswith("منظمو مهرجان كان")
+    assert "مهرجان كان السينمائي" in [actor.name for actor in event.actors]
+
+
 def test_an_attribution_with_its_conjunction_and_a_date_before_its_comma_leaves_the_headline():
     event = only_event(
         "وبحسب بيانات معهد الإحصاء الصادرة الإثنين، تراجع معدل نمو الاقتصاد التركي نقطتين."

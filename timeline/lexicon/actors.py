@@ -831,6 +831,10 @@ ACTORS: dict[str, Actor] = {
     "الاتحاد الآسيوي لكرة القدم": ("organisation", ()),
     "الاتحاد الأوروبي لكرة القدم": ("organisation", ("يويفا", "اليويفا")),
     "اللجنة الأولمبية الدولية": ("organisation", ()),
+    # Film festivals, named by their city («كان» reads as the verb «كان»)
+    "مهرجان كان السينمائي": ("organisation", ("مهرجان كان",)),
+    "مهرجان برلين السينمائي": ("organisation", ("مهرجان برلين",)),
+    "مهرجان البندقية السينمائي": ("organisation", ("مهرجان البندقية",)),
     # Governments and institutions by their seat
     "الكرملين": ("organisation", ()),
     "البيت الأبيض": ("organisation", ()),
