@@ -1118,6 +1118,24 @@ def test_a_festival_named_by_its_city_is_one_actor_whose_city_is_no_verb():
     assert "مهرجان كان السينمائي" in [actor.name for actor in event.actors]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووقعت تونس وألمانيا يوم الجمعة محضر جلسة لتنظيم الهجرة.",
+        "ووقعت شركة النفط الوطنية يوم الأحد اتفاقيتين مع شركة فرنسية.",
+        "ووقع الوزير يوم الأحد على مذكرة تعاون مع نظيره.",
+    ],
+)
+def test_wa_qa_a_followed_by_who_signs_or_what_is_signed_is_an_agreement(text):
+    assert only_event(text).kind == "agreement"
+
+
+def test_wa_qa_a_followed_by_a_happening_happened_and_is_written_so():
+    event = only_event("ووقع الحادث يوم الجمعة في مدينة صفاقس.")
+    assert event.kind != "agreement"
+    assert event.title == "الحادث يقع في مدينة صفاقس"  # «يقع», not «يوقع» (signs)
+
+
 def test_an_attribution_with_its_conjunction_and_a_date_before_its_comma_leaves_the_headline():
     event = only_event(
         "وبحسب بيانات معهد الإحصاء الصادرة الإثنين، تراجع معدل نمو الاقتصاد التركي نقطتين."

@@ -21,7 +21,14 @@ from timeline.extraction.actors import (
     indefinite_verbal_noun,
 )
 from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, readings, without_marks
-from timeline.extraction.kinds import NOUN_KINDS, VERB_KINDS, plural_past, verb_readings
+from timeline.extraction.kinds import (
+    NOUN_KINDS,
+    SIGN_OR_HAPPEN,
+    VERB_KINDS,
+    plural_past,
+    signs,
+    verb_readings,
+)
 from timeline.extraction.places import match_at
 from timeline.extraction.verbs import IRREGULAR, marked_passive, present_tense
 from timeline.lexicon import clauses
@@ -570,6 +577,9 @@ def _cut(
         if index == verb and out:
             # The subject comes first now: the verb follows it in the present.
             written = _as_present(word, feminine_subject)
+            if _happened(clause, index, subject) and written[1:3] == "وق":
+                # «وقع الحادث» happened: «الحادث يقع», not «يوقع» (signs)
+                written = written[0] + written[2:]
             if plural_subject:
                 written = _plural_present(written)
             elif dual_subject:
@@ -652,6 +662,24 @@ def _cut(
     while out and fold(out[-1]) in DANGLING:
         out.pop()
     return out
+
+
+def _happened(clause: Sequence[Word], index: int, subject: tuple[int, int] | None) -> bool:
+    """Whether the verb at `index` is «وقع» meaning «happened», not «signed»: nothing
+    signed follows, and its subject, if any, is no one by title or name («وقع وزير
+    الخارجية…» signs; «وقع الحادث» happens)."""
+    folded = clause[index].folded
+    bare = folded[1:] if folded[:1] in "وف" and folded[1:] in SIGN_OR_HAPPEN else folded
+    if bare not in SIGN_OR_HAPPEN or signs(clause, index):
+        return False
+    if subject is None:
+        return True
+    first = clause[subject[0]].folded
+    return not (
+        first in GIVEN_NAMES
+        or first in KNOWN_FIRST_WORDS
+        or any(r in TITLES for r in readings(first))
+    )
 
 
 APPOSITION_MAX_WORDS = 6

@@ -188,9 +188,38 @@ def is_reporting(word: Word) -> bool:
     return any(reading in REPORTING for reading in readings(word.folded))
 
 
+SIGN_OR_HAPPEN: frozenset[str] = fold_set(*event_kinds_lexicon.SIGN_OR_HAPPEN)
+SIGNED_OBJECTS: frozenset[str] = fold_set(*event_kinds_lexicon.SIGNED_OBJECTS)
+SIGNED_REACH = 4  # words between «وقع» and what is signed at most
+
+
+def signs(clause: Sequence[Word], index: int) -> bool:
+    """Whether «وقع» at `index` is «signed»: a state or a company signs right after
+    it, or a document or «على» follows within SIGNED_REACH words, before any event
+    noun; not «وقع الحادث», «وقعت في…»."""
+    folded = clause[index].folded
+    if folded[:1] in "وف" and folded[1:] in SIGN_OR_HAPPEN:
+        folded = folded[1:]
+    if folded not in SIGN_OR_HAPPEN or index + 1 >= len(clause):
+        return False
+    following = clause[index + 1]
+    if following.folded in _country_words() or following.folded.startswith(("شركه", "شركت")):
+        return True
+    # «وقع الوزير على مذكرة…»: what is signed, within a few words, before any happening.
+    for word in clause[index + 1 : index + 1 + SIGNED_REACH]:
+        kind = lookup(word, NOUN_KINDS)
+        if word.folded in SIGNED_OBJECTS or kind == EventKind.AGREEMENT:
+            return True
+        if kind is not None:
+            return False  # «وقع الانفجار على بعد…»
+    return False
+
+
 def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | None = None) -> str:
     """The kind of the happening the clause reports around the word at `date_index`;
     `verb` is the clause's main verb (index, kind) when the caller found it."""
+    if verb is not None and signs(clause, verb[0]):
+        return str(EventKind.AGREEMENT)
     phrase = phrase_kind(clause)
     if verb is not None and (light := light_verb_kind(clause, verb[0])) is not None:
         # «منحت اللجنة الفريقين مهلة»: the noun a light verb introduces is the happening,
@@ -466,6 +495,22 @@ def _state_words() -> frozenset[str]:
         for name in names
         for spelling in (name, *PLACES[name][2])
         if " " not in spelling and not spelling.startswith("ال")
+    )
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """Countries and capitals named in one word, with the article or not: «مصر»,
+    «اليابان»."""
+    from timeline.lexicon.places import CAPITALS, PLACES
+
+    names = {name for name, (place_type, _, _) in PLACES.items() if place_type == "country"}
+    names |= {capital for capital in CAPITALS.values() if capital in PLACES}
+    return frozenset(
+        fold(spelling)
+        for name in names
+        for spelling in (name, *PLACES[name][2])
+        if " " not in spelling
     )
 
 

@@ -350,3 +350,12 @@ LIGHT_VERBS: tuple[str, ...] = (
 ANNOUNCE_VERBS: tuple[str, ...] = (
     "أعلن", "أعلنت", "يعلن", "تعلن", "كشف", "كشفت", "يكشف", "تكشف",
 )  # fmt: skip
+
+# «وقع» is «signed» as often as «happened»: it is signing when who signs or what is
+# signed follows it («وقعت تونس وألمانيا محضر جلسة», «وقع عقدا», «وقعوا على…»), and a
+# happening when an event does («وقع الحادث», «وقعت في…»).
+SIGN_OR_HAPPEN: tuple[str, ...] = ("وقع", "وقعت", "وقعا", "وقعتا", "وقعوا")
+SIGNED_OBJECTS: tuple[str, ...] = (
+    "على", "عقد", "عقدا", "عقدين", "العقد", "محضر", "إعلان", "إعلانا", "إعلاناً", "وثيقة",
+    "مذكرة", "بيان", "بيانا", "بياناً",
+)  # fmt: skip
