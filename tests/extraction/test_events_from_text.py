@@ -1136,6 +1136,14 @@ def test_wa_qa_a_followed_by_a_happening_happened_and_is_written_so():
     assert event.title == "الحادث يقع في مدينة صفاقس"  # «يقع», not «يوقع» (signs)
 
 
+def test_a_past_for_two_takes_the_dual_of_the_present():
+    event = only_event("وكان الرئيسان قد اتفقا يوم الأحد على فتح الحدود.")
+    assert event.title == "الرئيسان يتفقان على فتح الحدود"
+    # «ودعا» is «و» and «دعا» (called), not the dual of «ودع» (bade farewell).
+    event = only_event("ودعا الوزير يوم الأحد إلى الحوار.")
+    assert event.title == "الوزير يدعو إلى الحوار"
+
+
 def test_an_attribution_with_its_conjunction_and_a_date_before_its_comma_leaves_the_headline():
     event = only_event(
         "وبحسب بيانات معهد الإحصاء الصادرة الإثنين، تراجع معدل نمو الاقتصاد التركي نقطتين."

@@ -777,6 +777,17 @@ def _as_present(word: Word, feminine: bool = False) -> str:
         # «اعتقلوا» → «يعتقلون»: the singular's present, made plural.
         written = written.rstrip(_MARKS)[:-2]
         return _plural_present(_as_present(Word(word.start, word.end, written, singular)))
+    if (
+        len(folded) >= 4
+        and folded.endswith("ا")
+        and not folded.endswith("تا")
+        and (VERB_KINDS.get(folded[:-1]) or folded[:-1] in IRREGULAR)
+        # «ودعا» is «و» and «دعا», no dual of «ودع»
+        and not (folded[:1] in "وف" and folded[1:] in IRREGULAR)
+    ):
+        # «اتفقا» → «يتفقان»: a past for two takes the dual of the present.
+        singular = Word(word.start, word.end, written.rstrip(_MARKS)[:-1], folded[:-1])
+        return _dual_present(_as_present(singular, feminine))
     # Readings without a clitic before it (not the singulars of a plural form).
     readings_ = [r for r in verb_readings(folded) if folded.endswith(r)]
     # A verb the lexicon does not know keeps its letters: «سجلت» is no «س» + «جلت»;
