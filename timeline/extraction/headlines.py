@@ -786,8 +786,8 @@ def _as_present(word: Word, feminine: bool = False) -> str:
         and not (folded[:1] in "وف" and folded[1:] in IRREGULAR)
     ):
         # «اتفقا» → «يتفقان»: a past for two takes the dual of the present.
-        singular = Word(word.start, word.end, written.rstrip(_MARKS)[:-1], folded[:-1])
-        return _dual_present(_as_present(singular, feminine))
+        for_one = Word(word.start, word.end, written.rstrip(_MARKS)[:-1], folded[:-1])
+        return _dual_present(_as_present(for_one, feminine))
     # Readings without a clitic before it (not the singulars of a plural form).
     readings_ = [r for r in verb_readings(folded) if folded.endswith(r)]
     # A verb the lexicon does not know keeps its letters: «سجلت» is no «س» + «جلت»;
