@@ -1144,6 +1144,19 @@ def test_a_past_for_two_takes_the_dual_of_the_present():
     assert event.title == "الوزير يدعو إلى الحوار"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # «خفض» is the economy's verb; the coach and the players are sport's words.
+        ("وسيخفض المدرب عدد اللاعبين في التشكيلة إلى 23 لاعبا يوم الأحد.", "sports"),
+        # «سجل» scores in sport; the dinar and the dollar are the economy's words.
+        ("وسجل الدينار تراجعا أمام الدولار واليورو في البورصة يوم الأحد.", "economy"),
+    ],
+)
+def test_a_verb_of_one_field_in_a_clause_of_the_other_takes_the_clause_field(text, kind):
+    assert only_event(text).kind == kind
+
+
 def test_an_attribution_with_its_conjunction_and_a_date_before_its_comma_leaves_the_headline():
     event = only_event(
         "وبحسب بيانات معهد الإحصاء الصادرة الإثنين، تراجع معدل نمو الاقتصاد التركي نقطتين."

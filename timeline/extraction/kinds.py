@@ -278,6 +278,13 @@ def kind_of(clause: Sequence[Word], date_index: int, verb: tuple[int, str] | Non
                 w.folded == ABOUT for w in clause[index + 1 : index + 1 + REPORTED_NOUN_REACH]
             ):
                 return str(EventKind.OTHER)
+        if kind in DOMAIN_KINDS:
+            # «خفض المدرب العدد إلى 23 لاعبا»: a verb of one field («خفض», the
+            # economy's) in a clause whose words are all of the other is that other's.
+            fields = [k for i, k in field_words(clause) if i != index]
+            other = next(k for k in DOMAIN_KINDS if k != kind)
+            if kind not in fields and fields.count(other) >= 2:
+                return other
         if kind not in DOMAIN_KINDS:
             domain = _domain(field_words(clause))
             if domain and kind in (EventKind.STATEMENT, EventKind.OTHER):
