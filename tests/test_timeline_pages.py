@@ -172,12 +172,13 @@ def test_queries_per_page_do_not_grow_with_the_archive(
 
     client.get("/", params)  # warm up the session and content-type caches
     # The list, the cards' three reads (sources, places and actors, images), the axis
-    # (counts by bucket, then the few events); a search's first page asks for every
-    # match first, one query more when they do not fit on it (news_page); on SQLite
-    # a search looks up its rare words in the FTS5 index first (timeline/search.py).
+    # (counts by bucket, then the few events), the filters' places and stories (one
+    # query); a search's first page asks for every match first, one query more when
+    # they do not fit on it (news_page); on SQLite a search looks up its rare words in
+    # the FTS5 index first (timeline/search.py).
     searched = "q" in params
     with django_assert_num_queries(
-        8 + searched + (searched and connection.vendor == "sqlite")
+        7 + searched + (searched and connection.vendor == "sqlite")
     ) as small:
         client.get("/", params)
     make_events(300, start=date(1990, 1, 1), kind="meeting")
@@ -529,7 +530,7 @@ def test_lanes_cost_one_grouped_query_at_most_whatever_the_number_of_rows(
     params = {"zoom": "months", "at": "2000-01-10"}
     client.get("/", params)
     # The list holds every event up to `at`: the axis reads only the five after it.
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get("/", params)
     for n, kind in enumerate(["attack", "visit", "talks", "legal"]):
         make_events(40, start=date(2000, 1, 1) + timedelta(days=n), kind=kind)
@@ -537,7 +538,7 @@ def test_lanes_cost_one_grouped_query_at_most_whatever_the_number_of_rows(
             *Event.objects.filter(kind=kind)
         )
     # Dense now: no event is drawn alone, so the window's events are not read.
-    with django_assert_num_queries(7 + extra):
+    with django_assert_num_queries(6 + extra):
         client.get("/", {**params, "lanes": lanes})
 
 

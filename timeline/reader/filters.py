@@ -33,6 +33,7 @@ from timeline.models import (
 from timeline.reader.select_widget import (
     BoundField,
     CheckboxInput,
+    ChoicesSQL,
     DateInput,
     ModelChoiceField,
     Select,
@@ -82,7 +83,7 @@ class EventFilterFields(forms.Form):
         required=False,
         queryset=Place.objects.order_by("name"),
         to_field_name="name",
-        choices_sql=f"SELECT name, name FROM {Place._meta.db_table} ORDER BY name",
+        choices_sql=ChoicesSQL(Place._meta.db_table, "name", "name"),
         empty_label=_("كل الأماكن"),
         widget=Select,
     )
@@ -100,9 +101,7 @@ class TimelineFilterForm(EventFilterFields):
         required=False,
         queryset=Story.objects.filter(published=True).order_by("title").only("slug", "title"),
         to_field_name="slug",
-        choices_sql=(
-            f"SELECT slug, title FROM {Story._meta.db_table} WHERE published ORDER BY title"
-        ),
+        choices_sql=ChoicesSQL(Story._meta.db_table, "slug", "title", where="published"),
         empty_label=_("كل القصص"),
         widget=Select,
     )
