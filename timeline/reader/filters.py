@@ -39,7 +39,7 @@ from timeline.reader.select_widget import (
     Select,
     TextInput,
 )
-from timeline.search import query_words, search, search_rank
+from timeline.search import query_words, search, search_rank, text_rank
 from timeline.text import normalise_for_matching
 
 
@@ -370,9 +370,11 @@ def news_page(
     if part == "0" and values is None:
         # The first page: every match, if they all fit on it (a rare word, or none),
         # from one query, in the order the two parts below list them.
-        found = list(news_order(events.annotate(search_rank=search_rank(query)))[: limit + 1])
+        found = list(news_order(events)[: limit + 1])
         if len(found) <= limit:
-            ranks = [event.search_rank for event in found]  # type: ignore[attr-defined]
+            # Ranked here, from the text each row brings (search_rank's CASE is not built).
+            words = query_words(query)
+            ranks = [text_rank(event.search_text, words) for event in found]
             titled = [event for event, rank in zip(found, ranks, strict=True) if rank == 0]
             others = [event for event, rank in zip(found, ranks, strict=True) if rank != 0]
             return titled + others, None
