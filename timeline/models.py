@@ -674,16 +674,18 @@ def event_sources(event: Event) -> list[EventSource]:
 
 def published_stories(event: Event) -> list[Story]:
     """The event's published stories in their order (by title), with their titles and
-    slugs only (a story's URL is its slug's). Plain SQL, as `event_images`."""
+    slugs only (a story's URL is its slug's). Plain SQL, as `event_images`; text and
+    ids need no conversion on their way from the database."""
     links, meta = Story.events.through._meta, Story._meta
-    return list(
-        Story.objects.raw(
+    with connection.cursor() as cursor:
+        cursor.execute(
             f"SELECT story.id, story.title, story.slug FROM {links.db_table} link"
             f" JOIN {meta.db_table} story ON story.id = link.story_id"
             " WHERE link.event_id = %s AND story.published ORDER BY story.title",
             [event.pk],
         )
-    )
+        rows = cursor.fetchall()
+    return [Story.from_db(connection.alias, ["id", "title", "slug"], row) for row in rows]
 
 
 # The places' and actors' names of some events, in one query: the names of each in
