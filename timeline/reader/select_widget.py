@@ -164,13 +164,16 @@ class BoundField(forms.BoundField):
     ) -> SafeString:
         if contents is not None or attrs is not None or label_suffix is not None or tag:
             return super().label_tag(contents, attrs, label_suffix, tag)
-        # As BoundField.label_tag and django/forms/label.html write it.
-        label: Any = self.label
-        suffix = (
+        # As BoundField.label_tag and django/forms/label.html write it. The label and
+        # the suffix are lazy strings, translated again at each use (six a label):
+        # translated once here.
+        label: Any = None if self.label is None else str(self.label)
+        suffix: Any = (
             self.field.label_suffix
             if self.field.label_suffix is not None
             else self.form.label_suffix
         )
+        suffix = None if suffix is None else str(suffix)
         # Django's own catalog translates BoundField.label_tag's «:?.!»; called under
         # another name, makemessages leaves it out of ours (nothing for us to translate).
         if suffix and label and label[-1] not in djangos_own_catalog(":?.!"):
