@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from timeline.models import Article, Event, EventSource, Mention, Place
-from timeline.search import MAX_WORDS, query_words, search, search_rank
+from timeline.search import MAX_WORDS, query_words, search, search_rank, text_rank
 
 TITLES = {
     "meeting": "الاجتماع الثاني لوزراء الخارجية في إسطنبول",
@@ -158,3 +158,27 @@ def test_matches_in_the_title_rank_first(client, reported):
     html = client.get("/", {"q": "الكرملين"}).content.decode()
     # The older event, named in its title, before the newer one whose excerpt names it.
     assert html.index("مفاوضات الكرملين وأنقرة") < html.index("جولة جديدة في جنيف")
+
+
+@pytest.mark.django_db
+def test_the_rank_in_python_is_the_databases():
+    texts = [
+        "مفاوضات الكرملين",  # the title alone, no «|»
+        "مفاوضات الكرملين | انقرة",
+        "جولة في جنيف | الكرملين والمفاوضات",
+        "الكرملين | الكرملين",  # in both: the first occurrence counts
+        "جولة | ",
+        "| مفاوضات",
+        "abc | ABC abc",
+    ]
+    for n, text in enumerate(texts):
+        Event.objects.create(
+            title=f"حدث {n}",
+            search_text=text,
+            first_day=date(2020, 1, 1),
+            last_day=date(2020, 1, 1),
+        )
+    for query in ("الكرملين", "مفاوضات الكرملين", "جنيف والمفاوضات", "abc", "غائب", "|", ""):
+        ranked = Event.objects.annotate(rank=search_rank(query)).values_list("search_text", "rank")
+        words = query_words(query)
+        assert [(text, text_rank(text, words)) for text, _ in ranked] == list(ranked), query

@@ -5,12 +5,14 @@ import copy
 
 import pytest
 from django import forms
+from django.db import connection
 from django.template import engines
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from timeline.models import Place, Story
 from timeline.reader.filters import TimelineFilterForm
-from timeline.reader.select_widget import Select, filter_fields_html
+from timeline.reader.select_widget import Select, filter_fields_html, read_choices
 
 HOSTILE = "<script>alert('x')</script> & \"«قمة»\""
 
@@ -145,3 +147,9 @@ def test_the_choices_read_in_plain_sql_are_the_querysets():
                 (str(value), label) for value, label in forms.models.ModelChoiceIterator(field)
             ]
             assert list(field.choices) == djangos
+        # Both lists in one query, as the page draws them (read_choices): the same.
+        expected = [list(field.choices) for field in fields]
+        with CaptureQueriesContext(connection) as queries:
+            read_choices(form)
+        assert len(queries) == 1
+        assert [list(field.choices) for field in fields] == expected

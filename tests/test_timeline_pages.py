@@ -172,12 +172,13 @@ def test_queries_per_page_do_not_grow_with_the_archive(
 
     client.get("/", params)  # warm up the session and content-type caches
     # The list, the cards' three reads (sources, places and actors, images), the axis
-    # (counts by bucket, then the few events); a search's first page asks for every
-    # match first, one query more when they do not fit on it (news_page); on SQLite
-    # a search looks up its rare words in the FTS5 index first (timeline/search.py).
+    # (counts by bucket, then the few events), the filters' places and stories (one
+    # query); a search's first page asks for every match first, one query more when
+    # they do not fit on it (news_page); on SQLite a search looks up its rare words in
+    # the FTS5 index first (timeline/search.py).
     searched = "q" in params
     with django_assert_num_queries(
-        8 + searched + (searched and connection.vendor == "sqlite")
+        7 + searched + (searched and connection.vendor == "sqlite")
     ) as small:
         client.get("/", params)
     make_events(300, start=date(1990, 1, 1), kind="meeting")
@@ -528,7 +529,8 @@ def test_lanes_cost_one_grouped_query_at_most_whatever_the_number_of_rows(
     make_events(15, start=date(2000, 1, 1), kind="meeting")
     params = {"zoom": "months", "at": "2000-01-10"}
     client.get("/", params)
-    with django_assert_num_queries(8):
+    # The list holds every event up to `at`: the axis reads only the five after it.
+    with django_assert_num_queries(6):
         client.get("/", params)
     for n, kind in enumerate(["attack", "visit", "talks", "legal"]):
         make_events(40, start=date(2000, 1, 1) + timedelta(days=n), kind=kind)
@@ -536,7 +538,7 @@ def test_lanes_cost_one_grouped_query_at_most_whatever_the_number_of_rows(
             *Event.objects.filter(kind=kind)
         )
     # Dense now: no event is drawn alone, so the window's events are not read.
-    with django_assert_num_queries(7 + extra):
+    with django_assert_num_queries(6 + extra):
         client.get("/", {**params, "lanes": lanes})
 
 
@@ -561,3 +563,27 @@ def test_the_upcoming_filter_shows_what_is_coming_on_the_main_timeline(client):
     assert cards(client.get("/", {"upcoming": "on"}).content.decode()) == {soon.pk, later.pk}
     api = client.get("/api/events", {"upcoming": "true"}).json()
     assert sorted(item["title"] for item in api["items"]) == sorted([soon.title, later.title])
+
+
+@pytest.mark.django_db
+def test_a_short_list_leaves_what_is_coming_on_the_axis(client):
+    from django.utils import timezone
+
+    from tests.factories import dated_event
+
+    today = timezone.localdate()
+    past = dated_event("قمة انعقدت", today - timedelta(days=3))
+    soon = dated_event("قمة مقبلة", today + timedelta(days=5))
+    later = dated_event("قمة العام المقبل", today + timedelta(days=300))
+    dated_event("انتخابات مقبلة", today + timedelta(days=6))
+
+    def shown(params: dict) -> tuple[list[str], list[str]]:
+        page = client.get("/", params).content.decode()
+        return CARD_IDS.findall(page), sorted(re.findall(r'data-event="(\d+)"', page))
+
+    # The list stops at today; the axis still draws what is coming in its window.
+    assert shown({"q": "قمة"}) == ([str(past.pk)], sorted([str(past.pk), str(soon.pk)]))
+    # Nothing matches up to today: the list is empty, the years window shows the rest.
+    assert shown({"q": "قمة مقبلة"}) == ([], [str(soon.pk)])
+    assert shown({"q": "قمة العام"}) == ([], [str(later.pk)])
+    assert shown({"q": "لا شيء يطابق"}) == ([], [])

@@ -142,3 +142,15 @@ def search_rank(query: str) -> Case | CombinedExpression | Value:
     for term in outside[1:]:
         total = total + term
     return total
+
+
+def text_rank(search_text: str, words: list[str]) -> int:
+    """`search_rank` of one row's `search_text` for a query's `words` (`query_words`),
+    in Python: for rows already read (the timeline's first page of a search), where
+    building and compiling the CASE of every word cost more than the query took to
+    run. STRPOS/INSTR count from 1 and give 0 for «absent»; `find` counts from 0 and
+    gives -1: the comparison is the same."""
+    title_end = search_text.find(TITLE_END)
+    if title_end < 0:  # no «|»: the text is the title alone
+        return 0
+    return sum(1 for word in words if search_text.find(word) > title_end)

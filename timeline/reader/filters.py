@@ -33,12 +33,13 @@ from timeline.models import (
 from timeline.reader.select_widget import (
     BoundField,
     CheckboxInput,
+    ChoicesSQL,
     DateInput,
     ModelChoiceField,
     Select,
     TextInput,
 )
-from timeline.search import query_words, search, search_rank
+from timeline.search import query_words, search, search_rank, text_rank
 from timeline.text import normalise_for_matching
 
 
@@ -82,7 +83,7 @@ class EventFilterFields(forms.Form):
         required=False,
         queryset=Place.objects.order_by("name"),
         to_field_name="name",
-        choices_sql=f"SELECT name, name FROM {Place._meta.db_table} ORDER BY name",
+        choices_sql=ChoicesSQL(Place._meta.db_table, "name", "name"),
         empty_label=_("كل الأماكن"),
         widget=Select,
     )
@@ -100,9 +101,7 @@ class TimelineFilterForm(EventFilterFields):
         required=False,
         queryset=Story.objects.filter(published=True).order_by("title").only("slug", "title"),
         to_field_name="slug",
-        choices_sql=(
-            f"SELECT slug, title FROM {Story._meta.db_table} WHERE published ORDER BY title"
-        ),
+        choices_sql=ChoicesSQL(Story._meta.db_table, "slug", "title", where="published"),
         empty_label=_("كل القصص"),
         widget=Select,
     )
@@ -371,9 +370,11 @@ def news_page(
     if part == "0" and values is None:
         # The first page: every match, if they all fit on it (a rare word, or none),
         # from one query, in the order the two parts below list them.
-        found = list(news_order(events.annotate(search_rank=search_rank(query)))[: limit + 1])
+        found = list(news_order(events)[: limit + 1])
         if len(found) <= limit:
-            ranks = [event.search_rank for event in found]  # type: ignore[attr-defined]
+            # Ranked here, from the text each row brings (search_rank's CASE is not built).
+            words = query_words(query)
+            ranks = [text_rank(event.search_text, words) for event in found]
             titled = [event for event, rank in zip(found, ranks, strict=True) if rank == 0]
             others = [event for event, rank in zip(found, ranks, strict=True) if rank != 0]
             return titled + others, None

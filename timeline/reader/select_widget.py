@@ -11,7 +11,7 @@ options, values, selection and attributes, escaped as the templates escape.
 
 from collections.abc import Iterator
 from html import escape
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 from django import forms
 from django.db import connection
@@ -49,6 +49,21 @@ class Select(forms.Select):
         return mark_safe(f"{opening}{options}\n</select>")
 
 
+class ChoicesSQL(NamedTuple):
+    """Where a ModelChoiceField's choices are in the database: (value, label) columns
+    of a table, the rows `where` keeps (SQL, or nothing), ordered by the label."""
+
+    table: str
+    value: str
+    label: str
+    where: str = ""
+
+    def select(self, *first: str) -> str:
+        """SELECT `first` (constant columns), value, label FROM … WHERE …, unordered."""
+        columns = ", ".join([*first, self.value, self.label])
+        return f"SELECT {columns} FROM {self.table}{f' WHERE {self.where}' if self.where else ''}"
+
+
 class ChoiceIterator(forms.models.ModelChoiceIterator):
     """A ModelChoiceField's choices read in one query: Django reads them through
     `QuerySet.iterator()`, on PostgreSQL a server-side cursor (DECLARE, FETCH, CLOSE:
@@ -61,7 +76,7 @@ class ChoiceIterator(forms.models.ModelChoiceIterator):
         sql = getattr(self.field, "choices_sql", None)  # our ModelChoiceField's
         if sql is not None:
             with connection.cursor() as cursor:
-                cursor.execute(sql)
+                cursor.execute(f"{sql.select()} ORDER BY {sql.label}")
                 yield from cursor.fetchall()
             return
         for obj in self.queryset.all():
@@ -71,16 +86,44 @@ class ChoiceIterator(forms.models.ModelChoiceIterator):
 class ModelChoiceField(forms.ModelChoiceField):
     """forms.ModelChoiceField, its choices read in one query.
 
-    `choices_sql`: a statement whose rows are the choices, (value, label), as the
-    queryset, `to_field_name` and the model's `__str__` give them (the queryset still
-    validates): the timeline draws its filter form on every page, and building and
-    compiling the two querysets of its choices cost more than reading them."""
+    `choices_sql`: where the choices are, (value, label), as the queryset,
+    `to_field_name` and the model's `__str__` give them, in the queryset's order (the
+    queryset still validates): the timeline draws its filter form on every page, and
+    building and compiling the two querysets of its choices cost more than reading
+    them. `read_choices` reads a form's in one query."""
 
     iterator = ChoiceIterator
 
-    def __init__(self, *args: Any, choices_sql: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, choices_sql: ChoicesSQL | None = None, **kwargs: Any) -> None:
         self.choices_sql = choices_sql
         super().__init__(*args, **kwargs)
+
+
+def read_choices(form: forms.Form) -> None:
+    """The choices of the form's fields that have a `choices_sql` (the places and the
+    stories of the timeline's filters), read in one query rather than one a field: a
+    round trip fewer on every timeline page. Set as the fields' choices, the lists
+    their ChoiceIterator would give; the querysets still validate."""
+    fields = [
+        field
+        for field in form.fields.values()
+        if isinstance(field, ModelChoiceField) and field.choices_sql is not None
+    ]
+    if len(fields) < 2:
+        return  # the field's own query is the one query
+    union = " UNION ALL ".join(
+        cast(ChoicesSQL, field.choices_sql).select(str(n)) for n, field in enumerate(fields)
+    )
+    read: list[list[tuple[Any, Any]]] = [
+        [] if field.empty_label is None else [("", field.empty_label)] for field in fields
+    ]
+    with connection.cursor() as cursor:
+        # Each field's rows together, in the order of its label (its column 3 here).
+        cursor.execute(f"{union} ORDER BY 1, 3")
+        for n, value, label in cursor.fetchall():
+            read[n].append((value, label))
+    for field, choices in zip(fields, read, strict=True):
+        field.choices = choices
 
 
 class _InputInPython(forms.widgets.Input):
@@ -121,13 +164,16 @@ class BoundField(forms.BoundField):
     ) -> SafeString:
         if contents is not None or attrs is not None or label_suffix is not None or tag:
             return super().label_tag(contents, attrs, label_suffix, tag)
-        # As BoundField.label_tag and django/forms/label.html write it.
-        label: Any = self.label
-        suffix = (
+        # As BoundField.label_tag and django/forms/label.html write it. The label and
+        # the suffix are lazy strings, translated again at each use (six a label):
+        # translated once here.
+        label: Any = None if self.label is None else str(self.label)
+        suffix: Any = (
             self.field.label_suffix
             if self.field.label_suffix is not None
             else self.form.label_suffix
         )
+        suffix = None if suffix is None else str(suffix)
         # Django's own catalog translates BoundField.label_tag's «:?.!»; called under
         # another name, makemessages leaves it out of ours (nothing for us to translate).
         if suffix and label and label[-1] not in djangos_own_catalog(":?.!"):
@@ -149,6 +195,7 @@ def filter_fields_html(form: forms.Form) -> SafeString:
     `{% for field in form %}` wrote them (tests/test_select_widget.py compares them):
     its label, its widget (the words' box a search input of its own) and its errors.
     The loop's variables, filters and tags cost more than the widgets, about 1 ms."""
+    read_choices(form)
     parts = []
     for field in form:
         if field.name == "q":

@@ -30,11 +30,13 @@ from timeline.models import (
 )
 from timeline.reader.axis import (
     DEFAULT_ZOOM,
+    SPARSE_LIMIT,
     Axis,
     Tick,
     Window,
     axis_for,
     fit_window,
+    in_window,
     parse_day,
     parse_window,
     ticks,
@@ -100,32 +102,54 @@ def _timeline_view(request: HttpRequest, story: Story | None) -> TimelineView:
     # reader's script says which card has focus.
     focus = page[0].first_day if page and window.start <= page[0].first_day < window.end else None
     style = site_date_style()
-    # The first page and the last, bounded (if at all) after the window's end: it holds
-    # every event of the window, which the axis then places without reading them again.
-    whole = (
-        "after" not in request.GET
-        and next_cursor is None
-        and (until is None or window.end <= until + timedelta(days=1))
-    )
+    lanes = selected.form.cleaned_data.get("lanes") or ""
+    # More cards for the list (HTMX) need no axis: its queries are skipped.
+    skip_axis = wants_fragment(request) and "after" in request.GET
     return TimelineView(
         form=selected.form,
         window=window,
         focus=focus or window.at,
         tick_marks=ticks(window, style),
-        # More cards for the list (HTMX) need no axis: its queries are skipped.
         axis=None
-        if wants_fragment(request) and "after" in request.GET
+        if skip_axis
         else axis_for(
             events,
             window,
-            selected.form.cleaned_data.get("lanes") or "",
+            lanes,
             count_scope(selected.form.cleaned_data, request.user, story),
-            listed=page if whole else None,
+            listed=_listed_on_axis(request, events, page, next_cursor, until, window, lanes),
         ),
         events=page,
         cards=load_cards(page),
         next_cursor=next_cursor,
     )
+
+
+def _listed_on_axis(
+    request: HttpRequest,
+    events: EventQuerySet,
+    page: list[Event],
+    next_cursor: str | None,
+    until: date | None,
+    window: Window,
+    lanes: str,
+) -> list[Event] | None:
+    """Every event of the window, when the list already read most of them; else None,
+    and the axis counts the window in the database (`axis_for`'s `listed`).
+
+    The first page and the last holds every event up to `until` (a search with a few
+    matches, or none; a rare place). When the window ends after `until` only what
+    begins later is still unread: a few of them are read here, where counting a
+    twelve-year window of a search that matches nothing cost two queries (each
+    walking every event of a kind, for a search within a kind). Lanes by story read
+    the events' stories: they always count in the database."""
+    if "after" in request.GET or next_cursor is not None or lanes == "story":
+        return None
+    if until is None or window.end <= until + timedelta(days=1):
+        return page
+    # More than a sparse window's worth: the counts are cheaper than reading them.
+    later = list(in_window(events.filter(first_day__gt=until), window)[: SPARSE_LIMIT + 1])
+    return [*page, *later] if len(later) <= SPARSE_LIMIT else None
 
 
 # The partials are defined in this template; pages extending it (a story's) do not
