@@ -1157,6 +1157,11 @@ def test_a_verb_of_one_field_in_a_clause_of_the_other_takes_the_clause_field(tex
     assert only_event(text).kind == kind
 
 
+def test_a_headline_never_opens_with_the_conjunction_before_a_function_word():
+    event = only_event("ومع بدء العام الدراسي يوم الأحد عادت الحركة إلى شوارع العاصمة.")
+    assert not event.title.startswith("و")
+
+
 def test_an_attribution_with_its_conjunction_and_a_date_before_its_comma_leaves_the_headline():
     event = only_event(
         "وبحسب بيانات معهد الإحصاء الصادرة الإثنين، تراجع معدل نمو الاقتصاد التركي نقطتين."

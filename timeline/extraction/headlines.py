@@ -20,7 +20,15 @@ from timeline.extraction.actors import (
     TITLES,
     indefinite_verbal_noun,
 )
-from timeline.extraction.arabic import FUNCTION, Word, fold, fold_set, readings, without_marks
+from timeline.extraction.arabic import (
+    FUNCTION,
+    Word,
+    fold,
+    fold_set,
+    is_function_word,
+    readings,
+    without_marks,
+)
 from timeline.extraction.kinds import (
     NOUN_KINDS,
     SIGN_OR_HAPPEN,
@@ -735,6 +743,13 @@ def _is_clitic_conjunction(word: Word) -> bool:
     «وتخشى»); words that start with «و» themselves («وزير», «وصول», «واشنطن», «وتيرة»)
     do not qualify."""
     rest = word.folded[1:]
+    if (
+        word.folded not in WORDS_IN_WAL
+        # «فان هورميرن»: after «ف», two letters may be a name's own («فان», «فون»)
+        and len(rest) >= (2 if word.folded.startswith("و") else 3)
+        and is_function_word(Word(word.start + 1, word.end, word.text[1:], rest))
+    ):
+        return True  # «ومنذ», «وعلى», «وهي»: a function word after the conjunction
     if len(rest) < 3:
         return False
     if word.folded.startswith("وو"):
