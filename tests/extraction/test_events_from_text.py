@@ -1162,6 +1162,14 @@ def test_a_headline_never_opens_with_the_conjunction_before_a_function_word():
     assert not event.title.startswith("و")
 
 
+def test_over_the_course_of_a_date_leaves_the_headline_with_the_date():
+    event = only_event("وعلى مدى يومي الأحد والاثنين اجتمع الوزراء في القاهرة.")
+    assert event.title == "اجتمع الوزراء في القاهرة"
+    # «علي» of a name folds like «على»: it stays.
+    event = only_event("وغادر زين العابدين بن علي البلاد يوم الجمعة.")
+    assert "بن علي" in event.title
+
+
 def test_an_attribution_with_its_conjunction_and_a_date_before_its_comma_leaves_the_headline():
     event = only_event(
         "وبحسب بيانات معهد الإحصاء الصادرة الإثنين، تراجع معدل نمو الاقتصاد التركي نقطتين."

@@ -53,6 +53,8 @@ LEADING_WORDS = fold_set(*clauses.LEADING_WORDS)
 DATE_TAIL = fold_set(*clauses.DATE_TAIL)
 # Words before a date expression that only say it is a date.
 DATE_GLUE = fold_set(*clauses.DATE_GLUE)
+OVER_GLUE = fold_set(*clauses.OVER_GLUE)
+ON_WORDS = fold_set("على", "وعلى")
 # Where a headline may end: the next word opens a subordinate part.
 BOUNDARY_WORDS = fold_set(*clauses.BOUNDARY_WORDS)
 RELATIVE_PRONOUNS = fold_set(*clauses.RELATIVE_PRONOUNS)
@@ -244,6 +246,15 @@ def without_date_glue(clause: Sequence[Word], keep: list[int], drop: frozenset[i
         after_date = index - 1 in drop and any(r in DATE_TAIL for r in forms)
         if after_date or (glued_to_date and any(r in DATE_GLUE for r in forms)):
             continue
+        over = (
+            clause[index].folded in ON_WORDS
+            and index + 1 < len(clause)
+            and index + 1 not in result
+            and index + 1 in keep
+            and clause[index + 1].folded in OVER_GLUE
+        )
+        if over:
+            continue  # «على» of «على مدى» and a date
         result.append(index)
     return result[::-1]
 
