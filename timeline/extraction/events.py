@@ -445,7 +445,8 @@ def build_candidates(
     happenings: list[_Happening] = []
     # Who the previous clause was about: «وأضاف أن…» goes on about them.
     last_subject = ""
-    speaker = _headline_speaker(headline_text, published)
+    # Who the headline quotes («قرقاش: …»): who speaks in a clause naming no one.
+    speaker, speaker_type = _headline_speaker(headline_text, published)
     for clause in _clauses(text, dated):
         happening = _happening(text, clause, published, last_subject, speaker)
         if happening is None:
@@ -491,7 +492,7 @@ def build_candidates(
         city = _city_from_next_sentence(text, sentences, happening, mentions)
         if city is not None:
             happening.places = (city, *happening.places)
-    return _candidates(text, happenings, headline_text, published)
+    return _candidates(text, happenings, headline_text, published, (speaker, speaker_type))
 
 
 def _the_kingdom(text: str, happenings: list[_Happening]) -> None:
@@ -1607,16 +1608,17 @@ HEADLINE_SUBJECT_WORDS = 3
 
 
 def _candidates(
-    text: str, happenings: list[_Happening], headline_text: str, published: date | None
+    text: str,
+    happenings: list[_Happening],
+    headline_text: str,
+    published: date | None,
+    headline_speaker: tuple[str, str],
 ) -> list[EventCandidate]:
     headline_words = title_words(headline_text) if headline_text else frozenset()
     # Headlines name who acts first: «نجيب ساويرس يدعم محمد صلاح…».
     headline_opening = title_words(" ".join(headline_text.split()[:HEADLINE_SUBJECT_WORDS]))
     # Sentences count from the first one that dates anything: that is the lead.
     first_sentence = min((c.sentence_index for h in happenings for _, c in h.members), default=0)
-    speaker, speaker_type = (
-        _headline_speaker_and_type(headline_text, published) if headline_text else ("", "")
-    )
     scored: list[tuple[_Happening, float]] = []
     clause_texts: dict[int, str] = {}
     sentence_of = {id(h): min(c.sentence_index for _, c in h.members) for h in happenings}
@@ -1654,7 +1656,7 @@ def _candidates(
         title = happening.title
         if happening is main and headline_text:
             title = _headline_as_title(
-                headline_text, title, clause_texts[id(happening)], speaker, speaker_type
+                headline_text, title, clause_texts[id(happening)], *headline_speaker
             )
         lead = happening.lead
         granularity = granularity_of(lead.value)
@@ -1768,15 +1770,10 @@ def _without_label(headline_text: str) -> str:
     return labelled[1]
 
 
-def _headline_speaker(headline_text: str, published: date | None) -> str:
-    """Who an article's headline quotes, by name: «الباجي قائد السبسي : قضاء 15 عاما
-    بالسجن…» → «الباجي قائد السبسي»; "" when its label is a place, a kind of piece or
-    no known actor's name."""
-    return _headline_speaker_and_type(headline_text, published)[0]
-
-
-def _headline_speaker_and_type(headline_text: str, published: date | None) -> tuple[str, str]:
-    """The headline's speaker (as `_headline_speaker`) and the type of actor it is."""
+def _headline_speaker(headline_text: str, published: date | None) -> tuple[str, str]:
+    """Who an article's headline quotes, by name, and the type of actor they are:
+    «الباجي قائد السبسي : قضاء 15 عاما بالسجن…» → («الباجي قائد السبسي», "person");
+    ("", "") when its label is a place, a kind of piece or no known actor's name."""
     labelled = _headline_label(headline_text)
     if labelled is None or _names_the_piece(labelled[0]):
         return "", ""

@@ -490,35 +490,33 @@ def names_a_state(folded: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _state_words() -> frozenset[str]:
-    """Countries and capitals named in one word without the article: «مصر», «إيران»,
-    «واشنطن»."""
+def _one_word_state_spellings() -> tuple[str, ...]:
+    """How countries and capitals are written in one word («مصر», «اليابان»), unfolded:
+    whether a spelling has the article is read before folding («ألمانيا» has none)."""
     from timeline.lexicon.places import CAPITALS, PLACES
 
     names = {name for name, (place_type, _, _) in PLACES.items() if place_type == "country"}
     names |= {capital for capital in CAPITALS.values() if capital in PLACES}
-    return frozenset(
-        fold(spelling)
-        for name in names
+    return tuple(
+        spelling
+        for name in sorted(names)
         for spelling in (name, *PLACES[name][2])
-        if " " not in spelling and not spelling.startswith("ال")
+        if " " not in spelling
     )
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> frozenset[str]:
+    """Countries and capitals named in one word without the article: «مصر», «إيران»,
+    «واشنطن»."""
+    return frozenset(fold(s) for s in _one_word_state_spellings() if not s.startswith("ال"))
 
 
 @lru_cache(maxsize=1)
 def _country_words() -> frozenset[str]:
     """Countries and capitals named in one word, with the article or not: «مصر»,
     «اليابان»."""
-    from timeline.lexicon.places import CAPITALS, PLACES
-
-    names = {name for name, (place_type, _, _) in PLACES.items() if place_type == "country"}
-    names |= {capital for capital in CAPITALS.values() if capital in PLACES}
-    return frozenset(
-        fold(spelling)
-        for name in names
-        for spelling in (name, *PLACES[name][2])
-        if " " not in spelling
-    )
+    return frozenset(fold(s) for s in _one_word_state_spellings())
 
 
 # Words that open clauses but are no verbs.
