@@ -54,7 +54,7 @@ DATE_TAIL = fold_set(*clauses.DATE_TAIL)
 # Words before a date expression that only say it is a date.
 DATE_GLUE = fold_set(*clauses.DATE_GLUE)
 OVER_GLUE = fold_set(*clauses.OVER_GLUE)
-ON_WORDS = fold_set("على", "وعلى")
+ON_WORDS = fold_set(*clauses.OVER_GLUE_ON)
 # Where a headline may end: the next word opens a subordinate part.
 BOUNDARY_WORDS = fold_set(*clauses.BOUNDARY_WORDS)
 RELATIVE_PRONOUNS = fold_set(*clauses.RELATIVE_PRONOUNS)

@@ -190,6 +190,7 @@ def is_reporting(word: Word) -> bool:
 
 SIGN_OR_HAPPEN: frozenset[str] = fold_set(*event_kinds_lexicon.SIGN_OR_HAPPEN)
 SIGNED_OBJECTS: frozenset[str] = fold_set(*event_kinds_lexicon.SIGNED_OBJECTS)
+SIGNERS: frozenset[str] = fold_set(*event_kinds_lexicon.SIGNERS)
 SIGNED_REACH = 4  # words between «وقع» and what is signed at most
 
 
@@ -203,7 +204,7 @@ def signs(clause: Sequence[Word], index: int) -> bool:
     if folded not in SIGN_OR_HAPPEN or index + 1 >= len(clause):
         return False
     following = clause[index + 1]
-    if following.folded in _country_words() or following.folded.startswith(("شركه", "شركت")):
+    if following.folded in _country_words() or following.folded in SIGNERS:
         return True
     # «وقع الوزير على مذكرة…»: what is signed, within a few words, before any happening.
     for word in clause[index + 1 : index + 1 + SIGNED_REACH]:

@@ -35,6 +35,7 @@ DATE_GLUE: tuple[str, ...] = (
 # Date glue that «على» comes before («على مدى», «على امتداد», «على مر»): the «على»
 # goes with it («على» alone is no glue: «بن علي» folds so).
 OVER_GLUE: tuple[str, ...] = ("مدى", "امتداد", "مر")
+OVER_GLUE_ON: tuple[str, ...] = ("على", "وعلى")
 
 # Where a headline may end: the next word opens a subordinate part.
 BOUNDARY_WORDS: tuple[str, ...] = (
